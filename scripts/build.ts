@@ -1,0 +1,73 @@
+// Bundles every action under actions/<name>/main.ts into dist/<name>/ with ncc (one ESM bundle
+// each). Deterministic: no cache, no source maps, no timestamps; two builds give identical bytes.
+//
+//   node scripts/build.ts                 build into dist/
+//   node scripts/build.ts --out DIR       build into DIR (used by the dist check)
+//   node scripts/build.ts --only NAME     build one action
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, rename } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Names of the actions that have an entry point. */
+export async function actionNames(): Promise<string[]> {
+  const entries = await readdir(path.join(root, 'actions'), { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'main.ts')))
+    .map((e) => e.name)
+    .sort();
+}
+
+async function bundle(name: string, outDir: string): Promise<void> {
+  const target = path.join(outDir, name);
+  const staging = `${target}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  try {
+    await run(
+      process.execPath,
+      [ncc, 'build', path.join('actions', name, 'main.ts'), '--out', staging, '--no-cache', '--minify', '--transpile-only',
+        '--target', 'es2024', '--license', 'licenses.txt', '--quiet'],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    );
+  } catch (error: unknown) {
+    const e = error as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`ncc failed for actions/${name}/main.ts:\n${e.stderr || e.stdout || e.message}`);
+  }
+  await rm(target, { recursive: true, force: true });
+  await rename(staging, target);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const outArg = args.indexOf('--out');
+  const onlyArg = args.indexOf('--only');
+  const outDir = path.resolve(outArg >= 0 ? (args[outArg + 1] ?? 'dist') : path.join(root, 'dist'));
+  const all = await actionNames();
+  const names = onlyArg >= 0 ? all.filter((n) => n === args[onlyArg + 1]) : all;
+  if (names.length === 0) throw new Error(`no action to build (found: ${all.join(', ') || 'none'})`);
+  await mkdir(outDir, { recursive: true });
+  if (onlyArg < 0) {
+    // Remove bundles of actions that no longer exist.
+    for (const entry of await readdir(outDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !all.includes(entry.name)) await rm(path.join(outDir, entry.name), { recursive: true });
+    }
+  }
+  const queue = [...names];
+  const workers = Math.max(1, Math.min(cpus().length, queue.length));
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let name = queue.shift(); name; name = queue.shift()) await bundle(name, outDir);
+    }),
+  );
+  console.log(`built ${names.length} bundle(s) into ${path.relative(root, outDir) || '.'} in ${Date.now() - started} ms: ${names.join(', ')}`);
+}
+
+await main();
