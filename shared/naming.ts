@@ -182,10 +182,14 @@ function makeSlug(branch: string, limit: number): { slug: string; hash: string; 
   return { slug: `${head}--${hash}`, hash, hashed: true };
 }
 
-/** Database identifier for a slug; a leading `_` keeps it off digits and protected names. */
+/**
+ * Database identifier for a slug. A leading `_` keeps it (and its role) off digits and
+ * protected names: branch `pg` would otherwise make role `pg_user`, which PostgreSQL
+ * reserves. Unguarded identifiers never start with `_`, so the guard stays injective.
+ */
 function databaseFor(slug: string): string {
   const db = slug.replaceAll('-', '_');
-  return /^[0-9]/.test(db) || isProtectedDatabase(db) ? `_${db}` : db;
+  return /^[0-9]/.test(db) || isProtectedDatabase(db) || isProtectedRole(`${db}_user`) ? `_${db}` : db;
 }
 
 function checkBranch(branch: string): string {
