@@ -19,6 +19,7 @@ export class UserError extends Error {
   }
 }
 
+/** True for a {@link UserError} (or a subclass such as a retry deadline). */
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
@@ -32,4 +33,15 @@ export function errorMessage(error: unknown): string {
   } catch {
     return String(error);
   }
+}
+
+/**
+ * A value as it should appear in a message: JSON-quoted (so spaces, empty
+ * strings and control characters are visible) and cut to about `max`
+ * characters with an ellipsis, so a huge input cannot flood the log.
+ */
+export function quoteValue(value: string, max = 80): string {
+  const chars = Array.from(value);
+  if (chars.length <= max) return JSON.stringify(value);
+  return `${JSON.stringify(chars.slice(0, Math.max(1, max - 1)).join(''))}…`;
 }

@@ -1,0 +1,63 @@
+// Time as a dependency: logic that waits or has deadlines takes a Clock, so
+// tests run it on virtual time instead of sleeping.
+
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** The time source and sleeper that waiting logic takes as an argument. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms`; rejects with the signal's reason when `signal` aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Real time. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: async (ms, signal) => {
+    signal?.throwIfAborted();
+    try {
+      await delay(Math.max(0, ms), undefined, signal === undefined ? undefined : { signal });
+    } catch (error: unknown) {
+      // node:timers rejects with its own AbortError; surface the caller's reason instead.
+      if (signal?.aborted) signal.throwIfAborted();
+      throw error;
+    }
+  },
+};
+
+/**
+ * Virtual time for tests: `sleep` advances `now()` by the requested time at
+ * once and records it, so code under test never really waits.
+ */
+export class FakeClock implements Clock {
+  /** Every sleep requested, in order. */
+  readonly sleeps: number[] = [];
+  private time: number;
+
+  /** @param start the initial `now()` (default 1 000 000, any fixed epoch works). */
+  constructor(start = 1_000_000) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  /** Moves time forward without a sleep (as if work took `ms`). */
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    this.sleeps.push(ms);
+    this.time += Math.max(0, ms);
+    return Promise.resolve();
+  }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(`aborted: ${String(reason)}`);
+}

@@ -1,0 +1,149 @@
+// The job summary: a small builder that escapes every piece of text, so a
+// branch name or a server message can never inject HTML or break the layout.
+
+import * as core from '@actions/core';
+import { actionsLogger, type Logger } from './logger.ts';
+
+/** Where summary HTML goes. */
+export interface SummarySink {
+  /** Adds HTML to the pending summary. */
+  append(html: string): void;
+  /** Flushes what was appended. */
+  write(): Promise<void>;
+}
+
+/**
+ * The runner's job summary (`core.summary`, the file named by
+ * `GITHUB_STEP_SUMMARY`). When that variable is not set (the action runs
+ * locally), `write()` logs at debug level and drops the content instead of throwing.
+ */
+export class CoreSummarySink implements SummarySink {
+  private readonly logger: Logger;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(logger: Logger = actionsLogger, env: NodeJS.ProcessEnv = process.env) {
+    this.logger = logger;
+    this.env = env;
+  }
+
+  append(html: string): void {
+    core.summary.addRaw(html);
+  }
+
+  async write(): Promise<void> {
+    if (!this.env.GITHUB_STEP_SUMMARY) {
+      this.logger.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary.');
+      core.summary.emptyBuffer();
+      return;
+    }
+    await core.summary.write();
+  }
+}
+
+/** Keeps the summary in memory, for tests and the local CLI. */
+export class MemorySink implements SummarySink {
+  /** Everything appended so far. */
+  html = '';
+  /** How many times `write()` was called. */
+  writes = 0;
+
+  append(html: string): void {
+    this.html += html;
+  }
+
+  write(): Promise<void> {
+    this.writes += 1;
+    return Promise.resolve();
+  }
+}
+
+/** Escapes `& < > " '` so text shows literally inside HTML elements and attributes. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * Escaped text for an element that must stay on one logical block: line
+ * breaks become `<br>`. (GitHub renders the summary as Markdown; a blank line
+ * inside a `<table>`, `<p>` or `<details>` would end the HTML block there.)
+ */
+function inline(text: string): string {
+  return escapeHtml(text).replace(/\r?\n|\r/g, '<br>');
+}
+
+/** A table cell value. */
+export type Cell = string | number | boolean;
+
+/**
+ * Builds the job summary. Every method takes plain text and escapes it;
+ * only {@link Summary.raw} takes HTML. Methods chain; nothing is written
+ * until {@link Summary.write}.
+ */
+export class Summary {
+  private readonly sink: SummarySink;
+
+  /** @param sink defaults to the runner's job summary. */
+  constructor(sink: SummarySink = new CoreSummarySink()) {
+    this.sink = sink;
+  }
+
+  /** A heading, level 1 to 6 (default 2). */
+  heading(text: string, level: 1 | 2 | 3 | 4 | 5 | 6 = 2): this {
+    return this.block(`<h${level}>${escapeHtml(text).replace(/\s+/g, ' ')}</h${level}>`);
+  }
+
+  /** A paragraph; line breaks are kept. */
+  paragraph(text: string): this {
+    return this.block(`<p>${inline(text)}</p>`);
+  }
+
+  /** A table with a header row; a row shorter than the header is padded with empty cells. */
+  table(header: string[], rows: Cell[][]): this {
+    const head = `<tr>${header.map((cell) => `<th>${inline(cell)}</th>`).join('')}</tr>`;
+    const body = rows.map((row) => {
+      const cells = row.map((cell) => `<td>${inline(String(cell))}</td>`);
+      while (cells.length < header.length) cells.push('<td></td>');
+      return `<tr>${cells.join('')}</tr>`;
+    });
+    return this.block(`<table>${head}${body.join('')}</table>`);
+  }
+
+  /** A collapsed section: `label` as the summary line, `text` preformatted inside. */
+  details(label: string, text: string): this {
+    // The blank lines let the <pre> block keep its own blank lines (see `inline`).
+    return this.block(`<details><summary>${inline(label)}</summary>\n\n<pre>${escapeHtml(text)}</pre>\n\n</details>`);
+  }
+
+  /** A code block, optionally tagged with a language for highlighting. */
+  code(text: string, lang?: string): this {
+    const attribute = lang === undefined ? '' : ` lang="${escapeHtml(lang)}"`;
+    return this.block(`<pre${attribute}><code>${escapeHtml(text)}</code></pre>`);
+  }
+
+  /** A bulleted list. */
+  list(items: string[]): this {
+    return this.block(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`);
+  }
+
+  /** Trusted HTML, appended as is. Never pass text that came from a user or a server. */
+  raw(html: string): this {
+    this.sink.append(html);
+    return this;
+  }
+
+  /** Flushes everything to the sink. */
+  async write(): Promise<void> {
+    await this.sink.write();
+  }
+
+  /** Appends one HTML block followed by a blank line, which ends the block for the Markdown renderer. */
+  private block(html: string): this {
+    this.sink.append(`${html}\n\n`);
+    return this;
+  }
+}
