@@ -151,6 +151,10 @@ function pullRequest(env: NodeJS.ProcessEnv, p: Json | undefined, event: string)
   return fields;
 }
 
+/**
+ * workflow_run: the triggering run's head_branch and head_sha. GitHub puts a tag's name in
+ * head_branch when the run was started by a tag push; the payload cannot tell them apart.
+ */
 function workflowRun(p: Json | undefined): EventFields {
   const run = p?.workflow_run;
   const headRepo = str(run, 'head_repository', 'full_name');
