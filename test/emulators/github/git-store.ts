@@ -5,6 +5,7 @@ import {
   EMPTY_TREE_SHA,
   MODE_TYPES,
   objectSha,
+  sortTreeEntries,
   type CommitData,
   type GitObject,
   type GitObjectType,
@@ -29,7 +30,9 @@ export class GitStore {
     this.objects.set(EMPTY_TREE_SHA, { type: 'tree', entries: [] });
   }
 
-  put(object: GitObject): string {
+  put(input: GitObject): string {
+    // Trees are kept in git's order so listings come out as git lists them.
+    const object: GitObject = input.type === 'tree' ? { type: 'tree', entries: sortTreeEntries(input.entries) } : input;
     const sha = objectSha(object);
     if (!this.objects.has(sha)) this.objects.set(sha, object);
     return sha;

@@ -81,6 +81,10 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
   api.tokens.add(token, options.permissions);
   const preset = createRepository(api, owner, repo, options.files ?? {}, clock);
   const server = await startServer(api.listener, options.port === undefined ? {} : { port: options.port });
+  // Let clients close idle keep-alive sockets first: with Node's 5 s default a
+  // busy or paused event loop lets a client reuse a socket the server is
+  // closing (ECONNRESET).
+  server.server.keepAliveTimeout = 30_000;
   api.urls = new Urls(server.url, options.htmlUrl ?? 'https://github.com');
 
   // The emulator object is the preset repository's control plus the server's own handles.
