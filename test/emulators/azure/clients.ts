@@ -4,7 +4,7 @@
 // Server ARM client. All pass the certificate explicitly (`tlsOptions.ca`),
 // so nothing process-wide changes.
 import https from 'node:https';
-import { ClientAssertionCredential, type ClientAssertionCredentialOptions } from '@azure/identity';
+import { ClientAssertionCredential, type ClientAssertionCredentialOptions, type TokenCredential } from '@azure/identity';
 import { PostgreSQLManagementFlexibleServerClient, type PostgreSQLManagementFlexibleServerClientOptionalParams } from '@azure/arm-postgresql-flexible';
 import type { AzureEmulator } from './index.ts';
 import { TOKEN_EXCHANGE_AUDIENCE } from './entra.ts';
@@ -50,7 +50,7 @@ export function emulatorCredential(
 /** The Flexible Server ARM client with `endpoint` set to the emulator. */
 export function flexibleServerClient(
   az: AzureEmulator,
-  credential = emulatorCredential(az),
+  credential: TokenCredential = emulatorCredential(az),
   options: PostgreSQLManagementFlexibleServerClientOptionalParams = {},
 ): PostgreSQLManagementFlexibleServerClient {
   return new PostgreSQLManagementFlexibleServerClient(credential, az.subscriptionId, { endpoint: az.armEndpoint, ...az.clientOptions, ...options });
