@@ -1,7 +1,8 @@
 // A real PostgreSQL server for tests: `initdb` in a temp dir, `pg_ctl start`
 // on a free loopback port, password (SCRAM) authentication, and `stop()` that
 // shuts it down and removes every file. When this process is root the server
-// runs as the `postgres` OS user (initdb refuses root).
+// runs as the `postgres` OS user (initdb refuses root). Servers whose owning
+// process died without stopping them are reaped at the next start.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFile, chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPostgresBindir, runCommand, runServerBinary, runningAsRoot, SERVER_OS_USER } from './postgres/binaries.ts';
+import { claim, HARNESS_PREFIX, reapOrphans } from './postgres/reaper.ts';
 
 export { findPostgresBindir, INSTALL_HINT } from './postgres/binaries.ts';
 
@@ -92,7 +94,9 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const bindir = await findPostgresBindir();
   const user = options.user ?? 'pgadmin';
   const password = options.password ?? randomBytes(18).toString('base64url');
-  const root = await mkdtemp(join(tmpdir(), 'pg-harness-'));
+  await reapOrphans(bindir);
+  const root = await mkdtemp(join(tmpdir(), HARNESS_PREFIX));
+  await claim(root);
   const dataDir = join(root, 'data');
   const socketDir = join(root, 'sock');
   const logFile = join(root, 'server.log');

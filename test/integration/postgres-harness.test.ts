@@ -1,5 +1,6 @@
 // The real PostgreSQL harness: the shared server from the global setup, a
 // private server with TLS, clean shutdown, and the error when binaries are missing.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import pg from 'pg';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPostgresBindir, startPostgres, type PostgresServer } from '../emulators/postgres.ts';
+import { reapOrphans } from '../emulators/postgres/reaper.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 
 const shared = sharedPostgres();
@@ -77,6 +79,33 @@ describe.skipIf(!shared)('a private server with TLS', () => {
     await server.stop();
     expect(existsSync(dataDir)).toBe(false);
     await server.stop();
+    const attempt = query({ host: '127.0.0.1', port, user, password, database: 'postgres', connectionTimeoutMillis: 2000 }, 'SELECT 1');
+    await expect(attempt).rejects.toThrow(/ECONNREFUSED|terminat|connect/i);
+  });
+});
+
+describe.skipIf(!shared)('a server whose owner was killed', () => {
+  it('is stopped and removed by the next start (reapOrphans)', async () => {
+    const script = "import { startPostgres } from './test/emulators/postgres.ts'; const s = await startPostgres(); console.log(JSON.stringify({ port: s.port, dataDir: s.dataDir, user: s.user, password: s.password })); setInterval(() => {}, 1000);";
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const started = await new Promise<{ port: number; dataDir: string; user: string; password: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line) as { port: number; dataDir: string; user: string; password: string });
+      });
+      child.once('exit', (code) => reject(new Error(`child exited (${code ?? 'signal'}) before starting PostgreSQL: ${out}`)));
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    const { port, user, password } = started;
+    // The daemon outlived its owner...
+    expect(await query<{ one: number }>({ host: '127.0.0.1', port, user, password, database: 'postgres' }, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    // ...until the reaper runs.
+    expect(await reapOrphans(shared!.bindir)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(started.dataDir)).toBe(false);
     const attempt = query({ host: '127.0.0.1', port, user, password, database: 'postgres', connectionTimeoutMillis: 2000 }, 'SELECT 1');
     await expect(attempt).rejects.toThrow(/ECONNREFUSED|terminat|connect/i);
   });
