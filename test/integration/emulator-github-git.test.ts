@@ -130,6 +130,36 @@ describe('GitHub emulator: git data API', () => {
     expect(await replayCommit(child.sha)).toBe(child.sha);
   });
 
+  it('lets exactly one of two racing fast-forward updates win, as GitHub does', async () => {
+    gh.createBranch('race');
+    const base = gh.branchSha('race')!;
+    const { data: baseCommit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: base });
+    const make = async (tag: string): Promise<string> => {
+      const { data: tree } = await octokit.rest.git.createTree({
+        ...repo,
+        base_tree: baseCommit.tree.sha,
+        tree: [{ path: 'tag.txt', mode: '100644', type: 'blob', content: `${tag}\n` }],
+      });
+      const { data: commit } = await octokit.rest.git.createCommit({ ...repo, message: tag, tree: tree.sha, parents: [base] });
+      return commit.sha;
+    };
+    const [a, b] = await Promise.all([make('a'), make('b')]);
+    const results = await Promise.allSettled([a, b].map((sha) => octokit.rest.git.updateRef({ ...repo, ref: 'heads/race', sha })));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({ status: 422, response: { data: { message: 'Update is not a fast forward' } } });
+    expect([a, b]).toContain(gh.branchSha('race'));
+    // A ref cannot be both a branch and a directory of branches.
+    await expect(octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/race/sub', sha: base })).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Reference update failed' } },
+    });
+    await expect(octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/bad..name', sha: base })).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'refs/heads/bad..name is not a valid ref name.' } },
+    });
+  });
+
   it('builds trees with subdirectories, deletions (sha null) and recursive listing as git does', async () => {
     const { data: base } = await octokit.rest.git.createTree({
       ...repo,
