@@ -146,6 +146,17 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
     expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer authorization_uri=/);
   });
 
+  it('matches ARM path segments without regard to case, and requires a known api-version', async () => {
+    const { token } = await emulatorCredential(az).getToken('https://management.azure.com/.default');
+    const lower = `/subscriptions/${az.subscriptionId}/resourcegroups/${az.resourceGroup}/providers/microsoft.dbforpostgresql/flexibleservers/${az.serverName}`;
+    expect((await raw('GET', `${lower}?api-version=2025-08-01`, token)).status).toBe(200);
+    const missing = await raw('GET', lower, token);
+    expect(missing.status).toBe(400);
+    expect(JSON.parse(missing.body)).toMatchObject({ error: { code: 'MissingApiVersionParameter' } });
+    const unknown = await raw('GET', `${lower}?api-version=2019-01-01`, token);
+    expect(JSON.parse(unknown.body)).toMatchObject({ error: { code: 'NoRegisteredProviderFound' } });
+  });
+
   it('lets the SDK retry 429 and 503, and dropped connections', async () => {
     const client = flexibleServerClient(az, undefined, { retryOptions: { retryDelayInMs: 10, maxRetries: 3 } });
     const serverPath = new RegExp(`/flexibleServers/${az.serverName}$`);
