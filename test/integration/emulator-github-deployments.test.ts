@@ -128,6 +128,12 @@ describe('GitHub emulator: environments', () => {
     await octokit.rest.repos.deleteAnEnvironment({ ...repo, environment_name: 'feature-env' });
     expect(gh.environments()).not.toContain('feature-env');
     await expect(octokit.rest.repos.deleteAnEnvironment({ ...repo, environment_name: 'feature-env' })).rejects.toMatchObject({ status: 404 });
+    // Names with a slash arrive percent-encoded.
+    await deploy('main', 'preview/feature-x');
+    const { data: one } = await octokit.rest.repos.getEnvironment({ ...repo, environment_name: 'preview/feature-x' });
+    expect(one.name).toBe('preview/feature-x');
+    await octokit.rest.repos.deleteAnEnvironment({ ...repo, environment_name: 'preview/feature-x' });
+    expect(gh.environments()).not.toContain('preview/feature-x');
   });
 
   it('pages environments for octokit.paginate', async () => {

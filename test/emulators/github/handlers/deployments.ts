@@ -234,17 +234,17 @@ export function registerDeploymentRoutes(api: GitHubApi): void {
     const page = paginate(ctx, all);
     return { status: 200, body: { total_count: all.length, environments: page.items.map((e) => environmentJson(ctx, e)) }, headers: page.headers };
   });
-  api.route('GET', 'environments/{name}', {}, (ctx): Reply => {
+  api.route('GET', 'environments/{name*}', {}, (ctx): Reply => {
     const env = ctx.repo.environments.get(param(ctx, 'name'));
     if (!env) throw notFound('https://docs.github.com/rest/deployments/environments#get-an-environment');
     return { status: 200, body: environmentJson(ctx, env) };
   });
-  api.route('PUT', 'environments/{name}', { perm: ADMIN }, (ctx): Reply => {
+  api.route('PUT', 'environments/{name*}', { perm: ADMIN }, (ctx): Reply => {
     const env = ctx.repo.environment(param(ctx, 'name'));
     env.updatedAt = ctx.repo.now();
     return { status: 200, body: environmentJson(ctx, env) };
   });
-  api.route('DELETE', 'environments/{name}', { perm: ADMIN, doc: 'https://docs.github.com/rest/deployments/environments#delete-an-environment' }, (ctx): Reply => {
+  api.route('DELETE', 'environments/{name*}', { perm: ADMIN, doc: 'https://docs.github.com/rest/deployments/environments#delete-an-environment' }, (ctx): Reply => {
     if (!ctx.repo.environments.delete(param(ctx, 'name'))) throw notFound('https://docs.github.com/rest/deployments/environments#delete-an-environment');
     return { status: 204 };
   });
