@@ -32,13 +32,13 @@ async function bundle(name: string, outDir: string): Promise<void> {
   try {
     await run(
       process.execPath,
-      [ncc, 'build', path.join('actions', name, 'main.ts'), '--out', staging, '--no-cache', '--minify', '--transpile-only',
+      [ncc, 'build', path.join('actions', name, 'main.ts'), '--out', staging, '--no-cache', '--minify',
         '--target', 'es2024', '--license', 'licenses.txt', '--quiet'],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error: unknown) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`ncc failed for actions/${name}/main.ts:\n${e.stderr || e.stdout || e.message}`);
+    throw new Error(`ncc failed for actions/${name}/main.ts:\n${e.stderr || e.stdout || e.message}`, { cause: error });
   }
   await rm(target, { recursive: true, force: true });
   await rename(staging, target);

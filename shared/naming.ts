@@ -153,12 +153,12 @@ function reduce(branch: string): string {
 function checkPrefix(prefix: string): void {
   const fix = `Use lowercase letters, digits and "-", starting with a letter, at most ${MAX_PREFIX_LENGTH} characters, for example "${DEFAULT_NAMESPACE_PREFIX}".`;
   if (!PREFIX.test(prefix) || prefix.length > MAX_PREFIX_LENGTH) {
-    throw new UserError(`Input "namespace-prefix" is ${JSON.stringify(prefix)}, which cannot start a Kubernetes namespace name.`, { fix });
+    throw new UserError(`Input \`namespace-prefix\` is ${JSON.stringify(prefix)}, which cannot start a Kubernetes namespace name.`, { fix });
   }
   // A prefix that can spell `default` or `kube-*` with some slug would let a branch name a system namespace.
   if ('default'.startsWith(prefix) || 'kube-'.startsWith(prefix) || prefix.startsWith('kube-')) {
     throw new UserError(
-      `Input "namespace-prefix" is ${JSON.stringify(prefix)}: with it a branch could name the system namespace "default" or "kube-*".`,
+      `Input \`namespace-prefix\` is ${JSON.stringify(prefix)}: with it a branch could name the system namespace "default" or "kube-*".`,
       { fix: `Choose a prefix such as "${DEFAULT_NAMESPACE_PREFIX}".` },
     );
   }
@@ -166,7 +166,7 @@ function checkPrefix(prefix: string): void {
 
 function slugLimit(maxSlugLength: number, prefix: string): number {
   if (!Number.isInteger(maxSlugLength) || maxSlugLength < MIN_SLUG_LENGTH) {
-    throw new UserError(`Input "max-slug-length" is ${JSON.stringify(maxSlugLength)}, not a whole number of at least ${MIN_SLUG_LENGTH}.`, {
+    throw new UserError(`Input \`max-slug-length\` is ${JSON.stringify(maxSlugLength)}, not a whole number of at least ${MIN_SLUG_LENGTH}.`, {
       fix: `Use a number from ${MIN_SLUG_LENGTH} to ${MAX_SLUG_LENGTH}, or leave it empty for ${DEFAULT_MAX_SLUG_LENGTH}.`,
     });
   }
@@ -195,12 +195,12 @@ function databaseFor(slug: string): string {
 function checkBranch(branch: string): string {
   const stripped = branch.startsWith('refs/heads/') ? branch.slice('refs/heads/'.length) : branch;
   if (stripped.trim() === '') {
-    throw new UserError(`Input "branch" is ${JSON.stringify(branch)}: there is no branch name to derive names from.`, {
+    throw new UserError(`Input \`branch\` is ${JSON.stringify(branch)}: there is no branch name to derive names from.`, {
       fix: 'Pass the branch name in the "branch" input, or run on a push or pull_request event.',
     });
   }
   if (!branch.isWellFormed()) {
-    throw new UserError(`Input "branch" is ${JSON.stringify(branch)}, which is not well-formed Unicode (lone surrogate).`, {
+    throw new UserError(`Input \`branch\` is ${JSON.stringify(branch)}, which is not well-formed Unicode (lone surrogate).`, {
       fix: 'Pass the branch name as Git stores it.',
     });
   }
@@ -254,7 +254,7 @@ function assertValid(n: BranchNames): void {
 export function normalizeSha(sha: string, inputName = 'sha'): string {
   const s = sha.trim().toLowerCase();
   if (!/^[0-9a-f]{7,64}$/.test(s)) {
-    throw new UserError(`Input "${inputName}" is ${JSON.stringify(sha)}, not a commit sha.`, {
+    throw new UserError(`Input \`${inputName}\` is ${JSON.stringify(sha)}, not a commit sha.`, {
       fix: 'Pass a hex commit id of 7 to 64 digits, for example ${{ github.sha }}.',
     });
   }
@@ -283,18 +283,18 @@ export function validateTagFormat(format: string): void {
   const tokens = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
   for (const token of tokens) {
     if (token === 'branch') {
-      throw new UserError(`Input "tag-format" is ${quoted}: {branch} is not offered, because a raw branch name is not a safe tag.`, {
+      throw new UserError(`Input \`tag-format\` is ${quoted}: {branch} is not offered, because a raw branch name is not a safe tag.`, {
         fix: `Use {slug} instead, for example "${DEFAULT_TAG_FORMAT}".`,
       });
     }
-    if (!TAG_TOKENS.has(token)) throw new UserError(`Input "tag-format" is ${quoted}: unknown token {${token}}.`, { fix });
+    if (!TAG_TOKENS.has(token)) throw new UserError(`Input \`tag-format\` is ${quoted}: unknown token {${token}}.`, { fix });
   }
   if (!tokens.includes('slug') || !(tokens.includes('sha') || tokens.includes('short-sha'))) {
-    throw new UserError(`Input "tag-format" is ${quoted}: it needs {slug} and {sha} or {short-sha}, or tags of different branches or commits would collide.`, { fix });
+    throw new UserError(`Input \`tag-format\` is ${quoted}: it needs {slug} and {sha} or {short-sha}, or tags of different branches or commits would collide.`, { fix });
   }
   const literal = format.replace(/\{([^{}]*)\}/g, '');
   if (!/^[A-Za-z0-9_.-]*$/.test(literal) || !isValidDockerTag(renderTag(format, 'x', '0'.repeat(40)))) {
-    throw new UserError(`Input "tag-format" is ${quoted}: outside the tokens a Docker tag allows only letters, digits, "_", "." and "-", and cannot start with "." or "-".`, { fix });
+    throw new UserError(`Input \`tag-format\` is ${quoted}: outside the tokens a Docker tag allows only letters, digits, "_", "." and "-", and cannot start with "." or "-".`, { fix });
   }
 }
 
@@ -306,7 +306,7 @@ export function imageTag(names: BranchNames, sha: string, format: string = DEFAU
   validateTagFormat(format);
   const tag = renderTag(format, names.slug, normalizeSha(sha));
   if (!isValidDockerTag(tag)) {
-    throw new UserError(`Input "tag-format" ${JSON.stringify(format)} produced ${JSON.stringify(tag)} (${tag.length} characters), which is not a valid Docker tag.`, {
+    throw new UserError(`Input \`tag-format\` ${JSON.stringify(format)} produced ${JSON.stringify(tag)} (${tag.length} characters), which is not a valid Docker tag.`, {
       fix: 'Docker tags are at most 128 characters: shorten the literal text, use {short-sha}, or lower max-slug-length.',
     });
   }

@@ -135,11 +135,11 @@ describe('branchNames: nasty inputs', () => {
   });
 
   it.each(['', '   ', '\n', 'refs/heads/'])('rejects the empty branch %j naming the branch input', (branch) => {
-    expect(userError(() => branchNames(branch)).message).toContain('"branch"');
+    expect(userError(() => branchNames(branch)).message).toContain('`branch`');
   });
 
   it('rejects a lone surrogate rather than hashing it like U+FFFD', () => {
-    expect(userError(() => branchNames('x\uD800')).message).toContain('"branch"');
+    expect(userError(() => branchNames('x\uD800')).message).toContain('`branch`');
     expect(branchNames('x\uFFFD').hashed).toBe(true);
   });
 });
@@ -179,16 +179,16 @@ describe('branchNames: options', () => {
   it.each(['', 'Feature-', '1x-', 'x_y-', 'x.y', '-x', 'p'.repeat(41), 'd', 'def', 'k', 'kub', 'kube', 'kube-', 'kube-x-'])(
     'rejects namespace prefix %j naming the input',
     (prefix) => {
-      expect(userError(() => branchNames('x', { namespacePrefix: prefix })).message).toContain('"namespace-prefix"');
+      expect(userError(() => branchNames('x', { namespacePrefix: prefix })).message).toContain('`namespace-prefix`');
     },
   );
 
   it.each([10, 0, -5, 12.5, Number.NaN])('rejects max slug length %j naming the input', (max) => {
-    expect(userError(() => branchNames('x', { maxSlugLength: max })).message).toContain('"max-slug-length"');
+    expect(userError(() => branchNames('x', { maxSlugLength: max })).message).toContain('`max-slug-length`');
   });
 
   it('checks a tag format given in the options', () => {
-    expect(userError(() => branchNames('x', { tagFormat: '{slug}' })).message).toContain('"tag-format"');
+    expect(userError(() => branchNames('x', { tagFormat: '{slug}' })).message).toContain('`tag-format`');
   });
 });
 
@@ -213,7 +213,7 @@ describe('imageTag and validateTagFormat', () => {
     ['{slug} {sha}', 'only letters'],
   ])('rejects format %j (%s)', (format, words) => {
     const error = userError(() => validateTagFormat(format));
-    expect(error.message).toContain('"tag-format"');
+    expect(error.message).toContain('`tag-format`');
     expect(error.message).toContain(JSON.stringify(format));
     expect(error.message).toContain(words);
     expect(error.fix).toContain('{slug}-{sha}');
@@ -228,13 +228,13 @@ describe('imageTag and validateTagFormat', () => {
   });
 
   it.each(['', 'xyz1234', '123456', 'a'.repeat(65), '01234567 89', 'g123456'])('rejects sha %j naming the input', (sha) => {
-    expect(userError(() => imageTag(n, sha)).message).toContain('"sha"');
+    expect(userError(() => imageTag(n, sha)).message).toContain('`sha`');
   });
 
   it('normalizes a sha and names the input it came from', () => {
     expect(normalizeSha(` ${SHA.toUpperCase()}\n`)).toBe(SHA);
     expect(normalizeSha('abcdef1')).toBe('abcdef1');
-    expect(userError(() => normalizeSha('nope', 'commit')).message).toContain('"commit"');
+    expect(userError(() => normalizeSha('nope', 'commit')).message).toContain('`commit`');
   });
 });
 

@@ -1,0 +1,19 @@
+// Entry point of the build-tag action (bundled to dist/build-tag/index.js).
+import { readEventContext } from '../../shared/context.ts';
+import { exec } from '../../shared/exec.ts';
+import { actionsLogger } from '../../shared/logger.ts';
+import { writeOutputs } from '../../shared/outputs.ts';
+import { run } from '../../shared/run.ts';
+import { buildTag, toOutputs } from './build-tag.ts';
+import { readInputs } from './inputs.ts';
+import { writeBuildTagSummary } from './summary.ts';
+
+await run(async () => {
+  const inputs = readInputs();
+  const result = await buildTag(inputs, readEventContext(), {
+    git: (args) => exec('git', args, { cwd: inputs.workingDirectory, allowFailure: true }),
+    logger: actionsLogger,
+  });
+  writeOutputs(toOutputs(result));
+  await writeBuildTagSummary(result);
+});
