@@ -87,11 +87,16 @@ export function classifyError(error: unknown, now = Date.now()): Classification 
     if (current.cause !== undefined) queue.push(current.cause);
     if (Array.isArray(current.errors)) queue.push(...(current.errors as unknown[]));
   }
-  return { retryable: false, reason: errorMessage(error) };
+  return { retryable: false, reason: isBag(error) ? messageOf(error) : errorMessage(error) };
+}
+
+/** The `message` of an error or error-like object; otherwise {@link errorMessage}. */
+function messageOf(error: Bag): string {
+  return typeof error.message === 'string' ? error.message : errorMessage(error);
 }
 
 function classifyOne(error: Bag, now: number): Classification | undefined {
-  const message = errorMessage(error);
+  const message = messageOf(error);
   const code = typeof error.code === 'string' ? error.code : undefined;
   const retryAfterMs = retryAfterOf(error, now);
   const transient = (reason: string): Classification =>

@@ -26,6 +26,8 @@ export interface RetryInfo {
 export interface RetryOptions {
   /** Total time budget from the first call, in ms. No wait ever ends past it. */
   deadlineMs: number;
+  /** At most this many calls in all (default unlimited: the deadline decides). */
+  maxAttempts?: number;
   /** Backoff ceiling before the first retry (default 1000 ms). */
   initialDelayMs?: number;
   /** Largest backoff ceiling (default 30 000 ms). */
@@ -49,7 +51,7 @@ export interface RetryOptions {
 }
 
 /**
- * Thrown when a retryable failure outlasts the deadline. It is a
+ * Thrown when a retryable failure outlasts the deadline (or `maxAttempts`). It is a
  * {@link UserError} (the suite did nothing wrong; the service stayed
  * unavailable), so `run()` reports it without calling it a bug. The last
  * failure is its `cause`.
@@ -84,7 +86,7 @@ export class DeadlineError extends UserError {
  * rather than retrying into a certain refusal.
  *
  * @throws the permanent error itself, unchanged; a {@link DeadlineError} when
- *   time runs out; the signal's reason when aborted.
+ *   time or attempts run out; the signal's reason when aborted.
  */
 export async function retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const clock = options.clock ?? systemClock;
@@ -108,7 +110,9 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, options: Ret
       const now = clock.now();
       const remaining = deadline - now;
       const giveUp = (reason: string): DeadlineError => new DeadlineError(what, attempt, now - start, reason, error);
-      if (remaining <= 0) throw giveUp(verdict.reason);
+      if (remaining <= 0 || attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY)) {
+        throw giveUp(verdict.reason);
+      }
       if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > remaining) {
         throw giveUp(
           `${verdict.reason} (the server asked to wait ${formatDuration(verdict.retryAfterMs)}, past the deadline)`,

@@ -49,8 +49,10 @@ export function secretForms(value: string | undefined): string[] {
  * Masks a URL that carries a credential (a PostgreSQL connection string, an
  * authenticated git remote): the whole URL as written, and its password both
  * percent-encoded (as it appears in the URL) and decoded (as a client uses it),
- * plus a `password` query parameter if present. Text that does not parse as a
- * URL is masked as a whole.
+ * plus a `password` query parameter if present. The user name is not masked on
+ * its own (names like `postgres` would blank out half the log): put a token in
+ * the password part (`https://x-access-token:TOKEN@host`), or mask it with
+ * {@link maskSecret}. Text that does not parse as a URL is masked as a whole.
  *
  * @returns the strings that were registered.
  */

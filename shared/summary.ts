@@ -19,11 +19,10 @@ export interface SummarySink {
  */
 export class CoreSummarySink implements SummarySink {
   private readonly logger: Logger;
-  private readonly env: NodeJS.ProcessEnv;
 
-  constructor(logger: Logger = actionsLogger, env: NodeJS.ProcessEnv = process.env) {
+  /** @param logger receives the debug note when there is no summary file. */
+  constructor(logger: Logger = actionsLogger) {
     this.logger = logger;
-    this.env = env;
   }
 
   append(html: string): void {
@@ -31,7 +30,7 @@ export class CoreSummarySink implements SummarySink {
   }
 
   async write(): Promise<void> {
-    if (!this.env.GITHUB_STEP_SUMMARY) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
       this.logger.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary.');
       core.summary.emptyBuffer();
       return;
