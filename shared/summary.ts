@@ -2,6 +2,7 @@
 // branch name or a server message can never inject HTML or break the layout.
 
 import * as core from '@actions/core';
+import { errorMessage } from './errors.ts';
 import { actionsLogger, type Logger } from './logger.ts';
 
 /** Where summary HTML goes. */
@@ -15,7 +16,8 @@ export interface SummarySink {
 /**
  * The runner's job summary (`core.summary`, the file named by
  * `GITHUB_STEP_SUMMARY`). When that variable is not set (the action runs
- * locally), `write()` logs at debug level and drops the content instead of throwing.
+ * locally), `write()` logs at debug level and drops the content instead of
+ * throwing; when the file cannot be written, it logs a warning and goes on.
  */
 export class CoreSummarySink implements SummarySink {
   private readonly logger: Logger;
@@ -35,7 +37,13 @@ export class CoreSummarySink implements SummarySink {
       core.summary.emptyBuffer();
       return;
     }
-    await core.summary.write();
+    try {
+      await core.summary.write();
+    } catch (error: unknown) {
+      // The summary is a report, not the result: a broken summary file must not fail the step.
+      core.summary.emptyBuffer();
+      this.logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    }
   }
 }
 

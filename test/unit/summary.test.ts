@@ -101,6 +101,15 @@ describe('CoreSummarySink', () => {
     expect(logger.messages('debug')).toEqual(['GITHUB_STEP_SUMMARY is not set; skipping the job summary.']);
   });
 
+  it('warns instead of failing when the summary file cannot be written', async () => {
+    process.env.GITHUB_STEP_SUMMARY = '/nonexistent/dir/summary.md';
+    const logger = new RecordingLogger();
+    await new Summary(new CoreSummarySink(logger)).heading('x').write();
+    expect(logger.messages('warning')).toEqual([
+      "Could not write the job summary: Unable to access summary file: '/nonexistent/dir/summary.md'. Check if the file has correct read/write permissions.",
+    ]);
+  });
+
   it('appends to the GITHUB_STEP_SUMMARY file as the runner expects', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-'));
     dirs.push(dir);
