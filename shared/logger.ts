@@ -1,7 +1,7 @@
 // Logging through an interface, so logic can be handed the runner's logger in
 // production and a RecordingLogger in tests.
 
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 
 /** Where actions and shared logic write their log. */
 export interface Logger {

@@ -1,6 +1,6 @@
 // Writing step outputs in one place, with one rule for each value type.
 
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 
 /** A value an action can output; `undefined` means "do not set this output". */
 export type OutputValue = string | number | boolean | object | undefined;

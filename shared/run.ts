@@ -1,7 +1,7 @@
 // The wrapper around every action's entry point: a UserError becomes a
 // one-line failure that says what to fix; anything else is reported as a bug.
 
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { errorMessage, isUserError } from './errors.ts';
 import { actionsLogger, type Logger } from './logger.ts';
 

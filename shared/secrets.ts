@@ -4,7 +4,7 @@
 // in a Kubernetes Secret, and line by line when a multi-line value (a PEM
 // key, a kubeconfig) is printed.
 
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 
 /** Registers one string with the runner's masker. */
 export type SetSecret = (value: string) => void;

@@ -1,7 +1,7 @@
 // The job summary: a small builder that escapes every piece of text, so a
 // branch name or a server message can never inject HTML or break the layout.
 
-import * as core from '@actions/core';
+import { appendSummary } from './runner.ts';
 import { errorMessage } from './errors.ts';
 import { actionsLogger, type Logger } from './logger.ts';
 
@@ -14,7 +14,7 @@ export interface SummarySink {
 }
 
 /**
- * The runner's job summary (`core.summary`, the file named by
+ * The runner's job summary (the file named by
  * `GITHUB_STEP_SUMMARY`). When that variable is not set (the action runs
  * locally), `write()` logs at debug level and drops the content instead of
  * throwing; when the file cannot be written, it logs a warning and goes on.
@@ -27,23 +27,26 @@ export class CoreSummarySink implements SummarySink {
     this.logger = logger;
   }
 
+  private buffer = '';
+
   append(html: string): void {
-    core.summary.addRaw(html);
+    this.buffer += html;
   }
 
-  async write(): Promise<void> {
+  write(): Promise<void> {
+    const text = this.buffer;
+    this.buffer = '';
     if (!process.env.GITHUB_STEP_SUMMARY) {
       this.logger.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary.');
-      core.summary.emptyBuffer();
-      return;
+      return Promise.resolve();
     }
     try {
-      await core.summary.write();
+      appendSummary(text);
     } catch (error: unknown) {
       // The summary is a report, not the result: a broken summary file must not fail the step.
-      core.summary.emptyBuffer();
       this.logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
+    return Promise.resolve();
   }
 }
 
