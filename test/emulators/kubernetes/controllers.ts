@@ -1,0 +1,135 @@
+// The controllers the emulator plays (kube-controller-manager and kubelet in
+// miniature): a work queue fed by store changes, and reconcile functions for
+// pods, ReplicaSets, Deployments, StatefulSets, DaemonSets and Jobs. Each
+// reconcile reads the current state and writes only what changed.
+import { applyDefaults } from './defaults.ts';
+import { deleteObject } from './deletion.ts';
+import { trackUpdate } from './fieldmanager.ts';
+import { reconcileDeployment, reconcileReplicaSet } from './deployments.ts';
+import { reconcileJob } from './jobs.ts';
+import { reconcilePod } from './pods.ts';
+import { reconcileDaemonSet, reconcileStatefulSet } from './statefulsets.ts';
+import { controllerOf, type ControllerOptions, type Kit } from './kit.ts';
+import { stampNew, type KubeStore, type StoreEvent } from './store.ts';
+import { clone, deepEqual, type KubeObject } from './types.ts';
+
+const CONTROLLED: Record<string, string> = {
+  ReplicaSet: 'replicasets.apps',
+  Deployment: 'deployments.apps',
+  StatefulSet: 'statefulsets.apps',
+  DaemonSet: 'daemonsets.apps',
+  Job: 'jobs.batch',
+};
+
+type Reconcile = (kit: Kit, obj: KubeObject) => void;
+
+const RECONCILERS: Record<string, Reconcile> = {
+  pods: reconcilePod,
+  'replicasets.apps': reconcileReplicaSet,
+  'deployments.apps': reconcileDeployment,
+  'statefulsets.apps': reconcileStatefulSet,
+  'daemonsets.apps': reconcileDaemonSet,
+  'jobs.batch': reconcileJob,
+};
+
+function withoutTimes(obj: KubeObject): unknown {
+  return JSON.parse(JSON.stringify(obj).replace(/"(lastTransitionTime|lastUpdateTime|lastProbeTime)":"[^"]*"/g, '"$1":""')) as unknown;
+}
+
+export class Controllers implements Kit {
+  readonly store: KubeStore;
+  readonly options: ControllerOptions;
+  readonly marks = new Map<string, number>();
+  private readonly queue = new Map<string, [string, string | undefined, string]>();
+  /** One pending wake-up per object: the earliest asked for. */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
+  private draining: NodeJS.Immediate | undefined;
+  private readonly unsubscribe: () => void;
+  private closed = false;
+
+  constructor(store: KubeStore, options: ControllerOptions) {
+    this.store = store;
+    this.options = options;
+    this.unsubscribe = store.subscribe((event) => this.onChange(event));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe();
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    if (this.draining) clearImmediate(this.draining);
+  }
+
+  after(ms: number, resource: string, namespace: string | undefined, name: string): void {
+    const key = `${resource}|${namespace ?? ''}|${name}`;
+    const at = Date.now() + Math.max(0, ms);
+    const pending = this.timers.get(key);
+    if (pending && pending.at <= at) return;
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.enqueue(resource, namespace, name);
+    }, Math.max(0, ms));
+    this.timers.set(key, { timer, at });
+  }
+
+  namespaceActive(namespace: string | undefined): boolean {
+    if (!namespace) return true;
+    const ns = this.store.get('namespaces', undefined, namespace);
+    return ns !== undefined && !ns.metadata.deletionTimestamp;
+  }
+
+  createChild(resource: string, obj: KubeObject): KubeObject {
+    const type = this.store.typeOf(obj);
+    stampNew(obj, type);
+    applyDefaults(obj, type.kind, true);
+    trackUpdate(undefined, obj, 'kube-controller-manager', { associative: true, skipStatus: type.statusSubresource });
+    return this.store.insert(resource, obj);
+  }
+
+  remove(resource: string, obj: KubeObject): void {
+    const current = this.store.get(resource, obj.metadata.namespace, obj.metadata.name ?? '');
+    if (current && current.metadata.uid === obj.metadata.uid) deleteObject(this.store, resource, current);
+  }
+
+  writeIfChanged(resource: string, before: KubeObject, after: KubeObject): KubeObject {
+    if (deepEqual(withoutTimes(before), withoutTimes(after))) return before;
+    return this.store.update(resource, after);
+  }
+
+  owned(resource: string, owner: KubeObject): KubeObject[] {
+    return this.store.list(resource, owner.metadata.namespace).filter((obj) => controllerOf(obj)?.uid === owner.metadata.uid);
+  }
+
+  private onChange(event: StoreEvent): void {
+    const { metadata } = event.object;
+    if (event.type !== 'DELETED' && RECONCILERS[event.resource]) this.enqueue(event.resource, metadata.namespace, metadata.name ?? '');
+    const owner = controllerOf(event.object);
+    const ownerResource = owner ? CONTROLLED[owner.kind] : undefined;
+    if (owner && ownerResource) this.enqueue(ownerResource, metadata.namespace, owner.name);
+  }
+
+  private enqueue(resource: string, namespace: string | undefined, name: string): void {
+    if (this.closed) return;
+    this.queue.set(`${resource}|${namespace ?? ''}|${name}`, [resource, namespace, name]);
+    this.draining ??= setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    this.draining = undefined;
+    // Bounded: a reconcile that enqueues more work is picked up by the next drain.
+    const batch = [...this.queue.values()];
+    this.queue.clear();
+    for (const [resource, namespace, name] of batch) {
+      const obj = this.store.get(resource, namespace, name);
+      const reconcile = RECONCILERS[resource];
+      if (!obj || !reconcile || obj.metadata.deletionTimestamp) continue;
+      try {
+        reconcile(this, clone(obj));
+      } catch (error: unknown) {
+        process.emitWarning(`kubernetes emulator: reconcile of ${resource} ${namespace ?? ''}/${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}

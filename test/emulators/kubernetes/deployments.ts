@@ -1,0 +1,188 @@
+// The ReplicaSet and Deployment controllers. A Deployment owns one
+// ReplicaSet per pod template (named by pod-template-hash); the new one is
+// scaled up at once and old ones are scaled to zero once it is available
+// (a simplified rolling update). Status and conditions follow what
+// `kubectl rollout status` reads, including ProgressDeadlineExceeded.
+import { recordEvent } from './events.ts';
+import { controllerRef, randomSuffix, shortHash, type Kit } from './kit.ts';
+import { clone, dropZeros, getPath, isRecord, num, str, timestamp, type KubeObject } from './types.ts';
+
+function isReady(pod: KubeObject): boolean {
+  const conditions = getPath(pod, 'status.conditions');
+  return Array.isArray(conditions) && conditions.some((c) => isRecord(c) && c.type === 'Ready' && c.status === 'True');
+}
+
+/** Pods owned by a workload that are not being deleted. */
+export function livePods(kit: Kit, owner: KubeObject): KubeObject[] {
+  return kit.owned('pods', owner).filter((p) => !p.metadata.deletionTimestamp);
+}
+
+export function readyCount(pods: KubeObject[]): number {
+  return pods.filter(isReady).length;
+}
+
+/** A pod from a workload's template. */
+export function podFromTemplate(owner: KubeObject, name: string, extraLabels: Record<string, string> = {}): KubeObject {
+  const template = getPath(owner, 'spec.template');
+  const meta = isRecord(template) && isRecord(template.metadata) ? template.metadata : {};
+  const labels = { ...(isRecord(meta.labels) ? (meta.labels as Record<string, string>) : {}), ...extraLabels };
+  const annotations = isRecord(meta.annotations) ? (meta.annotations as Record<string, string>) : undefined;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: owner.metadata.namespace, labels, ...(annotations ? { annotations } : {}), ownerReferences: [controllerRef(owner)] },
+    spec: clone(isRecord(template) && isRecord(template.spec) ? template.spec : {}),
+  };
+}
+
+export function reconcileReplicaSet(kit: Kit, rs: KubeObject): void {
+  const desired = num(getPath(rs, 'spec.replicas'), 1);
+  let pods = livePods(kit, rs);
+  if (pods.length < desired && kit.namespaceActive(rs.metadata.namespace)) {
+    for (let i = pods.length; i < desired; i += 1) {
+      const pod = kit.createChild('pods', podFromTemplate(rs, `${rs.metadata.name ?? ''}-${randomSuffix()}`));
+      recordEvent(kit.store, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
+    }
+  } else if (pods.length > desired) {
+    const order = [...pods].sort((a, b) => Number(isReady(a)) - Number(isReady(b)));
+    for (const pod of order.slice(0, pods.length - desired)) {
+      kit.remove('pods', pod);
+      recordEvent(kit.store, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
+    }
+  }
+  pods = livePods(kit, rs);
+  const ready = readyCount(pods);
+  const next = clone(rs);
+  const status: Record<string, unknown> = { replicas: pods.length, fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation ?? 1 };
+  if (ready === 0) {
+    delete status.readyReplicas;
+    delete status.availableReplicas;
+  }
+  next.status = status;
+  kit.writeIfChanged('replicasets.apps', rs, next);
+}
+
+function conditionOf(status: unknown, type: string): Record<string, unknown> | undefined {
+  const list = getPath(status, 'conditions');
+  return (Array.isArray(list) ? list : []).find((c): c is Record<string, unknown> => isRecord(c) && c.type === type);
+}
+
+/** A condition that keeps its timestamps while nothing about it changes. */
+function carry(previous: Record<string, unknown> | undefined, type: string, ok: boolean, reason: string, message: string): Record<string, unknown> {
+  const now = timestamp();
+  const status = ok ? 'True' : 'False';
+  const same = previous?.status === status;
+  const unchanged = same && previous?.reason === reason && previous.message === message;
+  return {
+    type,
+    status,
+    lastUpdateTime: unchanged ? previous.lastUpdateTime : now,
+    lastTransitionTime: same ? previous.lastTransitionTime : now,
+    reason,
+    message,
+  };
+}
+
+/** Ensures the ReplicaSet of the current template exists at the desired size. */
+function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, hash: string, desired: number, owned: KubeObject[]): KubeObject | undefined {
+  const name = deployment.metadata.name ?? '';
+  const existing = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
+  if (existing) {
+    const current = num(getPath(existing, 'spec.replicas'), 1);
+    if (current === desired) return existing;
+    const next = clone(existing);
+    next.spec = { ...(isRecord(existing.spec) ? existing.spec : {}), replicas: desired };
+    recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${desired > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${desired}`, 'deployment-controller');
+    return kit.writeIfChanged('replicasets.apps', existing, next);
+  }
+  if (!kit.namespaceActive(deployment.metadata.namespace)) return undefined;
+  const revision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + 1;
+  const template = clone(getPath(deployment, 'spec.template')) as Record<string, unknown>;
+  const tmeta = isRecord(template.metadata) ? template.metadata : {};
+  const labels = { ...(isRecord(tmeta.labels) ? (tmeta.labels as Record<string, string>) : {}), 'pod-template-hash': hash };
+  template.metadata = { ...tmeta, labels };
+  const selector = getPath(deployment, 'spec.selector');
+  const matchLabels = isRecord(selector) && isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  const rs: KubeObject = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${name}-${hash}`,
+      namespace: deployment.metadata.namespace,
+      labels,
+      annotations: { 'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)), 'deployment.kubernetes.io/revision': String(revision) },
+      ownerReferences: [controllerRef(deployment)],
+    },
+    spec: { replicas: desired, selector: { ...(isRecord(selector) ? selector : {}), matchLabels: { ...matchLabels, 'pod-template-hash': hash } }, template },
+  };
+  const created = kit.createChild('replicasets.apps', rs);
+  recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${desired}`, 'deployment-controller');
+  return created;
+}
+
+export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
+  const desired = num(getPath(deployment, 'spec.replicas'), 1);
+  const hash = shortHash(getPath(deployment, 'spec.template'));
+  const owned = kit.owned('replicasets.apps', deployment);
+  const newRs = ensureNewReplicaSet(kit, deployment, hash, desired, owned);
+  if (!newRs) return;
+  const newName = newRs.metadata.name ?? '';
+  const oldRs = owned.filter((rs) => rs.metadata.uid !== newRs.metadata.uid);
+  const stat = (rs: KubeObject, field: string): number => num(getPath(rs, `status.${field}`), 0);
+  const newAvailable = stat(newRs, 'availableReplicas');
+  if (newAvailable >= desired && stat(newRs, 'replicas') === desired) {
+    for (const rs of oldRs) {
+      const replicas = num(getPath(rs, 'spec.replicas'), 1);
+      if (replicas === 0) continue;
+      const next = clone(rs);
+      next.spec = { ...(isRecord(rs.spec) ? rs.spec : {}), replicas: 0 };
+      kit.writeIfChanged('replicasets.apps', rs, next);
+      recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to 0`, 'deployment-controller');
+    }
+  }
+  const all = [newRs, ...oldRs];
+  const sum = (field: string): number => all.reduce((n, rs) => n + stat(rs, field), 0);
+  const replicas = sum('replicas');
+  const updated = stat(newRs, 'replicas');
+  const available = sum('availableReplicas');
+  const complete = updated === desired && replicas === desired && available === desired && newAvailable === desired;
+
+  // Progress: the deadline counts from the last time the new ReplicaSet gained available pods.
+  const progressKey = `deployment-progress:${deployment.metadata.uid ?? ''}:${hash}`;
+  const seenKey = `${progressKey}:available`;
+  if (!kit.marks.has(progressKey) || (kit.marks.get(seenKey) ?? -1) < newAvailable) kit.marks.set(progressKey, Date.now());
+  kit.marks.set(seenKey, newAvailable);
+  const deadlineMs = num(getPath(deployment, 'spec.progressDeadlineSeconds'), 600) * 1000 * kit.options.progressDeadlineScale;
+  const elapsed = Date.now() - (kit.marks.get(progressKey) ?? Date.now());
+
+  const previous = isRecord(deployment.status) ? deployment.status : {};
+  const maxUnavailable = Math.floor(desired / 4);
+  const availableCondition =
+    available >= desired - maxUnavailable
+      ? carry(conditionOf(previous, 'Available'), 'Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
+      : carry(conditionOf(previous, 'Available'), 'Available', false, 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.');
+  const prevProgress = conditionOf(previous, 'Progressing');
+  let progressing: Record<string, unknown>;
+  if (complete) progressing = carry(prevProgress, 'Progressing', true, 'NewReplicaSetAvailable', `ReplicaSet "${newName}" has successfully progressed.`);
+  else if (elapsed >= deadlineMs) progressing = carry(prevProgress, 'Progressing', false, 'ProgressDeadlineExceeded', `ReplicaSet "${newName}" has timed out progressing.`);
+  else if (str(prevProgress?.message)?.includes(newName)) progressing = carry(prevProgress, 'Progressing', true, 'ReplicaSetUpdated', `ReplicaSet "${newName}" is progressing.`);
+  else progressing = carry(prevProgress, 'Progressing', true, 'NewReplicaSetCreated', `Created new replica set "${newName}"`);
+  if (!complete && elapsed < deadlineMs) kit.after(deadlineMs - elapsed + 1, 'deployments.apps', deployment.metadata.namespace, deployment.metadata.name ?? '');
+
+  const status: Record<string, unknown> = {
+    observedGeneration: deployment.metadata.generation ?? 1,
+    replicas,
+    updatedReplicas: updated,
+    readyReplicas: sum('readyReplicas'),
+    availableReplicas: available,
+    unavailableReplicas: Math.max(0, replicas - available),
+    conditions: [availableCondition, progressing],
+  };
+  dropZeros(status, ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']);
+  const next = clone(deployment);
+  next.status = status;
+  kit.writeIfChanged('deployments.apps', deployment, next);
+  if (progressing.reason === 'ProgressDeadlineExceeded' && prevProgress?.reason !== 'ProgressDeadlineExceeded') {
+    recordEvent(kit.store, deployment, 'Warning', 'ProgressDeadlineExceeded', `Deployment "${deployment.metadata.name ?? ''}" has timed out progressing.`, 'deployment-controller');
+  }
+}

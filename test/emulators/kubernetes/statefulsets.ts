@@ -1,0 +1,125 @@
+// The StatefulSet and DaemonSet controllers. A StatefulSet keeps pods
+// `{name}-{ordinal}` (and their PersistentVolumeClaims) labelled with the
+// revision of their template and replaces outdated pods one at a time from
+// the highest ordinal; a DaemonSet runs one pod on the single emulated node.
+import { livePods, podFromTemplate, readyCount } from './deployments.ts';
+import { recordEvent } from './events.ts';
+import { controllerRef, randomSuffix, shortHash, type Kit } from './kit.ts';
+import { clone, dropZeros, getPath, isRecord, num, str, type KubeObject } from './types.ts';
+
+const REVISION = 'controller-revision-hash';
+
+function ordinalOf(pod: KubeObject, setName: string): number {
+  const name = pod.metadata.name ?? '';
+  return name.startsWith(`${setName}-`) ? Number(name.slice(setName.length + 1)) : Number.NaN;
+}
+
+function isReady(pod: KubeObject): boolean {
+  return readyCount([pod]) === 1;
+}
+
+/** PVCs of volumeClaimTemplates for one ordinal: `{claim}-{set}-{ordinal}`. */
+function ensureClaims(kit: Kit, set: KubeObject, ordinal: number): void {
+  const templates = getPath(set, 'spec.volumeClaimTemplates');
+  for (const template of Array.isArray(templates) ? templates : []) {
+    const claim = str(getPath(template, 'metadata.name'));
+    if (!claim) continue;
+    const name = `${claim}-${set.metadata.name ?? ''}-${ordinal}`;
+    if (kit.store.get('persistentvolumeclaims', set.metadata.namespace, name)) continue;
+    const labels = getPath(set, 'spec.selector.matchLabels');
+    kit.createChild('persistentvolumeclaims', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name, namespace: set.metadata.namespace, ...(isRecord(labels) ? { labels: labels as Record<string, string> } : {}) },
+      spec: clone(isRecord(template) && isRecord(template.spec) ? template.spec : {}),
+    });
+  }
+}
+
+export function reconcileStatefulSet(kit: Kit, set: KubeObject): void {
+  const setName = set.metadata.name ?? '';
+  const desired = num(getPath(set, 'spec.replicas'), 1);
+  const partition = num(getPath(set, 'spec.updateStrategy.rollingUpdate.partition'), 0);
+  const updateRevision = `${setName}-${shortHash(getPath(set, 'spec.template'))}`;
+  const previous = isRecord(set.status) ? set.status : {};
+  let pods = livePods(kit, set);
+  const byOrdinal = new Map(pods.map((p) => [ordinalOf(p, setName), p]));
+  const active = kit.namespaceActive(set.metadata.namespace);
+  for (let i = 0; i < desired && active; i += 1) {
+    if (byOrdinal.has(i)) continue;
+    ensureClaims(kit, set, i);
+    const podName = `${setName}-${i}`;
+    // A pod below the partition keeps the current revision.
+    const revision = i < partition ? (str(previous.currentRevision) ?? updateRevision) : updateRevision;
+    kit.createChild('pods', podFromTemplate(set, podName, { [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) }));
+    recordEvent(kit.store, set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${setName} successful`, 'statefulset-controller');
+  }
+  for (const pod of pods) {
+    if (ordinalOf(pod, setName) >= desired) {
+      kit.remove('pods', pod);
+      recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name ?? ''} in StatefulSet ${setName} successful`, 'statefulset-controller');
+    }
+  }
+  pods = livePods(kit, set).filter((p) => ordinalOf(p, setName) < desired);
+  const outdated = pods.filter((p) => p.metadata.labels?.[REVISION] !== updateRevision && ordinalOf(p, setName) >= partition).sort((a, b) => ordinalOf(b, setName) - ordinalOf(a, setName));
+  if (outdated.length > 0 && pods.length === desired && pods.every(isReady) && outdated[0]) {
+    kit.remove('pods', outdated[0]);
+    recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `delete Pod ${outdated[0].metadata.name ?? ''} in StatefulSet ${setName} successful`, 'statefulset-controller');
+    pods = livePods(kit, set);
+  }
+  const ready = readyCount(pods);
+  const updated = pods.filter((p) => p.metadata.labels?.[REVISION] === updateRevision).length;
+  let currentRevision = str(previous.currentRevision) ?? updateRevision;
+  if (updated === desired && ready === desired) currentRevision = updateRevision;
+  const current = pods.filter((p) => p.metadata.labels?.[REVISION] === currentRevision).length;
+  const status: Record<string, unknown> = {
+    observedGeneration: set.metadata.generation ?? 1,
+    replicas: pods.length,
+    readyReplicas: ready,
+    currentReplicas: current,
+    updatedReplicas: updated,
+    currentRevision,
+    updateRevision,
+    collisionCount: 0,
+    availableReplicas: ready,
+  };
+  dropZeros(status, ['readyReplicas', 'currentReplicas', 'updatedReplicas']);
+  const next = clone(set);
+  next.status = status;
+  kit.writeIfChanged('statefulsets.apps', set, next);
+}
+
+export function reconcileDaemonSet(kit: Kit, set: KubeObject): void {
+  const setName = set.metadata.name ?? '';
+  const hash = shortHash(getPath(set, 'spec.template'));
+  let pods = livePods(kit, set);
+  for (const pod of pods.filter((p) => p.metadata.labels?.[REVISION] !== hash)) {
+    kit.remove('pods', pod);
+    recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
+  }
+  pods = livePods(kit, set);
+  if (pods.length === 0 && kit.namespaceActive(set.metadata.namespace)) {
+    const podName = `${setName}-${randomSuffix()}`;
+    const pod = podFromTemplate(set, podName, { [REVISION]: hash, 'pod-template-generation': String(set.metadata.generation ?? 1) });
+    pod.metadata.ownerReferences = [controllerRef(set)];
+    kit.createChild('pods', pod);
+    recordEvent(kit.store, set, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
+    pods = livePods(kit, set);
+  }
+  const ready = readyCount(pods);
+  const updated = pods.filter((p) => p.metadata.labels?.[REVISION] === hash).length;
+  const status: Record<string, unknown> = {
+    currentNumberScheduled: pods.length,
+    desiredNumberScheduled: 1,
+    numberMisscheduled: 0,
+    numberReady: ready,
+    numberAvailable: ready,
+    numberUnavailable: 1 - ready,
+    updatedNumberScheduled: updated,
+    observedGeneration: set.metadata.generation ?? 1,
+  };
+  dropZeros(status, ['numberAvailable', 'numberUnavailable', 'updatedNumberScheduled']);
+  const next = clone(set);
+  next.status = status;
+  kit.writeIfChanged('daemonsets.apps', set, next);
+}
