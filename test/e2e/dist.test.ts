@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareDirs, freshBuild } from '../../scripts/dist-diff.ts';
+import { compareDirs, freshBuild } from '../../.github/scripts/dist-diff.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareDirs, freshBuild } from './dist-diff.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = await mkdtemp(path.join(tmpdir(), 'dist-check-'));
 try {
   await freshBuild(root, out);

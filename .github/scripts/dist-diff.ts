@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 /** Runs the build into `out`. */
 export async function freshBuild(root: string, out: string): Promise<void> {
-  await run(process.execPath, [path.join(root, 'scripts', 'build.ts'), '--out', out], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  await run(process.execPath, [path.join(root, '.github', 'scripts', 'build.ts'), '--out', out], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {

@@ -2,9 +2,9 @@
 // Benchmarks measure; they do not fail the test suite. Targets are printed next to results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSizes, coldStart } from '../test/bench/cold-start.ts';
+import { bundleSizes, coldStart } from '../../test/bench/cold-start.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 type Bench = () => Promise<void> | void;
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Names of the actions that have an entry point. */
 export async function actionNames(): Promise<string[]> {
@@ -32,7 +32,7 @@ async function bundle(name: string, outDir: string): Promise<void> {
   try {
     await run(
       process.execPath,
-      [ncc, 'build', path.join('actions', name, 'main.ts'), '--out', staging, '--no-cache', '--minify',
+      [ncc, 'build', path.join('actions', name, 'main.ts'), '--out', staging, '--no-cache', '--minify', '--transpile-only',
         '--target', 'es2024', '--license', 'licenses.txt', '--quiet'],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
     );
@@ -70,4 +70,9 @@ async function main(): Promise<void> {
   console.log(`built ${names.length} bundle(s) into ${path.relative(root, outDir) || '.'} in ${Date.now() - started} ms: ${names.join(', ')}`);
 }
 
-await main();
+try {
+  await main();
+} catch (error: unknown) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}
