@@ -1,29 +1,25 @@
-// `npm run bench [name...]`: runs the benchmarks and prints their figures.
-// Benchmarks measure; they do not fail the test suite. Targets are printed next to results.
+// `npm run bench [name...]`: runs every benchmark in test/bench/*.bench.ts (or the named ones)
+// and prints their figures next to their targets. Benchmarks measure; they never fail tests.
+// A benchmark file default-exports `async (ctx: { root: string }) => void` and prints its lines.
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundleSizes, coldStart } from '../../test/bench/cold-start.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-type Bench = () => Promise<void> | void;
-
-const benches: Record<string, Bench> = {
-  'build-tag': () => {
-    const r = coldStart(root, 'build-tag', { branch: 'feature/login', sha: 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', images: 'acr.io/a\nacr.io/b' });
-    console.log(
-      `build-tag cold start: median ${r.medianMs.toFixed(1)} ms vs node -e 0 ${r.baselineMs.toFixed(1)} ms ` +
-        `(ratio ${r.ratio.toFixed(2)}, target <= 2.5, ${r.runs} runs each, Node ${process.version})`,
-    );
-  },
-  sizes: () => {
-    for (const { action, bytes } of bundleSizes(root)) console.log(`bundle ${action}: ${(bytes / 1024).toFixed(0)} KiB`);
-  },
-};
-
+const benchDir = path.join(root, 'test', 'bench');
 const wanted = process.argv.slice(2);
-for (const [name, bench] of Object.entries(benches)) {
+const files = (await readdir(benchDir)).filter((f) => f.endsWith('.bench.ts')).sort();
+let failed = 0;
+for (const file of files) {
+  const name = file.replace(/\.bench\.ts$/, '');
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.log(`\n# ${name}`);
-  await bench();
+  try {
+    const bench = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default: (ctx: { root: string }) => Promise<void> | void };
+    await bench.default({ root });
+  } catch (error: unknown) {
+    failed += 1;
+    console.error(`benchmark ${name} could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
 }
+process.exitCode = failed ? 1 : 0;
