@@ -11,7 +11,7 @@ import { reconcilePod } from './pods.ts';
 import { reconcileDaemonSet, reconcileStatefulSet } from './statefulsets.ts';
 import { controllerOf, type ControllerOptions, type Kit } from './kit.ts';
 import { stampNew, type KubeStore, type StoreEvent } from './store.ts';
-import { clone, deepEqual, type KubeObject } from './types.ts';
+import { clone, deepEqual, withoutTimes, type KubeObject } from './types.ts';
 
 const CONTROLLED: Record<string, string> = {
   ReplicaSet: 'replicasets.apps',
@@ -31,10 +31,6 @@ const RECONCILERS: Record<string, Reconcile> = {
   'daemonsets.apps': reconcileDaemonSet,
   'jobs.batch': reconcileJob,
 };
-
-function withoutTimes(obj: KubeObject): unknown {
-  return JSON.parse(JSON.stringify(obj).replace(/"(lastTransitionTime|lastUpdateTime|lastProbeTime)":"[^"]*"/g, '"$1":""')) as unknown;
-}
 
 export class Controllers implements Kit {
   readonly store: KubeStore;

@@ -7,7 +7,7 @@ import { deleteObject } from './deletion.ts';
 import type { ResourceType } from './resources.ts';
 import { forbidden, notFound } from './status.ts';
 import type { KubeStore } from './store.ts';
-import { deepEqual, isRecord, timestamp, type KubeObject } from './types.ts';
+import { deepEqual, isRecord, timestamp, withoutTimes, type KubeObject } from './types.ts';
 
 const NAMESPACES = { group: '', resource: 'namespaces' };
 
@@ -122,10 +122,6 @@ export class NamespaceLifecycle {
     next.status = { phase: 'Terminating', conditions: terminatingConditions(left.length, held) };
     if (!deepEqual(withoutTimes(next), withoutTimes(ns))) this.store.update('namespaces', next);
   }
-}
-
-function withoutTimes(obj: KubeObject): unknown {
-  return JSON.parse(JSON.stringify(obj).replace(/"lastTransitionTime":"[^"]*"/g, '')) as unknown;
 }
 
 function terminatingConditions(remaining: number, held: { resource: string; object: KubeObject }[]): Record<string, string>[] {

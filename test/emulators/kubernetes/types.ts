@@ -103,6 +103,11 @@ export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A copy with condition timestamps blanked, to compare statuses for real changes. */
+export function withoutTimes(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value).replace(/"(lastTransitionTime|lastUpdateTime|lastProbeTime)":"[^"]*"/g, '"$1":""')) as unknown;
+}
+
 /** Deletes the listed keys whose value is 0 (the API server omits empty counters). */
 export function dropZeros(obj: Record<string, unknown>, keys: string[]): void {
   for (const key of keys) if (obj[key] === 0) Reflect.deleteProperty(obj, key);
