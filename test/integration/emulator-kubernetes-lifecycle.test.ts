@@ -100,7 +100,7 @@ describe('namespace lifecycle', () => {
     await objects.create(configMap('c', 'short'));
     const res = await fetch(`${emu.url}/api/v1/namespaces/short`, { method: 'DELETE', headers: { authorization: `Bearer ${emu.token}` } });
     expect(res.status).toBe(200);
-    const deleted = (await res.json()) as unknown;
+    const deleted: unknown = await res.json();
     expect(field(deleted, 'kind')).toBe('Namespace');
     expect(field(deleted, 'status.phase')).toBe('Terminating');
     expect(field(deleted, 'metadata.deletionTimestamp')).toBeTruthy();
