@@ -29,6 +29,8 @@ export function serveWatch(store: KubeStore, req: http.IncomingMessage, res: htt
     event.resource === target.resource && (target.namespace === undefined || event.object.metadata.namespace === target.namespace) && watch.matches(event.object);
 
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
+  // The API server sends the headers at once; client-go waits for them before it can stop a watch.
+  res.flushHeaders();
   const send = (type: string, object: unknown): void => {
     if (!res.writableEnded) res.write(`${JSON.stringify({ type, object })}\n`);
   };
