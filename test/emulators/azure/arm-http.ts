@@ -4,7 +4,7 @@
 // Location headers use either spelling). Parameters keep their case.
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { sendJson, type Handler, type Params, type Request } from '../common/http.ts';
+import { Router, sendJson, type Request } from '../common/http.ts';
 
 /** Sends `{"error":{"code","message"}}` with ARM's request-id headers. */
 export function armError(res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
@@ -53,43 +53,9 @@ export function checkApiVersion(req: Request, res: http.ServerResponse, type: st
   return version;
 }
 
-interface ArmRoute {
-  method: string;
-  pattern: RegExp;
-  names: string[];
-  handler: Handler;
-}
-
-/** Routes `METHOD /a/{name}/b` templates; fixed text matches without regard to case. */
-export class ArmRoutes {
-  private readonly routes: ArmRoute[] = [];
-
-  add(method: string, template: string, handler: Handler): this {
-    const names: string[] = [];
-    const source = template.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    });
-    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`, 'i'), names, handler });
-    return this;
-  }
-
-  match(method: string, path: string): { handler: Handler; params: Params } | undefined {
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
-      const m = route.pattern.exec(path);
-      if (!m) continue;
-      const params: Params = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? '');
-      });
-      return { handler: route.handler, params };
-    }
-    return undefined;
-  }
-
-  /** True when some route matches the path with another method (for 405). */
-  hasPath(path: string): boolean {
-    return this.routes.some((route) => route.pattern.test(path));
+/** ARM routes: fixed path text matches without regard to case, with an optional trailing `/`. */
+export class ArmRoutes extends Router {
+  constructor() {
+    super({ ignoreCase: true, trailingSlash: true });
   }
 }

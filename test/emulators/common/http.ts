@@ -26,6 +26,13 @@ interface Route {
   handler: Handler;
 }
 
+export interface RouterOptions {
+  /** Match fixed path text without regard to case (ARM treats paths so). Default false. */
+  ignoreCase?: boolean;
+  /** Also match the path with one trailing `/`. Default false. */
+  trailingSlash?: boolean;
+}
+
 /**
  * Routes `METHOD /a/{name}/b` patterns. A `{name*}` parameter matches the rest
  * of the path. Parameters are percent-decoded after matching (clients encode
@@ -33,6 +40,11 @@ interface Route {
  */
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly options: RouterOptions;
+
+  constructor(options: RouterOptions = {}) {
+    this.options = options;
+  }
 
   add(method: string, template: string, handler: Handler): this {
     const names: string[] = [];
@@ -40,7 +52,8 @@ export class Router {
       names.push(name);
       return rest ? '(.+)' : '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    const slash = this.options.trailingSlash ? '/?' : '';
+    this.routes.push({ method, pattern: new RegExp(`^${source}${slash}$`, this.options.ignoreCase ? 'i' : ''), names, handler });
     return this;
   }
 
@@ -56,6 +69,11 @@ export class Router {
       return { handler: route.handler, params };
     }
     return undefined;
+  }
+
+  /** True when some route matches the path with any method (to answer 405 rather than 404). */
+  hasPath(path: string): boolean {
+    return this.routes.some((route) => route.pattern.test(path));
   }
 }
 
