@@ -275,7 +275,8 @@ export class ObjectWriter {
     if (live) causes.push(...validateUpdate(live, obj, target.type));
     if (target.resource === CRDS) {
       causes.push(...validateCrd(obj));
-      if (causes.length === 0) obj.status = crdStatus(obj);
+      // The apiextensions controller's status; kept as is while the spec does not change.
+      if (causes.length === 0) obj.status = live && deepEqual(live.spec, obj.spec) ? clone(live.status) : crdStatus(obj);
     }
     if (causes.length > 0) throw invalid(target.type.kind, target.type.group, obj.metadata.name ?? '', causes);
   }
