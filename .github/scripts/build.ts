@@ -1,5 +1,5 @@
 // Bundles every action under actions/<name>/main.ts into dist/<name>/ with ncc (one ESM bundle
-// each). Deterministic: no cache, no source maps, no timestamps; two builds give identical bytes.
+// each), and the local CLI (actions/cli.ts) into dist/cli/. Deterministic: no cache, no source maps, no timestamps; two builds give identical bytes.
 //
 //   node scripts/build.ts                 build into dist/
 //   node scripts/build.ts --out DIR       build into DIR (used by the dist check)
@@ -15,13 +15,16 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Names of the actions that have an entry point. */
+/** Bundle names: every action with an entry point (actions/<name>/main.ts), plus the local CLI. */
 export async function actionNames(): Promise<string[]> {
   const entries = await readdir(path.join(root, 'actions'), { withFileTypes: true });
-  return entries
-    .filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'main.ts')))
-    .map((e) => e.name)
-    .sort();
+  const names = entries.filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'main.ts'))).map((e) => e.name);
+  return [...names, 'cli'].sort();
+}
+
+/** The entry file of a bundle. */
+function entryOf(name: string): string {
+  return name === 'cli' ? path.join('actions', 'cli.ts') : path.join('actions', name, 'main.ts');
 }
 
 async function bundle(name: string, outDir: string): Promise<void> {
@@ -32,13 +35,13 @@ async function bundle(name: string, outDir: string): Promise<void> {
   try {
     await run(
       process.execPath,
-      [ncc, 'build', path.join('actions', name, 'main.ts'), '--out', staging, '--no-cache', '--minify', '--transpile-only',
+      [ncc, 'build', entryOf(name), '--out', staging, '--no-cache', '--minify', '--transpile-only',
         '--target', 'es2024', '--license', 'licenses.txt', '--quiet'],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error: unknown) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`ncc failed for actions/${name}/main.ts:\n${e.stderr || e.stdout || e.message}`, { cause: error });
+    throw new Error(`ncc failed for ${entryOf(name)}:\n${e.stderr || e.stdout || e.message}`, { cause: error });
   }
   await rm(target, { recursive: true, force: true });
   await rename(staging, target);

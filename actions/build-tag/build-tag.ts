@@ -67,6 +67,7 @@ export function toOutputs(result: BuildTagResult): Record<string, string> {
   json['tags'] = Object.values(result.images);
   json['labels'] = result.labels;
   json['changed-services'] = result.changes.changed;
+  json['matrix'] = { include: result.changes.changed.map((service) => ({ service })) };
   json['changed-files'] = result.changes.files.length;
   json['base'] = result.changes.base ?? null;
   outputs['json'] = JSON.stringify(json);
