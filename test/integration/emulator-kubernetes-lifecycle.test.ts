@@ -235,6 +235,16 @@ describe('controllers', () => {
     await until(() => podsOf('web'), (p) => p.length === 2 && p.every((x) => x.spec?.containers[0]?.image === 'nginx:1.29'), 'old pods gone');
   });
 
+  it('does not time out a rolled-out Deployment that is scaled up after its deadline passed', async () => {
+    await apply(deployment('steady', 'nginx:1.27', 1));
+    await until(() => readDeployment('steady'), rolledOut, 'steady rolled out');
+    await new Promise((r) => setTimeout(r, 700)); // past 600 s x 0.001
+    await apply(deployment('steady', 'nginx:1.27', 3));
+    const scaled = await until(() => readDeployment('steady'), (d) => rolledOut(d) && d.status?.availableReplicas === 3, 'steady scaled');
+    expect(condition(scaled, 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
+    expect((await eventsFor('steady')).map((e) => e.reason)).not.toContain('ProgressDeadlineExceeded');
+  });
+
   it('shows crashloop containers in CrashLoopBackOff with restarts, a BackOff event and logs', async () => {
     await apply(deployment('crashy', 'busybox:crashloop', 1));
     const [pod] = await until(() => podsOf('crashy'), (p) => p[0]?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff', 'crash loop');

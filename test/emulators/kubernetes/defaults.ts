@@ -135,6 +135,12 @@ export function applyDefaults(obj: KubeObject, kind: string, creating: boolean):
   }
 }
 
+/** Values allocated once (a Service's cluster IPs) survive a replace that leaves them out. */
+export function keepAllocated(live: KubeObject, next: KubeObject): void {
+  if (live.kind !== 'Service' || !isRecord(live.spec) || !isRecord(next.spec)) return;
+  for (const key of ['clusterIP', 'clusterIPs']) if (next.spec[key] === undefined && live.spec[key] !== undefined) next.spec[key] = live.spec[key];
+}
+
 function defaultJob(obj: KubeObject, spec: Record<string, unknown>, creating: boolean): void {
   if (spec.completions === undefined && spec.parallelism === undefined) spec.completions = 1;
   setDefault(spec, 'parallelism', 1);

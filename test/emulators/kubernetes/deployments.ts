@@ -162,12 +162,15 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
       ? carry(conditionOf(previous, 'Available'), 'Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
       : carry(conditionOf(previous, 'Available'), 'Available', false, 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.');
   const prevProgress = conditionOf(previous, 'Progressing');
+  // As DeploymentTimedOut does: a finished rollout of this ReplicaSet never times out (a scale-up, a lost pod).
+  const settled = prevProgress?.reason === 'NewReplicaSetAvailable' && str(prevProgress.message)?.includes(`"${newName}"`) === true;
   let progressing: Record<string, unknown>;
   if (complete) progressing = carry(prevProgress, 'Progressing', true, 'NewReplicaSetAvailable', `ReplicaSet "${newName}" has successfully progressed.`);
+  else if (settled && prevProgress) progressing = prevProgress;
   else if (elapsed >= deadlineMs) progressing = carry(prevProgress, 'Progressing', false, 'ProgressDeadlineExceeded', `ReplicaSet "${newName}" has timed out progressing.`);
   else if (str(prevProgress?.message)?.includes(newName)) progressing = carry(prevProgress, 'Progressing', true, 'ReplicaSetUpdated', `ReplicaSet "${newName}" is progressing.`);
   else progressing = carry(prevProgress, 'Progressing', true, 'NewReplicaSetCreated', `Created new replica set "${newName}"`);
-  if (!complete && elapsed < deadlineMs) kit.after(deadlineMs - elapsed + 1, 'deployments.apps', deployment.metadata.namespace, deployment.metadata.name ?? '');
+  if (!complete && !settled && elapsed < deadlineMs) kit.after(deadlineMs - elapsed + 1, 'deployments.apps', deployment.metadata.namespace, deployment.metadata.name ?? '');
 
   const status: Record<string, unknown> = {
     observedGeneration: deployment.metadata.generation ?? 1,

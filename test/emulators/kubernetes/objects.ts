@@ -5,7 +5,7 @@
 // dry runs, and no new resourceVersion for a write that changes nothing.
 import * as yaml from 'js-yaml';
 import { crdStatus, typeFromCrd, validateCrd } from './crds.ts';
-import { applyDefaults } from './defaults.ts';
+import { applyDefaults, keepAllocated } from './defaults.ts';
 import { deleteObject, finishIfReleased, type PropagationPolicy } from './deletion.ts';
 import { applyConfiguration, trackUpdate } from './fieldmanager.ts';
 import type { FieldOptions } from './fieldpaths.ts';
@@ -265,6 +265,7 @@ export class ObjectWriter {
       else next.status = clone(live.status);
     }
     if (target.resource === 'namespaces') next.spec = { ...(isRecord(next.spec) ? next.spec : {}), finalizers: isRecord(live.spec) ? live.spec.finalizers : ['kubernetes'] };
+    keepAllocated(live, next);
     applyDefaults(next, target.type.kind, false);
     this.validate(target, next, live);
     if (target.type.generation && !deepEqual(specOf(live), specOf(next))) next.metadata.generation = (live.metadata.generation ?? 1) + 1;
