@@ -77,7 +77,7 @@ function withoutTypeMeta(obj: KubeObject): KubeObject {
 function propagation(req: Request): PropagationPolicy {
   let policy = req.query.get('propagationPolicy') ?? undefined;
   if (req.body.length > 0) {
-    const body = JSON.parse(req.body.toString('utf8')) as unknown;
+    const body = parseBody(req);
     if (isRecord(body) && typeof body.propagationPolicy === 'string') policy = body.propagationPolicy;
     if (isRecord(body) && body.orphanDependents === true) policy = 'Orphan';
   }
