@@ -107,7 +107,12 @@ export async function azureLogin(options: AzureLoginOptions = {}): Promise<Azure
   checkIds(tenantId, clientId);
   const authorityHost = options.authorityHost === undefined ? undefined : httpsUrl(options.authorityHost, 'authority-host', PUBLIC_AUTHORITY_HOST);
   const setSecret = options.setSecret;
-  const mask = (value: string): void => void maskSecret(value, setSecret);
+  const masked = new Set<string>();
+  const mask = (value: string): void => {
+    if (masked.has(value)) return; // a cached token comes back on every call; register it once
+    masked.add(value);
+    maskSecret(value, setSecret);
+  };
   const identity = await import('@azure/identity');
   const hostOptions = authorityHost === undefined ? {} : { authorityHost, disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(new URL(authorityHost).host) };
   const context = { tenantId, clientId, authorityHost: authorityHost ?? PUBLIC_AUTHORITY_HOST, method: tenantId && clientId ? ('github-oidc' as const) : ('azure-login' as const) };
