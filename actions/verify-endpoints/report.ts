@@ -78,6 +78,9 @@ export function headline(verify: VerifyResult): string {
   return `${passed} of ${verify.results.length} check(s) passed in ${formatDuration(verify.elapsedMs)}`;
 }
 
+/** Failed checks listed in the failure message; the table has them all. */
+const MAX_LISTED = 10;
+
 /** The error that fails the step when a check failed: each failure named, and what to do. */
 export function failureError(verify: VerifyResult, timeoutMs: number): UserError {
   const failed = verify.results.filter((r) => !r.passed);
@@ -87,5 +90,6 @@ export function failureError(verify: VerifyResult, timeoutMs: number): UserError
   if (failed.some((r) => r.tls)) fixes.push('For a self-signed or private certificate that is expected (a test cluster), set `insecure-tls: true` or pass `ca-certificate`.');
   if (failed.some((r) => r.verdict === 'old-version')) fixes.push('The old version is still answering: check that the rollout finished and the image tag is the new one.');
   if (failed.some((r) => r.verdict === 'wrong-answer')) fixes.push('A check got a wrong answer: see the table in the log or job summary for what came back.');
-  return new UserError(`${failed.length} of ${verify.results.length} check(s) failed:\n${lines.join('\n')}`, { fix: fixes.join(' ') });
+  const shown = lines.length > MAX_LISTED ? [...lines.slice(0, MAX_LISTED - 1), `…and ${lines.length - MAX_LISTED + 1} more (see the table).`] : lines;
+  return new UserError(`${failed.length} of ${verify.results.length} check(s) failed:\n${shown.join('\n')}`, { fix: fixes.join(' ') });
 }

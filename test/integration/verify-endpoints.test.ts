@@ -1,6 +1,7 @@
 // verify-endpoints against real local HTTP and HTTPS servers, through the real undici client:
 // readiness (refused, 503, then 200), version proof, hanging servers, certificates, redirects
 // to another host, concurrency and masking.
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
@@ -62,6 +63,21 @@ describe('verify-endpoints readiness', () => {
     expect(first.attempts).toBeGreaterThan(1);
     expect(first.failures.map((f) => f.expectation)).toEqual(['body-contains', 'json']);
     expect(first.reason).toContain('$.status is "degraded", expected "ok"');
+  });
+
+  it('counts a name that does not resolve and a dropped connection as not ready', async () => {
+    const dropper = net.createServer((socket) => socket.once('data', () => socket.destroy()));
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = dropper.address() as net.AddressInfo;
+      const checks = `- url: http://verify-endpoints-test.invalid/\n- url: http://127.0.0.1:${port}/`;
+      const { result } = await verify({ checks, timeout: '0' });
+      expect(result.results.map((r) => r.verdict)).toEqual(['not-ready', 'not-ready']);
+      expect(result.results[0]!.reason).toMatch(/^DNS: (host not found|lookup failed \(temporary\))$/);
+      expect(result.results[1]!.reason).toMatch(/^connection (closed by the server|reset)$/);
+    } finally {
+      await new Promise((resolve) => dropper.close(resolve));
+    }
   });
 
   it('ends a hanging request at request-timeout and gives up at the deadline', async () => {

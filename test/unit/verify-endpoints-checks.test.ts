@@ -75,7 +75,7 @@ describe('checks input forms', () => {
 describe('checks refusals', () => {
   it('points at the line of malformed YAML', () => {
     expect(refusal('- path: /a\n- path: [/b\n  expect: {}\n')).toMatch(/^Input `checks` is not valid YAML or JSON at line \d, column \d+: .*"/);
-    expect(refusal('- path: /a\n  path: /b\n')).toMatch(/at line 2, column 3: Map keys must be unique: "  path: \/b"/);
+    expect(refusal('- path: /a\n  path: /b\n')).toMatch(/at line 2, column 3: Map keys must be unique: " {2}path: \/b"/);
   });
 
   it('names the check with no path or url by index and line', () => {
