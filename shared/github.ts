@@ -74,3 +74,78 @@ export function explainGitHubError(error: unknown, doing: string): unknown {
   }
   return error;
 }
+
+/** A repository, as Octokit's parameters name it. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** The HTTP status of an Octokit error, if it has one. */
+export function githubStatus(error: unknown): number | undefined {
+  const status = (error as RequestErrorLike | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** One file of a {@link createCommit}: its path in the repository and its full content. */
+export interface CommitFile {
+  path: string;
+  /** Text (written as UTF-8, byte for byte) or raw bytes. */
+  content: string | Uint8Array;
+  /** Git file mode (default `100644`). */
+  mode?: '100644' | '100755';
+}
+
+/** What {@link createCommit} writes. */
+export interface CommitRequest {
+  message: string;
+  /** Parent commit shas (one for a plain commit, two for a merge). */
+  parents: string[];
+  /** Tree the files are laid over (normally the first parent's tree). */
+  baseTree: string;
+  files: readonly CommitFile[];
+}
+
+/**
+ * Makes a commit through the Git data API, without a checkout: a blob per file (base64, so
+ * bytes such as CRLF line ends are kept exactly), a tree over `baseTree`, then the commit.
+ * GitHub signs commits made this way. No ref is moved: pass the sha to `git.createRef` or
+ * `git.updateRef` (whose 422 "Update is not a fast forward" means someone moved it first).
+ * @returns the new commit's sha and its tree's sha.
+ */
+export async function createCommit(octokit: Octokit, repo: RepoRef, request: CommitRequest): Promise<{ sha: string; tree: string }> {
+  const tree = [];
+  for (const file of request.files) {
+    const content = Buffer.from(typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content).toString('base64');
+    const blob = await octokit.rest.git.createBlob({ ...repo, content, encoding: 'base64' });
+    tree.push({ path: file.path, mode: file.mode ?? ('100644' as const), type: 'blob' as const, sha: blob.data.sha });
+  }
+  const created = await octokit.rest.git.createTree({ ...repo, base_tree: request.baseTree, tree });
+  const commit = await octokit.rest.git.createCommit({ ...repo, message: request.message, tree: created.data.sha, parents: request.parents });
+  return { sha: commit.data.sha, tree: created.data.sha };
+}
+
+/** What {@link readRepositoryPath} found at a path. */
+export type RepositoryPath = { type: 'file'; content: Buffer; sha: string } | { type: 'dir'; entries: string[] } | { type: 'other' };
+
+/**
+ * Reads a path at a ref through the contents API: a file's bytes (files over 1 MB are fetched
+ * as blobs), or a directory's entry names; undefined when the path (or ref) does not exist.
+ */
+export async function readRepositoryPath(octokit: Octokit, repo: RepoRef, path: string, ref: string): Promise<RepositoryPath | undefined> {
+  let data: unknown;
+  try {
+    ({ data } = await octokit.rest.repos.getContent({ ...repo, path, ref }));
+  } catch (error: unknown) {
+    if (githubStatus(error) === 404) return undefined;
+    throw error;
+  }
+  if (Array.isArray(data)) return { type: 'dir', entries: data.map((entry: { name: string }) => entry.name) };
+  const file = data as { type?: string; sha: string; content?: string; encoding?: string };
+  if (file.type !== 'file') return { type: 'other' };
+  if (file.encoding === 'base64' && typeof file.content === 'string' && file.content !== '') {
+    return { type: 'file', content: Buffer.from(file.content, 'base64'), sha: file.sha };
+  }
+  const blob = await octokit.rest.git.getBlob({ ...repo, file_sha: file.sha });
+  return { type: 'file', content: Buffer.from(blob.data.content, 'base64'), sha: file.sha };
+}

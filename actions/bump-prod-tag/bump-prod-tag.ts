@@ -1,0 +1,177 @@
+// bump-prod-tag: edit the overlays' image entries surgically, check the images exist,
+// and promote through a pull request, a direct commit, or only the workspace.
+import { createHash } from 'node:crypto';
+import type { EventContext } from '../../shared/context.ts';
+import { explainGitHubError, githubClient, type Octokit, type RepoRef } from '../../shared/github.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { Clock } from '../../shared/retry.ts';
+import type { LinkContext } from './body.ts';
+import type { FileVersions } from './compare.ts';
+import type { Change, EditResult } from './edit.ts';
+import { formatReference } from './image-spec.ts';
+import type { Inputs, Mode } from './inputs.ts';
+import { editLocal } from './local.ts';
+import { Promoter } from './promote.ts';
+import type { PullInfo } from './pulls.ts';
+import { verifyImages } from './registry.ts';
+
+/** Clients; tests pass ones pointed at emulators. */
+export interface Deps {
+  logger: Logger;
+  /** Default: an Octokit for the `token` input at GITHUB_API_URL. */
+  octokit?: Octokit;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  /** Budget of the promotion, retries included. */
+  deadlineMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What the action did. */
+export interface BumpResult {
+  mode: Mode;
+  changed: boolean;
+  commitSha: string | undefined;
+  pullRequest: PullInfo | undefined;
+  repository: RepoRef | undefined;
+  base: string | undefined;
+  branch: string | undefined;
+  files: FileVersions[];
+  changes: Change[];
+  /** Image references confirmed in their registries. */
+  verified: string[];
+  warnings: string[];
+  kept: string[];
+}
+
+/** `promote/<overlay dirs>`: the same overlay always gets the same branch (and so one pull request). */
+export function defaultBranchName(paths: readonly string[]): string {
+  const overlays = paths.map((p) =>
+    p
+      .replace(/\/?(kustomization\.ya?ml|Kustomization)$/, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'root',
+  );
+  const slug = [...new Set(overlays)].join('+');
+  if (slug.length <= 120) return `promote/${slug}`;
+  return `promote/${slug.slice(0, 110).replace(/[-.+]+$/, '')}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`;
+}
+
+/** The image references a promotion makes the overlays use, for verify-images. */
+export function promotedReferences(edits: readonly EditResult[], inputs: Pick<Inputs, 'requests'>): string[] {
+  const references = new Set<string>();
+  for (const edit of edits) {
+    for (const request of inputs.requests) {
+      const values = edit.result.get(request.name);
+      if (!values) continue;
+      const reference: { name: string; tag?: string; digest?: string } = { name: values.newName ?? request.name };
+      if (values.digest !== undefined) reference.digest = values.digest;
+      else reference.tag = values.newTag ?? 'latest';
+      references.add(formatReference(reference));
+    }
+  }
+  return [...references];
+}
+
+async function defaultBranchOf(octokit: Octokit, repo: RepoRef, context: EventContext): Promise<string> {
+  const own = context.repository;
+  if (own && context.defaultBranch && own.owner.toLowerCase() === repo.owner.toLowerCase() && own.repo.toLowerCase() === repo.repo.toLowerCase()) {
+    return context.defaultBranch;
+  }
+  try {
+    return (await octokit.rest.repos.get({ ...repo })).data.default_branch;
+  } catch (error: unknown) {
+    throw explainGitHubError(error, `reading the repository ${repo.owner}/${repo.repo}`);
+  }
+}
+
+/** Runs the action's logic. */
+export async function bumpProdTag(inputs: Inputs, context: EventContext, deps: Deps): Promise<BumpResult> {
+  const { logger } = deps;
+  const env = deps.env ?? process.env;
+  const verified: string[] = [];
+  const beforeWrite = async (edits: readonly EditResult[]): Promise<void> => {
+    if (!inputs.verifyImages) return;
+    const references = promotedReferences(edits, inputs);
+    await logger.group('Verify images', async () => {
+      const registryDeps = { logger, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.clock ? { clock: deps.clock } : {}) };
+      await verifyImages(references, inputs.registry, registryDeps);
+    });
+    verified.push(...references);
+  };
+  const base: BumpResult = {
+    mode: inputs.mode,
+    changed: false,
+    commitSha: undefined,
+    pullRequest: undefined,
+    repository: inputs.repository,
+    base: inputs.base,
+    branch: undefined,
+    files: [],
+    changes: [],
+    verified,
+    warnings: [],
+    kept: [],
+  };
+  if (inputs.mode === 'local') {
+    const edits = await editLocal(inputs.workingDirectory, inputs.kustomizations, inputs.requests, inputs.addMissing, beforeWrite);
+    const files = edits.map(({ file, before, after }) => ({ path: file, before, after }));
+    const result = { ...base, changed: files.some((f) => f.before !== f.after), files, changes: edits.flatMap((e) => e.changes), warnings: edits.flatMap((e) => e.warnings) };
+    report(result, logger);
+    return result;
+  }
+  const repo = inputs.repository;
+  if (!repo) throw new Error('readInputs guarantees a repository outside local mode');
+  const octokit = deps.octokit ?? (await githubClient(inputs.token, { userAgent: 'bump-prod-tag' }));
+  const baseBranch = inputs.base ?? (await defaultBranchOf(octokit, repo, context));
+  const branch = inputs.branch ?? defaultBranchName(inputs.kustomizations);
+  const runId = env['GITHUB_RUN_ID'];
+  const links: LinkContext = { serverUrl: context.serverUrl, sourceRepository: inputs.sourceRepository ?? context.repository };
+  if (runId && context.repository) links.runUrl = `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
+  logger.info(
+    inputs.mode === 'commit'
+      ? `Promoting in ${repo.owner}/${repo.repo} by a commit on ${baseBranch}.`
+      : `Promoting in ${repo.owner}/${repo.repo} through a pull request from ${branch} into ${baseBranch}.`,
+  );
+  const promoter = new Promoter(
+    {
+      repo,
+      mode: inputs.mode,
+      base: baseBranch,
+      branch,
+      paths: inputs.kustomizations,
+      requests: inputs.requests,
+      addMissing: inputs.addMissing,
+      title: inputs.title,
+      commitMessage: inputs.commitMessage,
+      labels: inputs.labels,
+      reviewers: inputs.reviewers,
+      links,
+    },
+    { octokit, logger, beforeWrite, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.deadlineMs ? { deadlineMs: deps.deadlineMs } : {}) },
+  );
+  const promoted = await promoter.run();
+  const result: BumpResult = { ...base, ...promoted, base: baseBranch, branch: inputs.mode === 'pull-request' ? branch : undefined, verified };
+  report(result, logger);
+  return result;
+}
+
+function report(result: BumpResult, logger: Logger): void {
+  for (const warning of result.warnings) logger.warning(warning);
+  for (const note of result.kept) logger.info(note);
+  if (result.changes.length === 0) logger.info('Every image is already at its target; nothing to change.');
+  for (const change of result.changes) logger.info(`${change.file}: ${change.image} ${change.field} ${change.old ?? '(none)'} → ${change.new}`);
+  if (result.pullRequest) logger.info(`Promotion pull request: ${result.pullRequest.url}`);
+  else if (result.changed && result.commitSha) logger.info(`Committed ${result.commitSha}.`);
+}
+
+/** The action's outputs, by output name (mirrors action.yml). */
+export function toOutputs(result: BumpResult): Record<string, string> {
+  return {
+    changed: String(result.changed),
+    'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
+    'pull-request-url': result.pullRequest?.url ?? '',
+    'commit-sha': result.commitSha ?? '',
+    changes: JSON.stringify(result.changes.map(({ file, image, field, old, new: value }) => ({ file, image, field, old: old ?? null, new: value }))),
+  };
+}

@@ -1,0 +1,15 @@
+// Entry point of the bump-prod-tag action (bundled to dist/bump-prod-tag/index.js).
+import { readEventContext } from '../../shared/context.ts';
+import { actionsLogger } from '../../shared/logger.ts';
+import { writeOutputs } from '../../shared/outputs.ts';
+import { run } from '../../shared/run.ts';
+import { bumpProdTag, toOutputs } from './bump-prod-tag.ts';
+import { readInputs } from './inputs.ts';
+import { writeBumpSummary } from './summary.ts';
+
+await run(async () => {
+  const inputs = readInputs();
+  const result = await bumpProdTag(inputs, readEventContext(), { logger: actionsLogger });
+  writeOutputs(toOutputs(result));
+  await writeBumpSummary(result);
+});
