@@ -1,0 +1,61 @@
+// The outputs and the job summary: every output named in action.yml, and no secret in the summary.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { MemorySink, Summary } from '../../shared/summary.ts';
+import { branchNames } from '../../shared/naming.ts';
+import type { ProvisionResult } from '../../actions/provision-db/provision.ts';
+import { serverFacts } from '../../actions/provision-db/policy.ts';
+import { toOutputs, writeProvisionSummary } from '../../actions/provision-db/summary.ts';
+
+const names = branchNames('ex-3-9');
+const PASSWORD = 'Abcdefghijklmnopqrstuvwxyz012345';
+const result: ProvisionResult = {
+  plan: { branch: 'ex-3-9', names, database: names.database, role: names.role, namespace: names.namespace, mode: 'arm' },
+  host: 'psql-x.postgres.database.azure.com',
+  port: 5432,
+  sslmode: 'verify-full',
+  server: serverFacts({ name: 'psql-x', location: 'westeurope', version: '16', state: 'Ready' }),
+  policy: [{ setting: 'Backup retention (`min-backup-retention-days`)', required: 'at least 7 days', actual: '7 days', ok: true }],
+  created: true,
+  password: PASSWORD,
+  passwordSource: 'created',
+  passwordNote: 'The role was created with a new password.',
+  databaseUrl: `postgresql://ex_3_9_user:${PASSWORD}@psql-x.postgres.database.azure.com:5432/ex_3_9?sslmode=verify-full`,
+  migrationsApplied: ['001.sql'],
+  federated: { name: 'branch-env-ex-3-9', subject: 'system:serviceaccount:feature-ex-3-9:app', result: 'created', identityClientId: 'c1' },
+  elapsedMs: 1234,
+};
+
+describe('provision-db outputs', () => {
+  it('sets exactly the outputs action.yml declares', async () => {
+    const action = yaml.load(await readFile(path.join(import.meta.dirname, '../../actions/provision-db/action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    const outputs = toOutputs(result);
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(action.outputs).sort());
+    expect(outputs).toMatchObject({ database: 'ex_3_9', user: 'ex_3_9_user', password: PASSWORD, created: true, port: 5432, 'migrations-applied': ['001.sql'], 'identity-client-id': 'c1' });
+  });
+});
+
+describe('provision-db summary', () => {
+  it('shows server, database, role, created or reused and the time, never the password or URL', async () => {
+    const sink = new MemorySink();
+    await writeProvisionSummary({ plan: result.plan, server: result.server, policy: result.policy, result }, new Summary(sink));
+    expect(sink.html).toContain('<td>Server</td><td>psql-x</td>');
+    expect(sink.html).toContain('<td>Database status</td><td>created</td>');
+    expect(sink.html).toContain('<td>Role</td><td>ex_3_9_user</td>');
+    expect(sink.html).toContain('<td>Time taken</td>');
+    expect(sink.html).toContain('Backup retention');
+    expect(sink.html).not.toContain(PASSWORD);
+    expect(sink.html).not.toContain('postgresql://');
+    expect(sink.writes).toBe(1);
+  });
+
+  it('still shows the server and the failed requirements when the run fails', async () => {
+    const sink = new MemorySink();
+    await writeProvisionSummary({ plan: result.plan, server: result.server, policy: [{ setting: 'High availability', required: 'SameZone or ZoneRedundant', actual: 'Disabled', ok: false }] }, new Summary(sink));
+    expect(sink.html).toContain('Failed for database ex_3_9');
+    expect(sink.html).toContain('Server psql-x');
+    expect(sink.html).toContain('<td>NO</td>');
+  });
+});
