@@ -62,7 +62,9 @@ describe('verify-endpoints bundle', () => {
   });
 
   it('waits through refused connections and 503 until the app is up', async () => {
-    const coming = await startTestServer((_req, elapsed) => (elapsed < 1200 ? { status: 503, body: 'no endpoints' } : { body: 'ok' }), { listenAfterMs: 600 });
+    // Refuses for 2.5 s (longer than the bundle takes to start), then 503 for the first two requests.
+    let answered = 0;
+    const coming = await startTestServer(() => (++answered <= 2 ? { status: 503, body: 'no endpoints' } : { body: 'ok' }), { listenAfterMs: 2500 });
     try {
       const run = await runAction('verify-endpoints', { inputs: { 'base-url': coming.url, checks: '/be-health\n/todos', interval: '150ms', timeout: '30s' } });
       expect(run.exitCode).toBe(0);

@@ -25,6 +25,8 @@ export interface TestServer {
   maxInFlight(): number;
   /** Replaces the TLS certificate for new connections (HTTPS only). */
   setCertificate(pair: KeyPair): void;
+  /** Calls `listener` when the first TCP connection closes (for example after a refused handshake). */
+  afterFirstConnection(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,10 @@ export async function startTestServer(
     setCertificate: (pair) => {
       if (!handle) throw new Error('server not listening yet');
       (handle.server as unknown as https.Server).setSecureContext({ key: pair.key, cert: pair.cert });
+    },
+    afterFirstConnection: (listener) => {
+      if (!handle) throw new Error('server not listening yet');
+      handle.server.once('connection', (socket: net.Socket) => socket.once('close', listener));
     },
     close: async () => {
       if (delayed) clearTimeout(delayed);
