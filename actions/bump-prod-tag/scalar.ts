@@ -19,7 +19,8 @@ export type ScalarContext = 'block' | 'flow';
  */
 export function isPlainSafe(value: string, context: ScalarContext = 'block'): boolean {
   if (!PLAIN_CHARS.test(value) || value.endsWith(':') || value.includes(': ')) return false;
-  if (context === 'flow' && /[,[\]{}]/.test(value)) return false;
+  // PyYAML and other YAML 1.1 readers refuse `:` inside a plain scalar in a flow collection.
+  if (context === 'flow' && /[,[\]{}:]/.test(value)) return false;
   if (YAML11_SPECIAL.test(value) || YAML11_NUMBER.test(value)) return false;
   if (/^\d{4}-\d\d?-\d\d?/.test(value)) return false;
   try {
