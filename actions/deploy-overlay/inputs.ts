@@ -1,0 +1,160 @@
+// The only place deploy-overlay reads its inputs (names mirror action.yml).
+import path from 'node:path';
+import { UserError, quoteValue } from '../../shared/errors.ts';
+import { InputReader } from '../../shared/inputs.ts';
+import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
+import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
+import * as runner from '../../shared/runner.ts';
+import { parseImageRules, type ImageRule } from './images.ts';
+
+/** One value of the `secrets` input. */
+export interface SecretEntry {
+  /** The Secret's name. */
+  secret: string;
+  key: string;
+  value: string;
+}
+
+/** `false` (apply), `client` (render and plan, no cluster) or `server` (dryRun=All). */
+export type DryRun = 'false' | 'client' | 'server';
+
+/** Everything deploy-overlay reads from its inputs. */
+export interface Inputs {
+  /** Kustomize directories, as given (relative to `workingDirectory`). */
+  overlays: string[];
+  workingDirectory: string;
+  /** Extra flags for kustomize build (e.g. `--enable-helm`). */
+  kustomizeFlags: string[];
+  /** kubeconfig YAML or path; undefined means KUBECONFIG. */
+  kubeconfig: string | undefined;
+  /** Explicit branch; undefined means what the event means. */
+  branch: string | undefined;
+  sha: string | undefined;
+  /** Explicit namespace; undefined means prefix + slug. */
+  namespace: string | undefined;
+  namespacePrefix: string;
+  maxSlugLength: number;
+  images: ImageRule[];
+  /** TOKEN → value (values may use {slug}, {namespace}, ... tokens). */
+  replacements: Map<string, string>;
+  /** Tokens that must not be left in any object. */
+  placeholders: string[];
+  secrets: SecretEntry[];
+  /** Secret that `secrets` lines without a `name/` prefix go to. */
+  secretName: string;
+  /** Name of this set of objects in the namespace; prune stays within it. */
+  applySet: string;
+  allowClusterScoped: string[];
+  allowNamespaces: string[];
+  prune: boolean;
+  dryRun: DryRun;
+  forceConflicts: boolean;
+  wait: boolean;
+  timeoutMs: number;
+  failFast: boolean;
+  recreateJobs: boolean;
+  /** URL of the environment, with {tokens} and replacement tokens. */
+  environmentUrl: string | undefined;
+  githubToken: string | undefined;
+  /** GitHub environment name (with {tokens}). */
+  environment: string;
+}
+
+/** The Secret `secrets` lines go to when they name none (documented for provision-db). */
+export const DEFAULT_SECRET_NAME = 'database-credentials';
+
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+const TOKEN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * The `secrets` input: one `[secret-name/]KEY=value` per line. The value is everything after the
+ * first `=`, kept as written (commas and `=` included). Each value is masked at once.
+ */
+export function parseSecrets(text: string, defaultName: string, setSecret: SetSecret = runner.setSecret): SecretEntry[] {
+  const entries: SecretEntry[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (raw.trim() === '' || raw.trim().startsWith('#')) return;
+    const equals = raw.indexOf('=');
+    const left = equals < 0 ? '' : raw.slice(0, equals).trim();
+    const value = equals < 0 ? '' : raw.slice(equals + 1);
+    maskSecret(value, setSecret);
+    const slash = left.indexOf('/');
+    const secret = slash < 0 ? defaultName : left.slice(0, slash);
+    const key = slash < 0 ? left : left.slice(slash + 1);
+    const where = `Input \`secrets\` line ${index + 1}`;
+    // Never quote the line: it holds the secret.
+    if (equals < 0 || key === '') throw new UserError(`${where} is not \`[secret-name/]KEY=value\`.`, { fix: 'Write one value per line, e.g. `PGPASSWORD=${{ steps.db.outputs.password }}`.' });
+    if (!SUBDOMAIN.test(secret) || secret.length > 253) throw new UserError(`${where} names the Secret ${quoteValue(secret)}, which is not a valid name.`, { fix: 'Use lower-case letters, digits, `-` and `.`.' });
+    if (!SECRET_KEY.test(key)) throw new UserError(`${where} has the key ${quoteValue(key)}; Secret keys hold letters, digits, \`-\`, \`_\` and \`.\` only.`);
+    if (entries.some((e) => e.secret === secret && e.key === key)) throw new UserError(`${where} repeats ${quoteValue(`${secret}/${key}`)}.`, { fix: 'Give each key once.' });
+    entries.push({ secret, key, value });
+  });
+  return entries;
+}
+
+function readDryRun(reader: InputReader): DryRun {
+  const value = reader.optional('dry-run');
+  if (value === 'true' || value === 'True' || value === 'TRUE') {
+    throw new UserError('Input `dry-run` must say which dry run: `client` (render and plan, no cluster) or `server` (the cluster checks every object, nothing is stored).', {
+      fix: 'Use `dry-run: server` (or `client`), or `false` to deploy.',
+    });
+  }
+  const choice = reader.choice('dry-run', ['false', 'False', 'FALSE', 'client', 'server'], 'false');
+  return choice === 'client' || choice === 'server' ? choice : 'false';
+}
+
+function checked(values: string[], name: string, pattern: RegExp, expected: string): string[] {
+  for (const value of values) if (!pattern.test(value)) throw new UserError(`Input \`${name}\` holds ${quoteValue(value)}, which is not ${expected}.`);
+  return values;
+}
+
+/** Reads and checks every input; secrets are masked before anything else happens. */
+export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env, setSecret: SetSecret = runner.setSecret): Inputs {
+  const githubToken = reader.optional('github-token');
+  maskSecret(githubToken, setSecret);
+  const secretName = reader.string('secret-name', DEFAULT_SECRET_NAME);
+  checked([secretName], 'secret-name', SUBDOMAIN, 'a valid Secret name');
+  const secrets = parseSecrets(reader.source('secrets'), secretName, setSecret);
+  const overlays = reader.list('overlays', { commas: false });
+  if (overlays.length === 0) {
+    throw new UserError('Input `overlays` is required.', { fix: 'Give one or more Kustomize overlay directories, one per line, e.g. manifests/overlays/feature.' });
+  }
+  const replacements = reader.map('replacements');
+  for (const token of replacements.keys()) checked([token], 'replacements', TOKEN, 'a placeholder token (letters, digits, `_`, `.` and `-`)');
+  const applySet = reader.string('apply-set', 'app');
+  if (!/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/.test(applySet)) {
+    throw new UserError(`Input \`apply-set\` must be a lower-case name of at most 40 characters, got ${quoteValue(applySet)}.`, { fix: 'For example `app` or `monitoring`.' });
+  }
+  const workingDirectory = path.resolve(reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()));
+  return {
+    overlays,
+    workingDirectory,
+    kustomizeFlags: reader.list('kustomize-flags', { commas: false }).flatMap((line) => line.split(/\s+/)),
+    kubeconfig: reader.optional('kubeconfig'),
+    branch: reader.optional('branch'),
+    sha: reader.optional('sha'),
+    namespace: reader.optional('namespace'),
+    namespacePrefix: reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX),
+    maxSlugLength: reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH }),
+    images: parseImageRules(reader.list('images', { commas: false })),
+    replacements,
+    placeholders: checked(reader.list('placeholders'), 'placeholders', TOKEN, 'a placeholder token'),
+    secrets,
+    secretName,
+    applySet,
+    allowClusterScoped: checked(reader.list('allow-cluster-scoped'), 'allow-cluster-scoped', KIND, 'a kind such as CustomResourceDefinition'),
+    allowNamespaces: checked(reader.list('allow-namespaces'), 'allow-namespaces', /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'a namespace name'),
+    prune: reader.boolean('prune', true),
+    dryRun: readDryRun(reader),
+    forceConflicts: reader.boolean('force-conflicts', false),
+    wait: reader.boolean('wait', true),
+    timeoutMs: reader.duration('timeout', '5m'),
+    failFast: reader.boolean('fail-fast', true),
+    recreateJobs: reader.boolean('recreate-jobs', true),
+    environmentUrl: reader.optional('environment-url'),
+    githubToken,
+    environment: reader.string('environment', '{namespace}'),
+  };
+}
