@@ -6,7 +6,7 @@
 //   node scripts/build.ts --only NAME     build one action
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rename, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,15 +36,51 @@ async function bundle(name: string, outDir: string): Promise<void> {
     await run(
       process.execPath,
       [ncc, 'build', entryOf(name), '--out', staging, '--no-cache', '--minify', '--transpile-only',
-        '--target', 'es2024', '--license', 'licenses.txt', '--quiet'],
+        '--target', 'es2024', '--stats-out', path.join(staging, 'stats.json'), '--quiet'],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error: unknown) {
     const e = error as { stderr?: string; stdout?: string; message: string };
     throw new Error(`ncc failed for ${entryOf(name)}:\n${e.stderr || e.stdout || e.message}`, { cause: error });
   }
+  await writeLicenses(staging);
   await rm(target, { recursive: true, force: true });
   await rename(staging, target);
+}
+
+interface StatsModule {
+  identifier?: string;
+  name?: string;
+  modules?: StatsModule[];
+}
+
+/**
+ * Writes licenses.txt for every package bundled into any chunk (ncc's own `--license` lists only
+ * the last chunk when code is split), from webpack's stats, then removes the stats file.
+ */
+async function writeLicenses(dir: string): Promise<void> {
+  const statsFile = path.join(dir, 'stats.json');
+  const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { modules?: StatsModule[] };
+  await rm(statsFile);
+  const packageDirs = new Set<string>();
+  const walk = (modules: StatsModule[] = []): void => {
+    for (const m of modules) {
+      const resource = (m.identifier ?? m.name ?? '').split('!').pop()?.split('|').pop() ?? '';
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(resource);
+      if (match?.[1] && !match[1].endsWith('node_modules/@vercel/ncc')) packageDirs.add(path.resolve(root, match[1]));
+      walk(m.modules);
+    }
+  };
+  walk(stats.modules);
+  const entries: string[] = [];
+  for (const dir of [...packageDirs].sort()) {
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+    const licenseFile = (await readdir(dir)).filter((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f)).sort()[0];
+    const text = licenseFile ? (await readFile(path.join(dir, licenseFile), 'utf8')).trim() : '(no license file in the package)';
+    entries.push(`${pkg.name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text}`);
+  }
+  const unique = [...new Set(entries)].sort();
+  await writeFile(path.join(dir, 'licenses.txt'), `${unique.join('\n\n---\n\n')}\n`);
 }
 
 async function main(): Promise<void> {
@@ -59,7 +95,7 @@ async function main(): Promise<void> {
   if (onlyArg < 0) {
     // Remove bundles of actions that no longer exist.
     for (const entry of await readdir(outDir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !all.includes(entry.name)) await rm(path.join(outDir, entry.name), { recursive: true });
+      if (entry.isDirectory() && !all.includes(entry.name) && !entry.name.includes('.tmp-')) await rm(path.join(outDir, entry.name), { recursive: true });
     }
   }
   const queue = [...names];
