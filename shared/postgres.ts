@@ -287,6 +287,9 @@ function explainOne(error: unknown, target: Pick<PgTarget, 'host' | 'port' | 'us
       return { message: `Database ${JSON.stringify(target.database)} does not exist on ${where} (3D000).`, fix: 'Check that `host` points at the server that `server` names.' };
     case '42501':
       return { message: `${login === 'admin' ? 'The admin login' : `Role ${JSON.stringify(target.user)}`} may not connect to database ${JSON.stringify(target.database)} on ${where} (42501: ${message}).`, fix: 'Grant it CONNECT on the database.' };
+    case '55000':
+      if (!/not currently accepting connections/.test(message)) break;
+      return { message: `Database ${JSON.stringify(target.database)} on ${where} does not accept connections (55000: ${message}).`, fix: 'It was closed with ALLOW_CONNECTIONS false (cleanup-branch does this before dropping it); re-open it or let the cleanup finish.' };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return { message: `The PostgreSQL host ${JSON.stringify(target.host)} does not resolve (${code}).`, fix: 'Check `host`. A server with private access resolves only inside its virtual network (private DNS zone): run the job on a runner there.' };
