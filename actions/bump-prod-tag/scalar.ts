@@ -5,8 +5,8 @@ import type { ScalarStyle } from './kustomization.ts';
 
 /** Plain words YAML 1.1 readers (PyYAML, older Go yaml) take as booleans or null. */
 const YAML11_SPECIAL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
-/** YAML 1.1 numbers: binary, octal, hex, sexagesimal, underscores, floats. */
-const YAML11_NUMBER = /^[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?|\.(inf|Inf|INF|nan|NaN|NAN))$/;
+/** YAML 1.1 and 1.2 numbers: binary, octal (`017`, `0o17`), hex, sexagesimal, underscores, floats. */
+const YAML11_NUMBER = /^[-+]?(0b[01_]+|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?|\.(inf|Inf|INF|nan|NaN|NAN))$/;
 /** Characters that may start or end a plain scalar safely, and may appear inside it. */
 const PLAIN_CHARS = /^[A-Za-z0-9_][A-Za-z0-9_./:@+=-]*$/;
 
@@ -23,6 +23,9 @@ export function isPlainSafe(value: string, context: ScalarContext = 'block'): bo
   if (context === 'flow' && /[,[\]{}:]/.test(value)) return false;
   if (YAML11_SPECIAL.test(value) || YAML11_NUMBER.test(value)) return false;
   if (/^\d{4}-\d\d?-\d\d?/.test(value)) return false;
+  // Starting with a letter or `_` and free of `:`, `@`, `+`, `=`, none of the checks above can
+  // miss a non-string reading; anything else is also read back by a YAML parser to be sure.
+  if (/^[A-Za-z_][A-Za-z0-9_./-]*$/.test(value)) return true;
   try {
     const inFlow: unknown = parse(`[${value}]`, { schema: 'core' });
     const alone: unknown = parse(value, { schema: 'core' });

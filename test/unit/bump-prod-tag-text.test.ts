@@ -149,7 +149,7 @@ describe('names and references', () => {
 
   it('keeps plain values plain only when every YAML reader reads them back as that string', () => {
     expect(['v1', 'main-abc', 'v1.2.3', 'r_7', 'sha256:ab'].map((v) => isPlainSafe(v))).toEqual([true, true, true, true, true]);
-    expect(['1.20', '2024', 'yes', 'on', 'null', '0x1F', '1e3', '2024-01-01', '1:20', ''].map((v) => isPlainSafe(v))).toEqual(Array(10).fill(false));
+    expect(['1.20', '2024', 'yes', 'on', 'null', '0x1F', '0o17', '1e3', '2024-01-01', '1:20', '', 'True', '.inf'].map((v) => isPlainSafe(v))).toEqual(Array(13).fill(false));
     expect(isPlainSafe('sha256:ab', 'flow')).toBe(false);
     expect(renderScalar('1.20', 'PLAIN')).toBe('"1.20"');
     expect(renderScalar("it's", 'QUOTE_SINGLE')).toBe("'it''s'");
