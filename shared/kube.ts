@@ -82,7 +82,13 @@ export async function loadKubeconfig(options: KubeconfigOptions = {}): Promise<L
   const inputName = options.inputName ?? 'kubeconfig';
   const input = options.input?.trim() ?? '';
   const env = options.env ?? process.env;
-  const setSecret = options.setSecret ?? runner.setSecret;
+  const registered = new Set<string>();
+  const register = options.setSecret ?? runner.setSecret;
+  const setSecret: SetSecret = (value) => {
+    if (registered.has(value)) return;
+    registered.add(value);
+    register(value);
+  };
   let source: string;
   try {
     if (input !== '' && (input.includes('\n') || /^\s*[{]|apiVersion:|clusters:/.test(input))) {
@@ -108,7 +114,9 @@ export async function loadKubeconfig(options: KubeconfigOptions = {}): Promise<L
     }
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`The kubeconfig from ${input ? `input \`${inputName}\`` : 'KUBECONFIG'} cannot be read: ${errorMessage(error)}.`, {
+    // Only the first line: YAML errors go on to quote the lines around the fault, which may hold a credential.
+    const reason = errorMessage(error).split('\n')[0] ?? '';
+    throw new UserError(`The kubeconfig from ${input ? `input \`${inputName}\`` : 'KUBECONFIG'} cannot be read: ${reason}`, {
       fix: 'Pass a kubeconfig in YAML, as `kubectl config view --raw` prints it.',
       cause: error,
     });
@@ -137,7 +145,11 @@ function loadKubeconfigList(k8s: ClientNode, kc: KubeConfig, list: string, setSe
     if (index === 0) return kc.loadFromFile(file);
     const more = new k8s.KubeConfig();
     more.loadFromFile(file);
-    kc.mergeConfig(more);
+    // kubectl's rule: the first file that names a cluster, user or context (or current-context) wins.
+    if (!kc.getCurrentContext() && more.getCurrentContext()) kc.setCurrentContext(more.getCurrentContext());
+    for (const cluster of more.getClusters()) if (!kc.getCluster(cluster.name)) kc.addCluster(cluster);
+    for (const user of more.getUsers()) if (!kc.getUser(user.name)) kc.addUser(user);
+    for (const context of more.getContexts()) if (!kc.getContextObject(context.name)) kc.addContext(context);
   });
 }
 

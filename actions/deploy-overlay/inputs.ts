@@ -101,8 +101,8 @@ function readDryRun(reader: InputReader): DryRun {
       fix: 'Use `dry-run: server` (or `client`), or `false` to deploy.',
     });
   }
-  const choice = reader.choice('dry-run', ['false', 'False', 'FALSE', 'client', 'server'], 'false');
-  return choice === 'client' || choice === 'server' ? choice : 'false';
+  if (value === 'False' || value === 'FALSE') return 'false';
+  return reader.choice('dry-run', ['false', 'client', 'server'] as const, 'false');
 }
 
 function checked(values: string[], name: string, pattern: RegExp, expected: string): string[] {

@@ -1,0 +1,157 @@
+// shared/kube.ts without a cluster: kubeconfig loading (text, path, KUBECONFIG lists) with
+// credentials masked, Status errors made readable, and the namespace ownership rules.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../shared/errors.ts';
+import { describeKubeError, isProtectedNamespace, kubeApiError, loadKubeconfig, namespaceOwnership, ownershipSelector } from '../../shared/kube.ts';
+import { branchNames } from '../../shared/naming.ts';
+
+const TOKEN = 'tok-0123456789abcdefghij';
+const KEY_PEM = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkey-material-line\n-----END EC PRIVATE KEY-----\n';
+
+function kubeconfig(server: string, user: Record<string, string>, extra = ''): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: c1',
+    '  cluster:',
+    `    server: ${server}`,
+    '    insecure-skip-tls-verify: true',
+    'users:',
+    '- name: u1',
+    '  user:',
+    ...Object.entries(user).map(([k, v]) => `    ${k}: ${v}`),
+    'contexts:',
+    '- name: ctx1',
+    '  context: {cluster: c1, user: u1, namespace: team}',
+    'current-context: ctx1',
+    extra,
+  ].join('\n');
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kube-unit-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadKubeconfig', () => {
+  it('loads YAML text from the input and masks the token in every form', async () => {
+    const masked: string[] = [];
+    const loaded = await loadKubeconfig({ input: kubeconfig('https://aks.example:443', { token: TOKEN }), setSecret: (s) => masked.push(s) });
+    expect(loaded.server).toBe('https://aks.example:443');
+    expect(loaded.context).toBe('ctx1');
+    expect(loaded.source).toBe('the `kubeconfig` input');
+    expect(masked).toContain(TOKEN);
+    expect(masked).toContain(Buffer.from(TOKEN).toString('base64'));
+    // Each form once, although the text and the parsed user both name it.
+    expect(new Set(masked).size).toBe(masked.length);
+    // Ordinary lines of the kubeconfig are not masked.
+    expect(masked).not.toContain('apiVersion: v1');
+  });
+
+  it('masks passwords and client keys (base64 and the PEM lines inside)', async () => {
+    const masked: string[] = [];
+    const keyData = Buffer.from(KEY_PEM).toString('base64');
+    await loadKubeconfig({ input: kubeconfig('https://aks.example', { username: 'admin', password: 'hunter2-long-password', 'client-key-data': keyData }), setSecret: (s) => masked.push(s) });
+    expect(masked).toContain('hunter2-long-password');
+    expect(masked).toContain(keyData);
+    expect(masked).toContain('MHcCAQEEIBkey-material-line');
+    expect(masked).not.toContain('admin');
+  });
+
+  it('reads a file path given in the input', async () => {
+    const file = path.join(dir, 'config-a');
+    writeFileSync(file, kubeconfig('https://from-file.example', { token: TOKEN }));
+    const loaded = await loadKubeconfig({ input: file, setSecret: () => undefined });
+    expect(loaded.server).toBe('https://from-file.example');
+    expect(loaded.source).toContain('config-a');
+  });
+
+  it('uses KUBECONFIG, merging a list of files first-wins as kubectl does', async () => {
+    const first = path.join(dir, 'k1');
+    const second = path.join(dir, 'k2');
+    writeFileSync(first, kubeconfig('https://first.example', { token: TOKEN }));
+    writeFileSync(second, kubeconfig('https://second.example', { token: 'other-token-value' }).replace(/c1/g, 'c2').replace(/u1/g, 'u2').replace(/ctx1/g, 'ctx2'));
+    const masked: string[] = [];
+    const loaded = await loadKubeconfig({ env: { KUBECONFIG: `${first}:${path.join(dir, 'missing')}:${second}` }, setSecret: (s) => masked.push(s) });
+    expect(loaded.server).toBe('https://first.example');
+    expect(loaded.kc.getContexts().map((c) => c.name).sort()).toEqual(['ctx1', 'ctx2']);
+    expect(masked).toContain('other-token-value');
+  });
+
+  it('refuses a missing kubeconfig with the fix', async () => {
+    const none = loadKubeconfig({ env: {}, setSecret: () => undefined });
+    await expect(none).rejects.toBeInstanceOf(UserError);
+    await expect(none).rejects.toThrow(/KUBECONFIG is not set/);
+    await expect(loadKubeconfig({ input: path.join(dir, 'nope.yaml'), setSecret: () => undefined })).rejects.toThrow(/does not exist/);
+    await expect(loadKubeconfig({ env: { KUBECONFIG: path.join(dir, 'gone') }, setSecret: () => undefined })).rejects.toThrow(/does not exist/);
+  });
+
+  it('refuses a kubeconfig without a current context, and broken YAML without echoing it', async () => {
+    const noContext = kubeconfig('https://x.example', { token: TOKEN }).replace('current-context: ctx1', '');
+    await expect(loadKubeconfig({ input: noContext, setSecret: () => undefined })).rejects.toThrow(/no current context/);
+    const broken = `apiVersion: v1\nclusters: [\n  token: ${TOKEN}`;
+    const error = await loadKubeconfig({ input: broken, setSecret: () => undefined }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+});
+
+describe('API errors', () => {
+  const conflict = {
+    code: 409,
+    body: JSON.stringify({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'Conflict',
+      message: 'Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas',
+      details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl"', field: '.spec.replicas' }] },
+      code: 409,
+    }),
+  };
+
+  it('reads the Status inside an ApiException body string', () => {
+    const api = kubeApiError(conflict);
+    expect(api).toEqual({ code: 409, reason: 'Conflict', message: 'Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas', causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl"', field: '.spec.replicas' }] });
+    expect(describeKubeError(conflict)).toBe('409 Conflict: Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas');
+  });
+
+  it('copes with a non-JSON body and with errors that are not API errors', () => {
+    expect(describeKubeError({ code: 502, body: 'Bad Gateway' })).toBe('502: Bad Gateway');
+    expect(describeKubeError({ code: 500, body: '' })).toBe('500: HTTP 500');
+    expect(kubeApiError(new Error('socket hang up'))).toBeUndefined();
+    expect(describeKubeError(new Error('fetch failed\nmore detail'))).toBe('fetch failed');
+  });
+});
+
+describe('namespace ownership', () => {
+  const names = branchNames('ex-3-9');
+  const ns = (labels: Record<string, string>, terminating = false): { metadata: Record<string, unknown> } => ({
+    metadata: { name: 'feature-ex-3-9', labels, ...(terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}) },
+  });
+
+  it('tells missing, ours, another branch and unmanaged apart', () => {
+    expect(namespaceOwnership(undefined, names)).toEqual({ state: 'missing' });
+    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' }), names)).toEqual({ state: 'ours', terminating: false });
+    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' }, true), names)).toEqual({ state: 'ours', terminating: true });
+    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'other' }), names)).toEqual({ state: 'other-branch', branch: 'other' });
+    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'Helm', 'branch-env.io/branch': 'ex-3-9' }), names)).toEqual({ state: 'unmanaged' });
+    expect(namespaceOwnership(ns({}), names)).toEqual({ state: 'unmanaged' });
+  });
+
+  it('protects default and kube-* and the extra names', () => {
+    expect(isProtectedNamespace('default')).toBe(true);
+    expect(isProtectedNamespace('kube-system')).toBe(true);
+    expect(isProtectedNamespace('kube-node-lease')).toBe(true);
+    expect(isProtectedNamespace('project', ['project'])).toBe(true);
+    expect(isProtectedNamespace('feature-ex-3-9', ['project'])).toBe(false);
+  });
+
+  it('selects a branch by the two ownership labels', () => {
+    expect(ownershipSelector(names)).toBe('app.kubernetes.io/managed-by=branch-env-actions,branch-env.io/branch=ex-3-9');
+  });
+});
