@@ -3,6 +3,7 @@
 // example tests and its property test.
 import { parse } from 'yaml';
 import type { ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import { UserError } from '../../shared/errors.ts';
 
 type Doc = Record<string, unknown>;
 type Entry = Record<string, unknown>;
@@ -27,4 +28,14 @@ export function expectedDocument(before: string, requests: readonly ImageRequest
     else images.push({ name: request.name, ...fields });
   }
   return doc;
+}
+
+/** The UserError a promise rejects with, as the user sees it (message and fix); fails otherwise. */
+export async function userErrorOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof UserError)) throw new Error(`expected a UserError, got ${String(error)}`);
+  return error.describe();
 }

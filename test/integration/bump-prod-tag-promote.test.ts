@@ -12,6 +12,7 @@ import { Promoter, type PromotionRequest, type PromotionResult } from '../../act
 import { UserError } from '../../shared/errors.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
 import { FakeClock } from '../../shared/retry.ts';
+import { userErrorOf } from '../helpers/bump-prod-tag-expect.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
 
 const PROD = 'manifests/overlays/production/kustomization.yaml';
@@ -60,15 +61,6 @@ function request(overrides: Partial<PromotionRequest> & { requests: ImageRequest
 
 async function promote(overrides: Partial<PromotionRequest> & { requests: ImageRequest[] }, client = octokit, logger = new RecordingLogger()): Promise<PromotionResult> {
   return new Promoter(request(overrides), { octokit: client, logger, clock: new FakeClock() }).run();
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return (error as UserError).describe();
 }
 
 const openPulls = (branch: string): ReturnType<GitHubEmulator['pulls']> => gh.pulls().filter((p) => p.head === branch && p.state === 'open');
@@ -185,7 +177,7 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
     const racer = getOctokit(gh.token, { baseUrl: gh.url });
     let raced = false;
     racer.hook.before('request', (options) => {
-      if (!raced && options.method === 'PATCH' && String(options.url).includes('/git/refs/')) {
+      if (!raced && options.method === 'PATCH' && options.url.includes('/git/refs/')) {
         raced = true;
         gh.commitFiles({ 'NOTES.md': 'someone else pushed\n' }, { message: 'Concurrent push' });
       }
@@ -217,17 +209,17 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
       logger: new RecordingLogger(),
       beforeWrite: () => Promise.reject(new UserError('Not in the registry: "acme.azurecr.io/todo-api:missing".')),
     });
-    expect(await refusal(promoter.run())).toMatch(/Not in the registry/);
+    expect(await userErrorOf(promoter.run())).toMatch(/Not in the registry/);
     expect(gh.branchSha(branch)).toBeUndefined();
   });
 
   it('refuses a missing file, a directory without a kustomization, a missing image and a missing base', async () => {
-    expect(await refusal(promote({ paths: ['manifests/overlays/nope/kustomization.yaml'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(
+    expect(await userErrorOf(promote({ paths: ['manifests/overlays/nope/kustomization.yaml'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(
       /manifests\/overlays\/nope\/kustomization\.yaml does not exist on main in acme\/todo/,
     );
-    expect(await refusal(promote({ paths: ['manifests'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(/manifests on main holds no kustomization\.yaml/);
-    expect(await refusal(promote({ requests: [{ name: 'acme.azurecr.io/todo-apii', newTag: 'v1' }] }))).toMatch(/manifests\/overlays\/production\/kustomization\.yaml has no `images` entry for "acme.azurecr.io\/todo-apii"/);
-    expect(await refusal(promote({ base: 'release', requests: [{ name: API, newTag: 'v1' }] }))).toMatch(/base branch "release" does not exist in acme\/todo/);
+    expect(await userErrorOf(promote({ paths: ['manifests'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(/manifests on main holds no kustomization\.yaml/);
+    expect(await userErrorOf(promote({ requests: [{ name: 'acme.azurecr.io/todo-apii', newTag: 'v1' }] }))).toMatch(/manifests\/overlays\/production\/kustomization\.yaml has no `images` entry for "acme.azurecr.io\/todo-apii"/);
+    expect(await userErrorOf(promote({ base: 'release', requests: [{ name: API, newTag: 'v1' }] }))).toMatch(/base branch "release" does not exist in acme\/todo/);
   });
 
   it('names the permission a token lacks', async () => {
@@ -235,11 +227,11 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
     gh.addToken('no-pulls', { contents: 'write', pull_requests: 'read' });
     const staging = ['manifests/overlays/staging/kustomization.yaml'];
     const readOnly = getOctokit('read-only', { baseUrl: gh.url });
-    expect(await refusal(promote({ paths: staging, branch: 'promote/staging', requests: [{ name: API, newTag: 'v1' }] }, readOnly))).toMatch(
+    expect(await userErrorOf(promote({ paths: staging, branch: 'promote/staging', requests: [{ name: API, newTag: 'v1' }] }, readOnly))).toMatch(
       /GitHub refused creating the promotion commit \(Git data API\): Resource not accessible by integration.*`permissions:` contents: write/,
     );
     const noPulls = getOctokit('no-pulls', { baseUrl: gh.url });
-    expect(await refusal(promote({ paths: staging, branch: 'promote/staging', requests: [{ name: API, newTag: 'v1' }] }, noPulls))).toMatch(
+    expect(await userErrorOf(promote({ paths: staging, branch: 'promote/staging', requests: [{ name: API, newTag: 'v1' }] }, noPulls))).toMatch(
       /GitHub refused opening or updating the promotion pull request: .*pull_requests: write/,
     );
   });

@@ -3,9 +3,9 @@
 // exchange of an Entra token), missing images named, transient faults retried.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyImages, type RegistryAuth } from '../../actions/bump-prod-tag/registry.ts';
-import { UserError } from '../../shared/errors.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
 import { FakeClock } from '../../shared/retry.ts';
+import { userErrorOf } from '../helpers/bump-prod-tag-expect.ts';
 import { startRegistryStub, type RegistryStub, type RegistryStubOptions } from '../helpers/registry-stub.ts';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -25,15 +25,6 @@ function check(images: string[], auth: RegistryAuth = {}, clock = new FakeClock(
   return verifyImages(images, auth, { logger: new RecordingLogger(), clock });
 }
 
-async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return (error as UserError).describe();
-}
-
 describe('verify-images against a registry stub', () => {
   it('finds tags and digests through the anonymous token service, and names every missing image', async () => {
     const r = await start();
@@ -41,28 +32,28 @@ describe('verify-images against a registry stub', () => {
     expect([...found.keys()]).toEqual([`${r.host}/team/api:v1`, `${r.host}/team/api@${DIGEST}`, `${r.host}/web:v2`]);
     expect(found.get(`${r.host}/team/api@${DIGEST}`)).toBe(DIGEST);
     expect(r.requests.count('GET', /^\/token$/)).toBe(2);
-    const message = await failure(check([`${r.host}/team/api:v1`, `${r.host}/team/api:v9`, `${r.host}/gone:v1`]));
+    const message = await userErrorOf(check([`${r.host}/team/api:v1`, `${r.host}/team/api:v9`, `${r.host}/gone:v1`]));
     expect(message).toMatch(new RegExp(`Not in the registry: "${r.host}/team/api:v9", "${r.host}/gone:v1".*Push the image first`));
   });
 
   it('gets a token with a username and password, and names the credentials when they are wrong', async () => {
     const r = await start({ username: 'u', password: 'p' });
     await expect(check([`${r.host}/web:v2`], { username: 'u', password: 'p' })).resolves.toBeInstanceOf(Map);
-    expect(await failure(check([`${r.host}/web:v2`], { username: 'u', password: 'wrong' }))).toMatch(/refused `registry-username`\/`registry-password` \(HTTP 401 from \/token\)/);
+    expect(await userErrorOf(check([`${r.host}/web:v2`], { username: 'u', password: 'wrong' }))).toMatch(/refused `registry-username`\/`registry-password` \(HTTP 401 from \/token\)/);
   });
 
   it('answers a Basic challenge, and asks for credentials when none are given', async () => {
     const r = await start({ auth: 'basic', username: 'u', password: 'p' });
     await expect(check([`${r.host}/web:v2`], { username: 'u', password: 'p' })).resolves.toBeInstanceOf(Map);
     expect(r.authorizations.at(-1)).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
-    expect(await failure(check([`${r.host}/web:v2`]))).toMatch(/asks for a username and password.*registry-username/);
+    expect(await userErrorOf(check([`${r.host}/web:v2`]))).toMatch(/asks for a username and password.*registry-username/);
   });
 
   it('sends a given registry token as is, and says when it is rejected', async () => {
     const r = await start({ staticToken: 'static-token' });
     await expect(check([`${r.host}/web:v2`], { token: 'static-token' })).resolves.toBeInstanceOf(Map);
     expect(r.authorizations).toEqual(['Bearer static-token']);
-    expect(await failure(check([`${r.host}/web:v2`], { token: 'expired' }))).toMatch(/rejected `registry-token` while checking/);
+    expect(await userErrorOf(check([`${r.host}/web:v2`], { token: 'expired' }))).toMatch(/rejected `registry-token` while checking/);
   });
 
   it('exchanges an Entra access token at ACR for a pull token', async () => {
@@ -70,7 +61,7 @@ describe('verify-images against a registry stub', () => {
     await expect(check([`${r.host}/team/api:v1`, `${r.host}/web:v2`], { azureAccessToken: 'entra-token' })).resolves.toBeInstanceOf(Map);
     expect(r.requests.count('POST', /^\/oauth2\/exchange$/)).toBe(2);
     expect(r.requests.count('POST', /^\/oauth2\/token$/)).toBe(2);
-    expect(await failure(check([`${r.host}/web:v2`], { azureAccessToken: 'other' }))).toMatch(/refused `azure-access-token` \(HTTP 401 from \/oauth2\/exchange\)/);
+    expect(await userErrorOf(check([`${r.host}/web:v2`], { azureAccessToken: 'other' }))).toMatch(/refused `azure-access-token` \(HTTP 401 from \/oauth2\/exchange\)/);
   });
 
   it('retries 503 and 429 answers and dropped connections, then succeeds', async () => {
@@ -90,7 +81,7 @@ describe('verify-images against a registry stub', () => {
   it('fails at once on a permanent error, saying which image it was checking', async () => {
     const r = await start({ auth: 'anonymous' });
     r.faults.script({ method: 'HEAD', path: /manifests/, fault: { kind: 'status', status: 400 } });
-    expect(await failure(check([`${r.host}/web:v2`]))).toMatch(new RegExp(`Could not check ${r.host}/web:v2 in its registry: .*HTTP 400`));
+    expect(await userErrorOf(check([`${r.host}/web:v2`]))).toMatch(new RegExp(`Could not check ${r.host}/web:v2 in its registry: .*HTTP 400`));
     expect(r.requests.count('HEAD', /manifests/)).toBe(1);
   });
 });
