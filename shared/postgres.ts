@@ -257,7 +257,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETU
  * A retry {@link DeadlineError} is unwrapped to its last failure, with the attempts added.
  * Other errors are returned unchanged.
  */
-export function explainPgError(error: unknown, target: Pick<PgTarget, 'host' | 'port' | 'user' | 'database' | 'sslmode'>, login: LoginKind = 'admin'): unknown {
+export function explainPgError(error: unknown, target: ExplainTarget, login: LoginKind = 'admin'): unknown {
   const deadline = error instanceof DeadlineError ? error : undefined;
   const inner = deadline?.cause ?? error;
   const explained = explainOne(inner, target, login);
@@ -266,7 +266,10 @@ export function explainPgError(error: unknown, target: Pick<PgTarget, 'host' | '
   return new UserError(`${explained.message}${after}`, { fix: explained.fix, cause: error });
 }
 
-function explainOne(error: unknown, target: Pick<PgTarget, 'host' | 'port' | 'user' | 'database' | 'sslmode'>, login: LoginKind): { message: string; fix: string } | undefined {
+/** What an explanation needs of the target; a function `password` means Entra sign-in. */
+export type ExplainTarget = Pick<PgTarget, 'host' | 'port' | 'user' | 'database' | 'sslmode'> & { password?: PgTarget['password'] };
+
+function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): { message: string; fix: string } | undefined {
   const where = hostPort(target);
   const message = errorMessage(error);
   const raw = (error as { code?: unknown } | null)?.code;
@@ -275,6 +278,12 @@ function explainOne(error: unknown, target: Pick<PgTarget, 'host' | 'port' | 'us
   const tlsFix = "Azure's servers use certificates from public CAs that Node trusts; for another server give its CA in `ssl-root-cert`, or set `sslmode: require` to encrypt without verifying (not for production).";
   switch (code) {
     case '28P01':
+      if (typeof target.password === 'function') {
+        return {
+          message: `PostgreSQL at ${where} refused the Microsoft Entra token of ${who} (28P01: ${message}).`,
+          fix: '`admin-user` must be the name of an Entra administrator of the server that the signed-in identity is (az postgres flexible-server microsoft-entra-admin create), or give `admin-password`.',
+        };
+      }
       return {
         message: `PostgreSQL at ${where} refused the password of ${who} (28P01: ${message}).`,
         fix: login === 'admin' ? 'Check `admin-password` (the server administrator password), or leave it empty to sign in with a Microsoft Entra token as an Entra administrator of the server.' : 'The role password does not match; re-run with `rotate-password: true` to set a new one.',

@@ -6,10 +6,11 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeQuietly, connectOnce, connectPostgres, quoteIdent, type PgClient } from '../../shared/postgres.ts';
+import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
+import { dropMade, emulatorInputs, type Made } from '../helpers/provision-db.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
 
 const pg = sharedPostgres()!;
@@ -18,7 +19,7 @@ let az: AzureEmulator;
 let kube: KubeEmulator;
 let sql: PgClient;
 let dir: string;
-const made = { databases: new Set<string>(), roles: new Set<string>() };
+const made: Made = { databases: new Set(), roles: new Set() };
 
 beforeAll(async () => {
   az = await startAzureEmulator({ operationMs: 100, repository: 'octo-org/preview-app', postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password } });
@@ -28,8 +29,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'ca.pem'), az.caPem);
 });
 afterAll(async () => {
-  for (const db of made.databases) await sql?.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
-  for (const role of made.roles) await sql?.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+  await dropMade(sql, made);
   await closeQuietly(sql);
   await az?.close();
   await kube?.close();
@@ -55,21 +55,7 @@ async function provision(branch: string, inputs: Record<string, string> = {}, en
     eventName: 'push',
     event: { ref: `refs/heads/${branch}`, repository: { name: 'preview-app', owner: { login: 'octo-org' }, default_branch: 'main' } },
     env: { ...az.env(), NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem'), GITHUB_REF: `refs/heads/${branch}`, ...env },
-    inputs: {
-      server: az.serverName,
-      'resource-group': az.resourceGroup,
-      'subscription-id': az.subscriptionId,
-      'tenant-id': az.tenantId,
-      'client-id': az.clientId,
-      'arm-endpoint': az.armEndpoint,
-      'authority-host': az.authorityHost,
-      host: pg.host,
-      port: String(pg.port),
-      'admin-password': pg.password,
-      sslmode: 'disable',
-      'poll-interval': '100ms',
-      ...inputs,
-    },
+    inputs: { ...emulatorInputs(az, pg), 'poll-interval': '100ms', ...inputs },
   });
 }
 

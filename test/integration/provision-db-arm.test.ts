@@ -3,16 +3,17 @@
 // creation, re-runs, injected faults, the policy check, bad Azure input, federated credentials.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
-import { closeQuietly, connectOnce, connectPostgres, quoteIdent, type PgClient } from '../../shared/postgres.ts';
+import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
+import { decodeJwt } from '../emulators/azure/jwt.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
+import { dropMade, emulatorInputs, userErrorOf, type Made } from '../helpers/provision-db.ts';
 
 const pg = sharedPostgres()!;
 const run = Math.random().toString(36).slice(2, 8);
@@ -20,7 +21,7 @@ const context: EventContext = { eventName: 'push', repository: undefined, server
 let az: AzureEmulator;
 let kube: KubeEmulator;
 let sql: PgClient;
-const made = { databases: new Set<string>(), roles: new Set<string>() };
+const made: Made = { databases: new Set(), roles: new Set() };
 
 beforeAll(async () => {
   az = await startAzureEmulator({ operationMs: 50, postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password } });
@@ -28,8 +29,7 @@ beforeAll(async () => {
   sql = await connectOnce({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: 'postgres', sslmode: 'disable' });
 });
 afterAll(async () => {
-  for (const db of made.databases) await sql?.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
-  for (const role of made.roles) await sql?.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+  await dropMade(sql, made);
   await closeQuietly(sql);
   await az?.close();
   await kube?.close();
@@ -40,23 +40,7 @@ beforeEach(() => {
 });
 
 function inputs(branch: string, extra: Record<string, string> = {}) {
-  return readInputs(new InputReader(inputsFromRecord({
-    branch,
-    server: az.serverName,
-    'resource-group': az.resourceGroup,
-    'subscription-id': az.subscriptionId,
-    'tenant-id': az.tenantId,
-    'client-id': az.clientId,
-    'arm-endpoint': az.armEndpoint,
-    'authority-host': az.authorityHost,
-    host: pg.host,
-    port: String(pg.port),
-    'admin-password': pg.password,
-    sslmode: 'disable',
-    'poll-interval': '50ms',
-    timeout: '60s',
-    ...extra,
-  })), {});
+  return readInputs(new InputReader(inputsFromRecord({ branch, ...emulatorInputs(az, pg), 'poll-interval': '50ms', timeout: '60s', ...extra })), {});
 }
 
 async function provision(branch: string, extra: Record<string, string> = {}): Promise<{ result: ProvisionResult; logger: RecordingLogger }> {
@@ -68,15 +52,7 @@ async function provision(branch: string, extra: Record<string, string> = {}): Pr
   return { result, logger };
 }
 
-async function refused(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError');
-}
+const refused = userErrorOf;
 
 async function exists(kind: 'database' | 'role', name: string): Promise<number> {
   const sqlText = kind === 'database' ? 'SELECT 1 FROM pg_database WHERE datname = $1' : 'SELECT 1 FROM pg_roles WHERE rolname = $1';
@@ -193,6 +169,25 @@ describe('the server and bad Azure input', () => {
     const branch = `bad-charset-${run}`;
     const { result } = await provision(branch);
     expect(result.created).toBe(true);
+  });
+
+  it('signs the admin in with an Entra token for PostgreSQL when no admin-password is given', async () => {
+    const masked: string[] = [];
+    const given = inputs(`entra-${run}`, { 'admin-user': 'aad_admin' });
+    given.adminPassword = undefined;
+    const error = await refused(provisionDb(given, context, { logger: new RecordingLogger(), azureClientOptions: az.clientOptions, getIdToken: (audience) => fetchOidcToken(az, audience), setSecret: (value) => masked.push(value), passwordStore: null }));
+    // The real server knows no Entra: it refuses the token, which proves the token was sent as the password.
+    expect(error.message).toContain('refused the Microsoft Entra token of the admin login (`admin-user`) "aad_admin"');
+    expect(error.fix).toContain('Entra administrator');
+    const audiences = masked.map((value) => decodeJwt(value)?.claims.aud);
+    expect(audiences).toContain('https://ossrdbms-aad.database.windows.net');
+  });
+
+  it('needs admin-user for Entra sign-in', async () => {
+    const given = inputs(`entra-nouser-${run}`);
+    given.adminPassword = undefined;
+    const error = await refused(provisionDb(given, context, { logger: new RecordingLogger(), azureClientOptions: az.clientOptions, getIdToken: (audience) => fetchOidcToken(az, audience), setSecret: () => undefined, passwordStore: null }));
+    expect(error.describe()).toContain('Input `admin-user` is required here. With no `admin-password`');
   });
 
   it('refuses a server without password sign-in', async () => {

@@ -8,6 +8,7 @@ import { ENTRA_POSTGRES_SCOPE, entraPassword } from '../../shared/postgres.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
 import { decodeJwt } from '../emulators/azure/jwt.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
+import { userErrorOf } from '../helpers/provision-db.ts';
 
 let az: AzureEmulator;
 beforeAll(async () => {
@@ -36,13 +37,7 @@ function options(over: Partial<AzureLoginOptions> = {}, masked: string[] = []): 
 
 async function signInError(over: Partial<AzureLoginOptions>): Promise<UserError> {
   const { credential } = await azureLogin(options(over));
-  try {
-    await credential.getToken(`${az.armEndpoint}/.default`);
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected the sign-in to fail');
+  return userErrorOf(credential.getToken(`${az.armEndpoint}/.default`));
 }
 
 describe('GitHub OIDC sign-in', () => {

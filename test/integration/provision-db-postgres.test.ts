@@ -25,6 +25,7 @@ import {
 import { scramVerifier } from '../../actions/provision-db/credentials.ts';
 import { startPostgres, type PostgresServer } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
+import { userErrorOf } from '../helpers/provision-db.ts';
 
 const shared = sharedPostgres()!;
 const plain: PgTarget = { host: shared.host, port: shared.port, user: shared.user, password: shared.password, database: 'postgres', sslmode: 'disable' };
@@ -48,15 +49,8 @@ afterAll(async () => {
   await tlsServer?.stop();
 });
 
-async function refusal(target: PgTarget, login: 'admin' | 'role' = 'admin', retryForMs = 0): Promise<UserError> {
-  try {
-    const client = await connectPostgres(target, { retryForMs, login });
-    await client.end();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected the connection to fail');
+function refusal(target: PgTarget, login: 'admin' | 'role' = 'admin', retryForMs = 0): Promise<UserError> {
+  return userErrorOf(connectPostgres(target, { retryForMs, login }).then((client) => client.end()));
 }
 
 describe('quoting against the real parser', () => {

@@ -16,6 +16,7 @@ import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
 import type { PasswordStore } from '../../actions/provision-db/secret-store.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
+import { dropMade, userErrorOf, type Made } from '../helpers/provision-db.ts';
 
 const shared = sharedPostgres()!;
 const admin: PgTarget = { host: shared.host, port: shared.port, user: shared.user, password: shared.password, database: 'postgres', sslmode: 'disable' };
@@ -23,15 +24,14 @@ const run = Math.random().toString(36).slice(2, 8);
 const context: EventContext = { eventName: 'push', repository: undefined, serverUrl: '', apiUrl: '', deleted: false };
 let sql: PgClient;
 let workspace: string;
-const made = { databases: new Set<string>(), roles: new Set<string>() };
+const made: Made = { databases: new Set(), roles: new Set() };
 
 beforeAll(async () => {
   sql = await connectOnce(admin);
   workspace = await mkdtemp(path.join(tmpdir(), 'pdb-sql-'));
 });
 afterAll(async () => {
-  for (const db of made.databases) await sql.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
-  for (const role of made.roles) await sql.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+  await dropMade(sql, made);
   await closeQuietly(sql);
   await rm(workspace, { recursive: true, force: true });
 });
@@ -66,15 +66,7 @@ async function snapshot(database: string, role: string) {
   return rows[0] as Record<string, unknown>;
 }
 
-async function refused(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError');
-}
+const refused = userErrorOf;
 
 describe('a branch database and role', () => {
   it('lets the role in, to create tables, and keeps every other branch out', async () => {
