@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
-import { runAction, type RunResult } from '../helpers/run-action.ts';
+import { parseOutputFile, runAction, type RunResult } from '../helpers/run-action.ts';
 import { condition, interpolate, type Contexts } from './expressions.ts';
 
 export interface Step {
@@ -45,6 +45,8 @@ export interface StepRecord {
   id: string;
   label: string;
   outcome: 'success' | 'failure' | 'skipped';
+  /** Why a step was skipped, when it was skipped here rather than by its `if:`. */
+  note?: string;
   outputs: Record<string, string>;
   result?: RunResult;
 }
@@ -70,6 +72,13 @@ export interface JobOptions {
   cwd?: string;
   /** Called after each step, e.g. to print its summary. */
   onStep?: (record: StepRecord) => void;
+  /**
+   * Extra `with:` values by step id, applied over the template's: the endpoints of the local
+   * emulators, as a sovereign cloud's would be given (arm-endpoint, host, sslmode...).
+   */
+  overrides?: Record<string, Record<string, string>>;
+  /** Steps not to run here, with the reason (a `run:` step needing the Azure CLI, say). */
+  skip?: (step: Step) => string | undefined;
 }
 
 export interface JobResult {
@@ -100,12 +109,7 @@ function runShell(script: string, env: Record<string, string>, cwd: string | und
       cwd,
       encoding: 'utf8',
     });
-    const outputs: Record<string, string> = {};
-    for (const line of readFileSync(output, 'utf8').split('\n')) {
-      const at = line.indexOf('=');
-      if (at > 0) outputs[line.slice(0, at)] = line.slice(at + 1);
-    }
-    return { outputs, ok: result.status === 0, log: `${result.stdout}${result.stderr}` };
+    return { outputs: parseOutputFile(readFileSync(output, 'utf8')), ok: result.status === 0, log: `${result.stdout}${result.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -124,15 +128,16 @@ export async function runJob(workflow: Workflow, jobId: string, options: JobOpti
     const id = step.id ?? `step${index}`;
     const contexts: Contexts = { ...options.contexts, steps: stepContext, env: jobEnv };
     const label = step.name ?? step.uses ?? 'run';
-    if (!condition(step.if, contexts, failed)) {
-      const record: StepRecord = { id, label, outcome: 'skipped', outputs: {} };
+    const skipped = options.skip?.(step);
+    if (skipped !== undefined || !condition(step.if, contexts, failed)) {
+      const record: StepRecord = { id, label, outcome: 'skipped', outputs: {}, ...(skipped === undefined ? {} : { note: skipped }) };
       steps.push(record);
       stepContext[id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
       options.onStep?.(record);
       continue;
     }
     const env = { ...(options.env ?? {}), ...jobEnv, ...stringRecord(step.env, contexts) };
-    const inputs = stringRecord(step.with, contexts);
+    const inputs = { ...stringRecord(step.with, contexts), ...(options.overrides?.[id] ?? {}) };
     let record: StepRecord;
     const suite = step.uses ? SUITE_ACTION.exec(step.uses) : null;
     if (suite?.[1]) {
@@ -161,4 +166,58 @@ export async function runJob(workflow: Workflow, jobId: string, options: JobOpti
   }
   const outputs = stringRecord(job.outputs, { ...options.contexts, steps: stepContext });
   return { steps, outputs, failed };
+}
+
+export interface WorkflowJobResult {
+  result: 'success' | 'failure' | 'skipped';
+  outputs: Record<string, string>;
+  /** One run per matrix entry (one for a job without a matrix). */
+  runs: { matrix: Record<string, unknown>; job: JobResult }[];
+}
+
+/** The matrix entries of a job: `include` lists and key arrays (no `exclude`), after evaluating expressions. */
+function matrixEntries(job: Job, contexts: Contexts): Record<string, unknown>[] {
+  let matrix = job.strategy?.matrix;
+  if (matrix === undefined) return [{}];
+  // `${{ fromJSON(...) }}` evaluates to a dictionary, which interpolation renders as JSON.
+  if (typeof matrix === 'string') matrix = JSON.parse(interpolate(matrix, contexts)) as unknown;
+  const { include, ...axes } = (matrix ?? {}) as { include?: Record<string, unknown>[] } & Record<string, unknown[]>;
+  let entries: Record<string, unknown>[] = [{}];
+  for (const [key, values] of Object.entries(axes)) entries = entries.flatMap((e) => values.map((v) => ({ ...e, [key]: v })));
+  if (Object.keys(axes).length === 0) entries = [];
+  return [...entries, ...(include ?? [])];
+}
+
+/**
+ * Runs every job of a workflow in order, honouring `needs`, job-level `if:` (with `success()`
+ * of the needed jobs implied) and `strategy.matrix`, as the runner would; returns each job's
+ * result and outputs (the `needs` context).
+ */
+export async function runWorkflow(workflow: Workflow, options: JobOptions): Promise<Record<string, WorkflowJobResult>> {
+  const results: Record<string, WorkflowJobResult> = {};
+  const pending = Object.keys(workflow.jobs);
+  while (pending.length > 0) {
+    const index = pending.findIndex((id) => {
+      const needs = workflow.jobs[id]?.needs ?? [];
+      return (Array.isArray(needs) ? needs : [needs]).every((n) => results[n]);
+    });
+    if (index < 0) throw new Error(`jobs ${pending.join(', ')} wait on each other`);
+    const [jobId] = pending.splice(index, 1) as [string];
+    const job = workflow.jobs[jobId]!;
+    const needIds = Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : [];
+    const needs = Object.fromEntries(needIds.map((n) => [n, { result: results[n]!.result, outputs: results[n]!.outputs }]));
+    const contexts = { ...options.contexts, needs };
+    const neededFailed = needIds.some((n) => results[n]!.result !== 'success');
+    if (!condition(job.if, contexts, neededFailed)) {
+      results[jobId] = { result: 'skipped', outputs: {}, runs: [] };
+      continue;
+    }
+    const runs: WorkflowJobResult['runs'] = [];
+    for (const matrix of matrixEntries(job, contexts)) {
+      runs.push({ matrix, job: await runJob(workflow, jobId, { ...options, contexts: { ...contexts, matrix } }) });
+    }
+    const failed = runs.some((r) => r.job.failed);
+    results[jobId] = { result: failed ? 'failure' : 'success', outputs: runs.at(-1)?.job.outputs ?? {}, runs };
+  }
+  return results;
 }
