@@ -1,0 +1,153 @@
+// The clients of the parts the inputs configure, each checked once before anything is removed:
+// the cluster (kubeconfig input or KUBECONFIG), the database server (admin sessions; ARM for the
+// drop and for the admin login and host when not given), the managed identity, and GitHub.
+// A part whose inputs are absent is not cleaned, and the log says so.
+import { ArmRestClient, armScope, azureLogin, explainArmError, flexibleServerClient, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
+import { UserError } from '../../shared/errors.ts';
+import { githubClient, parseRepository } from '../../shared/github.ts';
+import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { connectPostgres, entraPassword, type PgTarget } from '../../shared/postgres.ts';
+import { retry, type Clock } from '../../shared/retry.ts';
+import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
+import { dropWithSql, type PgAccess } from './databases.ts';
+import { retryUntilDeadline, type StepContext } from './environment.ts';
+import { checkIdentity } from './federated.ts';
+import type { Inputs } from './inputs.ts';
+import { PgPool } from './pg-pool.ts';
+import type { Clients } from './teardown.ts';
+
+/** Hooks for tests; production uses the defaults. */
+export interface ConnectDeps {
+  logger: Logger;
+  clock: Clock;
+  env?: NodeJS.ProcessEnv;
+  azureClientOptions?: AzureClientOptions;
+  getIdToken?: (audience: string) => Promise<string>;
+  setSecret?: SetSecret;
+  /** GitHub API base URL (default GITHUB_API_URL). */
+  githubBaseUrl?: string;
+  /** `owner/repo` from the event context, used when the `repository` input is empty. */
+  repository?: { owner: string; repo: string } | undefined;
+}
+
+/** The clients, and how to close them. */
+export interface Connected {
+  clients: Clients;
+  /** What is not cleaned and why, for the log and summary. */
+  notCleaned: string[];
+  close(): Promise<void>;
+}
+
+/** Opens every configured part; `setup` is a context whose deadline bounds the checks. */
+export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepContext): Promise<Connected> {
+  const { logger } = deps;
+  const env = deps.env ?? process.env;
+  if (inputs.adminPassword !== undefined) maskSecret(inputs.adminPassword, deps.setSecret);
+  const clients: Clients = {};
+  const notCleaned: string[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    await Promise.all(closers.map((c) => c()));
+  };
+  try {
+    if (inputs.kubeconfig !== undefined || env['KUBECONFIG']) {
+      const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), env, ...(deps.setSecret ? { setSecret: deps.setSecret } : {}) });
+      logger.info(`Cluster ${loaded.server} (context ${loaded.context}, kubeconfig from ${loaded.source}).`);
+      clients.kube = await createKubeClient(loaded.kc, { retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
+    } else {
+      notCleaned.push('namespaces (no `kubeconfig` input and no KUBECONFIG)');
+    }
+
+    const databasePart = inputs.server !== undefined || inputs.host !== undefined;
+    const needsAzure = (databasePart && (inputs.dropMethod === 'arm' || inputs.adminPassword === undefined)) || inputs.identityName !== undefined;
+    const login: AzureLogin | undefined = needsAzure
+      ? await azureLogin({ tenantId: inputs.tenantId, clientId: inputs.clientId, authorityHost: inputs.authorityHost, getIdToken: deps.getIdToken, clientOptions: deps.azureClientOptions, setSecret: deps.setSecret })
+      : undefined;
+    if (login) {
+      logger.info(`Signing in to Azure with ${login.description}.`);
+      await retry(() => login.credential.getToken(armScope(inputs.armEndpoint)), retryUntilDeadline(setup, 'Signing in to Azure'));
+    }
+
+    if (databasePart) {
+      const pg = await connectDatabase(inputs, deps, setup, login);
+      clients.pg = pg.access;
+      closers.push(pg.close);
+    } else {
+      notCleaned.push('databases and roles (no `server` or `host`)');
+    }
+
+    if (inputs.identityName !== undefined && login) {
+      const arm = await ArmRestClient.create(login.credential, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
+      const identity = { arm, subscriptionId: inputs.subscriptionId ?? '', resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '', identity: inputs.identityName };
+      await checkIdentity(identity, setup);
+      clients.identity = identity;
+    } else {
+      notCleaned.push('federated credentials (no `identity-name`)');
+    }
+
+    if (inputs.token !== undefined) {
+      const repository = inputs.repository !== undefined ? parseRepository(inputs.repository) : deps.repository;
+      if (repository === undefined) {
+        throw new UserError('No repository to clean GitHub deployments in: GITHUB_REPOSITORY is not set.', { fix: 'Pass `repository: owner/repo`.' });
+      }
+      const octokit = await githubClient(inputs.token, { userAgent: 'cleanup-branch', ...(deps.githubBaseUrl ? { baseUrl: deps.githubBaseUrl } : {}) });
+      clients.github = { octokit, ...repository, environmentTemplate: inputs.environment };
+    } else {
+      notCleaned.push('GitHub deployments and environments (no `token`)');
+    }
+  } catch (error: unknown) {
+    await close();
+    throw error;
+  }
+  for (const part of notCleaned) logger.info(`Not cleaned: ${part}.`);
+  return { clients, notCleaned, close };
+}
+
+/** The admin pool (checked by opening one session) and the drop method. */
+async function connectDatabase(inputs: Inputs, deps: ConnectDeps, setup: StepContext, login: AzureLogin | undefined): Promise<{ access: PgAccess; close: () => Promise<void> }> {
+  const { logger } = deps;
+  const server = inputs.server;
+  const arm = login && server !== undefined && inputs.subscriptionId !== undefined && inputs.resourceGroup !== undefined
+    ? { client: await flexibleServerClient(login.credential, inputs.subscriptionId, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions }), server, subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup }
+    : undefined;
+  const armContext = (resource: string) => ({
+    subscriptionId: inputs.subscriptionId ?? '', resourceGroup: inputs.resourceGroup ?? '', resource,
+    notFoundFix: 'Check `server`, `resource-group` and `subscription-id`.', permission: 'Microsoft.DBforPostgreSQL/flexibleServers/databases/delete',
+  });
+  let host = inputs.host;
+  let adminUser = inputs.adminUser;
+  if (arm && (host === undefined || (adminUser === undefined && inputs.adminPassword !== undefined))) {
+    const facts = await retry(() => arm.client.servers.get(arm.resourceGroup, arm.server), retryUntilDeadline(setup, `Reading server ${arm.server}`)).catch((error: unknown) => {
+      throw explainArmError(error, armContext(`Flexible Server ${JSON.stringify(arm.server)}`));
+    });
+    host ??= facts.fullyQualifiedDomainName ?? `${arm.server}.postgres.database.azure.com`;
+    if (inputs.adminPassword !== undefined) adminUser ??= facts.administratorLogin;
+  }
+  if (adminUser === undefined) {
+    throw new UserError('Input `admin-user` is required here.', {
+      fix: inputs.adminPassword === undefined
+        ? 'With no `admin-password` the admin signs in with a Microsoft Entra token: give the name of an Entra administrator of the server.'
+        : 'Give the server administrator login (without `server`, it cannot be read from ARM).',
+    });
+  }
+  const password = inputs.adminPassword ?? (login ? entraPassword(login.credential, (token) => maskSecret(token, deps.setSecret)) : '');
+  const target: PgTarget = { host: host ?? '', port: inputs.port, user: adminUser, password, database: 'postgres', sslmode: inputs.sslmode, ...(inputs.sslRootCert ? { ca: inputs.sslRootCert } : {}) };
+  const open = () => connectPostgres(target, { retryForMs: Math.min(30_000, inputs.timeoutMs), clock: deps.clock, logger, login: 'admin' });
+  const pool = new PgPool(open, inputs.concurrency);
+  await pool.withClient(() => Promise.resolve()); // fails now, explained, when the server cannot be reached
+  logger.info(`PostgreSQL ${target.host}:${target.port} as ${adminUser}; databases are dropped ${inputs.dropMethod === 'arm' ? `through ARM (server ${server ?? ''})` : 'with DROP DATABASE ... WITH (FORCE)'}.`);
+  const drop: PgAccess['drop'] = inputs.dropMethod === 'arm' && arm
+    ? async (name, ctx) => {
+      try {
+        await retry(() => arm.client.databases.beginDeleteAndWait(arm.resourceGroup, arm.server, name, { updateIntervalInMs: inputs.pollIntervalMs }), retryUntilDeadline(ctx, `Deleting database ${name} through ARM`));
+      } catch (error: unknown) {
+        throw explainArmError(error, armContext(`Database ${JSON.stringify(name)} on server ${JSON.stringify(arm.server)}`));
+      }
+    }
+    : (name) => pool.withClient((client) => dropWithSql(client, name));
+  return {
+    access: { withClient: (fn) => pool.withClient(fn), adminUser, protectedDatabases: inputs.protectedDatabases, drop, dropText: inputs.dropMethod === 'arm' ? 'The ARM delete' : 'DROP DATABASE' },
+    close: () => pool.close(),
+  };
+}

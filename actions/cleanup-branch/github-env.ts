@@ -1,0 +1,127 @@
+// The branch's GitHub deployments and environment. Deployments are found by the branch ref
+// (deploy-overlay deploys `ref: <branch>`) and in the branch's environment, and only those whose
+// ref maps to the branch slug are touched: each is marked inactive, then deleted. The
+// environment is deleted when it holds nothing of another branch and is not a production one;
+// GitHub allows that only with `administration: write`, so a 403 there is a warning, not a failure.
+import { explainGitHubError, githubStatus, type Octokit } from '../../shared/github.ts';
+import { isUserError } from '../../shared/errors.ts';
+import { retry } from '../../shared/retry.ts';
+import { retryUntilDeadline, slugOf, stripRef, type Owner, type StepContext } from './environment.ts';
+import type { StepResult } from './report.ts';
+
+/** The repository and how deploy-overlay named the environment. */
+export interface GitHubTarget {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  /** deploy-overlay's `environment` input: `{slug}`, `{namespace}`, `{branch}` tokens. */
+  environmentTemplate: string;
+}
+
+/** A deployment as cleanup needs it. */
+export interface DeploymentInfo {
+  id: number;
+  ref: string;
+  environment: string;
+  production: boolean;
+  /** Epoch ms of its last update. */
+  updatedAt: number;
+}
+
+/** The environment name for an owner, or undefined when the template needs a branch that is unknown. */
+export function environmentName(template: string, owner: Owner, namespace: string): string | undefined {
+  if (template.includes('{branch}') && owner.branch === undefined) return undefined;
+  return template.replace(/\{(slug|namespace|branch)\}/g, (_all, token: string) => (token === 'slug' ? owner.slug : token === 'namespace' ? namespace : (owner.branch ?? '')));
+}
+
+function call<T>(ctx: StepContext, doing: string, fn: () => Promise<T>): Promise<T> {
+  return retry(fn, retryUntilDeadline(ctx, doing)).catch((error: unknown) => {
+    throw explainGitHubError(error, doing);
+  });
+}
+
+async function listDeployments(gh: GitHubTarget, ctx: StepContext, filter: { ref: string } | { environment: string }): Promise<DeploymentInfo[]> {
+  const doing = `listing the deployments of ${'ref' in filter ? `ref ${filter.ref}` : `environment ${filter.environment}`}`;
+  const items = await call(ctx, doing, () => gh.octokit.paginate(gh.octokit.rest.repos.listDeployments, { owner: gh.owner, repo: gh.repo, per_page: 100, ...filter }));
+  return items.map((d) => ({
+    id: d.id,
+    ref: d.ref,
+    environment: d.environment,
+    production: d.production_environment === true,
+    updatedAt: Date.parse(d.updated_at),
+  }));
+}
+
+/** The owner's deployments: those of its branch ref and those in its environment whose ref has its slug. */
+export async function findDeployments(gh: GitHubTarget, owner: Owner, environment: string | undefined, ctx: StepContext): Promise<DeploymentInfo[]> {
+  const found = new Map<number, DeploymentInfo>();
+  if (owner.branch !== undefined) for (const d of await listDeployments(gh, ctx, { ref: owner.branch })) found.set(d.id, d);
+  if (environment !== undefined) for (const d of await listDeployments(gh, ctx, { environment })) found.set(d.id, d);
+  return [...found.values()].filter((d) => slugOf(stripRef(d.ref), ctx.naming) === owner.slug).sort((a, b) => a.id - b.id);
+}
+
+/** Marks the deployment inactive (unless it already is), then deletes it. */
+export async function removeDeployment(gh: GitHubTarget, d: DeploymentInfo, ctx: StepContext): Promise<StepResult> {
+  const repo = { owner: gh.owner, repo: gh.repo, deployment_id: d.id };
+  let state: string | undefined;
+  try {
+    const statuses = await call(ctx, `reading the statuses of deployment ${d.id}`, () => gh.octokit.rest.repos.listDeploymentStatuses({ ...repo, per_page: 1 }));
+    state = statuses.data[0]?.state;
+  } catch (error: unknown) {
+    if (githubStatus(isUserError(error) ? error.cause : error) === 404) return { action: 'already-gone' };
+    throw error;
+  }
+  const where = `environment ${d.environment}, ref ${d.ref}`;
+  if (ctx.dryRun) return { action: 'would-remove', reason: `${where}, latest status ${state ?? 'none'}` };
+  if (state !== 'inactive') {
+    await call(ctx, `marking deployment ${d.id} inactive`, () =>
+      gh.octokit.rest.repos.createDeploymentStatus({ ...repo, state: 'inactive', description: 'Branch environment removed by cleanup-branch' }),
+    );
+  }
+  try {
+    await call(ctx, `deleting deployment ${d.id}`, () => gh.octokit.rest.repos.deleteDeployment(repo));
+  } catch (error: unknown) {
+    if (githubStatus(isUserError(error) ? error.cause : error) === 404) return { action: 'already-gone' };
+    throw error;
+  }
+  return { action: 'removed', reason: `${where}, marked inactive first` };
+}
+
+/** Deletes the environment when nothing of another branch is in it (see the file comment). */
+export async function removeEnvironment(gh: GitHubTarget, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
+  if (/^prod(uction)?$/i.test(name) || ctx.productionNamespaces.includes(name)) {
+    return { action: 'skipped', reason: 'a production environment (never deleted)', warn: true };
+  }
+  try {
+    await call(ctx, `reading environment ${name}`, () => gh.octokit.rest.repos.getEnvironment({ owner: gh.owner, repo: gh.repo, environment_name: name }));
+  } catch (error: unknown) {
+    if (githubStatus(isUserError(error) ? error.cause : error) === 404 || githubStatus(error) === 404) return { action: 'already-gone' };
+    throw error;
+  }
+  const others = (await listDeployments(gh, ctx, { environment: name })).filter((d) => d.production || slugOf(stripRef(d.ref), ctx.naming) !== owner.slug);
+  if (others.length > 0) {
+    const refs = [...new Set(others.map((d) => d.ref))].slice(0, 5).join(', ');
+    return { action: 'skipped', reason: `it holds ${others.length} deployment(s) of other branches or production (${refs})`, warn: true };
+  }
+  if (ctx.dryRun) return { action: 'would-remove' };
+  try {
+    await call(ctx, `deleting environment ${name}`, () => gh.octokit.rest.repos.deleteAnEnvironment({ owner: gh.owner, repo: gh.repo, environment_name: name }));
+  } catch (error: unknown) {
+    const inner = isUserError(error) ? error.cause : error;
+    if (githubStatus(inner) === 404) return { action: 'already-gone' };
+    if (githubStatus(inner) === 403) {
+      const fix = isUserError(error) && error.fix ? ` ${error.fix}` : ' Grant `administration: write` (a GITHUB_TOKEN cannot have it: use a GitHub App or fine-grained token).';
+      return { action: 'skipped', reason: `GitHub refused to delete it (403; deleting an environment needs administration: write).${fix}`, warn: true };
+    }
+    throw error;
+  }
+  return { action: 'removed' };
+}
+
+/** Branches that exist and head branches of open pull requests (with their numbers). */
+export async function liveBranches(gh: GitHubTarget, ctx: StepContext): Promise<{ branches: string[]; pulls: { branch: string; number: number }[] }> {
+  const repo = { owner: gh.owner, repo: gh.repo, per_page: 100 };
+  const branches = await call(ctx, `listing the branches of ${gh.owner}/${gh.repo}`, () => gh.octokit.paginate(gh.octokit.rest.repos.listBranches, repo));
+  const pulls = await call(ctx, `listing the open pull requests of ${gh.owner}/${gh.repo}`, () => gh.octokit.paginate(gh.octokit.rest.pulls.list, { ...repo, state: 'open' }));
+  return { branches: branches.map((b) => b.name), pulls: pulls.map((p) => ({ branch: p.head.ref, number: p.number })) };
+}

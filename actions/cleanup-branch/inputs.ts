@@ -1,0 +1,150 @@
+// Every input of cleanup-branch, read and checked in one place before anything is contacted.
+import { UserError, quoteValue } from '../../shared/errors.ts';
+import { PUBLIC_ARM_ENDPOINT, PUBLIC_AUTHORITY_HOST, httpsUrl } from '../../shared/azure.ts';
+import { InputReader } from '../../shared/inputs.ts';
+import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/naming.ts';
+import { SSL_MODES, type SslMode } from '../../shared/postgres.ts';
+
+/** `branch`: one branch's environment; `sweep`: every stale one. */
+export type Mode = 'branch' | 'sweep';
+
+/** How a branch database is dropped. */
+export type DropMethod = 'arm' | 'sql';
+
+/** Everything cleanup-branch reads from its inputs (names mirror action.yml). */
+export interface Inputs {
+  mode: Mode;
+  /** Explicit branch; undefined means the branch the event means (branch mode only). */
+  branch: string | undefined;
+  /** List and explain only. Default: false for `branch`, true for `sweep`. */
+  dryRun: boolean;
+  namespacePrefix: string;
+  maxSlugLength: number;
+  /** Namespaces never deleted, besides `default` and `kube-*` (input `production-namespaces`). */
+  productionNamespaces: string[];
+  /** Databases never dropped, besides postgres, azure*, template*, pg_*. */
+  protectedDatabases: string[];
+  /** Sweep: environments deployed more recently than this are kept even when their branch is gone (ms). */
+  gracePeriodMs: number;
+  server: string | undefined;
+  resourceGroup: string | undefined;
+  subscriptionId: string | undefined;
+  tenantId: string | undefined;
+  clientId: string | undefined;
+  armEndpoint: string;
+  authorityHost: string | undefined;
+  /** PostgreSQL host; undefined means the server's FQDN (with `server`), else no database part. */
+  host: string | undefined;
+  port: number;
+  /** Admin login; undefined means the server's administrator login read from ARM. */
+  adminUser: string | undefined;
+  /** Admin password; undefined means a Microsoft Entra token. */
+  adminPassword: string | undefined;
+  sslmode: SslMode;
+  sslRootCert: string | undefined;
+  /** `arm` (default with `server`) or `sql` (`DROP DATABASE ... WITH (FORCE)`). */
+  dropMethod: DropMethod;
+  /** Kubeconfig YAML or path; undefined means KUBECONFIG (and no namespace part without either). */
+  kubeconfig: string | undefined;
+  identityName: string | undefined;
+  identityResourceGroup: string | undefined;
+  /** GitHub token; undefined means no GitHub part (required for sweep). */
+  token: string | undefined;
+  /** `owner/repo`; default GITHUB_REPOSITORY. */
+  repository: string | undefined;
+  /** GitHub environment name with `{slug}`, `{namespace}`, `{branch}` tokens (deploy-overlay's `environment`). */
+  environment: string;
+  /** Time allowed for one environment's teardown, namespace wait included (ms). */
+  timeoutMs: number;
+  /** Environments torn down at once in a sweep. */
+  concurrency: number;
+  /** ARM status poll interval when ARM does not say (Retry-After wins), ms. */
+  pollIntervalMs: number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AZURE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.()-]{0,89}$/;
+const SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const ENV_TOKENS = new Set(['slug', 'namespace', 'branch']);
+
+function checked(name: string, value: string | undefined, pattern: RegExp, expected: string): string | undefined {
+  if (value !== undefined && !pattern.test(value)) {
+    throw new UserError(`Input \`${name}\` must be ${expected}, got ${quoteValue(value)}.`, { fix: `Give ${expected}.` });
+  }
+  return value;
+}
+
+function environmentTemplate(value: string): string {
+  for (const match of value.matchAll(/\{([^{}]*)\}/g)) {
+    if (!ENV_TOKENS.has(match[1] ?? '')) {
+      throw new UserError(`Input \`environment\` is ${quoteValue(value)}: unknown token {${match[1] ?? ''}}.`, {
+        fix: 'Use the same value as deploy-overlay\'s `environment`; tokens are {slug}, {namespace} and {branch}.',
+      });
+    }
+  }
+  return value;
+}
+
+/** Reads and checks every input; nothing is contacted. */
+export function readInputs(reader = new InputReader()): Inputs {
+  const mode = reader.choice<Mode>('mode', ['branch', 'sweep'], 'branch');
+  const server = checked('server', reader.optional('server'), SERVER_NAME, 'a Flexible Server name (3-63 lower-case letters, digits and hyphens)');
+  const subscriptionId = checked('subscription-id', reader.optional('subscription-id'), GUID, 'a subscription id (a GUID)');
+  const resourceGroup = checked('resource-group', reader.optional('resource-group'), AZURE_NAME, 'a resource group name');
+  const identityName = checked('identity-name', reader.optional('identity-name'), AZURE_NAME, 'a user-assigned managed identity name');
+  if (server !== undefined || identityName !== undefined) {
+    const what = server !== undefined ? '`server`' : '`identity-name`';
+    if (subscriptionId === undefined) reader.required('subscription-id', `It is needed with ${what}: the subscription of the resources (a GUID).`);
+    if (resourceGroup === undefined) reader.required('resource-group', `It is needed with ${what}: the resource group of the server.`);
+  }
+  const dropMethod = reader.choice<DropMethod>('drop-method', ['arm', 'sql'], server === undefined ? 'sql' : 'arm');
+  if (dropMethod === 'arm' && server === undefined) {
+    throw new UserError('Input `drop-method` is "arm", but `server` is empty: ARM needs the Flexible Server name.', {
+      fix: 'Give `server`, `resource-group` and `subscription-id`, or set `drop-method: sql`.',
+    });
+  }
+  const token = reader.optional('token');
+  if (mode === 'sweep' && token === undefined) {
+    reader.required('token', 'A sweep asks GitHub which branches still exist: pass `token: ${{ github.token }}` (with `contents: read` and `pull-requests: read`).');
+  }
+  const namespacePrefix = reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX);
+  const maxSlugLength = reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH });
+  branchNames('x', { namespacePrefix, maxSlugLength }); // refuses a bad prefix now, naming the input
+  const productionNamespaces = reader.list('production-namespaces');
+  for (const ns of productionNamespaces) checked('production-namespaces', ns, NAMESPACE, 'namespace names (lower-case letters, digits and `-`)');
+  const authorityHost = reader.optional('authority-host');
+  return {
+    mode,
+    branch: reader.optional('branch'),
+    dryRun: reader.boolean('dry-run', mode === 'sweep'),
+    namespacePrefix,
+    maxSlugLength,
+    productionNamespaces: productionNamespaces.length > 0 ? productionNamespaces : ['project'],
+    protectedDatabases: reader.list('protected-databases'),
+    gracePeriodMs: reader.duration('grace-period', '24h', 366 * 24 * 3_600_000),
+    server,
+    resourceGroup,
+    subscriptionId,
+    tenantId: reader.optional('tenant-id'),
+    clientId: reader.optional('client-id'),
+    armEndpoint: httpsUrl(reader.string('arm-endpoint', PUBLIC_ARM_ENDPOINT), 'arm-endpoint', PUBLIC_ARM_ENDPOINT),
+    authorityHost: authorityHost === undefined ? undefined : httpsUrl(authorityHost, 'authority-host', PUBLIC_AUTHORITY_HOST),
+    host: reader.optional('host'),
+    port: reader.integer('port', { fallback: 5432, min: 1, max: 65_535 }),
+    adminUser: reader.optional('admin-user'),
+    adminPassword: reader.optional('admin-password'),
+    sslmode: reader.choice<SslMode>('sslmode', SSL_MODES, 'verify-full'),
+    sslRootCert: reader.optional('ssl-root-cert'),
+    dropMethod,
+    kubeconfig: reader.optional('kubeconfig'),
+    identityName,
+    identityResourceGroup: checked('identity-resource-group', reader.optional('identity-resource-group'), AZURE_NAME, 'a resource group name'),
+    token,
+    repository: reader.optional('repository'),
+    environment: environmentTemplate(reader.string('environment', '{namespace}')),
+    timeoutMs: reader.duration('timeout', '5m'),
+    concurrency: reader.integer('concurrency', { fallback: 4, min: 1, max: 32 }),
+    pollIntervalMs: reader.duration('poll-interval', '1s', 60_000),
+  };
+}

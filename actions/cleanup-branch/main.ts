@@ -1,0 +1,19 @@
+// Entry point of the cleanup-branch action (bundled to dist/cleanup-branch/index.js).
+import { readEventContext } from '../../shared/context.ts';
+import { actionsLogger } from '../../shared/logger.ts';
+import { writeOutputs } from '../../shared/outputs.ts';
+import { run } from '../../shared/run.ts';
+import { cleanupBranch, newReport } from './cleanup.ts';
+import { readInputs } from './inputs.ts';
+import { toOutputs, writeCleanupSummary } from './summary.ts';
+
+await run(async () => {
+  const inputs = readInputs();
+  const report = newReport();
+  try {
+    await cleanupBranch(inputs, readEventContext(), { logger: actionsLogger, report });
+    writeOutputs(toOutputs(report));
+  } finally {
+    await writeCleanupSummary(report);
+  }
+});

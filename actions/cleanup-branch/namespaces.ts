@@ -1,0 +1,121 @@
+// The branch namespace: removed only when it carries the suite's labels for this branch and is
+// not protected, then waited for until it is gone. A namespace stuck in Terminating is reported
+// with what holds it: its finalizers, the namespace controller's conditions, and the objects
+// left in it.
+import { UserError } from '../../shared/errors.ts';
+import { describeKubeError, isProtectedNamespace, namespaceOwnership, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { remaining, type Owner, type StepContext } from './environment.ts';
+import type { StepResult } from './report.ts';
+
+const NAMESPACE_REF = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+
+/** Kinds listed when a namespace is stuck, to name what is left in it. */
+const COMMON_KINDS: readonly [string, string][] = [
+  ['v1', 'Pod'], ['v1', 'PersistentVolumeClaim'], ['v1', 'ConfigMap'], ['v1', 'Secret'], ['v1', 'Service'], ['v1', 'ServiceAccount'],
+  ['apps/v1', 'Deployment'], ['apps/v1', 'StatefulSet'], ['apps/v1', 'ReplicaSet'], ['batch/v1', 'Job'], ['batch/v1', 'CronJob'],
+];
+
+/** Why a namespace may not be touched, or undefined when it may. */
+export function namespaceRefusal(live: KubeObject | undefined, name: string, owner: Owner, ctx: Pick<StepContext, 'productionNamespaces'>): StepResult | undefined {
+  if (isProtectedNamespace(name, ctx.productionNamespaces)) {
+    return { action: 'skipped', reason: `protected namespace (default, kube-* and production-namespaces are never deleted)`, warn: true };
+  }
+  const ownership = namespaceOwnership(live, { labelValue: owner.slug });
+  if (ownership.state === 'unmanaged') {
+    return { action: 'skipped', reason: `no ownership label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} (not made by the suite)`, warn: true };
+  }
+  if (ownership.state === 'other-branch') {
+    return { action: 'skipped', reason: `labelled for another branch (${BRANCH_LABEL}=${ownership.branch})`, warn: true };
+  }
+  return undefined;
+}
+
+/** Removes the namespace if it is this branch's, and waits until it is gone. */
+export async function removeNamespace(kube: KubeClient, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
+  const live = await kube.get(NAMESPACE_REF(name));
+  const refusal = namespaceRefusal(live, name, owner, ctx);
+  if (refusal) return refusal;
+  if (live === undefined) return { action: 'already-gone' };
+  const terminating = Boolean(live.metadata?.deletionTimestamp);
+  if (ctx.dryRun) return { action: 'would-remove', ...(terminating ? { reason: 'already terminating' } : {}) };
+  if (!terminating) {
+    if (!(await kube.delete(NAMESPACE_REF(name), { propagationPolicy: 'Background' }))) return { action: 'already-gone' };
+  }
+  await waitUntilGone(kube, name, ctx);
+  return { action: 'removed' };
+}
+
+/** Polls until the namespace is gone (quickly at first, then every 2 s), up to the deadline. */
+async function waitUntilGone(kube: KubeClient, name: string, ctx: StepContext): Promise<void> {
+  let delay = 50;
+  for (;;) {
+    const live = await kube.get(NAMESPACE_REF(name));
+    if (live === undefined) return;
+    const left = remaining(ctx);
+    if (left <= 0) throw new UserError(await stuckMessage(kube, live), { fix: stuckFix(name) });
+    await ctx.clock.sleep(Math.min(delay, left));
+    delay = Math.min(delay * 2, 2000);
+  }
+}
+
+function stuckFix(name: string): string {
+  return `Remove what holds it (kubectl get all,pvc,configmap,secret -n ${name}; then clear the finalizers named above if their controller is gone), or raise \`timeout\`. A re-run finishes the cleanup.`;
+}
+
+/** `Namespace x is still Terminating: finalizers ...; <conditions>; objects left: ...`. */
+async function stuckMessage(kube: KubeClient, ns: KubeObject): Promise<string> {
+  const name = ns.metadata?.name ?? '?';
+  const spec = ns['spec'] as { finalizers?: unknown } | undefined;
+  const specFinalizers = (Array.isArray(spec?.finalizers) ? spec.finalizers : []).filter((f): f is string => typeof f === 'string' && f !== 'kubernetes');
+  const metaFinalizers = Array.isArray(ns.metadata?.['finalizers']) ? (ns.metadata['finalizers'] as unknown[]).filter((f): f is string => typeof f === 'string') : [];
+  const parts: string[] = [];
+  const finalizers = [...specFinalizers, ...metaFinalizers];
+  if (finalizers.length > 0) parts.push(`namespace finalizers ${finalizers.join(', ')}`);
+  const status = ns['status'] as { conditions?: unknown } | undefined;
+  const conditions = Array.isArray(status?.conditions) ? (status.conditions as { type?: unknown; status?: unknown; message?: unknown }[]) : [];
+  for (const c of conditions) if (c.status === 'True' && typeof c.message === 'string') parts.push(c.message);
+  const objects = await objectsLeft(kube, name);
+  if (objects.length > 0) parts.push(`objects left: ${objects.join(', ')}`);
+  return `Namespace ${name} is still Terminating after the timeout${parts.length > 0 ? `: ${parts.join('; ')}` : ''}.`;
+}
+
+/** Up to 10 objects still in the namespace (`ConfigMap/x (finalizers: a)`), those with finalizers first. */
+async function objectsLeft(kube: KubeClient, namespace: string): Promise<string[]> {
+  const found: { text: string; held: boolean }[] = [];
+  await Promise.all(
+    COMMON_KINDS.map(async ([apiVersion, kind]) => {
+      try {
+        for (const item of (await kube.list(apiVersion, kind, { namespace })).items) {
+          const finalizers = Array.isArray(item.metadata?.['finalizers']) ? (item.metadata['finalizers'] as string[]) : [];
+          found.push({ text: `${kind}/${item.metadata?.name ?? '?'}${finalizers.length > 0 ? ` (finalizers: ${finalizers.join(', ')})` : ''}`, held: finalizers.length > 0 });
+        }
+      } catch (error: unknown) {
+        found.push({ text: `${kind} (cannot list: ${describeKubeError(error)})`, held: false });
+      }
+    }),
+  );
+  found.sort((a, b) => Number(b.held) - Number(a.held) || a.text.localeCompare(b.text));
+  const texts = found.map((f) => f.text);
+  return texts.length > 10 ? [...texts.slice(0, 10), `and ${texts.length - 10} more`] : texts;
+}
+
+/** A managed namespace found by its labels. */
+export interface ManagedNamespace {
+  name: string;
+  slug: string;
+  /** Newest of creation and the last apply (managedFields), epoch ms. */
+  lastChange: number | undefined;
+}
+
+/** Namespaces carrying the suite's labels (optionally only one branch slug's). */
+export async function listManagedNamespaces(kube: KubeClient, slug?: string): Promise<ManagedNamespace[]> {
+  const selector = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${slug === undefined ? BRANCH_LABEL : `${BRANCH_LABEL}=${slug}`}`;
+  const { items } = await kube.list('v1', 'Namespace', { labelSelector: selector });
+  return items.map((ns) => {
+    const times = [ns.metadata?.creationTimestamp, ...(ns.metadata?.managedFields ?? []).map((f) => f.time)]
+      .map((t) => (t ? Date.parse(t) : Number.NaN))
+      .filter((t) => Number.isFinite(t));
+    return { name: ns.metadata?.name ?? '', slug: ns.metadata?.labels?.[BRANCH_LABEL] ?? '', lastChange: times.length > 0 ? Math.max(...times) : undefined };
+  });
+}

@@ -1,0 +1,159 @@
+// Sweep: every environment the suite manages (labelled namespaces, marked databases and roles,
+// credentials with the suite's prefix), grouped by branch slug; GitHub says which branches exist
+// and which pull requests are open; an environment whose branch is gone and whose last deploy is
+// older than the grace period is torn down, a bounded number at a time. Live and recent ones are
+// reported as skipped, with the reason.
+import { UserError } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { Clock } from '../../shared/retry.ts';
+import { formatDuration } from '../../shared/duration.ts';
+import type { CleanupReport } from './cleanup.ts';
+import { listMarked } from './databases.ts';
+import { slugOf, stepContext, stripRef, type BranchEnvironment, type StepContext } from './environment.ts';
+import { credentialSlug, listSuiteCredentials } from './federated.ts';
+import { environmentName, findDeployments, liveBranches, type DeploymentInfo } from './github-env.ts';
+import type { Inputs } from './inputs.ts';
+import { mapLimit } from './limit.ts';
+import { listManagedNamespaces } from './namespaces.ts';
+import type { ObjectKind, Recorder } from './report.ts';
+import { primaryNamespace, teardown, type Clients } from './teardown.ts';
+
+/** What the sweep decided for one environment. */
+export interface EnvironmentDecision {
+  slug: string;
+  branch: string | undefined;
+  /** `removed` (or `would-remove` in a dry run), `kept`, or `failed` (an object could not be removed). */
+  decision: 'removed' | 'would-remove' | 'kept' | 'failed';
+  reason: string;
+  /** Epoch ms of the newest sign of a deploy, when any is known. */
+  lastDeploy: number | undefined;
+}
+
+interface Group {
+  env: BranchEnvironment;
+  times: number[];
+}
+
+function groupFor(groups: Map<string, Group>, slug: string): Group {
+  let group = groups.get(slug);
+  if (!group) {
+    group = { env: { slug, branch: undefined, namespaces: [], databases: [], roles: [], federatedCredentials: [] }, times: [] };
+    groups.set(slug, group);
+  }
+  return group;
+}
+
+/** Everything managed, grouped by slug. */
+async function discover(clients: Clients, ctx: StepContext, recorder: Recorder): Promise<Map<string, Group>> {
+  const groups = new Map<string, Group>();
+  const { kube, pg, identity } = clients;
+  if (kube) {
+    for (const ns of await listManagedNamespaces(kube)) {
+      const group = groupFor(groups, ns.slug);
+      group.env.namespaces.push(ns.name);
+      if (ns.lastChange !== undefined) group.times.push(ns.lastChange);
+    }
+  }
+  if (pg) {
+    const marked = await pg.withClient(listMarked);
+    for (const [kind, list] of [['database', marked.databases], ['role', marked.roles]] as const) {
+      for (const { name, mark } of list) {
+        const slug = slugOf(mark.branch, ctx.naming);
+        if (slug === undefined) {
+          recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names branch ${JSON.stringify(mark.branch)}, which yields no name`, warn: true });
+          continue;
+        }
+        const group = groupFor(groups, slug);
+        group.env.branch ??= stripRef(mark.branch);
+        (kind === 'database' ? group.env.databases : group.env.roles).push(name);
+        const created = Date.parse(mark.createdAt);
+        if (Number.isFinite(created)) group.times.push(created);
+      }
+    }
+  }
+  if (identity) {
+    for (const credential of await listSuiteCredentials(identity, ctx)) groupFor(groups, credentialSlug(credential.name)).env.federatedCredentials.push(credential.name);
+  }
+  for (const { env } of groups.values()) if (env.branch === undefined && slugOf(env.slug, ctx.naming) === env.slug) env.branch = env.slug;
+  return groups;
+}
+
+/** Slugs of live branches, with why each is live. */
+function liveSlugs(live: { branches: string[]; pulls: { branch: string; number: number }[] }, ctx: StepContext): Map<string, string> {
+  const slugs = new Map<string, string>();
+  for (const pull of live.pulls) {
+    const slug = slugOf(pull.branch, ctx.naming);
+    if (slug !== undefined) slugs.set(slug, `pull request #${pull.number} (head ${JSON.stringify(pull.branch)}) is open`);
+  }
+  for (const branch of live.branches) {
+    const slug = slugOf(branch, ctx.naming);
+    if (slug !== undefined) slugs.set(slug, `branch ${JSON.stringify(branch)} still exists`);
+  }
+  return slugs;
+}
+
+function objectsOf(env: BranchEnvironment): [ObjectKind, string][] {
+  return [
+    ...env.namespaces.map((n): [ObjectKind, string] => ['namespace', n]),
+    ...env.databases.map((n): [ObjectKind, string] => ['database', n]),
+    ...env.roles.map((n): [ObjectKind, string] => ['role', n]),
+    ...env.federatedCredentials.map((n): [ObjectKind, string] => ['federated-credential', n]),
+  ];
+}
+
+/** Runs the sweep; outcomes go to `recorder`, decisions and peak concurrency to `report`. */
+export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder, deps: { logger: Logger; clock: Clock; report: CleanupReport }): Promise<void> {
+  const { logger, clock, report } = deps;
+  const { github } = clients;
+  if (!github) throw new UserError('A sweep needs `token`: it asks GitHub which branches still exist.', { fix: 'Pass `token: ${{ github.token }}`.' });
+  report.gracePeriodMs = inputs.gracePeriodMs;
+  const setup = stepContext(inputs, logger, clock);
+  const groups = await logger.group('Find managed environments', () => discover(clients, setup, recorder));
+  const live = await liveBranches(github, setup);
+  if (live.branches.length === 0) {
+    throw new UserError(`GitHub lists no branches in ${github.owner}/${github.repo}, so every environment would look stale; the sweep removes nothing.`, {
+      fix: 'Check `repository` and that the token may read it (`contents: read`).',
+    });
+  }
+  const liveBySlug = liveSlugs(live, setup);
+  logger.info(`Found ${groups.size} managed environment(s); ${live.branches.length} branch(es) and ${live.pulls.length} open pull request(s) on GitHub.`);
+  const ordered = [...groups.values()].sort((a, b) => a.env.slug.localeCompare(b.env.slug));
+  const { peak } = await mapLimit(ordered, inputs.concurrency, async (group) => {
+    const decision = await decide(group, liveBySlug.get(group.env.slug), inputs, clients, recorder, { logger, clock });
+    report.environments.push(decision);
+  });
+  report.environments.sort((a, b) => a.slug.localeCompare(b.slug));
+  report.peakConcurrency = peak;
+  logger.info(`Sweep done: ${report.environments.filter((e) => e.decision !== 'kept').length} of ${groups.size} environment(s) stale; at most ${peak} torn down at once.`);
+}
+
+/** Keeps or tears down one environment. */
+async function decide(group: Group, liveReason: string | undefined, inputs: Inputs, clients: Clients, recorder: Recorder, deps: { logger: Logger; clock: Clock }): Promise<EnvironmentDecision> {
+  const { env } = group;
+  const ctx = stepContext(inputs, deps.logger, deps.clock);
+  const keep = (reason: string, lastDeploy: number | undefined): EnvironmentDecision => {
+    for (const [kind, name] of objectsOf(env)) recorder.note(kind, name, env.slug, { action: 'skipped', reason });
+    return { slug: env.slug, branch: env.branch, decision: 'kept', reason, lastDeploy };
+  };
+  const newest = (times: number[]): number | undefined => (times.length > 0 ? Math.max(...times) : undefined);
+  if (liveReason !== undefined) return keep(liveReason, newest(group.times));
+  let deployments: DeploymentInfo[] | undefined;
+  if (clients.github) {
+    const environment = environmentName(clients.github.environmentTemplate, env, primaryNamespace(env, inputs.namespacePrefix));
+    try {
+      deployments = await findDeployments(clients.github, env, environment, ctx);
+    } catch (error: unknown) {
+      recorder.fail('deployment', `deployments of ${env.branch ?? env.slug}`, env.slug, error);
+      return { slug: env.slug, branch: env.branch, decision: 'failed', reason: 'cannot read its GitHub deployments to date the last deploy', lastDeploy: newest(group.times) };
+    }
+  }
+  const lastDeploy = newest([...group.times, ...(deployments ?? []).map((d) => d.updatedAt).filter((t) => Number.isFinite(t))]);
+  if (lastDeploy !== undefined && deps.clock.now() - lastDeploy < inputs.gracePeriodMs) {
+    return keep(`branch gone, but last deployed ${new Date(lastDeploy).toISOString()}, within grace-period ${formatDuration(inputs.gracePeriodMs)}`, lastDeploy);
+  }
+  const before = recorder.outcomes.length;
+  await teardown(env, clients, ctx, recorder, { namespacePrefix: inputs.namespacePrefix, ...(deployments ? { deployments } : {}) });
+  const failed = recorder.outcomes.slice(before).some((o) => o.action === 'failed' && o.slug === env.slug);
+  const reason = `branch gone${lastDeploy === undefined ? '' : `, last deployed ${new Date(lastDeploy).toISOString()}`}`;
+  return { slug: env.slug, branch: env.branch, decision: failed ? 'failed' : inputs.dryRun ? 'would-remove' : 'removed', reason, lastDeploy };
+}

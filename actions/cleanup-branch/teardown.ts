@@ -1,0 +1,58 @@
+// Tears one environment down, in the order that lets each step succeed: the namespace first (its
+// pods stop using the database), then the database, the role (after the database, which held
+// what it owned), the federated credential, and the GitHub deployments and environment. Each
+// object is a separate step: one that fails or is skipped never stops the next.
+import type { KubeClient } from '../../shared/kube.ts';
+import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
+import type { BranchEnvironment, StepContext } from './environment.ts';
+import { removeCredential, type IdentityTarget } from './federated.ts';
+import { environmentName, findDeployments, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
+import { removeNamespace } from './namespaces.ts';
+import type { Recorder } from './report.ts';
+
+/** The clients of the parts that are configured; a missing one means that part is not cleaned. */
+export interface Clients {
+  kube?: KubeClient;
+  pg?: PgAccess;
+  identity?: IdentityTarget;
+  github?: GitHubTarget;
+}
+
+/** The namespace the GitHub environment template's `{namespace}` stands for. */
+export function primaryNamespace(env: BranchEnvironment, namespacePrefix: string): string {
+  return env.namespaces[0] ?? `${namespacePrefix}${env.slug}`;
+}
+
+/**
+ * Runs every step for the environment; outcomes go to `recorder`. `deployments`, when given,
+ * are the GitHub deployments already found (a sweep reads them to date the last deploy).
+ */
+export async function teardown(env: BranchEnvironment, clients: Clients, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {
+  const { slug } = env;
+  const { kube, pg, identity, github } = clients;
+  if (kube) for (const name of env.namespaces) await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx));
+  if (pg) {
+    for (const name of env.databases) await recorder.track('database', name, slug, () => removeDatabase(pg, name, env, ctx));
+    for (const name of env.roles) await recorder.track('role', name, slug, () => removeRole(pg, name, env, ctx));
+  }
+  if (identity) for (const name of env.federatedCredentials) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
+  if (github) await teardownGitHub(github, env, ctx, recorder, options);
+}
+
+async function teardownGitHub(github: GitHubTarget, env: BranchEnvironment, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {
+  const environment = environmentName(github.environmentTemplate, env, primaryNamespace(env, options.namespacePrefix));
+  let deployments = options.deployments;
+  if (deployments === undefined) {
+    try {
+      deployments = await findDeployments(github, env, environment, ctx);
+    } catch (error: unknown) {
+      recorder.fail('deployment', `deployments of ${env.branch ?? env.slug}`, env.slug, error);
+      return;
+    }
+  }
+  const found = deployments;
+  for (const d of found) await recorder.track('deployment', `#${d.id}`, env.slug, () => removeDeployment(github, d, ctx));
+  const names = new Set<string>(found.map((d) => d.environment));
+  if (environment !== undefined) names.add(environment);
+  for (const name of names) await recorder.track('environment', name, env.slug, () => removeEnvironment(github, name, env, ctx));
+}
