@@ -18,6 +18,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/in
 const PROD = 'manifests/overlays/production/kustomization.yaml';
 const OLD = 'main-1111111111111111111111111111111111111111';
 const production = readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'kustomizations', 'production.yaml'), 'utf8');
+const crlf = readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'kustomizations', 'crlf.yaml'), 'utf8');
 const API = 'acme.azurecr.io/todo-api';
 const WEB = 'acme.azurecr.io/todo-web';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
   for (const name of ['production', 'staging', 'canary', 'race', 'moved', 'rejected', 'merged', 'commit', 'faults', 'verify']) {
     overlays[`manifests/overlays/${name}/kustomization.yaml`] = production;
   }
+  overlays['manifests/overlays/windows/kustomization.yaml'] = crlf;
   gh = await startGitHubEmulator({ owner: 'acme', repo: 'todo', files: overlays });
   octokit = getOctokit(gh.token, { baseUrl: gh.url });
   app = [1, 2, 3].map((n) => gh.commitFiles({ 'app/main.go': `package main // v${n}\n` }, { branch: 'app', message: `app v${n}` }));
@@ -192,6 +194,12 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
     expect(gh.readFile(file)).toContain(`todo-api\n  newTag: ${tagOf(2)}`);
     const again = await promote({ mode: 'commit', paths: [file], requests: [{ name: API, newTag: tagOf(2) }] });
     expect(again).toMatchObject({ changed: false, commitSha: gh.branchSha('main'), changes: [] });
+  });
+
+  it('commits a CRLF file byte for byte through the Git data API', async () => {
+    const file = 'manifests/overlays/windows/kustomization.yaml';
+    await promote({ paths: [file], branch: 'promote/windows', requests: [{ name: 'example/api', newTag: 'v2' }] });
+    expect(gh.readFile(file, 'promote/windows')).toBe(crlf.replace('newTag: v1\r\n', 'newTag: v2\r\n'));
   });
 
   it('retries transient GitHub errors', async () => {
