@@ -357,8 +357,11 @@ function rawApiClass(k8s: ClientNode) {
       }
     }
 
-    path(obj: KubeObject, action: 'patch' | 'read' | 'delete' | 'list'): Promise<string> {
-      return this.specUriPath({ ...obj, metadata: { ...obj.metadata } } as import('@kubernetes/client-node').KubernetesObject, action);
+    /** The URL path of an object (or its collection for `list`). client-node lower-cases the whole path, names too; names are appended as they are. */
+    async path(obj: KubeObject, action: 'patch' | 'read' | 'delete' | 'list'): Promise<string> {
+      const spec = { ...obj, metadata: { ...obj.metadata, name: undefined } } as import('@kubernetes/client-node').KubernetesObject;
+      const collection = await this.specUriPath(spec, 'list');
+      return action === 'list' ? collection : `${collection}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
     }
   };
 }

@@ -37,8 +37,18 @@ function podLines(pod: KubeObject, current: boolean): string[] {
   return lines;
 }
 
-function eventTime(event: KubeObject): string {
-  return text(event['lastTimestamp'] ?? event['eventTime'] ?? event['firstTimestamp'], '');
+/** Chronological order: the event's time, then (same second) the order the API server stored them. */
+function byTime(a: KubeObject, b: KubeObject): number {
+  const time = (e: KubeObject): string => text(e['lastTimestamp'], text(e['eventTime'], text(e['firstTimestamp'])));
+  return time(a).localeCompare(time(b)) || Number(a.metadata?.resourceVersion ?? 0) - Number(b.metadata?.resourceVersion ?? 0);
+}
+
+/** The most recent events, keeping every warning that fits: they say what went wrong. */
+function recent(events: readonly KubeObject[], max: number): KubeObject[] {
+  const warnings = events.filter((e) => e['type'] === 'Warning').slice(-max);
+  const room = max - warnings.length;
+  const normals = room > 0 ? events.filter((e) => e['type'] !== 'Warning').slice(-room) : [];
+  return [...warnings, ...normals].sort(byTime);
 }
 
 /** The container whose logs explain a failure: crashing, or terminated with a non-zero exit. */
@@ -93,10 +103,7 @@ export async function diagnose(client: KubeClient, namespace: string, selector: 
     if (mine.length === 0) lines.push('no pods found for it');
     for (const pod of mine.slice(0, options.maxPods ?? 5)) lines.push(...podLines(pod, isCurrentPod(workload, pod)));
     const names = new Set([workload.metadata?.name, ...mine.map((p) => p.metadata?.name), ...mine.flatMap((p) => (p.metadata?.ownerReferences ?? []).map((o) => o.name))]);
-    const about = events
-      .filter((e) => names.has(text(at(e, 'involvedObject.name'), '')))
-      .sort((a, b) => eventTime(a).localeCompare(eventTime(b)))
-      .slice(-(options.maxEvents ?? 10));
+    const about = recent(events.filter((e) => names.has(text(at(e, 'involvedObject.name')))).sort(byTime), options.maxEvents ?? 10);
     if (about.length > 0) lines.push('recent events:');
     for (const e of about) {
       const count = Number(e['count'] ?? 1);

@@ -1,7 +1,7 @@
 // Transforms of rendered objects: placeholder replacements in string values, the ownership
 // labels on every object and pod template, and the check that no placeholder is left.
 // Namespace placement lives in safety.ts (it decides as much as it transforms).
-import { UserError } from '../../shared/errors.ts';
+import { UserError, quoteValue } from '../../shared/errors.ts';
 import type { KubeObject } from '../../shared/kube.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
 import { APPLY_SET_LABEL, TEMPLATE_KINDS, at, displayName, isRecord, joinPath, walkStrings } from './objects.ts';
@@ -19,15 +19,16 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Replaces every token in every string value, in one pass with the longest tokens first, so
- * `BRANCH_NAME_DB` is not half-replaced by `BRANCH_NAME` and replaced text is never replaced
- * again. Keys are left alone. Returns how often each token was replaced.
+ * Replaces every token in every string value. A token is only replaced where it stands alone,
+ * not inside a longer name of letters, digits and `_` (so `BRANCH_NAME` leaves `BRANCH_NAME_DB`
+ * alone, unlike sed), in one pass (replaced text is never replaced again). Keys are left alone.
+ * Returns how often each token was replaced.
  */
 export function applyReplacements(objects: readonly KubeObject[], replacements: ReadonlyMap<string, string>): Map<string, number> {
   const counts = new Map<string, number>([...replacements.keys()].map((token) => [token, 0]));
   if (replacements.size === 0) return counts;
   const tokens = [...replacements.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const pattern = new RegExp(tokens.map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${tokens.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`, 'g');
   for (const obj of objects) {
     walkStrings(obj, (text) =>
       text.replace(pattern, (token) => {
@@ -87,18 +88,23 @@ export interface LeftoverPlaceholder {
   object: string;
   path: string;
   token: string;
+  /** The text holding it (a key, or a value). */
+  text: string;
   /** Whether it sits in a key (replacements only touch values). */
   inKey: boolean;
 }
 
-/** Every place (value or key) where one of `tokens` still appears. */
+/**
+ * Every place (value or key) where one of `tokens` still appears, also inside a longer name
+ * (`BRANCH_NAME_DB` when only `BRANCH_NAME` has a value), so nothing half-replaced gets through.
+ */
 export function findPlaceholders(objects: readonly KubeObject[], tokens: readonly string[]): LeftoverPlaceholder[] {
   const found: LeftoverPlaceholder[] = [];
   if (tokens.length === 0) return found;
   for (const obj of objects) {
     const object = displayName(obj);
     const check = (text: string, path: string, inKey: boolean): void => {
-      for (const token of tokens) if (text.includes(token)) found.push({ object, path, token, inKey });
+      for (const token of tokens) if (text.includes(token)) found.push({ object, path, token, text, inKey });
     };
     walkStrings(
       obj,
@@ -115,9 +121,9 @@ export function findPlaceholders(objects: readonly KubeObject[], tokens: readonl
 /** Fails when any placeholder is left, listing object and field for each. */
 export function assertNoPlaceholders(found: readonly LeftoverPlaceholder[]): void {
   if (found.length === 0) return;
-  const lines = found.slice(0, 20).map((f) => `- ${f.object}: ${f.path}${f.inKey ? ' (a key: replacements only change values)' : ''} still holds ${f.token}`);
+  const lines = found.slice(0, 20).map((f) => `- ${f.object}: ${f.path}${f.inKey ? ' (a key: replacements only change values)' : ` = ${quoteValue(f.text, 60)}`} still holds ${f.token}`);
   if (found.length > 20) lines.push(`- … and ${found.length - 20} more`);
   throw new UserError(`${found.length} placeholder(s) are left after the replacements:\n${lines.join('\n')}\n`, {
-    fix: 'Give each token a value in `replacements` (TOKEN=value, one per line), or remove it from the overlay.',
+    fix: 'Give each token a value in `replacements` (TOKEN=value, one per line; a token inside a longer name such as BRANCH_NAME_DB needs its own line), or remove it from the overlay.',
   });
 }

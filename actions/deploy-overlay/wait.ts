@@ -56,6 +56,7 @@ export async function waitForRollouts(targets: readonly KubeObject[], options: W
   const controller = new AbortController();
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
+  let stopping = false;
   const open = (): Entry[] => [...entries.values()].filter((e) => e.result === undefined);
 
   const settle = (entry: Entry, state: RolloutResult['state'], message: string): void => {
@@ -65,8 +66,12 @@ export async function waitForRollouts(targets: readonly KubeObject[], options: W
     const line = `${displayName(entry.target)} ${verb} after ${formatDuration(now - started)}: ${message}`;
     if (state === 'failed' || state === 'timeout') options.logger.error(line);
     else options.logger.info(line);
-    // The run fails anyway: do not keep the job waiting for the others.
-    if (state === 'failed') for (const other of open()) settle(other, 'stopped', `another workload failed first; last seen: ${other.last}`);
+    // The run fails anyway: report the others that are already stuck too, and stop waiting for the rest.
+    if (state === 'failed' && !stopping) {
+      stopping = true;
+      for (const other of open()) evaluate(other);
+      for (const other of open()) settle(other, 'stopped', `another workload failed first; last seen: ${other.last}`);
+    }
     if (open().length === 0) finish();
   };
 

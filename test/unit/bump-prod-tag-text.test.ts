@@ -1,7 +1,7 @@
 // The pure pieces around the editor: line diffs, pull request words, tag shas, merging an
 // open promotion with a new request, branch names, registry locations and challenges.
 import { describe, expect, it } from 'vitest';
-import { commitMessage, commitsLink, promotionBody, promotionTitle } from '../../actions/bump-prod-tag/body.ts';
+import { commitMessage, commitsLink, MAX_BODY_LENGTH, promotionBody, promotionTitle } from '../../actions/bump-prod-tag/body.ts';
 import { defaultBranchName, promotedReferences } from '../../actions/bump-prod-tag/bump-prod-tag.ts';
 import { describeChanges, mergeRequests, pendingRequests, shaOfTag } from '../../actions/bump-prod-tag/compare.ts';
 import { changedLines, diffLines, unifiedDiff } from '../../actions/bump-prod-tag/diff.ts';
@@ -153,5 +153,23 @@ describe('names and references', () => {
     expect(isPlainSafe('sha256:ab', 'flow')).toBe(false);
     expect(renderScalar('1.20', 'PLAIN')).toBe('"1.20"');
     expect(renderScalar("it's", 'QUOTE_SINGLE')).toBe("'it''s'");
+  });
+});
+
+describe('long promotions', () => {
+  it('keeps the pull request body under GitHub limit, dropping the diff and then rows', () => {
+    const links = { serverUrl: 'https://github.com', sourceRepository: { owner: 'o', repo: 'r' } };
+    const entries = Array.from({ length: 400 }, (_, i) => `- name: acr.io/service-${i}\n  newTag: main-${A}\n`).join('');
+    const before = `kind: Kustomization\nimages:\n${entries}`;
+    const after = before.replaceAll(A, B);
+    const changes = describeChanges({ path: 'k.yaml', before, after });
+    const body = promotionBody([{ path: 'k.yaml', before, after }], changes, links);
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
+    expect(body).toContain('The diff is too long to show here');
+    expect(body).toMatch(/…and \d+ more; see the Files changed tab\./);
+    expect(body).toContain('<!-- bump-prod-tag -->');
+    const short = promotionBody([{ path: 'k.yaml', before: BEFORE, after: AFTER }], describeChanges({ path: 'k.yaml', before: BEFORE, after: AFTER }), links);
+    expect(short).toContain('```diff');
+    expect(short).not.toContain('more; see the Files changed tab');
   });
 });

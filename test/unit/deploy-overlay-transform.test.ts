@@ -96,6 +96,13 @@ describe('replacements', () => {
     expect(Object.fromEntries(counts)).toEqual({ BRANCH_NAME: 2, BRANCH_NAME_DB: 1 });
   });
 
+  it('replaces a token only where it stands alone, unlike sed, and the leftover check still catches the longer name', () => {
+    const obj: KubeObject = { kind: 'ConfigMap', metadata: { name: 'c' }, data: { ns: 'feature-BRANCH_NAME', host: 'BRANCH_NAME.1.2.3.4.nip.io', db: 'BRANCH_NAME_DB', word: 'MYBRANCH_NAME' } };
+    applyReplacements([obj], new Map([['BRANCH_NAME', 'ex-3-9']]));
+    expect(obj['data']).toEqual({ ns: 'feature-ex-3-9', host: 'ex-3-9.1.2.3.4.nip.io', db: 'BRANCH_NAME_DB', word: 'MYBRANCH_NAME' });
+    expect(findPlaceholders([obj], ['BRANCH_NAME']).map((f) => f.path)).toEqual(['data.db', 'data.word']);
+  });
+
   it('leaves keys alone', () => {
     const obj: KubeObject = { kind: 'ConfigMap', metadata: { name: 'c' }, data: { BRANCH_NAME: 'BRANCH_NAME' } };
     applyReplacements([obj], new Map([['BRANCH_NAME', 'ex']]));
@@ -134,10 +141,10 @@ describe('leftover placeholders', () => {
     const objects: KubeObject[] = [deployment(), { kind: 'ConfigMap', metadata: { name: 'c' }, data: { PLACEHOLDER_KEY: 'ok' } }];
     const found = findPlaceholders(objects, ['BRANCH_NAME_DB', 'PLACEHOLDER']);
     expect(found).toEqual([
-      { object: 'Deployment/api', path: 'spec.template.spec.containers[0].env[0].value', token: 'BRANCH_NAME_DB', inKey: false },
-      { object: 'ConfigMap/c', path: 'data.PLACEHOLDER_KEY', token: 'PLACEHOLDER', inKey: true },
+      { object: 'Deployment/api', path: 'spec.template.spec.containers[0].env[0].value', token: 'BRANCH_NAME_DB', text: 'BRANCH_NAME_DB', inKey: false },
+      { object: 'ConfigMap/c', path: 'data.PLACEHOLDER_KEY', token: 'PLACEHOLDER', text: 'PLACEHOLDER_KEY', inKey: true },
     ]);
-    expect(() => assertNoPlaceholders(found)).toThrow(/Deployment\/api: spec.template.spec.containers\[0\].env\[0\].value still holds BRANCH_NAME_DB/);
+    expect(() => assertNoPlaceholders(found)).toThrow('- Deployment/api: spec.template.spec.containers[0].env[0].value = "BRANCH_NAME_DB" still holds BRANCH_NAME_DB\n- ConfigMap/c: data.PLACEHOLDER_KEY (a key: replacements only change values) still holds PLACEHOLDER');
     expect(() => assertNoPlaceholders([])).not.toThrow();
   });
 });

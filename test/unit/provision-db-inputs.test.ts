@@ -37,7 +37,7 @@ describe('provision-db inputs', () => {
       rotatePassword: false,
       adoptExisting: false,
       passwordSecret: 'database-credentials',
-      passwordSecretKey: 'password',
+      passwordSecretKey: 'PGPASSWORD',
       workingDirectory: '/ws',
       timeoutMs: 600_000,
       pollIntervalMs: 1000,

@@ -11,7 +11,7 @@ import type { PasswordStore } from '../../actions/provision-db/secret-store.ts';
 function world(current: string, stored: string | undefined) {
   const state = { password: current, sets: 0, masked: [] as string[], reads: 0 };
   const store: PasswordStore = {
-    describe: 'Secret feature-x/database-credentials (key password)',
+    describe: 'Secret feature-x/database-credentials (key PGPASSWORD)',
     read: () => {
       state.reads += 1;
       return Promise.resolve(stored);

@@ -1,0 +1,131 @@
+// deploy-overlay in-process against the Kubernetes emulator with the real kustomize and
+// client-node: the sample app lands in feature-ex-3-9 transformed and labelled, a re-run
+// changes nothing, removed objects are pruned (only the apply set's own), and a field-manager
+// conflict is reported with the field and the other manager, or taken over with force-conflicts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { NAMESPACE, TAG, copySample, deployInProcess, leftovers, sampleInputs, writeSampleFile } from './deploy-overlay-harness.ts';
+
+let kube: KubeEmulator;
+let sample: ReturnType<typeof copySample>;
+
+beforeAll(async () => {
+  kube = await startKubeEmulator({ readyDelayMs: 30 });
+  sample = copySample();
+});
+afterAll(async () => {
+  await kube.close();
+  sample.cleanup();
+});
+
+const inputs = (overrides: Record<string, string> = {}): Record<string, string> => sampleInputs(kube.kubeconfig(), { 'working-directory': sample.dir, ...overrides });
+const labels = (resource: string, name: string, namespace = NAMESPACE): Record<string, string> | undefined => kube.store.get(resource, namespace, name)?.metadata.labels;
+
+describe('deploying the sample app (one environment, step by step)', () => {
+  it('puts every object in the branch namespace with placeholders replaced, images set and ownership labels', async () => {
+    const { report, masked } = await deployInProcess(inputs());
+    expect(report.failure).toBeUndefined();
+    expect(report.objects.map((o) => `${o.kind}/${o.name}:${o.result}`)).toEqual([
+      'Namespace/feature-ex-3-9:created',
+      'ConfigMap/app-settings:created',
+      'ConfigMap/feature-flags-d7m4f6cb89:created',
+      'Service/api:created',
+      'Service/cache:created',
+      'Service/web:created',
+      'HTTPRoute/web:created',
+      'NetworkPolicy/cache:created',
+      'Secret/database-credentials:created',
+      'Deployment/api:created',
+      'Deployment/web:created',
+      'StatefulSet/cache:created',
+      'CronJob/report:created',
+      'Job/migrate:created',
+    ]);
+    expect(report.objects.filter((o) => o.kind !== 'Namespace').every((o) => o.namespace === NAMESPACE)).toBe(true);
+    expect(report.rollouts.map((r) => `${r.kind}/${r.name}:${r.state}`).sort()).toEqual(['Deployment/api:ready', 'Deployment/web:ready', 'Job/migrate:ready', 'StatefulSet/cache:ready']);
+    expect(report.url).toBe('https://ex-3-9.preview.example.com');
+    expect(report.changed).toBe(true);
+
+    expect(leftovers(kube, NAMESPACE, ['BRANCH_NAME', 'PLACEHOLDER'])).toEqual([]);
+    expect(kube.store.get('httproutes.gateway.networking.k8s.io', NAMESPACE, 'web')?.['spec']).toMatchObject({ hostnames: ['ex-3-9.preview.example.com'] });
+    const api = JSON.stringify(kube.store.get('deployments.apps', NAMESPACE, 'api'));
+    expect(api).toContain('{"name":"POSTGRES_DB","value":"ex_3_9"}');
+    expect(api).toContain(`"image":"registry.example.com/sample/api:${TAG}"`);
+    expect(api).toContain(`"image":"registry.example.com/sample/worker:${TAG}"`); // the init container
+    expect(JSON.stringify(kube.store.get('deployments.apps', NAMESPACE, 'web'))).toContain('"image":"busybox:1.36"');
+    expect(JSON.stringify(kube.store.get('cronjobs.batch', NAMESPACE, 'report'))).not.toContain('PLACEHOLDER');
+    expect(JSON.stringify(kube.store.get('networkpolicies.networking.k8s.io', NAMESPACE, 'cache'))).toContain('"kubernetes.io/metadata.name":"feature-ex-3-9"');
+
+    const ownership = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' };
+    expect(kube.store.get('namespaces', undefined, NAMESPACE)?.metadata.labels).toMatchObject(ownership);
+    expect(labels('configmaps', 'app-settings')).toMatchObject({ ...ownership, 'branch-env.io/sha': 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', 'branch-env.io/apply-set': 'app' });
+    const pods = kube.store.list('pods', NAMESPACE);
+    expect(pods.length).toBeGreaterThanOrEqual(4);
+    for (const pod of pods) {
+      expect(pod.metadata.labels).toMatchObject(ownership);
+      expect(pod.metadata.labels?.['branch-env.io/sha']).toBeUndefined();
+    }
+
+    const secret = kube.store.get('secrets', NAMESPACE, 'database-credentials');
+    const data = secret?.['data'] as Record<string, string>;
+    expect(Buffer.from(data['PGPASSWORD'] ?? '', 'base64').toString()).toBe('Sup3r-secret,pass=word');
+    expect(masked).toContain('Sup3r-secret,pass=word');
+    expect(masked).toContain(data['PGPASSWORD']);
+  });
+
+  it('changes nothing when run again with the same inputs', async () => {
+    const before = kube.store.inNamespace(NAMESPACE).filter((o) => o.resource !== 'events' && o.resource !== 'pods').map((o) => `${o.resource}/${o.object.metadata.name ?? ''}@${o.object.metadata.resourceVersion ?? ''}`).sort();
+    const { report } = await deployInProcess(inputs());
+    expect(report.failure).toBeUndefined();
+    expect(report.changed).toBe(false);
+    expect(new Set(report.objects.map((o) => o.result))).toEqual(new Set(['unchanged']));
+    expect(report.rollouts.every((r) => r.state === 'ready')).toBe(true);
+    const after = kube.store.inNamespace(NAMESPACE).filter((o) => o.resource !== 'events' && o.resource !== 'pods').map((o) => `${o.resource}/${o.object.metadata.name ?? ''}@${o.object.metadata.resourceVersion ?? ''}`).sort();
+    expect(after).toEqual(before);
+  });
+
+  it('prunes what the overlay no longer renders, and nothing that is not its own', async () => {
+    // Another apply set's object, and a labelled object someone made with kubectl: neither may go.
+    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dashboards', namespace: NAMESPACE, labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'monitoring' }, managedFields: [{ manager: 'branch-env-actions', operation: 'Apply', apiVersion: 'v1' }] } });
+    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hand-made', namespace: NAMESPACE, labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'app' }, managedFields: [{ manager: 'kubectl-create', operation: 'Update', apiVersion: 'v1' }] } });
+    const base = path.join(sample.dir, 'base', 'kustomization.yaml');
+    writeSampleFile(sample.dir, 'base/kustomization.yaml', readFileSync(base, 'utf8').replace('  - networkpolicy.yaml\n', '').replace('  - configmap.yaml\n', ''));
+    writeSampleFile(sample.dir, 'overlays/feature/kustomization.yaml', readFileSync(path.join(sample.dir, 'overlays/feature/kustomization.yaml'), 'utf8').replace(/  - target:\n      kind: NetworkPolicy[\s\S]*$/, ''));
+    const { report } = await deployInProcess(inputs());
+    expect(report.failure).toBeUndefined();
+    expect(report.objects.filter((o) => o.result === 'pruned').map((o) => `${o.kind}/${o.name}`).sort()).toEqual(['ConfigMap/app-settings', 'NetworkPolicy/cache']);
+    expect(kube.store.get('networkpolicies.networking.k8s.io', NAMESPACE, 'cache')).toBeUndefined();
+    expect(kube.store.get('configmaps', NAMESPACE, 'app-settings')).toBeUndefined();
+    expect(kube.store.get('configmaps', NAMESPACE, 'dashboards')).toBeDefined();
+    expect(kube.store.get('configmaps', NAMESPACE, 'hand-made')).toBeDefined();
+    // Controller-made objects that inherit the labels stay: pods, ReplicaSets, the StatefulSet's claim.
+    expect(kube.store.list('replicasets.apps', NAMESPACE).length).toBeGreaterThan(0);
+    expect(kube.store.get('persistentvolumeclaims', NAMESPACE, 'data-cache-0')).toBeDefined();
+    // The inventory no longer lists NetworkPolicy.
+    const inventory = kube.store.get('namespaces', undefined, NAMESPACE)?.metadata.annotations?.['branch-env.io/kinds.app'] ?? '';
+    expect(inventory).not.toContain('NetworkPolicy');
+    expect(inventory).toContain('apps/v1 Deployment');
+  });
+
+  it('reports a field another manager owns, with the manager, and takes it over with force-conflicts', async () => {
+    // What `kubectl scale` does: an Update operation by another manager on .spec.replicas.
+    const { loadKubeconfig, createKubeClient } = await import('../../shared/kube.ts');
+    const { kc } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
+    const client = await createKubeClient(kc);
+    await client.mergePatch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: NAMESPACE } }, { spec: { replicas: 5 } }, 'kubectl-scale');
+    const conflicted = await deployInProcess(inputs());
+    expect(conflicted.report.failure?.message).toContain('Deployment/api: .spec.replicas owned by field manager "kubectl-scale"');
+    expect(conflicted.report.failure?.fix).toContain('force-conflicts: true');
+    expect(conflicted.report.objects.find((o) => o.kind === 'Deployment' && o.name === 'api')?.result).toBe('failed');
+    expect(conflicted.report.objects.find((o) => o.kind === 'Deployment' && o.name === 'web')?.result).toBe('unchanged');
+    expect(conflicted.report.rollouts).toEqual([]);
+    expect((kube.store.get('deployments.apps', NAMESPACE, 'api')?.['spec'] as { replicas: number }).replicas).toBe(5);
+
+    const forced = await deployInProcess(inputs({ 'force-conflicts': 'true' }));
+    expect(forced.report.failure).toBeUndefined();
+    expect(forced.report.objects.find((o) => o.kind === 'Deployment' && o.name === 'api')?.result).toBe('configured');
+    expect((kube.store.get('deployments.apps', NAMESPACE, 'api')?.['spec'] as { replicas: number }).replicas).toBe(2);
+  });
+});
