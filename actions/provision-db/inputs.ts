@@ -130,7 +130,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     kubeconfig: reader.optional('kubeconfig'),
     kubeconfigPath: env['KUBECONFIG'] || undefined,
     passwordSecret: check('password-secret', reader.string('password-secret', 'database-credentials'), K8S_NAME, 'a Kubernetes Secret name') ?? 'database-credentials',
-    passwordSecretKey: check('password-secret-key', reader.string('password-secret-key', 'password'), SECRET_KEY, 'a Secret key (letters, digits, `-`, `_`, `.`)') ?? 'password',
+    passwordSecretKey: check('password-secret-key', reader.string('password-secret-key', 'PGPASSWORD'), SECRET_KEY, 'a Secret key (letters, digits, `-`, `_`, `.`)') ?? 'PGPASSWORD',
     migrations: reader.list('migrations', { commas: false }),
     workingDirectory: reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()),
     identityName,

@@ -8,7 +8,7 @@ import type { Budget } from './budget.ts';
 
 /** Reads the password the suite keeps for the role. */
 export interface PasswordStore {
-  /** Where, for messages: `Secret feature-x/database-credentials (key password)`. */
+  /** Where, for messages: `Secret feature-x/database-credentials (key PGPASSWORD)`. */
   describe: string;
   /** The stored password; undefined when the Secret or its key does not exist. */
   read(): Promise<string | undefined>;

@@ -139,7 +139,7 @@ describe('provision-db bundle', () => {
     expect(first.exitCode).toBe(0);
     const { database, role, namespace } = names(branch);
     kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-    kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { password: Buffer.from(first.outputs['password']!).toString('base64') } });
+    kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { PGPASSWORD: Buffer.from(first.outputs['password']!).toString('base64') } });
     const before = await snapshot(database, role);
     az.requests.reset();
     const second = await provision(branch, { kubeconfig: kube.kubeconfig() });

@@ -61,7 +61,7 @@ async function exists(kind: 'database' | 'role', name: string): Promise<number> 
 
 function seedSecret(namespace: string, password: string): void {
   kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-  kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { password: Buffer.from(password).toString('base64') } });
+  kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { PGPASSWORD: Buffer.from(password).toString('base64') } });
 }
 
 describe('through ARM', () => {

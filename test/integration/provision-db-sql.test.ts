@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 function store(password: string | undefined): PasswordStore {
-  return { describe: 'Secret test/database-credentials (key password)', read: () => Promise.resolve(password) };
+  return { describe: 'Secret test/database-credentials (key PGPASSWORD)', read: () => Promise.resolve(password) };
 }
 
 async function provision(branch: string, extra: Record<string, string> = {}, passwordStore: PasswordStore | null = null): Promise<{ result: ProvisionResult; logger: RecordingLogger; masked: string[] }> {
