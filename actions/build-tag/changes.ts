@@ -3,6 +3,7 @@
 // all-zero `before` of a new branch, and has no cap on the number of files (plain `git diff`).
 import picomatch from 'picomatch';
 import type { EventContext } from '../../shared/context.ts';
+import { UserError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 
 /** Runs git with an argument array in the checkout; never a shell. */
@@ -54,26 +55,44 @@ async function has(git: Git, commit: string): Promise<boolean> {
   return (await git(['cat-file', '-e', `${commit}^{commit}`])).exitCode === 0;
 }
 
+const FETCH_HINT = 'Check out with `actions/checkout` (fetch-depth: 0 avoids fetching later), make sure `origin` is reachable with the job token, or pass `base-ref`.';
+
 async function mustGit(git: Git, args: string[]): Promise<string> {
   const result = await git(args);
   if (result.exitCode !== 0) {
-    throw new Error(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    const reason = result.stderr.trim().split('\n').slice(-3).join(' ');
+    throw new UserError(`Changed-service detection could not run \`git ${args.join(' ')}\` in the checkout (exit ${result.exitCode}): ${reason}`, { fix: FETCH_HINT });
   }
   return result.stdout;
 }
 
-/** Refspecs that bring the head commit's history (the PR head ref, or the branch). */
-function headRefspec(request: ChangeRequest): string {
+/**
+ * Refspecs that bring the head commit's history, best first: the pull request's head ref (GitHub
+ * serves `refs/pull/N/head`, also for forks), then the branch itself.
+ */
+function headRefspecs(request: ChangeRequest): string[] {
+  const branch = `+refs/heads/${request.branch}:refs/remotes/origin/${request.branch}`;
   const pr = request.context.pullRequestNumber;
-  return pr ? `+refs/pull/${pr}/head:refs/remotes/pull/${pr}/head` : `+refs/heads/${request.branch}:refs/remotes/origin/${request.branch}`;
+  return pr ? [`+refs/pull/${pr}/head:refs/remotes/pull/${pr}/head`, branch] : [branch];
+}
+
+/** Runs `git fetch <args> <refspecs>` with each set of refspecs in turn until one works. */
+async function fetchAny(git: Git, args: string[], refspecSets: string[][]): Promise<{ ok: boolean; stderr: string }> {
+  let stderr = '';
+  for (const refspecs of refspecSets) {
+    const result = await git(['fetch', '--no-tags', ...args, 'origin', ...refspecs]);
+    if (result.exitCode === 0) return { ok: true, stderr: '' };
+    stderr = result.stderr;
+  }
+  return { ok: false, stderr };
 }
 
 /** Makes sure the built commit is present (a checkout of a PR merge commit may lack it). */
 async function ensureHead(git: Git, request: ChangeRequest, logger: Logger): Promise<void> {
   if (await has(git, request.sha)) return;
   logger.info(`Fetching ${request.sha.slice(0, 12)}, which the checkout lacks.`);
-  const byRef = await git(['fetch', '--no-tags', '--depth=1', 'origin', headRefspec(request)]);
-  if (byRef.exitCode === 0 && (await has(git, request.sha))) return;
+  const byRef = await fetchAny(git, ['--depth=1'], headRefspecs(request).map((r) => [r]));
+  if (byRef.ok && (await has(git, request.sha))) return;
   await mustGit(git, ['fetch', '--no-tags', '--depth=1', 'origin', request.sha]);
 }
 
@@ -97,7 +116,9 @@ async function resolveRef(git: Git, ref: string, depth: number): Promise<string>
 /** Finds the merge-base, deepening a shallow clone step by step, then unshallowing. */
 async function mergeBase(git: Git, request: ChangeRequest, ref: string, logger: Logger): Promise<string | undefined> {
   const base = await resolveRef(git, ref, request.fetchDepth);
-  const refspecs = [`+refs/heads/${ref}:refs/remotes/origin/${ref}`, headRefspec(request)].filter(() => !SHA.test(ref));
+  const baseRefspecs = SHA.test(ref) ? [] : [`+refs/heads/${ref}:refs/remotes/origin/${ref}`];
+  // Both histories must deepen; fall back to the base alone if no head ref can be fetched.
+  const refspecSets = [...headRefspecs(request).map((head) => [...baseRefspecs, head]), baseRefspecs];
   for (let attempt = 0; ; attempt += 1) {
     const found = await git(['merge-base', base, request.sha]);
     if (found.exitCode === 0) return found.stdout.trim();
@@ -105,11 +126,13 @@ async function mergeBase(git: Git, request: ChangeRequest, ref: string, logger: 
     if (!shallow) return undefined;
     if (attempt < 4) {
       logger.info(`Shallow clone: deepening by ${request.fetchDepth} commits to find the merge-base with ${ref}.`);
-      const deepened = await git(['fetch', '--no-tags', `--deepen=${request.fetchDepth}`, 'origin', ...refspecs]);
-      if (deepened.exitCode === 0) continue;
+      if ((await fetchAny(git, [`--deepen=${request.fetchDepth}`], refspecSets)).ok) continue;
     }
     logger.info(`Shallow clone: fetching the full history to find the merge-base with ${ref}.`);
-    await mustGit(git, ['fetch', '--no-tags', '--unshallow', 'origin', ...refspecs]);
+    const full = await fetchAny(git, ['--unshallow'], refspecSets);
+    if (!full.ok) {
+      throw new UserError(`Changed-service detection could not fetch the history to find the merge-base with ${ref}: ${full.stderr.trim().split('\n').slice(-2).join(' ')}`, { fix: FETCH_HINT });
+    }
   }
 }
 

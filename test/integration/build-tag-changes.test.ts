@@ -100,6 +100,25 @@ describe('changed services', () => {
     expect(result.changed).toEqual(['be']);
   });
 
+  it('deepens a shallow pull request checkout through the branch when the origin has no refs/pull/N/head', async () => {
+    repos.checkout('feat-deep', true);
+    for (let i = 0; i < 5; i += 1) repos.commit({ [`apps/fe/f${i}.js`]: String(i) }, `fe ${i}`);
+    const sha = repos.commit({ 'apps/fe/last.js': 'x' }, 'fe last');
+    repos.push('feat-deep');
+    repos.checkout('main');
+    repos.commit({ 'apps/be/main.go': 'moved on' }, 'main moves');
+    repos.push('main');
+    const clone = repos.clone('ci', 'feat-deep', 1);
+    const result = await detectChanges(
+      request({ sha, branch: 'feat-deep', context: context({ eventName: 'pull_request', branch: 'feat-deep', baseRef: 'main', sha, pullRequestNumber: 5 }) }),
+      gitIn(clone),
+      logger,
+    );
+    expect(result.files).toHaveLength(6);
+    expect(result.changed).toEqual(['fe']);
+    expect(logger.text()).toContain('deepening');
+  });
+
   it('handles thousands of changed files (no API cap)', async () => {
     repos.checkout('big', true);
     const files: Record<string, string> = {};
