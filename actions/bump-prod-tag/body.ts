@@ -75,31 +75,41 @@ function tableRows(changes: readonly Change[], links: LinkContext, withFile: boo
   });
 }
 
-/** The pull request body: the table of `old → new`, the diff, and where it came from. */
+/** GitHub refuses bodies over 65,536 characters; stay clear of it. */
+export const MAX_BODY_LENGTH = 60_000;
+
+/**
+ * The pull request body: the table of `old → new`, the diff, and where it came from. A body
+ * that would be too long for GitHub loses the diff first, then table rows (counted in a note).
+ */
 export function promotionBody(files: readonly FileVersions[], changes: readonly Change[], links: LinkContext): string {
   const withFile = files.length > 1;
   const header = [...(withFile ? ['File'] : []), 'Image', 'Field', 'Change', 'Commits'];
-  const lines = [
-    `Promotes ${changes.length === 1 ? 'one value' : `${changes.length} values`} in ${files.map((f) => code(f.path)).join(', ')}:`,
-    '',
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...tableRows(changes, links, withFile),
-    '',
-    '<details><summary>Diff</summary>',
-    '',
-    '```diff',
-    ...files.map((file) => unifiedDiff(file.path, file.before, file.after).trimEnd()).filter((text) => text !== ''),
-    '```',
-    '',
-    '</details>',
-    '',
+  const rows = tableRows(changes, links, withFile);
+  const diff = files.map((file) => unifiedDiff(file.path, file.before, file.after).trimEnd()).filter((text) => text !== '');
+  const footer = [
     `Only these values change; every other line of the file is kept as it is. Merging this pull request lets Argo CD sync the overlay.` +
       ` Re-running the promotion updates this pull request instead of opening another.${links.runUrl ? ` Opened by [this workflow run](${links.runUrl}).` : ''}`,
     '',
     BODY_MARKER,
   ];
-  return lines.join('\n');
+  const render = (shownRows: readonly string[], withDiff: boolean): string =>
+    [
+      `Promotes ${changes.length === 1 ? 'one value' : `${changes.length} values`} in ${files.map((f) => code(f.path)).join(', ')}:`,
+      '',
+      `| ${header.join(' | ')} |`,
+      `|${header.map(() => '---').join('|')}|`,
+      ...shownRows,
+      ...(shownRows.length < rows.length ? ['', `…and ${rows.length - shownRows.length} more; see the Files changed tab.`] : []),
+      '',
+      ...(withDiff ? ['<details><summary>Diff</summary>', '', '```diff', ...diff, '```', '', '</details>', ''] : ['The diff is too long to show here; see the Files changed tab.', '']),
+      ...footer,
+    ].join('\n');
+  const full = render(rows, true);
+  if (full.length <= MAX_BODY_LENGTH) return full;
+  let shown = rows.length;
+  while (shown > 0 && render(rows.slice(0, shown), false).length > MAX_BODY_LENGTH) shown = Math.floor(shown * 0.9);
+  return render(rows.slice(0, shown), false);
 }
 
 /** The commit message: the title, then one `image field: old → new` line per change. */
