@@ -67,12 +67,12 @@ function describeSession(s: Session): string {
   return `pid ${s.pid} (user ${JSON.stringify(s.user)}${s.application ? `, application ${JSON.stringify(s.application)}` : ''}${s.clientAddress ? `, from ${s.clientAddress}` : ''})`;
 }
 
-/** Waits (up to 10 s and the deadline) for ended sessions to leave; returns those still there. */
-async function sessionsAfterEnding(client: PgClient, name: string, ctx: StepContext): Promise<Session[]> {
+/** Waits (up to 10 s and the deadline) for the ended sessions to leave; returns every session still there. */
+async function sessionsAfterEnding(client: PgClient, name: string, ended: ReadonlySet<number>, ctx: StepContext): Promise<Session[]> {
   const until = ctx.clock.now() + Math.min(10_000, remaining(ctx));
   for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
     const left = await sessionsOf(client, name);
-    if (left.length === 0 || ctx.clock.now() >= until) return left;
+    if (!left.some((s) => ended.has(s.pid)) || ctx.clock.now() >= until) return left;
     await ctx.clock.sleep(delay);
   }
 }
@@ -97,8 +97,8 @@ export async function removeDatabase(pg: PgAccess, name: string, owner: Owner, c
       if (sqlState(error) === '3D000') return { action: 'already-gone' } as const;
       throw error;
     }
-    const { failed } = await terminateSessions(client, name);
-    const left = await sessionsAfterEnding(client, name, ctx);
+    const { terminated, failed } = await terminateSessions(client, name);
+    const left = await sessionsAfterEnding(client, name, new Set(terminated.map((s) => s.pid)), ctx);
     if (left.length > 0) {
       const reasons = new Map(failed.map((f) => [f.session.pid, f.reason]));
       const list = left.map((s) => `${describeSession(s)}${reasons.has(s.pid) ? `: ${reasons.get(s.pid) ?? ''}` : ''}`).join('; ');
