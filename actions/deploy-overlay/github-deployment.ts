@@ -1,7 +1,7 @@
 // The optional GitHub deployment of the branch environment: created when the deploy starts
 // (status in_progress), finished as success (with the environment URL, so the pull request
 // shows it) or failure. GitHub trouble never fails the deploy itself: it is reported as a warning.
-import { errorMessage } from '../../shared/errors.ts';
+import { errorMessage, isUserError } from '../../shared/errors.ts';
 import { explainGitHubError, githubClient, type Octokit } from '../../shared/github.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { retry } from '../../shared/retry.ts';
@@ -28,7 +28,8 @@ export interface GitHubDeployment {
 }
 
 function warn(logger: Logger, doing: string, error: unknown): void {
-  logger.warning(`GitHub deployment: ${errorMessage(explainGitHubError(error, doing))}`);
+  const explained = explainGitHubError(error, doing);
+  logger.warning(`GitHub deployment: ${isUserError(explained) ? explained.describe() : errorMessage(explained)}`);
 }
 
 const call = <T>(what: string, fn: () => Promise<T>): Promise<T> => retry(fn, { deadlineMs: 20_000, initialDelayMs: 500, what });

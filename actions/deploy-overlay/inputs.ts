@@ -80,15 +80,17 @@ export function parseSecrets(text: string, defaultName: string, setSecret: SetSe
     const left = equals < 0 ? '' : raw.slice(0, equals).trim();
     const value = equals < 0 ? '' : raw.slice(equals + 1);
     maskSecret(value, setSecret);
+    maskSecret(raw.trim(), setSecret);
     const slash = left.indexOf('/');
     const secret = slash < 0 ? defaultName : left.slice(0, slash);
     const key = slash < 0 ? left : left.slice(slash + 1);
+    // Never quote any part of a line: a malformed one may hold the secret anywhere.
     const where = `Input \`secrets\` line ${index + 1}`;
-    // Never quote the line: it holds the secret.
-    if (equals < 0 || key === '') throw new UserError(`${where} is not \`[secret-name/]KEY=value\`.`, { fix: 'Write one value per line, e.g. `PGPASSWORD=${{ steps.db.outputs.password }}`.' });
-    if (!SUBDOMAIN.test(secret) || secret.length > 253) throw new UserError(`${where} names the Secret ${quoteValue(secret)}, which is not a valid name.`, { fix: 'Use lower-case letters, digits, `-` and `.`.' });
-    if (!SECRET_KEY.test(key)) throw new UserError(`${where} has the key ${quoteValue(key)}; Secret keys hold letters, digits, \`-\`, \`_\` and \`.\` only.`);
-    if (entries.some((e) => e.secret === secret && e.key === key)) throw new UserError(`${where} repeats ${quoteValue(`${secret}/${key}`)}.`, { fix: 'Give each key once.' });
+    const form = 'Write one value per line as `[secret-name/]KEY=value`, e.g. `PGPASSWORD=${{ steps.db.outputs.password }}`.';
+    if (equals < 0 || key === '') throw new UserError(`${where} is not \`[secret-name/]KEY=value\`.`, { fix: form });
+    if (!SUBDOMAIN.test(secret) || secret.length > 253) throw new UserError(`${where} does not start with a valid Secret name (lower-case letters, digits, \`-\` and \`.\`) before the \`/\`.`, { fix: form });
+    if (!SECRET_KEY.test(key)) throw new UserError(`${where} has a key that is not valid: Secret keys hold letters, digits, \`-\`, \`_\` and \`.\` only.`, { fix: form });
+    if (entries.some((e) => e.secret === secret && e.key === key)) throw new UserError(`${where} repeats a key an earlier line gives.`, { fix: 'Give each key of a Secret once.' });
     entries.push({ secret, key, value });
   });
   return entries;

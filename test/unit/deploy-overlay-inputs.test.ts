@@ -84,7 +84,7 @@ describe('secrets', () => {
 
   it('never quotes a secret value in an error', () => {
     const masked: string[] = [];
-    for (const text of [`no-equals-${SECRET}`, `Bad_Name/KEY=${SECRET}`, `bad key=${SECRET}`, `K=${SECRET}\nK=${SECRET}`]) {
+    for (const text of [`no-equals-${SECRET}`, `Bad_Name/KEY=${SECRET}`, `bad key=${SECRET}`, `K=${SECRET}\nK=${SECRET}`, `not a pair ${SECRET}`, `${SECRET}/K=v`]) {
       const error = (() => {
         try {
           parseSecrets(text, 'd', (s) => masked.push(s));
