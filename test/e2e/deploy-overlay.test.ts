@@ -62,7 +62,7 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect(run.outputFile).not.toContain(PASSWORD);
 
     const all = await getJson('deployments,statefulsets,jobs,cronjobs,services,configmaps,secrets,networkpolicies,httproutes', '-n', NAMESPACE);
-    const names = all.items.map((o) => `${String(o['kind'])}/${String((o['metadata'] as { name: string }).name)}`).sort();
+    const names = all.items.map((o) => `${String(o['kind'])}/${(o['metadata'] as { name: string }).name}`).sort();
     expect(names).toEqual(expect.arrayContaining(['Deployment/api', 'Deployment/web', 'StatefulSet/cache', 'Job/migrate', 'CronJob/report', 'Service/api', 'Service/cache', 'Service/web', 'ConfigMap/app-settings', 'Secret/database-credentials', 'NetworkPolicy/cache', 'HTTPRoute/web']));
     const text = JSON.stringify(all);
     for (const token of ['BRANCH_NAME', 'PLACEHOLDER']) expect(text).not.toContain(token);
