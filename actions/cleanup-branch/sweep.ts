@@ -153,7 +153,10 @@ async function decide(group: Group, liveReason: string | undefined, inputs: Inpu
   }
   const before = recorder.outcomes.length;
   await teardown(env, clients, ctx, recorder, { namespacePrefix: inputs.namespacePrefix, ...(deployments ? { deployments } : {}) });
-  const failed = recorder.outcomes.slice(before).some((o) => o.action === 'failed' && o.slug === env.slug);
+  const mine = recorder.outcomes.slice(before).filter((o) => o.slug === env.slug);
   const reason = `branch gone${lastDeploy === undefined ? '' : `, last deployed ${new Date(lastDeploy).toISOString()}`}`;
-  return { slug: env.slug, branch: env.branch, decision: failed ? 'failed' : inputs.dryRun ? 'would-remove' : 'removed', reason, lastDeploy };
+  const decided = (decision: EnvironmentDecision['decision'], why: string): EnvironmentDecision => ({ slug: env.slug, branch: env.branch, decision, reason: why, lastDeploy });
+  if (mine.some((o) => o.action === 'failed')) return decided('failed', reason);
+  if (mine.every((o) => o.action === 'skipped')) return decided('kept', `${reason}, but nothing of it may be removed (see the skipped objects)`);
+  return decided(inputs.dryRun ? 'would-remove' : 'removed', reason);
 }
