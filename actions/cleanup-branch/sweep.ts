@@ -119,8 +119,15 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
   logger.info(`Found ${groups.size} managed environment(s); ${live.branches.length} branch(es) and ${live.pulls.length} open pull request(s) on GitHub.`);
   const ordered = [...groups.values()].sort((a, b) => a.env.slug.localeCompare(b.env.slug));
   const { peak } = await mapLimit(ordered, inputs.concurrency, async (group) => {
-    const decision = await decide(group, liveBySlug.get(group.env.slug), inputs, clients, recorder, { logger, clock });
-    report.environments.push(decision);
+    const { env } = group;
+    try {
+      report.environments.push(await decide(group, liveBySlug.get(env.slug), inputs, clients, recorder, { logger, clock }));
+    } catch (error: unknown) {
+      // Steps never throw; this is a bug, but it must not stop the other environments.
+      const [kind, name] = objectsOf(env)[0] ?? ['namespace', env.slug];
+      recorder.fail(kind, name, env.slug, error);
+      report.environments.push({ slug: env.slug, branch: env.branch, decision: 'failed', reason: 'unexpected error (see the log)', lastDeploy: undefined });
+    }
   });
   report.environments.sort((a, b) => a.slug.localeCompare(b.slug));
   report.peakConcurrency = peak;

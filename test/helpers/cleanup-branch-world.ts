@@ -138,6 +138,8 @@ export interface SeedParts {
   credential?: boolean;
   /** A GitHub deployment of the branch ref into this environment (the branch is created on GitHub). */
   deployment?: string;
+  /** Give the role a table in the database (default true; the benchmark skips it for speed). */
+  table?: boolean;
   /** When the marks say the environment was made (and the namespace's creation time). */
   createdAt?: Date;
 }
@@ -150,7 +152,7 @@ export async function seedBranch(w: World, branch: string, parts: SeedParts = { 
   if (parts.role) await seedRole(w, names.role, formatOwnershipMark(newOwnershipMark(names.branch, { database: names.database }, at)));
   if (parts.database) {
     await seedDatabase(w, names.database, formatOwnershipMark(newOwnershipMark(names.branch, { role: names.role }, at)));
-    if (parts.role) await giveRoleATable(w, names.database, names.role);
+    if (parts.role && parts.table !== false) await giveRoleATable(w, names.database, names.role);
   }
   if (parts.credential) seedCredential(w, federatedCredentialName(names), serviceAccountSubject(names.namespace, 'workload'));
   if (parts.deployment !== undefined) await seedDeployment(w, names.branch, parts.deployment);
