@@ -60,8 +60,16 @@ export async function findDeployments(gh: GitHubTarget, owner: Owner, environmen
   return [...found.values()].filter((d) => slugOf(stripRef(d.ref), ctx.naming) === owner.slug).sort((a, b) => a.id - b.id);
 }
 
-/** Marks the deployment inactive (unless it already is), then deletes it. */
+/** A production environment: never deleted, and its deployments never touched. */
+export function isProductionEnvironment(name: string, ctx: Pick<StepContext, 'productionNamespaces'>): boolean {
+  return /^prod(uction)?$/i.test(name) || ctx.productionNamespaces.includes(name);
+}
+
+/** Marks the deployment inactive (unless it already is), then deletes it; a production one is left alone. */
 export async function removeDeployment(gh: GitHubTarget, d: DeploymentInfo, ctx: StepContext): Promise<StepResult> {
+  if (d.production || isProductionEnvironment(d.environment, ctx)) {
+    return { action: 'skipped', reason: `a production deployment (environment ${d.environment}); only the branch environment's are removed`, warn: true };
+  }
   const repo = { owner: gh.owner, repo: gh.repo, deployment_id: d.id };
   let state: string | undefined;
   try {
@@ -89,13 +97,13 @@ export async function removeDeployment(gh: GitHubTarget, d: DeploymentInfo, ctx:
 
 /** Deletes the environment when nothing of another branch is in it (see the file comment). */
 export async function removeEnvironment(gh: GitHubTarget, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
-  if (/^prod(uction)?$/i.test(name) || ctx.productionNamespaces.includes(name)) {
+  if (isProductionEnvironment(name, ctx)) {
     return { action: 'skipped', reason: 'a production environment (never deleted)', warn: true };
   }
   try {
     await call(ctx, `reading environment ${name}`, () => gh.octokit.rest.repos.getEnvironment({ owner: gh.owner, repo: gh.repo, environment_name: name }));
   } catch (error: unknown) {
-    if (githubStatus(isUserError(error) ? error.cause : error) === 404 || githubStatus(error) === 404) return { action: 'already-gone' };
+    if (githubStatus(isUserError(error) ? error.cause : error) === 404) return { action: 'already-gone' };
     throw error;
   }
   const others = (await listDeployments(gh, ctx, { environment: name })).filter((d) => d.production || slugOf(stripRef(d.ref), ctx.naming) !== owner.slug);

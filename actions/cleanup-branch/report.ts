@@ -3,6 +3,7 @@
 // logs the outcome once and keeps it for the outputs and the summary. A failing step never
 // stops the others: its error becomes a `failed` outcome.
 import { errorMessage, isUserError } from '../../shared/errors.ts';
+import { describeKubeError, kubeApiError } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Clock } from '../../shared/retry.ts';
 
@@ -47,9 +48,11 @@ export function describeObject(kind: ObjectKind, name: string): string {
   return `${LABEL[kind]} ${name}`;
 }
 
-/** The message of a failure as the user should read it (a UserError's fix included). */
+/** The message of a failure as the user should read it (a UserError's fix included, a cluster's Status made readable). */
 export function failureText(error: unknown): string {
-  return isUserError(error) ? error.describe() : errorMessage(error);
+  if (isUserError(error)) return error.describe();
+  if (kubeApiError(error) !== undefined) return `the cluster answered ${describeKubeError(error)}`;
+  return errorMessage(error);
 }
 
 /** Collects outcomes, logging each as it comes. */

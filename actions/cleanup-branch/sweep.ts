@@ -4,6 +4,7 @@
 // older than the grace period is torn down, a bounded number at a time. Live and recent ones are
 // reported as skipped, with the reason.
 import { UserError } from '../../shared/errors.ts';
+import { describeKubeError } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Clock } from '../../shared/retry.ts';
 import { formatDuration } from '../../shared/duration.ts';
@@ -48,7 +49,13 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder):
   const groups = new Map<string, Group>();
   const { kube, pg, identity } = clients;
   if (kube) {
-    for (const ns of await listManagedNamespaces(kube)) {
+    const namespaces = await listManagedNamespaces(kube).catch((error: unknown) => {
+      throw new UserError(`Cannot list the namespaces the suite manages: ${describeKubeError(error)}.`, {
+        fix: 'A sweep lists namespaces by label cluster-wide: allow the kubeconfig\'s identity to list namespaces, or leave `kubeconfig` empty (and KUBECONFIG unset) to sweep without them.',
+        cause: error,
+      });
+    });
+    for (const ns of namespaces) {
       const group = groupFor(groups, ns.slug);
       group.env.namespaces.push(ns.name);
       if (ns.lastChange !== undefined) group.times.push(ns.lastChange);
@@ -78,18 +85,20 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder):
   return groups;
 }
 
-/** Slugs of live branches, with why each is live. */
-function liveSlugs(live: { branches: string[]; pulls: { branch: string; number: number }[] }, ctx: StepContext): Map<string, string> {
-  const slugs = new Map<string, string>();
-  for (const pull of live.pulls) {
-    const slug = slugOf(pull.branch, ctx.naming);
-    if (slug !== undefined) slugs.set(slug, `pull request #${pull.number} (head ${JSON.stringify(pull.branch)}) is open`);
-  }
-  for (const branch of live.branches) {
+/**
+ * Why each live branch is live, by slug and by full name (a mark's branch is matched by name
+ * too, so an environment made under other naming options is still recognised as live).
+ */
+export function liveReasons(live: { branches: string[]; pulls: { branch: string; number: number }[] }, ctx: StepContext): Map<string, string> {
+  const reasons = new Map<string, string>();
+  const add = (branch: string, reason: string): void => {
     const slug = slugOf(branch, ctx.naming);
-    if (slug !== undefined) slugs.set(slug, `branch ${JSON.stringify(branch)} still exists`);
-  }
-  return slugs;
+    if (slug !== undefined) reasons.set(`slug:${slug}`, reason);
+    reasons.set(`branch:${branch}`, reason);
+  };
+  for (const pull of live.pulls) add(pull.branch, `pull request #${pull.number} (head ${JSON.stringify(pull.branch)}) is open`);
+  for (const branch of live.branches) add(branch, `branch ${JSON.stringify(branch)} still exists`);
+  return reasons;
 }
 
 function objectsOf(env: BranchEnvironment): [ObjectKind, string][] {
@@ -115,13 +124,14 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
       fix: 'Check `repository` and that the token may read it (`contents: read`).',
     });
   }
-  const liveBySlug = liveSlugs(live, setup);
+  const liveBy = liveReasons(live, setup);
   logger.info(`Found ${groups.size} managed environment(s); ${live.branches.length} branch(es) and ${live.pulls.length} open pull request(s) on GitHub.`);
   const ordered = [...groups.values()].sort((a, b) => a.env.slug.localeCompare(b.env.slug));
   const { peak } = await mapLimit(ordered, inputs.concurrency, async (group) => {
     const { env } = group;
     try {
-      report.environments.push(await decide(group, liveBySlug.get(env.slug), inputs, clients, recorder, { logger, clock }));
+      const liveReason = liveBy.get(`slug:${env.slug}`) ?? (env.branch === undefined ? undefined : liveBy.get(`branch:${env.branch}`));
+      report.environments.push(await decide(group, liveReason, inputs, clients, recorder, { logger, clock }));
     } catch (error: unknown) {
       // Steps never throw; this is a bug, but it must not stop the other environments.
       const [kind, name] = objectsOf(env)[0] ?? ['namespace', env.slug];

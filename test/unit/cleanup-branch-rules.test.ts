@@ -16,6 +16,7 @@ import { mapLimit } from '../../actions/cleanup-branch/limit.ts';
 import { namespaceRefusal } from '../../actions/cleanup-branch/namespaces.ts';
 import { PgPool } from '../../actions/cleanup-branch/pg-pool.ts';
 import { Recorder } from '../../actions/cleanup-branch/report.ts';
+import { liveReasons } from '../../actions/cleanup-branch/sweep.ts';
 import { countsText, toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
 import { UserError } from '../../shared/errors.ts';
 
@@ -41,6 +42,18 @@ describe('marks', () => {
     expect(slugOf('   ', naming)).toBeUndefined();
     expect(stripRef('refs/heads/a/b')).toBe('a/b');
     expect(credentialSlug('branch-env-Ex-3-9')).toBe('ex-3-9');
+  });
+});
+
+describe('live branches', () => {
+  it('are known by slug and by full name, open pull requests included', () => {
+    const ctx = { naming, productionNamespaces: [], dryRun: false, logger: new RecordingLogger(), clock: new FakeClock(), deadline: 0 };
+    const reasons = liveReasons({ branches: ['main', 'Feature/Login'], pulls: [{ branch: 'fix-1', number: 7 }] }, ctx);
+    expect(reasons.get('slug:main')).toBe('branch "main" still exists');
+    expect(reasons.get(`slug:${branchNames('Feature/Login').slug}`)).toBe('branch "Feature/Login" still exists');
+    expect(reasons.get('branch:Feature/Login')).toBe('branch "Feature/Login" still exists');
+    expect(reasons.get('slug:fix-1')).toBe('pull request #7 (head "fix-1") is open');
+    expect(reasons.has('slug:feature-login')).toBe(false);
   });
 });
 
