@@ -122,6 +122,18 @@ export async function dropWithSql(client: PgClient, name: string): Promise<void>
   await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
 }
 
+/** Ends the role's sessions where this login may (DROP ROLE does not need it; it only stops them using the server). */
+async function endRoleSessions(client: PgClient, role: string, ctx: StepContext): Promise<void> {
+  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()', [role]);
+  for (const { pid } of rows) {
+    try {
+      await client.query('SELECT pg_terminate_backend($1)', [pid]);
+    } catch (error: unknown) {
+      ctx.logger.info(`Session ${pid} of role ${role} could not be ended (${errorMessage(error)}); the role is dropped anyway.`);
+    }
+  }
+}
+
 /** Removes the role if it is this branch's: its sessions ended, what it owns reassigned or dropped, then the role. */
 export async function removeRole(pg: PgAccess, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
   if (isProtectedRole(name, [pg.adminUser])) {
@@ -133,7 +145,7 @@ export async function removeRole(pg: PgAccess, name: string, owner: Owner, ctx: 
     const refusal = markRefusal('role', found.comment, owner, ctx);
     if (refusal) return refusal;
     if (ctx.dryRun) return { action: 'would-remove' };
-    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()', [name]);
+    await endRoleSessions(client, name, ctx);
     const role = quoteIdent(name);
     const release = async (): Promise<void> => {
       await client.query(`REASSIGN OWNED BY ${role} TO CURRENT_USER`);

@@ -30,8 +30,14 @@ describe('cleanup-branch (branch mode)', () => {
     const a = await seedBranch(w, branch('a'), full(`feature-${branch('a')}`));
     const b = await seedBranch(w, branch('b'), full(`feature-${branch('b')}`));
     seedNamespace(w, 'project', { app: 'todo' });
+    const asRole = (database: string) => connectOnce({ host: w.pg.host, port: w.pg.port, user: a.role, password: `Pw-${w.id}-secret`, database, sslmode: 'disable' });
+    const sessions = [await asRole(a.database), await asRole('postgres')];
     const run = await cleanupInProcess(w, connectionInputs(w, { branch: a.branch, 'drop-method': 'sql' }));
     expect(run.error).toBeUndefined();
+    for (const session of sessions) {
+      await expect(session.query('SELECT 1')).rejects.toThrow(/terminat|connection error/);
+      await closeQuietly(session);
+    }
     expect(await leftOf(w, a)).toEqual(gone);
     expect(await leftOf(w, b)).toEqual(all);
     expect(present(w).namespace('project')).toBe(true);
