@@ -83,6 +83,11 @@ function environmentTemplate(value: string): string {
       });
     }
   }
+  if (!/\{(slug|namespace|branch)\}/.test(value)) {
+    throw new UserError(`Input \`environment\` is ${quoteValue(value)}: without {slug}, {namespace} or {branch} every branch shares one environment, which cleanup would delete with the first branch.`, {
+      fix: 'Use the same value as deploy-overlay\'s `environment`, e.g. `{namespace}` or `preview/{slug}`.',
+    });
+  }
   return value;
 }
 

@@ -6,7 +6,7 @@ import type { KubeClient } from '../../shared/kube.ts';
 import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
 import { removeCredential, type IdentityTarget } from './federated.ts';
-import { environmentName, findDeployments, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
+import { environmentName, findDeployments, isProductionEnvironment, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
 import { removeNamespace } from './namespaces.ts';
 import type { Recorder } from './report.ts';
 
@@ -52,7 +52,13 @@ async function teardownGitHub(github: GitHubTarget, env: BranchEnvironment, ctx:
   }
   const found = deployments;
   for (const d of found) await recorder.track('deployment', `#${d.id}`, env.slug, () => removeDeployment(github, d, ctx));
-  const names = new Set<string>(found.map((d) => d.environment));
-  if (environment !== undefined) names.add(environment);
+  // An environment is the branch's when the template names it, or its name holds the branch's slug or name.
+  const names = new Set<string>(environment === undefined ? [] : [environment]);
+  for (const d of found) {
+    if (names.has(d.environment)) continue;
+    const named = d.environment.includes(env.slug) || (env.branch !== undefined && d.environment.includes(env.branch));
+    if (named || isProductionEnvironment(d.environment, ctx)) names.add(d.environment);
+    else recorder.note('environment', d.environment, env.slug, { action: 'skipped', reason: `its name does not name the branch; only its deployments of the branch were removed` });
+  }
   for (const name of names) await recorder.track('environment', name, env.slug, () => removeEnvironment(github, name, env, ctx));
 }

@@ -203,21 +203,24 @@ describe('cleanup-branch (branch mode)', () => {
   it('GitHub: a 403 on deleting the environment is a warning naming the permission; an environment shared with another branch is kept', async () => {
     const g = branch('gh');
     const other = branch('gh-other');
-    const shared = `preview-shared-${w.id}`;
+    const shared = `preview-${g}-shared`;
+    const common = `preview-common-${w.id}`;
     await seedDeployment(w, g, shared);
     await seedDeployment(w, g, `preview/${g}`);
     await seedDeployment(w, other, shared);
     await seedDeployment(w, g, 'production');
+    await seedDeployment(w, g, common);
     w.gh.addToken(`limited-${w.id}`, { deployments: 'write', contents: 'read' });
     const run = await cleanupInProcess(w, { branch: g, token: `limited-${w.id}`, repository: 'octo-org/preview-app', environment: 'preview/{slug}' });
     expect(run.error).toBeUndefined();
     expect(w.gh.deployments().filter((d) => d.ref === g).map((d) => d.environment)).toEqual(['production']);
     expect(w.gh.deployments().filter((d) => d.ref === other)).toHaveLength(1);
-    expect(w.gh.environments()).toEqual(expect.arrayContaining([shared, `preview/${g}`]));
+    expect(w.gh.environments()).toEqual(expect.arrayContaining([shared, `preview/${g}`, common, 'production']));
     const skipped = Object.fromEntries((run.outputs?.skipped as Entry[]).map((e) => [e.name, e.reason ?? '']));
     expect(skipped[shared]).toContain(`deployment(s) of other branches or production (${other})`);
     expect(skipped[`preview/${g}`]).toContain('administration: write');
     expect(skipped['production']).toMatch(/^a production environment/);
+    expect(skipped[common]).toBe('its name does not name the branch; only its deployments of the branch were removed');
     expect((run.outputs?.skipped as Entry[]).find((e) => e.kind === 'deployment')?.reason).toMatch(/^a production deployment/);
     expect(run.logger.messages('warning').join('\n')).toContain(`Skipped GitHub environment preview/${g}: GitHub refused to delete it (403`);
   });

@@ -59,6 +59,7 @@ describe('cleanup-branch inputs', () => {
     expect(() => read({ 'production-namespaces': 'Project' })).toThrow('Input `production-namespaces` must be namespace names');
     expect(() => read({ server: 'PSQL_X', 'subscription-id': SUB, 'resource-group': 'rg' })).toThrow('Input `server` must be a Flexible Server name');
     expect(() => read({ environment: 'preview/{sha}' })).toThrow('unknown token {sha}');
+    expect(() => read({ environment: 'preview' })).toThrow('every branch shares one environment');
     expect(() => read({ 'namespace-prefix': 'default' })).toThrow('Input `namespace-prefix`');
   });
 
