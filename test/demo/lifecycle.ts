@@ -123,17 +123,20 @@ async function canConnect(world: World, database: string, user: string, password
   }
 }
 
-async function databaseExists(world: World, name: string): Promise<boolean> {
+async function adminQueryHasRow(world: World, sql: string, value: string): Promise<boolean> {
   const info = world.emulators.postgres;
   if (!info) return false;
   const client = new pg.Client({ host: info.host, port: info.port, user: info.user, password: info.password, database: 'postgres' });
   await client.connect();
   try {
-    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    return (await client.query(sql, [value])).rowCount === 1;
   } finally {
     await client.end();
   }
 }
+
+const databaseExists = (world: World, name: string) => adminQueryHasRow(world, 'SELECT 1 FROM pg_database WHERE datname = $1', name);
+const roleExists = (world: World, name: string) => adminQueryHasRow(world, 'SELECT 1 FROM pg_roles WHERE rolname = $1', name);
 
 const check = (name: string, ok: boolean, detail: string): Check => ({ name, ok, detail });
 
@@ -224,7 +227,9 @@ export async function runLifecycle(world: World, options: LifecycleOptions = {})
     ],
   });
 
-  // 3. The branch is deleted: cleanup removes its environment, and nothing else.
+  // 3. The branch is deleted: cleanup removes its environment, and nothing else — not even a
+  // namespace someone made by hand under the same prefix.
+  world.emulators.kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-made-by-hand' } });
   const cleanup = await runTemplate(
     world,
     'cleanup-environment.yml',
@@ -241,6 +246,8 @@ export async function runLifecycle(world: World, options: LifecycleOptions = {})
       check('the cleanup job succeeded', cleanup.jobs['branch']?.result === 'success', cleanup.jobs['branch']?.result ?? 'not run'),
       check(`namespace ${names.namespace} is gone`, !world.emulators.kube.store.get('namespaces', undefined, names.namespace), names.namespace),
       check(`database ${names.database} is gone`, !(await databaseExists(world, names.database)), names.database),
+      check(`role ${names.role} is gone`, !(await roleExists(world, names.role)), names.role),
+      check('an unmarked namespace under the same prefix is untouched', Boolean(world.emulators.kube.store.get('namespaces', undefined, 'feature-made-by-hand')), 'feature-made-by-hand'),
       check('the default namespace is untouched', Boolean(world.emulators.kube.store.get('namespaces', undefined, 'default')), 'default'),
     ],
   });
