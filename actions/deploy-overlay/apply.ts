@@ -45,8 +45,10 @@ export interface ApplyContext {
   existing: ReadonlyMap<string, KubeObject>;
   /** Objects a server dry run cannot send (their namespace or CRD does not exist yet); reported as would-create. */
   unchecked?: (obj: KubeObject) => boolean;
-  /** Requests in flight at once (default 16). */
+  /** Requests in flight at once (default 32). */
   concurrency?: number;
+  /** Told about each object the server accepted (not in a dry run), as the server answered. */
+  onApplied?: (live: KubeObject) => void;
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once; results in input order. */
@@ -129,6 +131,7 @@ async function applyOne(item: Planned, ctx: ApplyContext): Promise<{ result: Obj
       return { result: resultOf(object, source, 'failed', describeFailure(object, retryError)) };
     }
   }
+  if (!ctx.dryRun) ctx.onApplied?.(answer.object);
   let outcome: ObjectOutcome;
   if (ctx.dryRun) {
     outcome = answer.code === 201 ? 'would-create' : before !== undefined && comparable(before) === comparable(answer.object) ? 'unchanged' : 'would-configure';
@@ -180,7 +183,7 @@ export async function applyPlan(planned: readonly Planned[], ctx: ApplyContext):
   const phases = [...new Set(planned.map((p) => phaseOf(p.object)))].sort((a, b) => a - b);
   for (const phase of phases) {
     const items = planned.filter((p) => phaseOf(p.object) === phase);
-    const done = await mapLimit(items, ctx.concurrency ?? 16, (item) => applyOne(item, ctx));
+    const done = await mapLimit(items, ctx.concurrency ?? 32, (item) => applyOne(item, ctx));
     for (const { result, live: answer } of done) {
       results.push(result);
       if (answer) live.set(objectKey(answer), answer);

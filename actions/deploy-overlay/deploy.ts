@@ -2,7 +2,7 @@
 // inventory and prune → wait for rollouts (diagnosing failures) → GitHub deployment status.
 import type { EventContext } from '../../shared/context.ts';
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { createKubeClient, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { createKubeClient, loadClientNode, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { branchNames, isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
 import type { SetSecret } from '../../shared/secrets.ts';
@@ -16,7 +16,7 @@ import { listExisting, planInventory, pruneCandidates, pruneObjects, readInvento
 import type { Exec } from './render.ts';
 import { assertUsableNamespace, checkNamespace } from './safety.ts';
 import { applyReplacements, fillTemplate, type TemplateValues } from './transform.ts';
-import { waitForRollouts, type RolloutResult } from './wait.ts';
+import { watchRollouts, type RolloutResult } from './wait.ts';
 
 /** What the run did, for outputs and the summary. */
 export interface DeployReport {
@@ -126,6 +126,8 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const { logger } = deps;
   const { names, sha, namespace, values } = resolveNames(inputs, deps.context);
   const ownership = ownershipLabels(names, sha);
+  // client-node takes a few hundred ms to load: let it load while kustomize renders.
+  if (inputs.dryRun !== 'client') void loadClientNode().catch(() => undefined);
   const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps));
   const renderMs = Date.now() - started;
   const url = inputs.environmentUrl === undefined ? undefined : urlFor(inputs, values);
@@ -147,10 +149,9 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   }
 
   const client = await deps.connect();
-  const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
-  const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: scopes.namespaced });
   const nsRef = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
-  const liveNamespace = await client.get(nsRef);
+  const [scopes, liveNamespace] = await Promise.all([resolveScopes(client, rendered.planned.map((p) => p.object)), client.get(nsRef)]);
+  const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: scopes.namespaced });
   const exists = checkNamespace(namespace, liveNamespace, names);
   const dryRun = inputs.dryRun === 'server';
   logger.info(`Namespace ${namespace} ${exists ? 'exists and belongs to this branch' : dryRun ? 'does not exist (it would be created)' : 'does not exist yet: creating it'}.`);
@@ -175,16 +176,21 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const existing = exists ? await listExisting(client, typesToList(planned, inventory, namespace, scopes.namespaced), namespace, selector, logger) : new Map<string, KubeObject>();
   if (liveNamespace) existing.set(objectKey({ ...liveNamespace, apiVersion: 'v1', kind: 'Namespace' }), liveNamespace);
 
+  const targets = planned.map((p) => p.object).filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
+  // Watch from before the workloads are applied, so an early one's readiness is noticed at once.
+  const rollouts = inputs.wait && !dryRun && targets.length > 0 ? watchRollouts(targets, { client, namespace, selector, failFast: inputs.failFast, logger }) : undefined;
   const applyStart = Date.now();
   const applied = await logger.group(`Apply (server-side${dryRun ? ', dry run' : ''})`, () =>
     applyPlan(planned, {
       client, logger, dryRun, force: inputs.forceConflicts, recreateJobs: inputs.recreateJobs, existing,
       unchecked: (obj) => (!exists && obj.metadata?.namespace === namespace) || scopes.unserved.has(typeKey(obj)),
+      ...(rollouts ? { onApplied: (live: KubeObject) => rollouts.arm(live) } : {}),
     }),
   );
   report.objects = applied.results;
   report.timings.applyMs = Date.now() - applyStart;
   if (applied.failure) {
+    await rollouts?.cancel();
     report.failure = applied.failure;
     await deployment?.finish('failure', 'Applying the manifests failed');
     return finish();
@@ -198,12 +204,9 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   }
   report.timings.pruneMs = Date.now() - pruneStart;
 
-  const targets = planned.map((p) => p.object).filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
-  if (inputs.wait && !dryRun && targets.length > 0) {
+  if (rollouts) {
     const waitStart = Date.now();
-    const outcome = await logger.group(`Wait for ${targets.length} rollout(s)`, () =>
-      waitForRollouts(targets, { client, namespace, selector, timeoutMs: inputs.timeoutMs, failFast: inputs.failFast, logger }),
-    );
+    const outcome = await logger.group(`Wait for ${targets.length} rollout(s)`, () => rollouts.wait(inputs.timeoutMs));
     report.rollouts = outcome.results;
     report.timings.waitMs = Date.now() - waitStart;
     const failed = outcome.results.filter((r) => r.state === 'failed' || r.state === 'timeout');

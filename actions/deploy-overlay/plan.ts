@@ -9,7 +9,7 @@ import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
 import { applyImageRules, type ImageChange } from './images.ts';
 import type { Inputs, SecretEntry } from './inputs.ts';
 import { displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';
-import { findKustomize, renderOverlay, type Exec } from './render.ts';
+import { renderOverlay, type Exec, type KustomizeChoice } from './render.ts';
 import { namespaceObject, placeObjects } from './safety.ts';
 import { applyOwnershipLabels, applyReplacements, assertNoPlaceholders, fillTemplate, findPlaceholders, labelSets, type TemplateValues } from './transform.ts';
 
@@ -55,13 +55,16 @@ function maskRenderedSecrets(objects: readonly KubeObject[], setSecret?: SetSecr
 
 /** Renders the overlays and applies the value transforms (replacements, images, secrets). */
 export async function renderPlan(inputs: Inputs, values: TemplateValues, deps: { exec: Exec; logger: Logger; setSecret?: SetSecret }): Promise<RenderedPlan> {
-  const kustomize = await findKustomize(deps.exec);
-  const rendered = await Promise.all(inputs.overlays.map((overlay) => renderOverlay(overlay, inputs.workingDirectory, kustomize, deps.exec, inputs.kustomizeFlags)));
+  const found: KustomizeChoice = {};
+  const [first, ...more] = inputs.overlays;
+  // The first overlay finds out which kustomize is installed; the others then render in parallel.
+  const head = first === undefined ? [] : [await renderOverlay(first, inputs.workingDirectory, deps.exec, found, inputs.kustomizeFlags)];
+  const rendered = [...head, ...(await Promise.all(more.map((overlay) => renderOverlay(overlay, inputs.workingDirectory, deps.exec, found, inputs.kustomizeFlags))))];
   const replacements = new Map([...inputs.replacements].map(([token, value]) => [token, fillTemplate(value, values)]));
   const planned: Planned[] = [];
   const overlayNamespaces = new Map<string, string | undefined>();
   for (const overlay of rendered) {
-    deps.logger.info(`Rendered ${overlay.overlay} with ${kustomize.command} ${kustomize.args.join(' ')}: ${overlay.objects.length} object(s).`);
+    deps.logger.info(`Rendered ${overlay.overlay} with ${overlay.kustomize.command} ${overlay.kustomize.args.join(' ')}: ${overlay.objects.length} object(s).`);
     maskRenderedSecrets(overlay.objects, deps.setSecret);
     const holder: KubeObject = { metadata: { name: overlay.namespace ?? '' } };
     applyReplacements([holder], replacements);

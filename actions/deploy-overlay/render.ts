@@ -29,24 +29,27 @@ export interface Kustomize {
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
-/** `kustomize build` if kustomize is installed, else `kubectl kustomize`. */
-export async function findKustomize(exec: Exec): Promise<Kustomize> {
-  try {
-    await exec('kustomize', ['version'], { allowFailure: true, timeoutMs: 30_000 });
-    return { command: 'kustomize', args: ['build'] };
-  } catch (error: unknown) {
-    if (!isUserError(error)) throw error;
+const KUSTOMIZE: Kustomize = { command: 'kustomize', args: ['build'] };
+const KUBECTL_KUSTOMIZE: Kustomize = { command: 'kubectl', args: ['kustomize'] };
+
+/**
+ * Runs `kustomize build` if kustomize is installed, else `kubectl kustomize` (no probe first: a
+ * missing program fails at once), and remembers which one worked in `found`.
+ */
+async function build(exec: Exec, found: { kustomize?: Kustomize }, args: readonly string[], cwd: string): Promise<{ kustomize: Kustomize; result: ExecResult }> {
+  const options = { cwd, allowFailure: true, timeoutMs: 120_000 };
+  for (const candidate of found.kustomize ? [found.kustomize] : [KUSTOMIZE, KUBECTL_KUSTOMIZE]) {
+    try {
+      const result = await exec(candidate.command, [...candidate.args, ...args], options);
+      found.kustomize = candidate;
+      return { kustomize: candidate, result };
+    } catch (error: unknown) {
+      if (!isUserError(error) || !/was not found on PATH/.test(error.message)) throw error;
+    }
   }
-  try {
-    await exec('kubectl', ['version', '--client'], { allowFailure: true, timeoutMs: 30_000 });
-    return { command: 'kubectl', args: ['kustomize'] };
-  } catch (error: unknown) {
-    if (!isUserError(error)) throw error;
-    throw new UserError('Neither `kustomize` nor `kubectl` is on PATH, so the overlays cannot be rendered.', {
-      fix: 'Add a step that installs one (for example azure/setup-kubectl) before this one.',
-      cause: error,
-    });
-  }
+  throw new UserError('Neither `kustomize` nor `kubectl` is on PATH, so the overlays cannot be rendered.', {
+    fix: 'Add a step that installs one (for example azure/setup-kubectl) before this one.',
+  });
 }
 
 /** The kustomization file of a directory, or a UserError naming the overlay. */
@@ -101,15 +104,20 @@ export function parseManifests(text: string, overlay: string): KubeObject[] {
   return objects;
 }
 
+/** Which kustomize worked, shared by the overlays of one run. */
+export interface KustomizeChoice {
+  kustomize?: Kustomize;
+}
+
 /** Renders one overlay directory (resolved against `cwd`). */
-export async function renderOverlay(overlay: string, cwd: string, kustomize: Kustomize, exec: Exec, flags: readonly string[] = []): Promise<RenderedOverlay> {
+export async function renderOverlay(overlay: string, cwd: string, exec: Exec, found: KustomizeChoice, flags: readonly string[] = []): Promise<RenderedOverlay & { kustomize: Kustomize }> {
   const directory = path.resolve(cwd, overlay);
   const file = kustomizationFile(directory, overlay);
-  const result = await exec(kustomize.command, [...kustomize.args, ...flags, directory], { cwd, allowFailure: true, timeoutMs: 120_000 });
+  const { kustomize, result } = await build(exec, found, [...flags, directory], cwd);
   if (result.exitCode !== 0) {
     throw new UserError(`${kustomize.command} ${kustomize.args.join(' ')} failed for overlay ${quoteValue(overlay)} (exit ${result.exitCode}):\n${tail(result.stderr || result.stdout, 30)}\n`, {
       fix: `Run \`${kustomize.command} ${kustomize.args.join(' ')} ${overlay}\` locally to see the same error.`,
     });
   }
-  return { overlay, namespace: kustomizationNamespace(file), objects: parseManifests(result.stdout, overlay) };
+  return { overlay, namespace: kustomizationNamespace(file), objects: parseManifests(result.stdout, overlay), kustomize };
 }

@@ -8,7 +8,7 @@ import type { DeployReport } from './deploy.ts';
 export function appliedList(report: DeployReport): Record<string, unknown>[] {
   return report.objects.map((o: ObjectResult) => {
     const rollout = report.rollouts.find((r) => r.kind === o.kind && r.name === o.name && o.namespace === report.namespace);
-    return { ...o, ...(rollout ? { rollout: rollout.state, rolloutSeconds: Math.round(rollout.seconds * 1000) / 1000 } : {}) };
+    return { ...o, ...(rollout ? { rollout: rollout.state, rolloutSeconds: Math.round(rollout.seconds * 1000) / 1000, rolloutAt: rollout.at } : {}) };
   });
 }
 

@@ -29,7 +29,8 @@ describe('failed rollouts', () => {
     expect(diagnosis).toContain('container web: waiting: ImagePullBackOff');
     expect(diagnosis).toContain('Warning Failed');
     expect(diagnosis).toContain('Failed to pull image "registry.example.com/sample/web:fail-pull"');
-    expect(diagnosis).toContain('Normal ScalingReplicaSet deployment/web');
+    expect(diagnosis).toContain('Warning Failed pod/web-');
+    expect(diagnosis).toContain('Error: ImagePullBackOff');
     expect(logger.text()).toContain('##[group]Diagnosis');
     expect(report.failure?.fix).toContain('diagnosis');
   });

@@ -1,0 +1,184 @@
+// deploy-overlay: wall time of the bundle next to `kubectl apply --server-side` plus
+// `kubectl rollout status` (and `kubectl wait` for Jobs) per workload, on the same objects, on
+// the Kubernetes emulator with 20 ms per request (target <= 0.5x kubectl); how soon readiness is
+// noticed after the emulator reports it (target <= 100 ms); bundle size and cold start.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
+import { exec } from '../../shared/exec.ts';
+import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
+import { branchNames, ownershipLabels } from '../../shared/naming.ts';
+import { silentLogger } from '../../shared/logger.ts';
+import { readInputs } from '../../actions/deploy-overlay/inputs.ts';
+import { offlineNamespaced, WAITED_KINDS } from '../../actions/deploy-overlay/objects.ts';
+import { completePlan, renderPlan } from '../../actions/deploy-overlay/plan.ts';
+import { readiness } from '../../actions/deploy-overlay/readiness.ts';
+import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { runAction } from '../helpers/run-action.ts';
+import { kubectl, sampleInputs, SAMPLE } from '../integration/deploy-overlay-harness.ts';
+
+const LATENCY_MS = 20;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** A kustomization with 300 objects: 30 Deployments, 5 StatefulSets, 5 Jobs, 60 Services, 100 ConfigMaps, 50 Secrets, 50 ServiceAccounts. */
+export function generatedOverlay(dir: string): void {
+  const docs: unknown[] = [];
+  const meta = (name: string): Record<string, unknown> => ({ name, labels: { app: name } });
+  const pod = (name: string, restart?: string): Record<string, unknown> => ({
+    metadata: { labels: { app: name } },
+    spec: { ...(restart ? { restartPolicy: restart } : {}), containers: [{ name: 'app', image: `registry.example.com/gen/${name}:PLACEHOLDER`, ports: [{ containerPort: 8080, protocol: 'TCP' }] }] },
+  });
+  for (let i = 0; i < 30; i += 1) docs.push({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(`web-${i}`), spec: { replicas: 1, selector: { matchLabels: { app: `web-${i}` } }, template: pod(`web-${i}`) } });
+  for (let i = 0; i < 5; i += 1) docs.push({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta(`db-${i}`), spec: { serviceName: `db-${i}`, replicas: 1, selector: { matchLabels: { app: `db-${i}` } }, template: pod(`db-${i}`) } });
+  for (let i = 0; i < 5; i += 1) docs.push({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(`task-${i}`), spec: { backoffLimit: 1, template: pod(`task-${i}`, 'Never') } });
+  for (let i = 0; i < 60; i += 1) docs.push({ apiVersion: 'v1', kind: 'Service', metadata: meta(`svc-${i}`), spec: { selector: { app: `web-${i % 30}` }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] } });
+  for (let i = 0; i < 100; i += 1) docs.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`config-${i}`), data: { HOST: `svc-${i % 60}.feature-BRANCH_NAME.svc`, INDEX: String(i) } });
+  for (let i = 0; i < 50; i += 1) docs.push({ apiVersion: 'v1', kind: 'Secret', metadata: meta(`secret-${i}`), type: 'Opaque', data: { TOKEN: Buffer.from(`token-${i}-0123456789`).toString('base64') } });
+  for (let i = 0; i < 50; i += 1) docs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(`sa-${i}`) });
+  writeFileSync(path.join(dir, 'objects.yaml'), docs.map((d) => yaml.dump(d)).join('---\n'));
+  writeFileSync(path.join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: feature-BRANCH_NAME\nresources:\n  - objects.yaml\n');
+}
+
+interface Scenario {
+  name: string;
+  inputs: (branch: string) => Record<string, string>;
+  runs: number;
+}
+
+/** The exact objects the action applies for a branch, as one YAML stream for kubectl. */
+async function manifestsFor(record: Record<string, string>): Promise<{ yaml: string; workloads: string[] }> {
+  const inputs = readInputs(new InputReader(inputsFromRecord(record)), {}, () => undefined);
+  const names = branchNames(inputs.branch ?? '');
+  const values = { slug: names.slug, namespace: names.namespace, branch: names.branch, database: names.database, role: names.role, sha: inputs.sha ?? '', 'short-sha': (inputs.sha ?? '').slice(0, 7) };
+  const rendered = await renderPlan(inputs, values, { exec, logger: silentLogger, setSecret: () => undefined });
+  const planned = completePlan(rendered, { inputs, namespace: names.namespace, ownershipLabels: ownershipLabels(names, inputs.sha), namespaced: (o) => offlineNamespaced(o, []) });
+  const objects = planned.map((p) => p.object);
+  const workloads = objects.filter((o) => WAITED_KINDS.has(o.kind ?? '')).map((o) => `${(o.kind ?? '').toLowerCase()}/${o.metadata?.name ?? ''}`);
+  return { yaml: objects.map((o) => yaml.dump(o)).join('---\n'), workloads };
+}
+
+async function timeKubectl(kube: KubeEmulator, dir: string, record: Record<string, string>, run: number): Promise<number> {
+  const { yaml: text, workloads } = await manifestsFor(record);
+  const file = path.join(dir, `kubectl-${run}.yaml`);
+  writeFileSync(file, text);
+  const config = path.join(dir, 'kubeconfig');
+  await kube.writeKubeconfig(config);
+  const cache = path.join(dir, `kcache-${run}-${Date.now()}`);
+  const namespace = branchNames(record['branch'] ?? '').namespace;
+  const start = performance.now();
+  const applied = await kubectl(config, cache, 'apply', '--server-side', '--validate=false', '--field-manager=bench', '-f', file);
+  if (applied.code !== 0) throw new Error(`kubectl apply failed: ${applied.stderr}`);
+  for (const workload of workloads) {
+    const args = workload.startsWith('job/') ? ['wait', '--for=condition=complete', workload, '-n', namespace, '--timeout=120s'] : ['rollout', 'status', workload, '-n', namespace, '--timeout=120s'];
+    const done = await kubectl(config, cache, ...args);
+    if (done.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${done.stderr}`);
+  }
+  return performance.now() - start;
+}
+
+async function timeBundle(kube: KubeEmulator, dir: string, record: Record<string, string>): Promise<number> {
+  const config = path.join(dir, 'kubeconfig');
+  await kube.writeKubeconfig(config);
+  const start = performance.now();
+  const result = await runAction('deploy-overlay', { inputs: { ...record, kubeconfig: '' }, env: { KUBECONFIG: config }, timeoutMs: 300_000 });
+  const ms = performance.now() - start;
+  if (result.exitCode !== 0) throw new Error(`deploy-overlay failed:\n${result.stdout}\n${result.stderr}`);
+  return ms;
+}
+
+async function compare(scenario: Scenario, dir: string): Promise<void> {
+  const kube = await startKubeEmulator({ latencyMs: LATENCY_MS });
+  try {
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let run = 0; run < scenario.runs; run += 1) {
+      ours.push(await timeBundle(kube, dir, scenario.inputs(`bench-ours-${run}`)));
+      theirs.push(await timeKubectl(kube, dir, scenario.inputs(`bench-kubectl-${run}`), run));
+    }
+    const a = median(ours);
+    const b = median(theirs);
+    console.log(`${scenario.name}: deploy-overlay bundle ${a.toFixed(0)} ms (render, apply, prune, wait) vs kubectl apply --server-side + rollout status/wait ${b.toFixed(0)} ms: ratio ${(a / b).toFixed(2)} (target <= 0.5), median of ${scenario.runs}, ${LATENCY_MS} ms per request`);
+  } finally {
+    await kube.close();
+  }
+}
+
+/** Time from the emulator committing a ready status to the bundle noticing it (`rolloutAt`), per workload. */
+async function readinessLatency(record: (branch: string) => Record<string, string>, label: string, dir: string): Promise<void> {
+  const kube = await startKubeEmulator({ latencyMs: LATENCY_MS });
+  const firstReady = new Map<string, number>();
+  const unsubscribe = kube.store.subscribe((event) => {
+    const { kind, metadata } = event.object;
+    if (!WAITED_KINDS.has(kind ?? '')) return;
+    const key = `${kind ?? ''}/${metadata.name ?? ''}`;
+    if (!firstReady.has(key) && readiness(event.object).done) firstReady.set(key, Date.now());
+  });
+  try {
+    const config = path.join(dir, 'kubeconfig-latency');
+    await kube.writeKubeconfig(config);
+    const result = await runAction('deploy-overlay', { inputs: { ...record('latency'), kubeconfig: config }, timeoutMs: 300_000 });
+    if (result.exitCode !== 0) throw new Error(`deploy-overlay failed:\n${result.stdout}`);
+    const applied = JSON.parse(result.outputs['applied'] ?? '[]') as { kind: string; name: string; rolloutAt?: string }[];
+    const gaps = applied.filter((a) => a.rolloutAt).map((a) => Date.parse(a.rolloutAt ?? '') - (firstReady.get(`${a.kind}/${a.name}`) ?? Number.NaN));
+    console.log(`${label}: readiness noticed ${median(gaps).toFixed(0)} ms (median), ${Math.max(...gaps).toFixed(0)} ms (worst) after the emulator reported it, over ${gaps.length} workloads (bundle in its own process; target <= 100 ms)`);
+  } finally {
+    unsubscribe();
+    await kube.close();
+  }
+}
+
+function startup(root: string): void {
+  const bundle = path.join(root, 'dist', 'deploy-overlay');
+  const files = readdirSync(bundle).map((f) => ({ f, bytes: statSync(path.join(bundle, f)).size }));
+  const total = files.reduce((n, x) => n + x.bytes, 0);
+  console.log(`bundle: ${(total / 1e6).toFixed(1)} MB in all; loaded at start ${((files.find((x) => x.f === 'index.js')?.bytes ?? 0) / 1e3).toFixed(0)} kB index.js, the rest (client-node, Octokit) in chunks loaded only when needed: ${files.map((x) => `${x.f} ${(x.bytes / 1e3).toFixed(0)} kB`).join(', ')}`);
+  const env = { PATH: process.env['PATH'], HOME: process.env['HOME'] };
+  const time = (args: string[]): number => {
+    const start = performance.now();
+    spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    return performance.now() - start;
+  };
+  time(['-e', '0']);
+  const base: number[] = [];
+  const cold: number[] = [];
+  for (let i = 0; i < 15; i += 1) {
+    base.push(time(['-e', '0']));
+    cold.push(time([path.join(bundle, 'index.js')]));
+  }
+  console.log(`cold start (bundle up to its first input check, no inputs given): median ${median(cold).toFixed(0)} ms vs node -e 0 ${median(base).toFixed(0)} ms (Node ${process.version})`);
+}
+
+export default async function bench({ root }: { root: string }): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-deploy-overlay-'));
+  try {
+    startup(root);
+    const generated = path.join(dir, 'generated');
+    mkdirSync(generated);
+    generatedOverlay(generated);
+    const sample = (branch: string): Record<string, string> => sampleInputs('', { branch, timeout: '120s' });
+    const images = [...Array.from({ length: 30 }, (_, i) => `web-${i}`), ...Array.from({ length: 5 }, (_, i) => `db-${i}`), ...Array.from({ length: 5 }, (_, i) => `task-${i}`)];
+    const big = (branch: string): Record<string, string> => ({
+      overlays: generated,
+      'working-directory': dir,
+      branch,
+      sha: 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855',
+      images: images.map((name) => `registry.example.com/gen/${name}:v1`).join('\n'),
+      replacements: 'BRANCH_NAME={slug}',
+      placeholders: 'PLACEHOLDER',
+      timeout: '120s',
+    });
+    await compare({ name: `sample overlay (${SAMPLE.replace(`${root}/`, '')}, 14 objects, 4 workloads)`, inputs: sample, runs: 3 }, dir);
+    await compare({ name: 'generated overlay (300 objects, 40 workloads)', inputs: big, runs: 2 }, dir);
+    await readinessLatency(sample, 'sample overlay', dir);
+    await readinessLatency(big, 'generated overlay', dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
