@@ -8,7 +8,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
 import { applyImageRules, type ImageChange } from './images.ts';
 import type { Inputs, SecretEntry } from './inputs.ts';
-import { displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';
+import { APPLY_SET_LABEL, displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';
 import { renderOverlay, type Exec, type KustomizeChoice } from './render.ts';
 import { namespaceObject, placeObjects } from './safety.ts';
 import { applyOwnershipLabels, applyReplacements, assertNoPlaceholders, fillTemplate, findPlaceholders, labelSets, type TemplateValues } from './transform.ts';
@@ -115,6 +115,8 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     all.map((p) => p.object),
     labelSets(options.ownershipLabels, inputs.applySet),
   );
+  // The namespace is shared by every apply set of the branch: it carries no set of its own.
+  if (namespace.metadata?.labels) delete namespace.metadata.labels[APPLY_SET_LABEL];
   assertNoPlaceholders(findPlaceholders(all.map((p) => p.object), [...new Set([...inputs.replacements.keys(), ...inputs.placeholders])]));
   const seen = new Map<string, Planned>();
   for (const item of all) {

@@ -60,6 +60,7 @@ describe('deploying the sample app (one environment, step by step)', () => {
 
     const ownership = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' };
     expect(kube.store.get('namespaces', undefined, NAMESPACE)?.metadata.labels).toMatchObject(ownership);
+    expect(kube.store.get('namespaces', undefined, NAMESPACE)?.metadata.labels?.['branch-env.io/apply-set']).toBeUndefined();
     expect(labels('configmaps', 'app-settings')).toMatchObject({ ...ownership, 'branch-env.io/sha': 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', 'branch-env.io/apply-set': 'app' });
     const pods = kube.store.list('pods', NAMESPACE);
     expect(pods.length).toBeGreaterThanOrEqual(4);
