@@ -116,7 +116,10 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     labelSets(options.ownershipLabels, inputs.applySet),
   );
   // The namespace is shared by every apply set of the branch: it carries no set of its own.
-  if (namespace.metadata?.labels) delete namespace.metadata.labels[APPLY_SET_LABEL];
+  if (namespace.metadata?.labels) {
+    const { [APPLY_SET_LABEL]: _set, ...labels } = namespace.metadata.labels;
+    namespace.metadata.labels = labels;
+  }
   assertNoPlaceholders(findPlaceholders(all.map((p) => p.object), [...new Set([...inputs.replacements.keys(), ...inputs.placeholders])]));
   const seen = new Map<string, Planned>();
   for (const item of all) {
