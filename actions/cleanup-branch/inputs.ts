@@ -1,9 +1,9 @@
 // Every input of cleanup-branch, read and checked in one place before anything is contacted.
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { PUBLIC_ARM_ENDPOINT, PUBLIC_AUTHORITY_HOST, httpsUrl } from '../../shared/azure.ts';
+import { matching as checked, readAzureTarget, readPostgresAdmin } from '../../shared/azure-inputs.ts';
 import { InputReader } from '../../shared/inputs.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/naming.ts';
-import { SSL_MODES, type SslMode } from '../../shared/postgres.ts';
+import type { SslMode } from '../../shared/postgres.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */
 export type Mode = 'branch' | 'sweep';
@@ -62,18 +62,8 @@ export interface Inputs {
   pollIntervalMs: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AZURE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.()-]{0,89}$/;
-const SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const ENV_TOKENS = new Set(['slug', 'namespace', 'branch']);
-
-function checked(name: string, value: string | undefined, pattern: RegExp, expected: string): string | undefined {
-  if (value !== undefined && !pattern.test(value)) {
-    throw new UserError(`Input \`${name}\` must be ${expected}, got ${quoteValue(value)}.`, { fix: `Give ${expected}.` });
-  }
-  return value;
-}
 
 function environmentTemplate(value: string): string {
   for (const match of value.matchAll(/\{([^{}]*)\}/g)) {
@@ -94,15 +84,8 @@ function environmentTemplate(value: string): string {
 /** Reads and checks every input; nothing is contacted. */
 export function readInputs(reader = new InputReader()): Inputs {
   const mode = reader.choice<Mode>('mode', ['branch', 'sweep'], 'branch');
-  const server = checked('server', reader.optional('server'), SERVER_NAME, 'a Flexible Server name (3-63 lower-case letters, digits and hyphens)');
-  const subscriptionId = checked('subscription-id', reader.optional('subscription-id'), GUID, 'a subscription id (a GUID)');
-  const resourceGroup = checked('resource-group', reader.optional('resource-group'), AZURE_NAME, 'a resource group name');
-  const identityName = checked('identity-name', reader.optional('identity-name'), AZURE_NAME, 'a user-assigned managed identity name');
-  if (server !== undefined || identityName !== undefined) {
-    const what = server !== undefined ? '`server`' : '`identity-name`';
-    if (subscriptionId === undefined) reader.required('subscription-id', `It is needed with ${what}: the subscription of the resources (a GUID).`);
-    if (resourceGroup === undefined) reader.required('resource-group', `It is needed with ${what}: the resource group of the server.`);
-  }
+  const azure = readAzureTarget(reader);
+  const { server } = azure;
   const dropMethod = reader.choice<DropMethod>('drop-method', ['arm', 'sql'], server === undefined ? 'sql' : 'arm');
   if (dropMethod === 'arm' && server === undefined) {
     throw new UserError('Input `drop-method` is "arm", but `server` is empty: ARM needs the Flexible Server name.', {
@@ -118,7 +101,6 @@ export function readInputs(reader = new InputReader()): Inputs {
   branchNames('x', { namespacePrefix, maxSlugLength }); // refuses a bad prefix now, naming the input
   const productionNamespaces = reader.list('production-namespaces');
   for (const ns of productionNamespaces) checked('production-namespaces', ns, NAMESPACE, 'namespace names (lower-case letters, digits and `-`)');
-  const authorityHost = reader.optional('authority-host');
   return {
     mode,
     branch: reader.optional('branch'),
@@ -128,23 +110,10 @@ export function readInputs(reader = new InputReader()): Inputs {
     productionNamespaces: productionNamespaces.length > 0 ? productionNamespaces : ['project'],
     protectedDatabases: reader.list('protected-databases'),
     gracePeriodMs: reader.duration('grace-period', '24h', 366 * 24 * 3_600_000),
-    server,
-    resourceGroup,
-    subscriptionId,
-    tenantId: reader.optional('tenant-id'),
-    clientId: reader.optional('client-id'),
-    armEndpoint: httpsUrl(reader.string('arm-endpoint', PUBLIC_ARM_ENDPOINT), 'arm-endpoint', PUBLIC_ARM_ENDPOINT),
-    authorityHost: authorityHost === undefined ? undefined : httpsUrl(authorityHost, 'authority-host', PUBLIC_AUTHORITY_HOST),
-    host: reader.optional('host'),
-    port: reader.integer('port', { fallback: 5432, min: 1, max: 65_535 }),
-    adminUser: reader.optional('admin-user'),
-    adminPassword: reader.optional('admin-password'),
-    sslmode: reader.choice<SslMode>('sslmode', SSL_MODES, 'verify-full'),
-    sslRootCert: reader.optional('ssl-root-cert'),
+    ...azure,
+    ...readPostgresAdmin(reader),
     dropMethod,
     kubeconfig: reader.optional('kubeconfig'),
-    identityName,
-    identityResourceGroup: checked('identity-resource-group', reader.optional('identity-resource-group'), AZURE_NAME, 'a resource group name'),
     token,
     repository: reader.optional('repository'),
     environment: environmentTemplate(reader.string('environment', '{namespace}')),

@@ -1,8 +1,9 @@
 import { InputReader } from '../../shared/inputs.ts';
-import { UserError, quoteValue } from '../../shared/errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
-import { PUBLIC_ARM_ENDPOINT, PUBLIC_AUTHORITY_HOST, httpsUrl } from '../../shared/azure.ts';
-import { SSL_MODES, type SslMode } from '../../shared/postgres.ts';
+import { httpsUrl } from '../../shared/azure.ts';
+import { matching as check, readAzureTarget, readPostgresAdmin } from '../../shared/azure-inputs.ts';
+import type { SslMode } from '../../shared/postgres.ts';
 
 /** Everything provision-db reads from its inputs (names mirror action.yml). */
 export interface Inputs {
@@ -64,54 +65,30 @@ export interface Inputs {
   pollIntervalMs: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AZURE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.()-]{0,89}$/;
-const SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 
-function check(name: string, value: string | undefined, pattern: RegExp, expected: string): string | undefined {
-  if (value !== undefined && !pattern.test(value)) {
-    throw new UserError(`Input \`${name}\` must be ${expected}, got ${quoteValue(value)}.`, { fix: `Give ${expected}.` });
-  }
-  return value;
-}
-
 /** Reads and checks every input; nothing is contacted. */
 export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
-  const server = check('server', reader.optional('server'), SERVER_NAME, 'a Flexible Server name (3-63 lower-case letters, digits and hyphens)');
-  const subscriptionId = check('subscription-id', reader.optional('subscription-id'), GUID, 'a subscription id (a GUID)');
-  const resourceGroup = check('resource-group', reader.optional('resource-group'), AZURE_NAME, 'a resource group name');
-  const identityName = check('identity-name', reader.optional('identity-name'), AZURE_NAME, 'a user-assigned managed identity name');
-  if (server !== undefined || identityName !== undefined) {
-    const what = server !== undefined ? '`server`' : '`identity-name`';
-    if (subscriptionId === undefined) reader.required('subscription-id', `It is needed with ${what}: the subscription of the resources (a GUID).`);
-    if (resourceGroup === undefined) reader.required('resource-group', `It is needed with ${what}: the resource group of the server.`);
-  }
-  const host = reader.optional('host');
-  if (server === undefined && host === undefined) {
+  const azure = readAzureTarget(reader);
+  const { server, identityName } = azure;
+  const postgres = readPostgresAdmin(reader);
+  if (server === undefined && postgres.host === undefined) {
     throw new UserError('Give `server` (an Azure Flexible Server, managed through ARM) or `host` (any PostgreSQL server, managed through SQL only).', {
       fix: 'For Azure set `server`, `resource-group` and `subscription-id`; for a local server set `host` (and `sslmode: disable` if it has no TLS).',
     });
   }
-  const adminPassword = reader.optional('admin-password');
   const serviceAccount = check('service-account', reader.optional('service-account'), K8S_NAME, 'a Kubernetes service account name');
   const oidcIssuer = reader.optional('oidc-issuer');
   if (identityName !== undefined && (serviceAccount === undefined || oidcIssuer === undefined)) {
     reader.required(serviceAccount === undefined ? 'service-account' : 'oidc-issuer', 'It is needed with `identity-name`: the federated credential trusts service account `service-account` of the branch namespace, as tokens from the AKS cluster\'s OIDC issuer (`az aks show --query oidcIssuerProfile.issuerUrl`).');
   }
-  const authorityHost = reader.optional('authority-host');
   return {
     branch: reader.optional('branch'),
     namespacePrefix: reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX),
     maxSlugLength: reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH }),
-    server,
-    resourceGroup,
-    subscriptionId,
-    tenantId: reader.optional('tenant-id'),
-    clientId: reader.optional('client-id'),
-    armEndpoint: httpsUrl(reader.string('arm-endpoint', PUBLIC_ARM_ENDPOINT), 'arm-endpoint', PUBLIC_ARM_ENDPOINT),
-    authorityHost: authorityHost === undefined ? undefined : httpsUrl(authorityHost, 'authority-host', PUBLIC_AUTHORITY_HOST),
+    ...azure,
+    ...postgres,
     database: reader.optional('database'),
     charset: check('charset', reader.string('charset', 'UTF8'), /^[A-Za-z0-9_-]{1,32}$/, 'a PostgreSQL encoding such as UTF8') ?? 'UTF8',
     collation: check('collation', reader.string('collation', 'en_US.utf8'), /^[\w.@-]{1,128}$/, 'a collation such as en_US.utf8') ?? 'en_US.utf8',
@@ -120,12 +97,6 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     requireHighAvailability: reader.boolean('require-high-availability', false),
     minBackupRetentionDays: reader.integer('min-backup-retention-days', { fallback: 0, min: 0, max: 35 }),
     requirePrivateAccess: reader.boolean('require-private-access', false),
-    host,
-    port: reader.integer('port', { fallback: 5432, min: 1, max: 65535 }),
-    adminUser: reader.optional('admin-user'),
-    adminPassword,
-    sslmode: reader.choice('sslmode', SSL_MODES, 'verify-full'),
-    sslRootCert: reader.optional('ssl-root-cert'),
     rotatePassword: reader.boolean('rotate-password', false),
     kubeconfig: reader.optional('kubeconfig'),
     kubeconfigPath: env['KUBECONFIG'] || undefined,
@@ -133,8 +104,6 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     passwordSecretKey: check('password-secret-key', reader.string('password-secret-key', 'PGPASSWORD'), SECRET_KEY, 'a Secret key (letters, digits, `-`, `_`, `.`)') ?? 'PGPASSWORD',
     migrations: reader.list('migrations', { commas: false }),
     workingDirectory: reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()),
-    identityName,
-    identityResourceGroup: check('identity-resource-group', reader.optional('identity-resource-group'), AZURE_NAME, 'a resource group name'),
     serviceAccount,
     oidcIssuer: issuer(oidcIssuer),
     namespace: check('namespace', reader.optional('namespace'), /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'a Kubernetes namespace name'),
