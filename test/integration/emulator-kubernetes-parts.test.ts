@@ -147,3 +147,27 @@ describe('patches', () => {
     expect(() => jsonPatch(doc, [{ op: 'remove', path: '/missing' }])).toThrow(ApiError);
   });
 });
+
+describe('apply configurations are defaulted before merging (kubernetes#98576)', () => {
+  it('re-applying a Service whose ports omit protocol changes nothing', async () => {
+    const { startKubeEmulator } = await import('../emulators/kubernetes/index.ts');
+    const kube = await startKubeEmulator();
+    try {
+      const body = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
+      const apply = () =>
+        fetch(`${kube.url}/api/v1/namespaces/default/services/s?fieldManager=t`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${kube.token}`, 'content-type': 'application/apply-patch+yaml' },
+          body,
+        });
+      expect((await apply()).status).toBe(201);
+      const first = kube.store.get('services', 'default', 's');
+      expect((await apply()).status).toBe(200);
+      const second = kube.store.get('services', 'default', 's') as { spec: { ports: unknown[] }; metadata: { resourceVersion: string } };
+      expect(second.spec.ports).toEqual([{ port: 80, protocol: 'TCP', targetPort: 80 }]);
+      expect(second.metadata.resourceVersion).toBe(first?.metadata.resourceVersion);
+    } finally {
+      await kube.close();
+    }
+  });
+});

@@ -18,6 +18,26 @@ function defaultContainer(container: unknown): void {
   if (Array.isArray(container.ports)) for (const port of container.ports) if (isRecord(port)) setDefault(port, 'protocol', 'TCP');
 }
 
+/**
+ * Defaults that are part of list-map keys (`protocol` of container and Service ports), filled in
+ * an apply configuration before it is merged, as API servers since 1.21 do (kubernetes#98576):
+ * otherwise a port without `protocol` would not match the live, defaulted entry and every
+ * re-apply would append a duplicate.
+ */
+export function defaultListKeys(obj: KubeObject): void {
+  const walk = (value: unknown, key: string | undefined): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (key === 'ports' && isRecord(item) && ('containerPort' in item || 'port' in item)) setDefault(item, 'protocol', 'TCP');
+        walk(item, undefined);
+      }
+    } else if (isRecord(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(obj.spec, undefined);
+}
+
 /** Pod spec defaults (also applied inside workload templates). */
 export function defaultPodSpec(spec: unknown, restartPolicy = 'Always'): void {
   if (!isRecord(spec)) return;

@@ -5,7 +5,7 @@
 // dry runs, and no new resourceVersion for a write that changes nothing.
 import * as yaml from 'js-yaml';
 import { crdStatus, typeFromCrd, validateCrd } from './crds.ts';
-import { applyDefaults, keepAllocated } from './defaults.ts';
+import { applyDefaults, defaultListKeys, keepAllocated } from './defaults.ts';
 import { deleteObject, finishIfReleased, type PropagationPolicy } from './deletion.ts';
 import { applyConfiguration, trackUpdate } from './fieldmanager.ts';
 import type { FieldOptions } from './fieldpaths.ts';
@@ -189,6 +189,7 @@ export class ObjectWriter {
     const precondition = applied.metadata.resourceVersion;
     for (const key of ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'selfLink']) Reflect.deleteProperty(applied.metadata, key);
     if (target.type.statusSubresource) delete applied.status;
+    defaultListKeys(applied);
     const live = this.store.get(target.resource, target.namespace, target.name ?? '');
     if (live && precondition && precondition !== live.metadata.resourceVersion) throw updateConflict(groupResource(target), target.name ?? '');
     if (!live) this.namespaces.admitCreate(target.type, target.namespace, target.name ?? '');
