@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'build/**', 'coverage/**', 'eslint.config.js', 'test/demo/app/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'build/**', 'coverage/**', 'eslint.config.js', 'test/demo/app/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
