@@ -126,9 +126,19 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const { logger } = deps;
   const { names, sha, namespace, values } = resolveNames(inputs, deps.context);
   const ownership = ownershipLabels(names, sha);
-  // client-node takes a few hundred ms to load: let it load while kustomize renders.
-  if (inputs.dryRun !== 'client') void loadClientNode().catch(() => undefined);
-  const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps));
+  // client-node takes a few hundred ms to load, and loading it blocks the event loop: start it
+  // only once kustomize has been spawned (a timer runs after the spawn and after a missing
+  // `kustomize` has fallen back to `kubectl kustomize`), so the two overlap on separate cores.
+  let loading = inputs.dryRun === 'client';
+  const exec: Deps['exec'] = (command, args, options) => {
+    const running = deps.exec(command, args, options);
+    if (!loading) {
+      loading = true;
+      setTimeout(() => void loadClientNode().catch(() => undefined), 0);
+    }
+    return running;
+  };
+  const rendered = await logger.group('Render', () => renderPlan(inputs, values, { ...deps, exec }));
   const renderMs = Date.now() - started;
   const url = inputs.environmentUrl === undefined ? undefined : urlFor(inputs, values);
   const report: DeployReport = {
