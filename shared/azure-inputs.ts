@@ -20,7 +20,7 @@ export function matching(name: string, value: string | undefined, pattern: RegEx
 
 /** Where the Azure resources are and how to sign in. */
 export interface AzureTargetInputs {
-  /** Flexible Server name; undefined means no ARM part. */
+  /** Flexible Server name; undefined means no ARM part (SQL only, `host` required). */
   server: string | undefined;
   resourceGroup: string | undefined;
   subscriptionId: string | undefined;
@@ -31,7 +31,9 @@ export interface AzureTargetInputs {
   /** With `client-id`: GitHub OIDC straight to Entra; without: the azure/login credential. */
   tenantId: string | undefined;
   clientId: string | undefined;
+  /** ARM endpoint without a trailing slash (sovereign clouds, emulators). */
   armEndpoint: string;
+  /** Entra authority host; undefined means the public cloud. */
   authorityHost: string | undefined;
 }
 
@@ -62,9 +64,10 @@ export function readAzureTarget(reader: InputReader): AzureTargetInputs {
 
 /** The PostgreSQL admin login. */
 export interface PostgresAdminInputs {
-  /** Host; undefined means the server's host name from ARM. */
+  /** Host; undefined means the server's FQDN from ARM (`<server>.postgres.database.azure.com`). */
   host: string | undefined;
   port: number;
+  /** Admin login; undefined means the server's `administratorLogin` read from ARM. */
   adminUser: string | undefined;
   /** Admin password; undefined means a Microsoft Entra token. */
   adminPassword: string | undefined;

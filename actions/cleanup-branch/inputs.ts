@@ -1,9 +1,8 @@
 // Every input of cleanup-branch, read and checked in one place before anything is contacted.
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { matching as checked, readAzureTarget, readPostgresAdmin } from '../../shared/azure-inputs.ts';
+import { matching as checked, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure-inputs.ts';
 import { InputReader } from '../../shared/inputs.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/naming.ts';
-import type { SslMode } from '../../shared/postgres.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */
 export type Mode = 'branch' | 'sweep';
@@ -12,7 +11,7 @@ export type Mode = 'branch' | 'sweep';
 export type DropMethod = 'arm' | 'sql';
 
 /** Everything cleanup-branch reads from its inputs (names mirror action.yml). */
-export interface Inputs {
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   mode: Mode;
   /** Explicit branch; undefined means the branch the event means (branch mode only). */
   branch: string | undefined;
@@ -26,28 +25,10 @@ export interface Inputs {
   protectedDatabases: string[];
   /** Sweep: environments deployed more recently than this are kept even when their branch is gone (ms). */
   gracePeriodMs: number;
-  server: string | undefined;
-  resourceGroup: string | undefined;
-  subscriptionId: string | undefined;
-  tenantId: string | undefined;
-  clientId: string | undefined;
-  armEndpoint: string;
-  authorityHost: string | undefined;
-  /** PostgreSQL host; undefined means the server's FQDN (with `server`), else no database part. */
-  host: string | undefined;
-  port: number;
-  /** Admin login; undefined means the server's administrator login read from ARM. */
-  adminUser: string | undefined;
-  /** Admin password; undefined means a Microsoft Entra token. */
-  adminPassword: string | undefined;
-  sslmode: SslMode;
-  sslRootCert: string | undefined;
   /** `arm` (default with `server`) or `sql` (`DROP DATABASE ... WITH (FORCE)`). */
   dropMethod: DropMethod;
   /** Kubeconfig YAML or path; undefined means KUBECONFIG (and no namespace part without either). */
   kubeconfig: string | undefined;
-  identityName: string | undefined;
-  identityResourceGroup: string | undefined;
   /** GitHub token; undefined means no GitHub part (required for sweep). */
   token: string | undefined;
   /** `owner/repo`; default GITHUB_REPOSITORY. */

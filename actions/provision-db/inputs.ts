@@ -2,25 +2,14 @@ import { InputReader } from '../../shared/inputs.ts';
 import { UserError } from '../../shared/errors.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
 import { httpsUrl } from '../../shared/azure.ts';
-import { matching as check, readAzureTarget, readPostgresAdmin } from '../../shared/azure-inputs.ts';
-import type { SslMode } from '../../shared/postgres.ts';
+import { matching as check, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure-inputs.ts';
 
 /** Everything provision-db reads from its inputs (names mirror action.yml). */
-export interface Inputs {
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   /** Explicit branch; undefined means the branch the event means. */
   branch: string | undefined;
   namespacePrefix: string;
   maxSlugLength: number;
-  /** Flexible Server name; undefined selects SQL-only mode (no ARM, `host` required). */
-  server: string | undefined;
-  resourceGroup: string | undefined;
-  subscriptionId: string | undefined;
-  tenantId: string | undefined;
-  clientId: string | undefined;
-  /** ARM endpoint without a trailing slash. */
-  armEndpoint: string;
-  /** Entra authority host; undefined means the public cloud. */
-  authorityHost: string | undefined;
   /** Explicit database name; undefined means the naming function's. */
   database: string | undefined;
   charset: string;
@@ -33,16 +22,6 @@ export interface Inputs {
   /** 0 means no check. */
   minBackupRetentionDays: number;
   requirePrivateAccess: boolean;
-  /** PostgreSQL host; undefined means the server's FQDN from ARM, else `<server>.postgres.database.azure.com`. */
-  host: string | undefined;
-  port: number;
-  /** Admin login; undefined means the server's `administratorLogin` (password sign-in). */
-  adminUser: string | undefined;
-  /** Admin password; undefined means sign in with a Microsoft Entra token. */
-  adminPassword: string | undefined;
-  sslmode: SslMode;
-  /** Extra CA (PEM text) for `verify-full`. */
-  sslRootCert: string | undefined;
   rotatePassword: boolean;
   /** Kubeconfig YAML text from the `kubeconfig` input. */
   kubeconfig: string | undefined;
@@ -54,8 +33,6 @@ export interface Inputs {
   /** SQL files or directories of them, in order. */
   migrations: string[];
   workingDirectory: string;
-  identityName: string | undefined;
-  identityResourceGroup: string | undefined;
   serviceAccount: string | undefined;
   /** OIDC issuer URL of the AKS cluster (for the federated credential). */
   oidcIssuer: string | undefined;
