@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as yaml from 'js-yaml';
+import { inputEnvName } from '../shared/inputs.ts';
 import { readOutputFile, renderCommandLine, summaryToText } from './cli-text.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -87,7 +88,7 @@ const env: NodeJS.ProcessEnv = {
   GITHUB_EVENT_NAME: eventName,
   RUNNER_TEMP: process.env['RUNNER_TEMP'] ?? dir,
 };
-for (const [name, values] of inputs) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = values.join('\n');
+for (const [name, values] of inputs) env[inputEnvName(name)] = values.join('\n');
 
 const secrets: string[] = [];
 const mask = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);

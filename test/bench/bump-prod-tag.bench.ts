@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { changedLines } from '../../actions/bump-prod-tag/diff.ts';
 import { editKustomization } from '../../actions/bump-prod-tag/edit.ts';
 import type { ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import { median } from './stats.ts';
 
 const LINES = 2000;
 const IMAGES = 200;
@@ -23,10 +24,6 @@ export function bigKustomization(): string {
   return `${[...head, ...body.slice(0, 150), ...patches, ...body.slice(150), ...images].join('\n')}\n`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 export default function bench(): void {
   const text = bigKustomization();

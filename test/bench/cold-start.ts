@@ -3,12 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inputEnvName } from '../../shared/inputs.ts';
+import { median } from './stats.ts';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function time(args: string[], env: NodeJS.ProcessEnv): number {
   const start = process.hrtime.bigint();
@@ -25,7 +22,7 @@ export function coldStart(root: string, action: string, inputs: Record<string, s
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   try {
     const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], RUNNER_TEMP: dir };
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
     const bundle = path.join(root, 'dist', action, 'index.js');
     const base: number[] = [];
     const bundleTimes: number[] = [];

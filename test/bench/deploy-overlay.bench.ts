@@ -18,14 +18,10 @@ import { readiness } from '../../actions/deploy-overlay/readiness.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction } from '../helpers/run-action.ts';
 import { kubectl, sampleInputs, SAMPLE } from '../integration/deploy-overlay-harness.ts';
+import { median } from './stats.ts';
 
 const LATENCY_MS = 20;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** A kustomization with 300 objects: 30 Deployments, 5 StatefulSets, 5 Jobs, 60 Services, 100 ConfigMaps, 50 Secrets, 50 ServiceAccounts. */
 export function generatedOverlay(dir: string): void {

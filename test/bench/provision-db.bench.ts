@@ -8,15 +8,12 @@ import path from 'node:path';
 import { startAzureEmulator } from '../emulators/azure/index.ts';
 import { startPostgres } from '../emulators/postgres.ts';
 import { runAction } from '../helpers/run-action.ts';
+import { median } from './stats.ts';
 
 const OPERATION_MS = 1000;
 const POLL_INTERVAL_MS = 1000;
 const RUNS = 3;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 export default async function bench(_ctx: { root: string }): Promise<void> {
   const pg = await startPostgres();

@@ -8,18 +8,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readInputs } from '../../actions/verify-endpoints/inputs.ts';
 import { runVerification } from '../../actions/verify-endpoints/verify-endpoints.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
+import { InputReader, inputEnvName, inputsFromRecord } from '../../shared/inputs.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { startTestServer } from '../helpers/http-servers/servers.ts';
+import { median } from './stats.ts';
 
 const CHECKS = 50;
 const LATENCY_MS = 100;
 const CONCURRENCY = 10;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 export default async function bench({ root }: { root: string }): Promise<void> {
   const server = await startTestServer((req) => ({ body: { ok: true, path: req.url }, delayMs: LATENCY_MS }));
@@ -49,7 +46,7 @@ export default async function bench({ root }: { root: string }): Promise<void> {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-verify-'));
     try {
       const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary') };
-      for (const [name, value] of Object.entries(record)) env[`INPUT_${name.toUpperCase()}`] = value;
+      for (const [name, value] of Object.entries(record)) env[inputEnvName(name)] = value;
       const bundleWalls: number[] = [];
       for (let run = 0; run < 3; run += 1) {
         writeFileSync(path.join(dir, 'out'), '');

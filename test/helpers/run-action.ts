@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readOutputFile } from '../../actions/cli-text.ts';
+import { inputEnvName } from '../../shared/inputs.ts';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -25,31 +27,6 @@ export interface RunResult {
   /** The raw GITHUB_OUTPUT file, to search for leaks. */
   outputFile: string;
   summary: string;
-}
-
-/** The runner's env name for an input: upper-cased, spaces to `_`, hyphens kept. */
-export function inputEnvName(name: string): string {
-  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-/** Parses the `name<<delimiter` heredoc format of GITHUB_OUTPUT (and `name=value` lines). */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-    if (heredoc) {
-      const [, name, delimiter] = heredoc;
-      const value: string[] = [];
-      for (i += 1; i < lines.length && lines[i] !== delimiter; i += 1) value.push(lines[i]!);
-      outputs[name!] = value.join('\n');
-    } else if (line.includes('=')) {
-      const at = line.indexOf('=');
-      outputs[line.slice(0, at)] = line.slice(at + 1);
-    }
-  }
-  return outputs;
 }
 
 /** Runs `dist/<action>/index.js` with the runner's env contract and returns what it left. */
@@ -89,7 +66,7 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
     const outputFile = await readFile(outputPath, 'utf8');
-    return { exitCode, stdout, stderr, outputs: parseOutputFile(outputFile), outputFile, summary: await readFile(summaryPath, 'utf8') };
+    return { exitCode, stdout, stderr, outputs: readOutputFile(outputFile), outputFile, summary: await readFile(summaryPath, 'utf8') };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

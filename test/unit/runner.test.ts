@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseOutputFile } from '../helpers/run-action.ts';
+import { readOutputFile } from '../../actions/cli-text.ts';
 
 const runnerModule = pathToFileURL(path.resolve(import.meta.dirname, '../../shared/runner.ts')).href;
 const dir = mkdtempSync(path.join(tmpdir(), 'runner-proto-'));
@@ -47,7 +47,7 @@ function runWith(module: string, name: string): { stdout: string; outputs: Recor
     stdout = e.stdout;
     status = e.status;
   }
-  return { stdout, outputs: parseOutputFile(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8'), status };
+  return { stdout, outputs: readOutputFile(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8'), status };
 }
 
 describe('runner protocol', () => {

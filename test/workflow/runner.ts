@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
-import { parseOutputFile, runAction, type RunResult } from '../helpers/run-action.ts';
+import { readOutputFile } from '../../actions/cli-text.ts';
+import { runAction, type RunResult } from '../helpers/run-action.ts';
 import { condition, interpolate, type Contexts } from './expressions.ts';
 
 export interface Step {
@@ -109,7 +110,7 @@ function runShell(script: string, env: Record<string, string>, cwd: string | und
       cwd,
       encoding: 'utf8',
     });
-    return { outputs: parseOutputFile(readFileSync(output, 'utf8')), ok: result.status === 0, log: `${result.stdout}${result.stderr}` };
+    return { outputs: readOutputFile(readFileSync(output, 'utf8')), ok: result.status === 0, log: `${result.stdout}${result.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
