@@ -88,6 +88,36 @@ function checkDigestPin(k: Kustomization, entry: EntrySpot, request: ImageReques
   }
 }
 
+/**
+ * Refuses requests that would chain or collide: two requests meaning one entry, or a request
+ * named for the image another request renames to. Kustomize applies `images` entries in turn,
+ * so such a file would run neither image the user asked for.
+ */
+function checkUnambiguous(k: Kustomization, requests: readonly ImageRequest[]): void {
+  const byEntry = new Map<string, string>();
+  for (const request of requests) {
+    const entry = findEntry(k, request.name);
+    if (!entry) continue;
+    const other = byEntry.get(entry.name);
+    if (other !== undefined) {
+      throw new UserError(`${k.file} line ${entry.line}: images ${quoteValue(other)} and ${quoteValue(request.name)} both mean the entry named ${quoteValue(entry.name)}.`, {
+        fix: 'Give each image once, by its `name` (or by its `newName`), in the `images` input.',
+      });
+    }
+    byEntry.set(entry.name, request.name);
+  }
+  for (const request of requests) {
+    if (request.newName === undefined) continue;
+    const clash = requests.find((other) => other !== request && other.name === request.newName);
+    if (clash) {
+      throw new UserError(
+        `${k.file}: image ${quoteValue(request.name)} is renamed to ${quoteValue(request.newName)}, which is also asked for as an image of its own; kustomize would rewrite the renamed image a second time.`,
+        { fix: `Give ${quoteValue(request.newName)} once: either as the new name of ${quoteValue(request.name)} or as an image of its own, not both.` },
+      );
+    }
+  }
+}
+
 /** Replaces a value in place, in its own quoting style. */
 function replaceValue(k: Kustomization, entry: EntrySpot, field: ImageField, spot: ScalarSpot, value: string): Splice {
   if (spot.locked !== undefined || spot.style === undefined) {
@@ -141,6 +171,7 @@ export function editKustomization(text: string, file: string, requests: readonly
   const added: NewEntry[] = [];
   const current = imageValues(k);
   const entryNames = new Map<string, string>();
+  checkUnambiguous(k, requests);
   for (const request of requests) {
     const entry = findEntry(k, request.name);
     if (!entry) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diffLines, splitLines } from '../../actions/bump-prod-tag/diff.ts';
 import { editKustomization } from '../../actions/bump-prod-tag/edit.ts';
 import type { ImageField, ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import { UserError } from '../../shared/errors.ts';
 import { expectedDocument, parseStrings } from '../helpers/bump-prod-tag-expect.ts';
 
 type Style = 'plain' | 'single' | 'double';
@@ -122,6 +123,12 @@ describe('bump-prod-tag editor (property)', () => {
           const before = render(model);
           // Requests whose name is another entry's newName would be ambiguous: skip those cases.
           fc.pre(!requests.some((r) => model.entries.some((e) => e.fields.newName === r.name && e.name !== r.name)));
+          // A request named for the image another request renames to would make kustomize
+          // rewrite the renamed image twice: the editor must refuse it and change nothing.
+          if (requests.some((r) => r.newName !== undefined && requests.some((o) => o !== r && o.name === r.newName))) {
+            expect(() => editKustomization(before, 'kustomization.yaml', requests, { addMissing: add })).toThrow(UserError);
+            return;
+          }
           const result = editKustomization(before, 'kustomization.yaml', requests, { addMissing: add });
           expect(parseStrings(result.after)).toEqual(expectedDocument(before, requests));
           const allowed = new Set(result.changes.filter((c) => c.line > 0).map((c) => c.line));

@@ -239,6 +239,12 @@ describe('bump-prod-tag editor: refusals name the file and the fix', () => {
     expect(result.after).toContain(`{name: example/cron, newTag: v2, digest: '${DIGEST}'}`);
   });
 
+  it('refuses two requests meaning one entry, and a request for the image another request renames to', () => {
+    const text = 'kind: Kustomization\nimages:\n- name: a\n  newName: b\n  newTag: v1\n';
+    refuse(text, [{ name: 'a', newTag: 'v2' }, { name: 'b', newTag: 'v3' }], /line 3: images "a" and "b" both mean the entry named "a"/);
+    refuse(text, [{ name: 'a', newName: 'c', newTag: 'v2' }, { name: 'c', newTag: 'v3' }], /image "a" is renamed to "c", which is also asked for as an image of its own.*Give "c" once/);
+  });
+
   it('warns when a new digest leaves an old tag beside it', () => {
     const result = edit(fixture('production.yaml'), [{ name: 'acme.azurecr.io/todo-api', digest: DIGEST }]);
     expect(result.warnings).toEqual([expect.stringMatching(/keeps newTag main-1{40} next to the new digest/)]);
