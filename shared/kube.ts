@@ -1,20 +1,24 @@
 // Kubernetes plumbing shared by the actions that talk to a cluster (deploy-overlay,
-// cleanup-branch): the kubeconfig (input or KUBECONFIG, credentials masked), a client built on
-// client-node's KubernetesObjectApi (loaded lazily) that sends objects as they are and reports
-// HTTP status codes, readable API errors, the ownership check of a namespace, and a watch that
-// reconnects. client-node itself is only loaded by `loadClientNode`, so importing this file
-// costs nothing at start-up.
-import { existsSync, readFileSync } from 'node:fs';
-import { UserError, errorMessage, quoteValue } from './errors.ts';
+// cleanup-branch): a client that sends objects as they are (server-side apply, get, list, merge
+// patch, delete, logs, discovery, watch) over shared/kube-http.ts, readable API errors, and the
+// ownership check of a namespace. The kubeconfig is read by shared/kube-config.ts.
+//
+// Why not @kubernetes/client-node's KubernetesObjectApi, which the first version used: loading
+// client-node (a 19 MB bundle chunk) blocked the event loop for 170-250 ms on every run, longer
+// than the whole render, and the suite only needs these few REST verbs. client-node is still
+// what handles legacy `auth-provider` users (shared/kube-auth.ts) and what the integration tests
+// read the cluster back with.
+import { createAuthenticator, type RunPlugin } from './kube-auth.ts';
+import type { KubeConnection } from './kube-config.ts';
+import { createKubeHttp, type KubeHttp, type Query } from './kube-http.ts';
+import { errorMessage } from './errors.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } from './naming.ts';
 import { retry } from './retry.ts';
-import { maskSecret, type SetSecret } from './secrets.ts';
 import * as runner from './runner.ts';
+import type { SetSecret } from './secrets.ts';
 
-/** The client-node module. */
-export type ClientNode = typeof import('@kubernetes/client-node');
-/** client-node's KubeConfig. */
-export type KubeConfig = import('@kubernetes/client-node').KubeConfig;
+export { loadKubeconfig, type KubeConnection, type KubeconfigOptions, type LoadedKubeconfig } from './kube-config.ts';
+export { KubeApiException } from './kube-http.ts';
 
 /** Object metadata as the API serves it (the fields the suite reads). */
 export interface ObjectMeta {
@@ -40,145 +44,6 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-let clientNode: Promise<ClientNode> | undefined;
-
-/** Loads @kubernetes/client-node once (it is large; only code paths that talk to a cluster pay for it). */
-export function loadClientNode(): Promise<ClientNode> {
-  clientNode ??= import('@kubernetes/client-node');
-  return clientNode;
-}
-
-/** Where the kubeconfig comes from. */
-export interface KubeconfigOptions {
-  /** The `kubeconfig` input: YAML text or a file path; empty means KUBECONFIG. */
-  input?: string;
-  /** Name of the input, for messages (default `kubeconfig`). */
-  inputName?: string;
-  /** Environment holding KUBECONFIG (default process.env). */
-  env?: NodeJS.ProcessEnv;
-  /** Masks a secret (default the runner's). */
-  setSecret?: SetSecret;
-}
-
-/** A loaded kubeconfig and where it came from. */
-export interface LoadedKubeconfig {
-  kc: KubeConfig;
-  /** `the kubeconfig input`, `the file <path>` or `KUBECONFIG (<paths>)`, for messages. */
-  source: string;
-  /** The API server of the current context. */
-  server: string;
-  context: string;
-}
-
-/**
- * Loads the kubeconfig from the input (YAML text or a path) or from KUBECONFIG (as
- * azure/aks-set-context sets it), and masks every credential in it (tokens, passwords, client
- * keys, auth-provider secrets) before anything can print it.
- * @throws UserError when there is none, it does not parse, or it has no current context/cluster.
- */
-export async function loadKubeconfig(options: KubeconfigOptions = {}): Promise<LoadedKubeconfig> {
-  const k8s = await loadClientNode();
-  const kc = new k8s.KubeConfig();
-  const inputName = options.inputName ?? 'kubeconfig';
-  const input = options.input?.trim() ?? '';
-  const env = options.env ?? process.env;
-  const registered = new Set<string>();
-  const register = options.setSecret ?? runner.setSecret;
-  const setSecret: SetSecret = (value) => {
-    if (registered.has(value)) return;
-    registered.add(value);
-    register(value);
-  };
-  let source: string;
-  try {
-    if (input !== '' && (input.includes('\n') || /^\s*[{]|apiVersion:|clusters:/.test(input))) {
-      maskCredentialText(input, setSecret);
-      source = `the \`${inputName}\` input`;
-      kc.loadFromString(input);
-    } else if (input !== '') {
-      if (!existsSync(input)) {
-        throw new UserError(`Input \`${inputName}\` names the file ${quoteValue(input)}, which does not exist.`, {
-          fix: 'Pass the kubeconfig YAML itself (e.g. from a secret) or the path of a kubeconfig file.',
-        });
-      }
-      maskCredentialText(readFileSync(input, 'utf8'), setSecret);
-      source = `the file ${quoteValue(input)}`;
-      kc.loadFromFile(input);
-    } else if (env['KUBECONFIG']) {
-      source = `KUBECONFIG (${env['KUBECONFIG']})`;
-      loadKubeconfigList(k8s, kc, env['KUBECONFIG'], setSecret);
-    } else {
-      throw new UserError(`No kubeconfig: input \`${inputName}\` is empty and KUBECONFIG is not set.`, {
-        fix: 'Run azure/aks-set-context before this step (it sets KUBECONFIG), or pass a kubeconfig in the input.',
-      });
-    }
-  } catch (error: unknown) {
-    if (error instanceof UserError) throw error;
-    // Only the first line: YAML errors go on to quote the lines around the fault, which may hold a credential.
-    const reason = errorMessage(error).split('\n')[0] ?? '';
-    throw new UserError(`The kubeconfig from ${input ? `input \`${inputName}\`` : 'KUBECONFIG'} cannot be read: ${reason}`, {
-      fix: 'Pass a kubeconfig in YAML, as `kubectl config view --raw` prints it.',
-      cause: error,
-    });
-  }
-  for (const user of kc.getUsers()) maskUser(user, setSecret);
-  const cluster = kc.getCurrentCluster();
-  if (!kc.getCurrentContext() || !cluster) {
-    throw new UserError(`The kubeconfig from ${source} has no current context with a cluster.`, {
-      fix: 'Set `current-context` to a context whose cluster has a `server`.',
-    });
-  }
-  return { kc, source, server: cluster.server, context: kc.getCurrentContext() };
-}
-
-/** KUBECONFIG may list several files (`a:b`); they are merged as kubectl merges them, first one first. */
-function loadKubeconfigList(k8s: ClientNode, kc: KubeConfig, list: string, setSecret: SetSecret): void {
-  const named = list.split(':').filter((file) => file !== '');
-  const files = named.filter((file) => existsSync(file));
-  if (files.length === 0) {
-    throw new UserError(`KUBECONFIG names ${named.map((f) => quoteValue(f)).join(', ')}, which does not exist.`, {
-      fix: 'Run azure/aks-set-context (or write the kubeconfig) before this step.',
-    });
-  }
-  files.forEach((file, index) => {
-    maskCredentialText(readFileSync(file, 'utf8'), setSecret);
-    if (index === 0) return kc.loadFromFile(file);
-    const more = new k8s.KubeConfig();
-    more.loadFromFile(file);
-    // kubectl's rule: the first file that names a cluster, user or context (or current-context) wins.
-    if (!kc.getCurrentContext() && more.getCurrentContext()) kc.setCurrentContext(more.getCurrentContext());
-    for (const cluster of more.getClusters()) if (!kc.getCluster(cluster.name)) kc.addCluster(cluster);
-    for (const user of more.getUsers()) if (!kc.getUser(user.name)) kc.addUser(user);
-    for (const context of more.getContexts()) if (!kc.getContextObject(context.name)) kc.addContext(context);
-  });
-}
-
-const CREDENTIAL_KEYS = /^\s*-?\s*(token|password|client-key-data|access-token|id-token|refresh-token|client-secret|secret)\s*:\s*(\S+)\s*$/;
-
-/** Masks credential values found in kubeconfig text (before it is parsed, in case parsing fails loudly). */
-function maskCredentialText(text: string, setSecret: SetSecret): void {
-  for (const line of text.split(/\r?\n/)) {
-    const value = CREDENTIAL_KEYS.exec(line)?.[2]?.replace(/^["']|["']$/g, '');
-    if (value) maskSecret(value, setSecret);
-  }
-}
-
-function maskUser(user: import('@kubernetes/client-node').User, setSecret: SetSecret): void {
-  maskSecret(user.token, setSecret);
-  maskSecret(user.password, setSecret);
-  if (user.keyData) {
-    maskSecret(user.keyData, setSecret);
-    maskSecret(Buffer.from(user.keyData, 'base64').toString('utf8'), setSecret);
-  }
-  const provider: unknown = user.authProvider;
-  const config: unknown = typeof provider === 'object' && provider !== null ? (provider as { config?: unknown }).config : undefined;
-  if (typeof config === 'object' && config !== null) {
-    for (const [key, value] of Object.entries(config)) {
-      if (/token|secret|password/i.test(key) && typeof value === 'string') maskSecret(value, setSecret);
-    }
-  }
-}
-
 /** The parts of a Kubernetes Status error a message needs. */
 export interface KubeApiError {
   /** HTTP status code. */
@@ -190,7 +55,7 @@ export interface KubeApiError {
   causes: { field?: string; reason?: string; message?: string }[];
 }
 
-/** The Status inside a client-node ApiException (whose `.body` is the JSON text), or undefined. */
+/** The Status inside a {@link KubeApiException} (whose `.body` is the JSON text), or undefined. */
 export function kubeApiError(error: unknown): KubeApiError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as { code?: unknown; body?: unknown };
@@ -266,13 +131,14 @@ export interface ApplyOptions {
   dryRun?: boolean;
 }
 
-/** A cluster client over client-node's KubernetesObjectApi, sending and answering raw JSON. Calls retry transient faults. */
+/** A cluster client sending and answering raw JSON. Calls retry transient faults. */
 export interface KubeClient {
-  readonly kc: KubeConfig;
-  /** The client-node KubernetesObjectApi this client is (its own methods work too). */
-  readonly objectApi: import('@kubernetes/client-node').KubernetesObjectApi;
+  /** The kubeconfig context it talks to. */
+  readonly connection: KubeConnection;
   /** Discovery of a kind; undefined when the server does not serve it (a CRD not applied yet). */
   resource(apiVersion: string, kind: string): Promise<ResourceInfo | undefined>;
+  /** Discovers every group at once where the server offers aggregated discovery (never fails; lookups fall back per group). */
+  prefetchDiscovery(): Promise<void>;
   /** Server-side apply; `code` is 201 when the object was created, 200 otherwise. */
   apply(obj: KubeObject, options: ApplyOptions): Promise<{ code: number; object: KubeObject }>;
   /** The object, or undefined when it does not exist. */
@@ -287,6 +153,8 @@ export interface KubeClient {
   podLog(namespace: string, pod: string, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string>;
   /** The collection path of a kind (`/apis/apps/v1/namespaces/ns/deployments`), for watches. */
   collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string>;
+  /** A streaming GET (watches): each line of the body until the server ends it or `signal` aborts. */
+  stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
 }
 
 /** Options of {@link createKubeClient}. */
@@ -295,108 +163,139 @@ export interface KubeClientOptions {
   retryDeadlineMs?: number;
   /** Told about each retry (e.g. to log it). */
   onRetry?: (what: string, reason: string, delayMs: number) => void;
+  /** Masks credentials a plugin hands out (default the runner's). */
+  setSecret?: SetSecret;
+  /** Runs `exec` credential plugins (default: a child process). */
+  runPlugin?: RunPlugin;
+  /** Stops every call (and its retries) when aborted, e.g. once the run has failed elsewhere. */
+  signal?: AbortSignal;
 }
 
-interface RawResponse {
-  code: number;
-  text: string;
-}
-
-type Method = 'GET' | 'PATCH' | 'DELETE';
-const RAW = '__raw__';
-
-/** client-node's KubernetesObjectApi, extended to send JSON as given and hand back status and body. */
-function rawApiClass(k8s: ClientNode) {
-  return class RawObjectApi extends k8s.KubernetesObjectApi {
-    private readonly discovering = new Map<string, Promise<unknown>>();
-
-    async send(method: Method, path: string, query: Record<string, string | undefined>, body?: { json: unknown; contentType: string }): Promise<RawResponse> {
-      const ctx = this.configuration.baseServer.makeRequestContext(path, method);
-      ctx.setHeaderParam('Accept', 'application/json, */*;q=0.8');
-      for (const [key, value] of Object.entries(query)) if (value !== undefined) ctx.setQueryParam(key, value);
-      if (body !== undefined) {
-        ctx.setHeaderParam('Content-Type', body.contentType);
-        ctx.setBody(JSON.stringify(body.json));
-      }
-      return (await this.requestPromise(ctx, RAW)) as unknown as RawResponse;
-    }
-
-    protected override async processResponse<T extends import('@kubernetes/client-node').KubernetesObject>(response: import('@kubernetes/client-node').ResponseContext, type?: string): Promise<T> {
-      if (type !== RAW) return super.processResponse<T>(response, type);
-      const text = await response.body.text();
-      if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-        throw new k8s.ApiException(response.httpStatusCode, 'Unsuccessful HTTP Request', text, response.headers);
-      }
-      return { code: response.httpStatusCode, text } as unknown as T;
-    }
-
-    /** Discovery with one request per apiVersion at a time (parallel callers share it). */
-    protected override async resource(apiVersion: string, kind: string): Promise<import('@kubernetes/client-node').V1APIResource | undefined> {
-      const pending = this.discovering.get(apiVersion);
-      if (pending) {
-        await pending.catch(() => undefined);
-        const hit = this.apiVersionResourceCache[apiVersion]?.resources.find((r) => r.kind === kind);
-        if (hit) return hit;
-      }
-      const lookup = super.resource(apiVersion, kind);
-      this.discovering.set(apiVersion, lookup);
-      try {
-        return await lookup;
-      } finally {
-        if (this.discovering.get(apiVersion) === lookup) this.discovering.delete(apiVersion);
-      }
-    }
-
-    async info(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
-      try {
-        const found = await this.resource(apiVersion, kind);
-        return found ? { name: found.name, namespaced: found.namespaced, verbs: found.verbs } : undefined;
-      } catch (error: unknown) {
-        if (kubeApiError(error)?.code === 404) return undefined;
-        throw error;
-      }
-    }
-
-    /** The URL path of an object (or its collection for `list`). client-node lower-cases the whole path, names too; names are appended as they are. */
-    async path(obj: KubeObject, action: 'patch' | 'read' | 'delete' | 'list'): Promise<string> {
-      const spec = { ...obj, metadata: { ...obj.metadata, name: undefined } } as import('@kubernetes/client-node').KubernetesObject;
-      const collection = await this.specUriPath(spec, 'list');
-      return action === 'list' ? collection : `${collection}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
-    }
-  };
-}
+/** Kinds whose resource never changes, so their paths need no discovery round trip first. */
+const WELL_KNOWN: ReadonlyMap<string, ResourceInfo> = new Map([
+  ['v1 Namespace', { name: 'namespaces', namespaced: false, verbs: [] }],
+  ['v1 Pod', { name: 'pods', namespaced: true, verbs: [] }],
+]);
 
 function parse(text: string): KubeObject {
   return text === '' ? {} : (JSON.parse(text) as KubeObject);
 }
 
-/** Builds a {@link KubeClient} for the current context of `kc`. */
-export async function createKubeClient(kc: KubeConfig, options: KubeClientOptions = {}): Promise<KubeClient> {
-  const k8s = await loadClientNode();
-  const api = kc.makeApiClient(rawApiClass(k8s));
+/** The media type of aggregated discovery (apidiscovery.k8s.io/v2, GA in Kubernetes 1.30). */
+const AGGREGATED_DISCOVERY = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+interface Discovered extends ResourceInfo {
+  kind: string;
+}
+
+interface AggregatedList {
+  items?: { metadata?: { name?: string }; versions?: { version: string; resources?: { resource: string; responseKind?: { kind?: string }; scope?: string; verbs?: string[] }[] }[] }[];
+}
+
+/**
+ * Discovery as kubectl does it: every group and resource in two requests (`/api` and `/apis`
+ * with aggregated discovery) where the server offers it, else one APIResourceList per
+ * apiVersion. Parallel callers share requests; a kind not found is looked up again (once per
+ * lookup) in case a CustomResourceDefinition has been applied since.
+ */
+function discovery(http: KubeHttp): { lookup: (apiVersion: string, kind: string) => Promise<ResourceInfo | undefined>; prefetch: () => Promise<void> } {
+  const lists = new Map<string, { at: number; list: Promise<Discovered[] | undefined> }>();
+  let aggregated: Promise<void> | undefined;
+  let clock = 0;
+  const fetchGroup = (apiVersion: string): Promise<Discovered[] | undefined> => {
+    const path = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
+    const list = http.request('GET', path).then(
+      (answer) => {
+        const doc = parse(answer.text) as { resources?: (ResourceInfo & { kind?: string })[] };
+        return (doc.resources ?? []).filter((r) => !r.name.includes('/')).map((r) => ({ name: r.name, namespaced: r.namespaced, verbs: r.verbs, kind: r.kind ?? '' }));
+      },
+      (error: unknown) => {
+        if (kubeApiError(error)?.code === 404) return undefined;
+        throw error;
+      },
+    );
+    const entry = { at: (clock += 1), list };
+    lists.set(apiVersion, entry);
+    list.catch(() => lists.get(apiVersion) === entry && lists.delete(apiVersion));
+    return list;
+  };
+  const fetchAggregated = async (root: '/api' | '/apis'): Promise<void> => {
+    const answer = await http.request('GET', root, { accept: `${AGGREGATED_DISCOVERY},application/json` });
+    if (!answer.contentType.includes('as=APIGroupDiscoveryList')) return;
+    const at = (clock += 1);
+    for (const group of (parse(answer.text) as AggregatedList).items ?? []) {
+      for (const version of group.versions ?? []) {
+        const apiVersion = group.metadata?.name ? `${group.metadata.name}/${version.version}` : version.version;
+        const resources = (version.resources ?? []).map((r) => ({ name: r.resource, namespaced: r.scope === 'Namespaced', verbs: r.verbs ?? [], kind: r.responseKind?.kind ?? '' }));
+        lists.set(apiVersion, { at, list: Promise.resolve(resources) });
+      }
+    }
+  };
+  const prefetch = (): Promise<void> => {
+    aggregated ??= Promise.all([fetchAggregated('/api'), fetchAggregated('/apis')]).then(
+      () => undefined,
+      () => undefined,
+    );
+    return aggregated;
+  };
+  const lookup = async (apiVersion: string, kind: string): Promise<ResourceInfo | undefined> => {
+    if (apiVersion === '' || kind === '') return undefined;
+    const started = clock;
+    if (aggregated) await aggregated;
+    const cached = lists.get(apiVersion);
+    let found = (await (cached?.list ?? fetchGroup(apiVersion)))?.find((r) => r.kind === kind);
+    // A miss from an answer older than this lookup: ask again (a CRD may have been applied since).
+    if (!found && cached && cached.at <= started) found = (await fetchGroup(apiVersion))?.find((r) => r.kind === kind);
+    return found ? { name: found.name, namespaced: found.namespaced, verbs: found.verbs } : undefined;
+  };
+  return { lookup, prefetch };
+}
+
+/** Builds a {@link KubeClient} for a kubeconfig context. */
+export function createKubeClient(connection: KubeConnection, options: KubeClientOptions = {}): KubeClient {
+  const auth = createAuthenticator(connection, { setSecret: options.setSecret ?? runner.setSecret, ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}) });
+  const http = createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
+  const { lookup: discover, prefetch } = discovery(http);
   const call = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
     retry(fn, {
       deadlineMs: options.retryDeadlineMs ?? 30_000,
       initialDelayMs: 250,
       maxDelayMs: 5000,
       what,
+      ...(options.signal ? { signal: options.signal } : {}),
       onRetry: (info) => options.onRetry?.(what, info.reason, info.delayMs),
     });
   const label = (obj: KubeObject): string => `${obj.kind ?? '?'} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? ''}`;
+  const resource = async (apiVersion: string, kind: string): Promise<ResourceInfo> => {
+    const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await discover(apiVersion, kind));
+    if (!info) {
+      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `the server does not serve ${kind} in ${apiVersion}` });
+      throw Object.assign(new Error(`the server does not serve ${kind} in ${apiVersion}`), { code: 404, body });
+    }
+    return info;
+  };
+  const collection = async (apiVersion: string, kind: string, namespace: string | undefined): Promise<string> => {
+    const info = await resource(apiVersion, kind);
+    const prefix = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    const ns = info.namespaced && namespace !== '' ? (namespace ?? connection.namespace) : undefined;
+    return `${prefix}${ns === undefined ? '' : `/namespaces/${encodeURIComponent(ns)}`}/${info.name}`;
+  };
+  const pathOf = async (obj: KubeObject): Promise<string> =>
+    `${await collection(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace)}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
   return {
-    kc,
-    objectApi: api,
-    resource: (apiVersion, kind) => call(`discovery of ${apiVersion} ${kind}`, () => api.info(apiVersion, kind)),
+    connection,
+    resource: (apiVersion, kind) => call(`discovery of ${apiVersion} ${kind}`, () => discover(apiVersion, kind)),
+    prefetchDiscovery: prefetch,
     apply: (obj, opts) =>
       call(`apply of ${label(obj)}`, async () => {
         const query = { fieldManager: opts.fieldManager, force: String(opts.force === true), dryRun: opts.dryRun ? 'All' : undefined };
-        const raw = await api.send('PATCH', await api.path(obj, 'patch'), query, { json: obj, contentType: 'application/apply-patch+yaml' });
+        const raw = await http.request('PATCH', await pathOf(obj), { query, body: obj, contentType: 'application/apply-patch+yaml' });
         return { code: raw.code, object: parse(raw.text) };
       }),
     get: (ref) =>
       call(`read of ${label(ref)}`, async () => {
         try {
-          return parse((await api.send('GET', await api.path(ref, 'read'), {})).text);
+          return parse((await http.request('GET', await pathOf(ref))).text);
         } catch (error: unknown) {
           if (kubeApiError(error)?.code === 404) return undefined;
           throw error;
@@ -404,12 +303,13 @@ export async function createKubeClient(kc: KubeConfig, options: KubeClientOption
       }),
     list: (apiVersion, kind, opts = {}) =>
       call(`list of ${kind}`, async () => {
-        const path = await api.path({ apiVersion, kind, metadata: { namespace: opts.namespace } }, 'list');
+        // A namespaced kind listed without a namespace is listed across all of them.
+        const path = await collection(apiVersion, kind, opts.namespace ?? '');
         const items: KubeObject[] = [];
         let resourceVersion = '';
         let next: string | undefined;
         do {
-          const page = parse((await api.send('GET', path, { labelSelector: opts.labelSelector, limit: '500', continue: next })).text);
+          const page = parse((await http.request('GET', path, { query: { labelSelector: opts.labelSelector, limit: '500', continue: next } })).text);
           const meta = (page.metadata ?? {}) as { continue?: string; resourceVersion?: string };
           const pageItems = Array.isArray(page['items']) ? (page['items'] as KubeObject[]) : [];
           // Built-in lists carry apiVersion and kind on the list only.
@@ -420,14 +320,11 @@ export async function createKubeClient(kc: KubeConfig, options: KubeClientOption
         return { items, resourceVersion };
       }),
     mergePatch: (ref, patch, fieldManager) =>
-      call(`patch of ${label(ref)}`, async () => {
-        const raw = await api.send('PATCH', await api.path(ref, 'patch'), { fieldManager }, { json: patch, contentType: 'application/merge-patch+json' });
-        return parse(raw.text);
-      }),
+      call(`patch of ${label(ref)}`, async () => parse((await http.request('PATCH', await pathOf(ref), { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text)),
     delete: (ref, opts = {}) =>
       call(`delete of ${label(ref)}`, async () => {
         try {
-          await api.send('DELETE', await api.path(ref, 'delete'), { propagationPolicy: opts.propagationPolicy ?? 'Background', dryRun: opts.dryRun ? 'All' : undefined });
+          await http.request('DELETE', await pathOf(ref), { query: { propagationPolicy: opts.propagationPolicy ?? 'Background', dryRun: opts.dryRun ? 'All' : undefined } });
           return true;
         } catch (error: unknown) {
           if (kubeApiError(error)?.code === 404) return false;
@@ -438,9 +335,10 @@ export async function createKubeClient(kc: KubeConfig, options: KubeClientOption
       call(`log of pod ${namespace}/${pod}`, async () => {
         const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
         const query = { container: opts.container, tailLines: opts.tailLines === undefined ? undefined : String(opts.tailLines), previous: opts.previous ? 'true' : undefined };
-        return (await api.send('GET', path, query)).text;
+        return (await http.request('GET', path, { query })).text;
       }),
-    collectionPath: (apiVersion, kind, namespace) => api.path({ apiVersion, kind, metadata: { namespace } }, 'list'),
+    collectionPath: (apiVersion, kind, namespace) => call(`discovery of ${apiVersion} ${kind}`, () => collection(apiVersion, kind, namespace ?? '')),
+    stream: (path, query, onLine, signal) => http.stream(path, query, onLine, signal),
   };
 }
 
@@ -461,40 +359,38 @@ export interface WatchOptions {
 /**
  * Watches a collection until `signal` aborts. Starts with the current objects (synthetic ADDED
  * events), then follows changes; reconnects from the last resourceVersion when the connection
- * ends (client-node ends idle watches after 30 s), and starts over with the current objects
- * when that version has expired (410).
+ * ends (the server ends each watch after `timeoutSeconds`), and starts over with the current
+ * objects when that version has expired (410).
  */
 export async function watchObjects(client: KubeClient, options: WatchOptions): Promise<void> {
-  const k8s = await loadClientNode();
-  const watch = new k8s.Watch(client.kc);
   const path = await client.collectionPath(options.apiVersion, options.kind, options.namespace);
   let resourceVersion: string | undefined;
   let failures = 0;
   while (!options.signal.aborted) {
-    const outcome = await new Promise<{ error?: unknown }>((resolve) => {
-      const query = { labelSelector: options.labelSelector, resourceVersion, allowWatchBookmarks: true };
-      const onEvent = (type: string, object: KubeObject): void => {
-        if (type === 'ERROR') {
-          // 410 Expired: start over from the current state.
-          if ((object as { code?: unknown }).code === 410) resourceVersion = undefined;
-          return;
-        }
-        resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
-        failures = 0;
-        if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') options.onEvent(type, object);
-      };
-      watch.watch(path, query, onEvent, (error: unknown) => resolve({ error })).then(
-        (controller) => {
-          if (options.signal.aborted) controller.abort();
-          else options.signal.addEventListener('abort', () => controller.abort(), { once: true });
-        },
-        (error: unknown) => resolve({ error }),
-      );
-    });
+    let error: unknown;
+    const onLine = (line: string): void => {
+      let event: { type?: string; object?: KubeObject };
+      try {
+        event = JSON.parse(line) as { type?: string; object?: KubeObject };
+      } catch {
+        return;
+      }
+      const object = event.object ?? {};
+      if (event.type === 'ERROR') {
+        // 410 Expired: start over from the current state.
+        if ((object as { code?: unknown }).code === 410) resourceVersion = undefined;
+        return;
+      }
+      resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
+      failures = 0;
+      if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') options.onEvent(event.type, object);
+    };
+    const query = { watch: 'true', labelSelector: options.labelSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: '290' };
+    await client.stream(path, query, onLine, options.signal).catch((caught: unknown) => (error = caught ?? new Error('watch failed')));
     if (options.signal.aborted) return;
-    if (outcome.error !== undefined && outcome.error !== null) {
+    if (error !== undefined) {
       failures += 1;
-      options.onError?.(outcome.error);
+      options.onError?.(error);
       await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** failures)));
     }
   }

@@ -54,7 +54,7 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
     if (inputs.kubeconfig !== undefined || env['KUBECONFIG']) {
       const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), env, ...(deps.setSecret ? { setSecret: deps.setSecret } : {}) });
       logger.info(`Cluster ${loaded.server} (context ${loaded.context}, kubeconfig from ${loaded.source}).`);
-      clients.kube = await createKubeClient(loaded.kc, { retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
+      clients.kube = createKubeClient(loaded.connection, { ...(deps.setSecret ? { setSecret: deps.setSecret } : {}), retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
     } else {
       notCleaned.push('namespaces (no `kubeconfig` input and no KUBECONFIG)');
     }

@@ -2,7 +2,7 @@
 // inventory and prune → wait for rollouts (diagnosing failures) → GitHub deployment status.
 import type { EventContext } from '../../shared/context.ts';
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { createKubeClient, loadClientNode, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { createKubeClient, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { branchNames, isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
 import type { SetSecret } from '../../shared/secrets.ts';
@@ -43,8 +43,8 @@ export interface Deps {
   logger: Logger;
   exec: Exec;
   context: EventContext;
-  /** The cluster client (not called for `dry-run: client`). */
-  connect: () => Promise<KubeClient>;
+  /** The cluster client (not called for `dry-run: client`); `signal` stops its calls when the run fails first. */
+  connect: (signal?: AbortSignal) => Promise<KubeClient>;
   setSecret?: SetSecret;
   /** GitHub API base URL (default GITHUB_API_URL). */
   githubBaseUrl?: string;
@@ -126,19 +126,15 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const { logger } = deps;
   const { names, sha, namespace, values } = resolveNames(inputs, deps.context);
   const ownership = ownershipLabels(names, sha);
-  // client-node takes a few hundred ms to load, and loading it blocks the event loop: start it
-  // only once kustomize has been spawned (a timer runs after the spawn and after a missing
-  // `kustomize` has fallen back to `kubectl kustomize`), so the two overlap on separate cores.
-  let loading = inputs.dryRun === 'client';
-  const exec: Deps['exec'] = (command, args, options) => {
-    const running = deps.exec(command, args, options);
-    if (!loading) {
-      loading = true;
-      setTimeout(() => void loadClientNode().catch(() => undefined), 0);
-    }
-    return running;
-  };
-  const rendered = await logger.group('Render', () => renderPlan(inputs, values, { ...deps, exec }));
+  // Reach the cluster while kustomize renders: read the namespace and discover the core API
+  // groups in parallel with the render (a render error still comes first; see `connected`).
+  const stopEarly = new AbortController();
+  const early = inputs.dryRun === 'client' ? undefined : connectEarly(deps, namespace, stopEarly.signal);
+  early?.catch(() => undefined);
+  const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps)).catch((error: unknown) => {
+    stopEarly.abort(error);
+    throw error;
+  });
   const renderMs = Date.now() - started;
   const url = inputs.environmentUrl === undefined ? undefined : urlFor(inputs, values);
   const report: DeployReport = {
@@ -158,9 +154,9 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
     return finish();
   }
 
-  const client = await deps.connect();
-  const nsRef = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
-  const [scopes, liveNamespace] = await Promise.all([resolveScopes(client, rendered.planned.map((p) => p.object)), client.get(nsRef)]);
+  const { client, liveNamespace } = await (early ?? connectEarly(deps, namespace, stopEarly.signal));
+  logger.info(`Cluster ${client.connection.server} (context ${client.connection.context}, kubeconfig from ${client.connection.source}).`);
+  const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
   const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: scopes.namespaced });
   const exists = checkNamespace(namespace, liveNamespace, names);
   const dryRun = inputs.dryRun === 'server';
@@ -235,6 +231,14 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   return finish();
 }
 
+/** Connects and reads the namespace; discovers the API (aggregated, where served) on the side. */
+async function connectEarly(deps: Deps, namespace: string, signal: AbortSignal): Promise<{ client: KubeClient; liveNamespace: KubeObject | undefined }> {
+  const client = await deps.connect(signal);
+  void client.prefetchDiscovery();
+  const liveNamespace = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  return { client, liveNamespace };
+}
+
 /** The environment URL: {tokens} filled and replacement tokens replaced. */
 function urlFor(inputs: Inputs, values: TemplateValues): string {
   const holder: KubeObject = { url: fillTemplate(inputs.environmentUrl ?? '', values) };
@@ -243,10 +247,9 @@ function urlFor(inputs: Inputs, values: TemplateValues): string {
 }
 
 /** The default cluster client: kubeconfig from the input or KUBECONFIG, retries logged. */
-export function connectWith(inputs: Inputs, logger: Logger, setSecret?: SetSecret): () => Promise<KubeClient> {
-  return async () => {
+export function connectWith(inputs: Inputs, logger: Logger, setSecret?: SetSecret): (signal?: AbortSignal) => Promise<KubeClient> {
+  return async (signal) => {
     const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), ...(setSecret ? { setSecret } : {}) });
-    logger.info(`Cluster ${loaded.server} (context ${loaded.context}, kubeconfig from ${loaded.source}).`);
-    return createKubeClient(loaded.kc, { onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
+    return createKubeClient(loaded.connection, { ...(setSecret ? { setSecret } : {}), ...(signal ? { signal } : {}), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
   };
 }

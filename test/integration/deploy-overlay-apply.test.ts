@@ -113,8 +113,8 @@ describe('deploying the sample app (one environment, step by step)', () => {
   it('reports a field another manager owns, with the manager, and takes it over with force-conflicts', async () => {
     // What `kubectl scale` does: an Update operation by another manager on .spec.replicas.
     const { loadKubeconfig, createKubeClient } = await import('../../shared/kube.ts');
-    const { kc } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
-    const client = await createKubeClient(kc);
+    const { connection } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
+    const client = createKubeClient(connection, { setSecret: () => undefined });
     await client.mergePatch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: NAMESPACE } }, { spec: { replicas: 5 } }, 'kubectl-scale');
     const conflicted = await deployInProcess(inputs());
     expect(conflicted.report.failure?.message).toContain('Deployment/api: .spec.replicas owned by field manager "kubectl-scale"');

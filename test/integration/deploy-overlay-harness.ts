@@ -59,8 +59,8 @@ export async function deployInProcess(record: Record<string, string>, extra: { c
   const inputs = readInputs(new InputReader(inputsFromRecord(record)), {}, setSecret);
   const logger = new RecordingLogger();
   const connect = async (): Promise<Awaited<ReturnType<typeof createKubeClient>>> => {
-    const { kc } = await loadKubeconfig({ input: inputs.kubeconfig ?? '', setSecret });
-    return createKubeClient(kc, { retryDeadlineMs: 20_000 });
+    const { connection } = await loadKubeconfig({ input: inputs.kubeconfig ?? '', setSecret });
+    return createKubeClient(connection, { retryDeadlineMs: 20_000, setSecret });
   };
   const report = await deployOverlay(inputs, { logger, exec, context: extra.context ?? CONTEXT, connect, setSecret, ...(extra.githubBaseUrl ? { githubBaseUrl: extra.githubBaseUrl } : {}) });
   return { report, logger, masked };

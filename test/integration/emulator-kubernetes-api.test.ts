@@ -117,6 +117,22 @@ describe('discovery', () => {
     expect((coreList.body.resources as { name: string }[]).map((r) => r.name)).toEqual(expect.arrayContaining(['namespaces', 'configmaps', 'secrets', 'services', 'serviceaccounts', 'persistentvolumeclaims', 'resourcequotas', 'pods', 'pods/log', 'events']));
     expect((await raw('GET', '/apis/nothing.example.com/v1')).status).toBe(404);
   });
+
+  it('serves aggregated discovery (apidiscovery.k8s.io/v2) only to clients that ask for it', async () => {
+    const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
+    const res = await fetch(`${emu.url}/apis`, { headers: { authorization: `Bearer ${emu.token}`, accept } });
+    expect(res.headers.get('content-type')).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+    const list = (await res.json()) as { kind: string; items: { metadata: { name: string }; versions: { version: string; resources: { resource: string; scope: string; responseKind: { kind: string } }[] }[] }[] };
+    expect(list.kind).toBe('APIGroupDiscoveryList');
+    const apps = list.items.find((g) => g.metadata.name === 'apps')?.versions[0]?.resources.find((r) => r.resource === 'deployments');
+    expect(apps).toMatchObject({ scope: 'Namespaced', responseKind: { kind: 'Deployment' } });
+    const core = await fetch(`${emu.url}/api`, { headers: { authorization: `Bearer ${emu.token}`, accept } });
+    const coreList = (await core.json()) as typeof list;
+    expect(coreList.items[0]?.versions[0]?.resources.find((r) => r.resource === 'namespaces')?.scope).toBe('Cluster');
+    // A client that asks for plain JSON still gets the legacy documents.
+    expect((await raw('GET', '/apis')).body['kind']).toBe('APIGroupList');
+    expect((await raw('GET', '/api')).body['kind']).toBe('APIVersions');
+  });
 });
 
 describe('server-side apply', () => {

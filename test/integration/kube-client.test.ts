@@ -13,8 +13,8 @@ const configMap = (name: string, data: Record<string, string>): KubeObject => ({
 
 beforeAll(async () => {
   kube = await startKubeEmulator({ readyDelayMs: 20 });
-  const { kc } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
-  client = await createKubeClient(kc, { retryDeadlineMs: 10_000, onRetry: (what, reason) => retries.push(`${what}: ${reason}`) });
+  const { connection } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
+  client = createKubeClient(connection, { setSecret: () => undefined, retryDeadlineMs: 10_000, onRetry: (what, reason) => retries.push(`${what}: ${reason}`) });
   await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kc' } }, { fieldManager: 'test' });
 });
 afterAll(async () => kube.close());
@@ -65,6 +65,28 @@ describe('KubeClient', () => {
     const infos = await Promise.all(Array.from({ length: 8 }, () => client.resource('batch/v1', 'CronJob')));
     expect(infos.every((i) => i?.name === 'cronjobs' && i.namespaced)).toBe(true);
     expect(kube.requests.count('GET', /^\/apis\/batch\/v1$/)).toBe(1);
+  });
+
+  it('discovers every group in two requests where the server offers aggregated discovery', async () => {
+    const fresh = createKubeClient(client.connection, { setSecret: () => undefined });
+    kube.requests.reset();
+    await fresh.prefetchDiscovery();
+    const infos = await Promise.all([fresh.resource('apps/v1', 'Deployment'), fresh.resource('v1', 'ConfigMap'), fresh.resource('gateway.networking.k8s.io/v1', 'HTTPRoute'), fresh.resource('v1', 'Namespace')]);
+    expect(infos.map((i) => i && `${i.name} ${i.namespaced}`)).toEqual(['deployments true', 'configmaps true', 'httproutes true', 'namespaces false']);
+    expect(kube.requests.count('GET', /^\/apis?$/)).toBe(2);
+    expect(kube.requests.count('GET', /^\/apis?\/.+/)).toBe(0);
+  });
+
+  it('finds a kind again once its CustomResourceDefinition is applied', async () => {
+    expect(await client.resource('example.com/v1', 'Gadget')).toBeUndefined();
+    const crd: KubeObject = {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'gadgets.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
+    };
+    await client.apply(crd, { fieldManager: 'test' });
+    expect(await client.resource('example.com/v1', 'Gadget')).toEqual({ name: 'gadgets', namespaced: true, verbs: expect.arrayContaining(['get', 'patch']) as unknown });
+    const gadget = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g1', namespace: 'kc' }, spec: { size: 1 } };
+    expect((await client.apply(gadget, { fieldManager: 'test' })).code).toBe(201);
   });
 
   it('lists with a label selector and reads pod logs', async () => {

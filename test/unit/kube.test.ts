@@ -79,7 +79,7 @@ describe('loadKubeconfig', () => {
     const masked: string[] = [];
     const loaded = await loadKubeconfig({ env: { KUBECONFIG: `${first}:${path.join(dir, 'missing')}:${second}` }, setSecret: (s) => masked.push(s) });
     expect(loaded.server).toBe('https://first.example');
-    expect(loaded.kc.getContexts().map((c) => c.name).sort()).toEqual(['ctx1', 'ctx2']);
+    expect(loaded.contexts.sort()).toEqual(['ctx1', 'ctx2']);
     expect(masked).toContain('other-token-value');
   });
 

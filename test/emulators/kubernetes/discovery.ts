@@ -1,6 +1,9 @@
 // Discovery documents: /version, /api (APIVersions), /apis (APIGroupList),
 // /apis/{group} (APIGroup) and the APIResourceList of each group/version, in
-// the legacy (plain application/json) form kubectl and client-node accept.
+// the legacy (plain application/json) form kubectl and client-node accept; and
+// aggregated discovery (apidiscovery.k8s.io/v2, GA in Kubernetes 1.30): /api and
+// /apis answer an APIGroupDiscoveryList with every resource when the Accept header
+// asks for it, as kubectl 1.32 does.
 import type { ResourceRegistry, ResourceType } from './resources.ts';
 import { apiVersionOf } from './resources.ts';
 
@@ -64,4 +67,51 @@ export function resourceList(registry: ResourceRegistry, group: string, version:
   const types = registry.typesIn(group, version);
   if (types.length === 0) return undefined;
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(group, version), resources: types.flatMap(entries) };
+}
+
+/** The media type of aggregated discovery v2 (request Accept and response Content-Type). */
+export const AGGREGATED_DISCOVERY = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+/** Whether the Accept header asks for aggregated discovery v2 (as one of its media ranges). */
+export function wantsAggregated(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((range) => {
+    const params = new Map(range.split(';').slice(1).map((p) => p.trim().split('=') as [string, string]));
+    return range.trim().startsWith('application/json') && params.get('g') === 'apidiscovery.k8s.io' && params.get('v') === 'v2' && params.get('as') === 'APIGroupDiscoveryList';
+  });
+}
+
+function resourceDiscovery(type: ResourceType, version: string): unknown {
+  const responseKind = { group: type.group, version, kind: type.kind };
+  const main = entries(type)[0] as { verbs: string[]; shortNames?: string[]; categories?: string[] };
+  const subresources: unknown[] = [];
+  if (type.statusSubresource) subresources.push({ subresource: 'status', responseKind, verbs: ['get', 'patch', 'update'] });
+  if (!type.custom && ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(type.kind)) {
+    subresources.push({ subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] });
+  }
+  if (type.kind === 'Pod' && !type.custom) subresources.push({ subresource: 'log', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get'] });
+  if (type.plural === 'namespaces' && !type.custom) subresources.push({ subresource: 'finalize', responseKind, verbs: ['update'] });
+  return {
+    resource: type.plural,
+    responseKind,
+    scope: type.namespaced ? 'Namespaced' : 'Cluster',
+    singularResource: type.singular,
+    verbs: main.verbs,
+    ...(main.shortNames ? { shortNames: main.shortNames } : {}),
+    ...(main.categories ? { categories: main.categories } : {}),
+    ...(subresources.length > 0 ? { subresources } : {}),
+  };
+}
+
+/** The APIGroupDiscoveryList of /api (`core`) or /apis. */
+export function aggregatedDiscovery(registry: ResourceRegistry, core: boolean): unknown {
+  const groups = core ? [{ name: '', versions: ['v1'] }] : registry.groups();
+  const items = groups.map((group) => ({
+    metadata: core ? {} : { name: group.name },
+    versions: group.versions.map((version) => ({
+      version,
+      resources: registry.typesIn(group.name, version).map((type) => resourceDiscovery(type, version)),
+      freshness: 'Current',
+    })),
+  }));
+  return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }

@@ -4,7 +4,7 @@
 import type http from 'node:http';
 import { readBody, Router, sendJson, type Request } from '../common/http.ts';
 import { sleep, type FaultInjector, type RequestCounter } from '../common/faults.ts';
-import { apiGroup, apiGroupList, apiVersions, resourceList, SERVER_VERSION } from './discovery.ts';
+import { AGGREGATED_DISCOVERY, aggregatedDiscovery, apiGroup, apiGroupList, apiVersions, resourceList, SERVER_VERSION, wantsAggregated } from './discovery.ts';
 import { handleResource, type ResourceContext } from './handlers.ts';
 import { resourceKey } from './resources.ts';
 import { SelectorError } from './selectors.ts';
@@ -62,8 +62,12 @@ function buildRouter(ctx: RouterContext): Router {
     .add('GET', '/healthz', (_req, res) => void res.end('ok'))
     .add('GET', '/livez', (_req, res) => void res.end('ok'))
     .add('GET', '/readyz', (_req, res) => void res.end('ok'))
-    .add('GET', '/api', (_req, res) => sendJson(res, 200, apiVersions(ctx.serverAddress())))
-    .add('GET', '/apis', (_req, res) => sendJson(res, 200, apiGroupList(ctx.store.registry)))
+    .add('GET', '/api', (req, res) =>
+      wantsAggregated(req.headers.accept) ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, true), { 'content-type': AGGREGATED_DISCOVERY }) : sendJson(res, 200, apiVersions(ctx.serverAddress())),
+    )
+    .add('GET', '/apis', (req, res) =>
+      wantsAggregated(req.headers.accept) ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, false), { 'content-type': AGGREGATED_DISCOVERY }) : sendJson(res, 200, apiGroupList(ctx.store.registry)),
+    )
     .add('GET', '/api/v1', (_req, res) => answer(res, resourceList(ctx.store.registry, '', 'v1')))
     .add('GET', '/apis/{group}', (_req, res, p) => answer(res, apiGroup(ctx.store.registry, p.group ?? '')))
     .add('GET', '/apis/{group}/{version}', (_req, res, p) => answer(res, resourceList(ctx.store.registry, p.group ?? '', p.version ?? '')))

@@ -46,3 +46,19 @@ export async function serverCert(names: string[], ca?: KeyPair): Promise<KeyPair
   });
   return { key: pems.private, cert: pems.cert };
 }
+
+/** A client certificate (extKeyUsage clientAuth) with common name `cn`, signed by `ca`. */
+export async function clientCert(cn: string, ca: KeyPair): Promise<KeyPair> {
+  const pems = await generate([{ name: 'commonName', value: cn }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ...validity(),
+    ca,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', clientAuth: true },
+    ],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
