@@ -8,9 +8,9 @@
 // than the whole render, and the suite only needs these few REST verbs. client-node is still
 // what handles legacy `auth-provider` users (shared/kube-auth.ts) and what the integration tests
 // read the cluster back with.
-import { createAuthenticator, type RunPlugin } from './kube-auth.ts';
+import type { RunPlugin } from './kube-auth.ts';
 import type { KubeConnection } from './kube-config.ts';
-import { createKubeHttp, type KubeHttp, type Query } from './kube-http.ts';
+import type { KubeHttp, Query } from './kube-http.ts';
 import { errorMessage } from './errors.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } from './naming.ts';
 import { retry } from './retry.ts';
@@ -18,7 +18,6 @@ import * as runner from './runner.ts';
 import type { SetSecret } from './secrets.ts';
 
 export { loadKubeconfig, type KubeConnection, type KubeconfigOptions, type LoadedKubeconfig } from './kube-config.ts';
-export { KubeApiException } from './kube-http.ts';
 
 /** Object metadata as the API serves it (the fields the suite reads). */
 export interface ObjectMeta {
@@ -55,7 +54,7 @@ export interface KubeApiError {
   causes: { field?: string; reason?: string; message?: string }[];
 }
 
-/** The Status inside a {@link KubeApiException} (whose `.body` is the JSON text), or undefined. */
+/** The Status inside a `KubeApiException` (shared/kube-http.ts; `.body` is the JSON text), or undefined. */
 export function kubeApiError(error: unknown): KubeApiError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as { code?: unknown; body?: unknown };
@@ -253,8 +252,17 @@ function discovery(http: KubeHttp): { lookup: (apiVersion: string, kind: string)
 
 /** Builds a {@link KubeClient} for a kubeconfig context. */
 export function createKubeClient(connection: KubeConnection, options: KubeClientOptions = {}): KubeClient {
-  const auth = createAuthenticator(connection, { setSecret: options.setSecret ?? runner.setSecret, ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}) });
-  const http = createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
+  // The HTTP layer (and Node's http, https and tls modules) loads on the first request, off the start-up path.
+  let ready: Promise<KubeHttp> | undefined;
+  const load = (): Promise<KubeHttp> =>
+    (ready ??= Promise.all([import('./kube-http.ts'), import('./kube-auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
+      const auth = createAuthenticator(connection, { setSecret: options.setSecret ?? runner.setSecret, ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}) });
+      return createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
+    }));
+  const http: KubeHttp = {
+    request: async (method, path, requestOptions) => (await load()).request(method, path, requestOptions),
+    stream: async (path, query, onLine, signal) => (await load()).stream(path, query, onLine, signal),
+  };
   const { lookup: discover, prefetch } = discovery(http);
   const call = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
     retry(fn, {

@@ -180,9 +180,11 @@ export interface ApplyOutcome {
 export async function applyPlan(planned: readonly Planned[], ctx: ApplyContext): Promise<ApplyOutcome> {
   const results: ObjectResult[] = [];
   const live = new Map<string, KubeObject>();
-  const phases = [...new Set(planned.map((p) => phaseOf(p.object)))].sort((a, b) => a - b);
+  // A namespace that exists already needs no phase of its own: its labels go with the configuration.
+  const phaseIn = (obj: KubeObject): number => (phaseOf(obj) === 1 && ctx.existing.has(objectKey(obj)) ? 2 : phaseOf(obj));
+  const phases = [...new Set(planned.map((p) => phaseIn(p.object)))].sort((a, b) => a - b);
   for (const phase of phases) {
-    const items = planned.filter((p) => phaseOf(p.object) === phase);
+    const items = planned.filter((p) => phaseIn(p.object) === phase);
     const done = await mapLimit(items, ctx.concurrency ?? 32, (item) => applyOne(item, ctx));
     for (const { result, live: answer } of done) {
       results.push(result);

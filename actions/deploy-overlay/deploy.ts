@@ -12,7 +12,8 @@ import { startDeployment, type GitHubDeployment } from './github-deployment.ts';
 import type { DryRun, Inputs } from './inputs.ts';
 import { APPLY_SET_LABEL, WAITED_KINDS, crdServes, displayName, groupOf, isWorkload, objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
 import { completePlan, renderPlan } from './plan.ts';
-import { listExisting, planInventory, pruneCandidates, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
+import { planInventory, pruneCandidates, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
+import { connectEarly, listAll } from './reach.ts';
 import type { Exec } from './render.ts';
 import { assertUsableNamespace, checkNamespace } from './safety.ts';
 import { applyReplacements, fillTemplate, type TemplateValues } from './transform.ts';
@@ -129,7 +130,9 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   // Reach the cluster while kustomize renders: read the namespace and discover the core API
   // groups in parallel with the render (a render error still comes first; see `connected`).
   const stopEarly = new AbortController();
-  const early = inputs.dryRun === 'client' ? undefined : connectEarly(deps, namespace, stopEarly.signal);
+  const selector = `${ownershipSelector(names)},${APPLY_SET_LABEL}=${inputs.applySet}`;
+  const reach = { deps, namespace, names, selector, applySet: inputs.applySet, signal: stopEarly.signal };
+  const early = inputs.dryRun === 'client' ? undefined : connectEarly(reach);
   early?.catch(() => undefined);
   const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps)).catch((error: unknown) => {
     stopEarly.abort(error);
@@ -154,7 +157,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
     return finish();
   }
 
-  const { client, liveNamespace } = await (early ?? connectEarly(deps, namespace, stopEarly.signal));
+  const { client, liveNamespace, prelisted } = await (early ?? connectEarly(reach));
   logger.info(`Cluster ${client.connection.server} (context ${client.connection.context}, kubeconfig from ${client.connection.source}).`);
   const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
   const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: scopes.namespaced });
@@ -162,10 +165,11 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const dryRun = inputs.dryRun === 'server';
   logger.info(`Namespace ${namespace} ${exists ? 'exists and belongs to this branch' : dryRun ? 'does not exist (it would be created)' : 'does not exist yet: creating it'}.`);
 
-  let deployment: GitHubDeployment | undefined;
+  // The GitHub deployment is started alongside the apply and awaited before its status is set.
+  let starting: Promise<GitHubDeployment | undefined> | undefined;
   if (inputs.githubToken && !dryRun && deps.context.repository) {
     const run = process.env['GITHUB_RUN_ID'];
-    deployment = await startDeployment(
+    starting = startDeployment(
       {
         token: inputs.githubToken, ...deps.context.repository, environment: fillTemplate(inputs.environment, values), ref: names.branch,
         description: `Deploying ${sha?.slice(0, 7) ?? names.branch} to ${namespace}`,
@@ -174,12 +178,15 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
       },
       logger,
     );
-    report.deploymentId = deployment?.id;
   }
+  const deployment = async (): Promise<GitHubDeployment | undefined> => {
+    const started = await starting;
+    report.deploymentId = started?.id;
+    return started;
+  };
 
-  const selector = `${ownershipSelector(names)},${APPLY_SET_LABEL}=${inputs.applySet}`;
   const inventory = readInventory(liveNamespace, inputs.applySet);
-  const existing = exists ? await listExisting(client, typesToList(planned, inventory, namespace, scopes.namespaced), namespace, selector, logger) : new Map<string, KubeObject>();
+  const existing = exists ? await listAll(client, typesToList(planned, inventory, namespace, scopes.namespaced), reach, prelisted) : new Map<string, KubeObject>();
   if (liveNamespace) existing.set(objectKey({ ...liveNamespace, apiVersion: 'v1', kind: 'Namespace' }), liveNamespace);
 
   const targets = planned.map((p) => p.object).filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
@@ -198,7 +205,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   if (applied.failure) {
     await rollouts?.cancel();
     report.failure = applied.failure;
-    await deployment?.finish('failure', 'Applying the manifests failed');
+    await (await deployment())?.finish('failure', 'Applying the manifests failed');
     return finish();
   }
 
@@ -226,17 +233,10 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
       report.failure = rolloutFailure(namespace, failed);
     }
   }
-  if (report.failure) await deployment?.finish('failure', `Rollout failed in ${namespace}`);
-  else await deployment?.finish('success', `Deployed to ${namespace}`, url);
+  const github = await deployment();
+  if (report.failure) await github?.finish('failure', `Rollout failed in ${namespace}`);
+  else await github?.finish('success', `Deployed to ${namespace}`, url);
   return finish();
-}
-
-/** Connects and reads the namespace; discovers the API (aggregated, where served) on the side. */
-async function connectEarly(deps: Deps, namespace: string, signal: AbortSignal): Promise<{ client: KubeClient; liveNamespace: KubeObject | undefined }> {
-  const client = await deps.connect(signal);
-  void client.prefetchDiscovery();
-  const liveNamespace = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-  return { client, liveNamespace };
 }
 
 /** The environment URL: {tokens} filled and replacement tokens replaced. */

@@ -130,3 +130,38 @@ describe('deploying the sample app (one environment, step by step)', () => {
     expect((kube.store.get('deployments.apps', NAMESPACE, 'api')?.['spec'] as { replicas: number }).replicas).toBe(2);
   });
 });
+
+describe('apply order', () => {
+  /** When the emulator received each PATCH of the branch's objects, in ms from the first. */
+  async function patchTimes(branch: string): Promise<Map<string, number>> {
+    const times = new Map<string, number>();
+    const record = kube.requests.record.bind(kube.requests);
+    kube.requests.record = (method: string, path: string): void => {
+      if (method === 'PATCH' && !times.has(path)) times.set(path, Date.now());
+      record(method, path);
+    };
+    // The namespace's apply answers 300 ms late: what waits for it shows.
+    kube.faults.script({ method: 'PATCH', path: new RegExp(`^/api/v1/namespaces/feature-${branch}$`), fault: { kind: 'delay', ms: 300 }, times: 1 });
+    try {
+      const { report } = await deployInProcess(inputs({ branch }));
+      expect(report.failure).toBeUndefined();
+    } finally {
+      kube.requests.record = record;
+    }
+    return times;
+  }
+  const at = (times: Map<string, number>, pattern: RegExp): number => Math.min(...[...times].filter(([path]) => pattern.test(path)).map(([, t]) => t));
+
+  it('creates a new namespace first, then configuration, then workloads; an existing one goes with the configuration', async () => {
+    const first = await patchTimes('order-1');
+    const namespace = at(first, /^\/api\/v1\/namespaces\/feature-order-1$/);
+    const config = at(first, /configmaps|services|secrets/);
+    const workloads = at(first, /deployments|statefulsets|jobs/);
+    expect(config - namespace).toBeGreaterThanOrEqual(290);
+    expect(workloads).toBeGreaterThan(config);
+    const again = await patchTimes('order-1');
+    const nsAgain = at(again, /^\/api\/v1\/namespaces\/feature-order-1$/);
+    expect(Math.abs(at(again, /configmaps|services|secrets/) - nsAgain)).toBeLessThan(150);
+    expect(at(again, /deployments|statefulsets|jobs/) - nsAgain).toBeGreaterThanOrEqual(290);
+  });
+});

@@ -1,0 +1,49 @@
+// Reaching the cluster while kustomize renders: connect, read the branch namespace, discover
+// the API, and on a re-deploy list what the apply set held, so that none of it waits for the
+// render. Only reads happen here; every write waits for the plan's safety checks.
+import { namespaceOwnership, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import type { BranchNames } from '../../shared/naming.ts';
+import type { Deps } from './deploy.ts';
+import { listExisting, readInventory, type TypeRef } from './prune.ts';
+
+/** What reaching the cluster early needs. */
+export interface Reach {
+  deps: Deps;
+  namespace: string;
+  names: BranchNames;
+  /** The apply set's label selector. */
+  selector: string;
+  applySet: string;
+  signal: AbortSignal;
+}
+
+/** Objects of the kinds an earlier deploy recorded, listed while the render ran. */
+export interface Prelisted {
+  kinds: Set<string>;
+  existing: Promise<Map<string, KubeObject>>;
+}
+
+/**
+ * Connects and reads the namespace, with discovery (aggregated, where served) on the side; when
+ * the namespace is this branch's, lists the kinds its inventory records (what prune and the
+ * results need on a re-deploy) while kustomize is still rendering. Only reads.
+ */
+export async function connectEarly(reach: Reach): Promise<{ client: KubeClient; liveNamespace: KubeObject | undefined; prelisted: Prelisted | undefined }> {
+  const client = await reach.deps.connect(reach.signal);
+  void client.prefetchDiscovery();
+  const liveNamespace = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: reach.namespace } });
+  const ownership = namespaceOwnership(liveNamespace, reach.names);
+  if (ownership.state !== 'ours' || ownership.terminating) return { client, liveNamespace, prelisted: undefined };
+  const kinds = readInventory(liveNamespace, reach.applySet);
+  const types = kinds.map((key) => ({ apiVersion: key.split(' ')[0] ?? '', kind: key.split(' ')[1] ?? '', namespaced: true }));
+  const existing = listExisting(client, types, reach.namespace, reach.selector, reach.deps.logger);
+  existing.catch(() => undefined);
+  return { client, liveNamespace, prelisted: { kinds: new Set(kinds), existing } };
+}
+
+/** The objects of these kinds that carry the selector, using what was listed early. */
+export async function listAll(client: KubeClient, types: readonly TypeRef[], reach: Reach, prelisted: Prelisted | undefined): Promise<Map<string, KubeObject>> {
+  const rest = types.filter((type) => !(type.namespaced && prelisted?.kinds.has(`${type.apiVersion} ${type.kind}`)));
+  const [early, late] = await Promise.all([prelisted?.existing, listExisting(client, rest, reach.namespace, reach.selector, reach.deps.logger)]);
+  return new Map([...(early ?? []), ...late]);
+}
