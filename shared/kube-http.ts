@@ -105,7 +105,7 @@ export function createKubeHttp(connection: KubeConnection, auth: Authenticator, 
   };
   const send = (method: string, path: string, query: Query | undefined, credentials: Credentials, headers: Record<string, string>, signal?: AbortSignal): http.ClientRequest =>
     (secure ? https : http).request({
-      protocol: base.protocol, hostname: base.hostname, port: base.port || undefined, method, path: `${basePath}${path}${queryString(query)}`,
+      protocol: base.protocol, hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'), port: base.port || undefined, method, path: `${basePath}${path}${queryString(query)}`,
       headers: { ...headers, ...credentials.headers, 'User-Agent': 'branch-env' }, agent: agentFor(credentials), ...(signal ? { signal } : {}),
     });
   const what = (method: string, path: string): string => `${method} ${path}`;

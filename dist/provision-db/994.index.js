@@ -290,7 +290,7 @@ function createKubeHttp(connection, auth, options = {}) {
         return agent;
     };
     const send = (method, path, query, credentials, headers, signal) => (secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default())).request({
-        protocol: base.protocol, hostname: base.hostname, port: base.port || undefined, method, path: `${basePath}${path}${queryString(query)}`,
+        protocol: base.protocol, hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'), port: base.port || undefined, method, path: `${basePath}${path}${queryString(query)}`,
         headers: { ...headers, ...credentials.headers, 'User-Agent': 'branch-env' }, agent: agentFor(credentials), ...(signal ? { signal } : {}),
     });
     const what = (method, path) => `${method} ${path}`;

@@ -210,3 +210,30 @@ describe('credentials', () => {
     expect((error as UserError).describe()).toMatch(/credential plugin "kubelogin-not-installed" is not installed.*Install kubelogin with azure\/use-kubelogin/s);
   });
 });
+
+describe('server addresses', () => {
+  it('reaches an IPv6 server and one behind a path prefix (as Rancher serves clusters)', async () => {
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'auth-test' } }));
+    });
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(0, '::1', () => resolve(true));
+    });
+    // Without IPv6 loopback on the machine there is nothing to reach; say so rather than pass silently.
+    if (!listening) {
+      console.warn('no IPv6 loopback here: IPv6 server test not run');
+      return;
+    }
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      const api = await connect(kubeconfig({}, { token: 'ipv6-token-value' }, `http://[::1]:${port}/k8s/clusters/c-abc12/`));
+      expect((await api.get(namespace))?.metadata?.name).toBe('auth-test');
+      expect(seen).toEqual(['/k8s/clusters/c-abc12/api/v1/namespaces/auth-test']);
+    } finally {
+      server.close();
+    }
+  });
+});
