@@ -10,14 +10,18 @@
 // read the cluster back with.
 import type { RunPlugin } from './kube-auth.ts';
 import type { KubeConnection } from './kube-config.ts';
+import { discovery, type ResourceInfo } from './kube-discovery.ts';
+import { kubeApiError } from './kube-errors.ts';
 import type { KubeHttp, Query } from './kube-http.ts';
-import { errorMessage } from './errors.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } from './naming.ts';
 import { retry } from './retry.ts';
 import * as runner from './runner.ts';
 import type { SetSecret } from './secrets.ts';
 
 export { loadKubeconfig, type KubeConnection, type KubeconfigOptions, type LoadedKubeconfig } from './kube-config.ts';
+export type { ResourceInfo } from './kube-discovery.ts';
+export { describeKubeError, kubeApiError, type KubeApiError } from './kube-errors.ts';
+export { watchObjects, type WatchOptions } from './kube-watch.ts';
 
 /** Object metadata as the API serves it (the fields the suite reads). */
 export interface ObjectMeta {
@@ -41,48 +45,6 @@ export interface KubeObject {
   kind?: string;
   metadata?: ObjectMeta;
   [key: string]: unknown;
-}
-
-/** The parts of a Kubernetes Status error a message needs. */
-export interface KubeApiError {
-  /** HTTP status code. */
-  code: number;
-  /** Status reason: NotFound, Conflict, Invalid, Forbidden, ... */
-  reason: string;
-  message: string;
-  /** Status details.causes (field, reason, message). */
-  causes: { field?: string; reason?: string; message?: string }[];
-}
-
-/** The Status inside a `KubeApiException` (shared/kube-http.ts; `.body` is the JSON text), or undefined. */
-export function kubeApiError(error: unknown): KubeApiError | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as { code?: unknown; body?: unknown };
-  if (typeof e.code !== 'number') return undefined;
-  let body: unknown = e.body;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      body = { message: body };
-    }
-  }
-  const status = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const details = typeof status.details === 'object' && status.details !== null ? (status.details as Record<string, unknown>) : {};
-  const causes = Array.isArray(details.causes) ? (details.causes as KubeApiError['causes']) : [];
-  return {
-    code: e.code,
-    reason: typeof status.reason === 'string' ? status.reason : '',
-    message: typeof status.message === 'string' && status.message !== '' ? status.message : `HTTP ${e.code}`,
-    causes,
-  };
-}
-
-/** A readable one-line message for any error from the cluster: `403 Forbidden: <server message>`. */
-export function describeKubeError(error: unknown): string {
-  const api = kubeApiError(error);
-  if (api === undefined) return errorMessage(error).split('\n')[0] ?? '';
-  return `${api.code}${api.reason ? ` ${api.reason}` : ''}: ${api.message}`;
 }
 
 /** Namespaces the suite never writes into or deletes: `default`, `kube-*`, and `extra`. */
@@ -112,14 +74,6 @@ export function namespaceOwnership(namespace: KubeObject | undefined, names: Pic
   return { state: 'ours', terminating: Boolean(namespace.metadata?.deletionTimestamp) };
 }
 
-
-/** What discovery says about a kind. */
-export interface ResourceInfo {
-  /** Plural resource name (`deployments`). */
-  name: string;
-  namespaced: boolean;
-  verbs: string[];
-}
 
 /** Options of one server-side apply. */
 export interface ApplyOptions {
@@ -178,76 +132,6 @@ const WELL_KNOWN: ReadonlyMap<string, ResourceInfo> = new Map([
 
 function parse(text: string): KubeObject {
   return text === '' ? {} : (JSON.parse(text) as KubeObject);
-}
-
-/** The media type of aggregated discovery (apidiscovery.k8s.io/v2, GA in Kubernetes 1.30). */
-const AGGREGATED_DISCOVERY = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
-
-interface Discovered extends ResourceInfo {
-  kind: string;
-}
-
-interface AggregatedList {
-  items?: { metadata?: { name?: string }; versions?: { version: string; resources?: { resource: string; responseKind?: { kind?: string }; scope?: string; verbs?: string[] }[] }[] }[];
-}
-
-/**
- * Discovery as kubectl does it: every group and resource in two requests (`/api` and `/apis`
- * with aggregated discovery) where the server offers it, else one APIResourceList per
- * apiVersion. Parallel callers share requests; a kind not found is looked up again (once per
- * lookup) in case a CustomResourceDefinition has been applied since.
- */
-function discovery(http: KubeHttp): { lookup: (apiVersion: string, kind: string) => Promise<ResourceInfo | undefined>; prefetch: () => Promise<void> } {
-  const lists = new Map<string, { at: number; list: Promise<Discovered[] | undefined> }>();
-  let aggregated: Promise<void> | undefined;
-  let clock = 0;
-  const fetchGroup = (apiVersion: string): Promise<Discovered[] | undefined> => {
-    const path = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
-    const list = http.request('GET', path).then(
-      (answer) => {
-        const doc = parse(answer.text) as { resources?: (ResourceInfo & { kind?: string })[] };
-        return (doc.resources ?? []).filter((r) => !r.name.includes('/')).map((r) => ({ name: r.name, namespaced: r.namespaced, verbs: r.verbs, kind: r.kind ?? '' }));
-      },
-      (error: unknown) => {
-        if (kubeApiError(error)?.code === 404) return undefined;
-        throw error;
-      },
-    );
-    const entry = { at: (clock += 1), list };
-    lists.set(apiVersion, entry);
-    list.catch(() => lists.get(apiVersion) === entry && lists.delete(apiVersion));
-    return list;
-  };
-  const fetchAggregated = async (root: '/api' | '/apis'): Promise<void> => {
-    const answer = await http.request('GET', root, { accept: `${AGGREGATED_DISCOVERY},application/json` });
-    if (!answer.contentType.includes('as=APIGroupDiscoveryList')) return;
-    const at = (clock += 1);
-    for (const group of (parse(answer.text) as AggregatedList).items ?? []) {
-      for (const version of group.versions ?? []) {
-        const apiVersion = group.metadata?.name ? `${group.metadata.name}/${version.version}` : version.version;
-        const resources = (version.resources ?? []).map((r) => ({ name: r.resource, namespaced: r.scope === 'Namespaced', verbs: r.verbs ?? [], kind: r.responseKind?.kind ?? '' }));
-        lists.set(apiVersion, { at, list: Promise.resolve(resources) });
-      }
-    }
-  };
-  const prefetch = (): Promise<void> => {
-    aggregated ??= Promise.all([fetchAggregated('/api'), fetchAggregated('/apis')]).then(
-      () => undefined,
-      () => undefined,
-    );
-    return aggregated;
-  };
-  const lookup = async (apiVersion: string, kind: string): Promise<ResourceInfo | undefined> => {
-    if (apiVersion === '' || kind === '') return undefined;
-    const started = clock;
-    if (aggregated) await aggregated;
-    const cached = lists.get(apiVersion);
-    let found = (await (cached?.list ?? fetchGroup(apiVersion)))?.find((r) => r.kind === kind);
-    // A miss from an answer older than this lookup: ask again (a CRD may have been applied since).
-    if (!found && cached && cached.at <= started) found = (await fetchGroup(apiVersion))?.find((r) => r.kind === kind);
-    return found ? { name: found.name, namespaced: found.namespaced, verbs: found.verbs } : undefined;
-  };
-  return { lookup, prefetch };
 }
 
 /** Builds a {@link KubeClient} for a kubeconfig context. */
@@ -348,58 +232,4 @@ export function createKubeClient(connection: KubeConnection, options: KubeClient
     collectionPath: (apiVersion, kind, namespace) => call(`discovery of ${apiVersion} ${kind}`, () => collection(apiVersion, kind, namespace ?? '')),
     stream: (path, query, onLine, signal) => http.stream(path, query, onLine, signal),
   };
-}
-
-/** What {@link watchObjects} watches and whom it tells. */
-export interface WatchOptions {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  labelSelector?: string;
-  /** Stops the watch; the returned promise resolves soon after. */
-  signal: AbortSignal;
-  /** Each ADDED, MODIFIED or DELETED object. Existing objects come first as ADDED. */
-  onEvent: (type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject) => void;
-  /** A dropped connection (the watch reconnects on its own). */
-  onError?: (error: unknown) => void;
-}
-
-/**
- * Watches a collection until `signal` aborts. Starts with the current objects (synthetic ADDED
- * events), then follows changes; reconnects from the last resourceVersion when the connection
- * ends (the server ends each watch after `timeoutSeconds`), and starts over with the current
- * objects when that version has expired (410).
- */
-export async function watchObjects(client: KubeClient, options: WatchOptions): Promise<void> {
-  const path = await client.collectionPath(options.apiVersion, options.kind, options.namespace);
-  let resourceVersion: string | undefined;
-  let failures = 0;
-  while (!options.signal.aborted) {
-    let error: unknown;
-    const onLine = (line: string): void => {
-      let event: { type?: string; object?: KubeObject };
-      try {
-        event = JSON.parse(line) as { type?: string; object?: KubeObject };
-      } catch {
-        return;
-      }
-      const object = event.object ?? {};
-      if (event.type === 'ERROR') {
-        // 410 Expired: start over from the current state.
-        if ((object as { code?: unknown }).code === 410) resourceVersion = undefined;
-        return;
-      }
-      resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
-      failures = 0;
-      if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') options.onEvent(event.type, object);
-    };
-    const query = { watch: 'true', labelSelector: options.labelSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: '290' };
-    await client.stream(path, query, onLine, options.signal).catch((caught: unknown) => (error = caught ?? new Error('watch failed')));
-    if (options.signal.aborted) return;
-    if (error !== undefined) {
-      failures += 1;
-      options.onError?.(error);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** failures)));
-    }
-  }
 }
