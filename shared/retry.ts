@@ -118,7 +118,9 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, options: Ret
           `${verdict.reason} (the server asked to wait ${formatDuration(verdict.retryAfterMs)}, past the deadline)`,
         );
       }
-      const ceiling = Math.min(maxDelay, initial * factor ** (attempt - 1));
+      // factor ** n overflows to Infinity after enough attempts (and 0 * Infinity is NaN): cap first.
+      const grown = initial * factor ** (attempt - 1);
+      const ceiling = Number.isFinite(grown) ? Math.min(maxDelay, grown) : initial > 0 ? maxDelay : 0;
       const backoff = options.jitter === false ? ceiling : Math.floor(random() * ceiling);
       const wanted = Math.max(backoff, verdict.retryAfterMs ?? 0);
       const delayMs = Math.max(0, Math.min(wanted, remaining));

@@ -176,6 +176,26 @@ describe('retry', () => {
     expect(attempts).toEqual([1, 2]);
   });
 
+  it('still stops at the deadline after so many attempts that the backoff overflows (no NaN sleeps)', async () => {
+    for (const initialDelayMs of [0, 1]) {
+      const clock = new FakeClock(0);
+      let attempts = 0;
+      const outcome = await retry(
+        () => {
+          attempts += 1;
+          clock.advance(100);
+          return Promise.reject(httpError(503));
+        },
+        { deadlineMs: 120_000, initialDelayMs, maxDelayMs: 50, factor: 4, clock, random: () => 0.5, maxAttempts: 5000 }, // a regression fails, not hangs
+      ).catch((caught: unknown) => caught);
+      expect(outcome).toBeInstanceOf(DeadlineError);
+      // 4 ** 512 is Infinity: attempts past that must still sleep a number of ms and end at the deadline.
+      expect(attempts).toBeGreaterThan(600);
+      expect(clock.sleeps.every((ms) => Number.isFinite(ms))).toBe(true);
+      expect(clock.now()).toBeGreaterThanOrEqual(120_000);
+    }
+  });
+
   it('never sleeps past the deadline (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
