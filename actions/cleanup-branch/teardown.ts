@@ -1,7 +1,8 @@
 // Tears one environment down, in the order that lets each step succeed: the namespace first (its
-// pods stop using the database), then the database, the role (after the database, which held
-// what it owned), the federated credential, and the GitHub deployments and environment. Each
-// object is a separate step: one that fails or is skipped never stops the next.
+// pods stop using the database), then the database, then the role (after the database, which held
+// what it owned). The federated credential and the GitHub deployments and environment depend on
+// none of these and go at the same time. Each object is a separate step: one that fails or is
+// skipped never stops the next.
 import type { KubeClient } from '../../shared/kube.ts';
 import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
@@ -30,13 +31,17 @@ export function primaryNamespace(env: BranchEnvironment, namespacePrefix: string
 export async function teardown(env: BranchEnvironment, clients: Clients, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {
   const { slug } = env;
   const { kube, pg, identity, github } = clients;
-  if (kube) for (const name of env.namespaces) await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx));
-  if (pg) {
-    for (const name of env.databases) await recorder.track('database', name, slug, () => removeDatabase(pg, name, env, ctx));
-    for (const name of env.roles) await recorder.track('role', name, slug, () => removeRole(pg, name, env, ctx));
-  }
-  if (identity) for (const name of env.federatedCredentials) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
-  if (github) await teardownGitHub(github, env, ctx, recorder, options);
+  const chain = async (): Promise<void> => {
+    if (kube) for (const name of env.namespaces) await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx));
+    if (pg) {
+      for (const name of env.databases) await recorder.track('database', name, slug, () => removeDatabase(pg, name, env, ctx));
+      for (const name of env.roles) await recorder.track('role', name, slug, () => removeRole(pg, name, env, ctx));
+    }
+  };
+  const credentials = async (): Promise<void> => {
+    if (identity) for (const name of env.federatedCredentials) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
+  };
+  await Promise.all([chain(), credentials(), github ? teardownGitHub(github, env, ctx, recorder, options) : undefined]);
 }
 
 async function teardownGitHub(github: GitHubTarget, env: BranchEnvironment, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {

@@ -71,7 +71,7 @@ describe('cleanup-branch (sweep)', () => {
     expect(decisions[recent.slug]?.reason).toMatch(/within grace-period 24h/);
     expect(decisions[stale[2]!.slug]?.decision).toBe('removed');
     expect(decisions[`sw-prod-${id}`]?.decision).toBe('kept');
-    expect((real.outputs?.skipped as Entry[]).find((e) => e.name === 'project')?.reason).toMatch(/^protected namespace/);
+    expect((real.outputs?.skipped as Entry[]).find((e) => e.kind === 'namespace' && e.name === 'project')?.reason).toMatch(/^protected namespace/);
     expect(real.report.peakConcurrency).toBeGreaterThan(1);
     expect(real.report.peakConcurrency).toBeLessThanOrEqual(3);
     expect(real.summary).toContain('<th>Environment</th><th>Branch</th><th>Decision</th>');

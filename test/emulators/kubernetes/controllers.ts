@@ -95,7 +95,7 @@ export class Controllers implements Kit {
   }
 
   owned(resource: string, owner: KubeObject): KubeObject[] {
-    return this.store.list(resource, owner.metadata.namespace).filter((obj) => controllerOf(obj)?.uid === owner.metadata.uid);
+    return this.store.select(resource, owner.metadata.namespace, (obj) => controllerOf(obj)?.uid === owner.metadata.uid);
   }
 
   private onChange(event: StoreEvent): void {

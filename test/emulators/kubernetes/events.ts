@@ -17,9 +17,7 @@ export function recordEvent(store: KubeStore, about: KubeObject, type: EventType
   if (!ns || ns.metadata.deletionTimestamp) return;
   const uid = about.metadata.uid ?? '';
   const now = timestamp();
-  const existing = store
-    .list('events', namespace)
-    .find((e) => isRecord(e.involvedObject) && e.involvedObject.uid === uid && e.reason === reason && e.message === message);
+  const [existing] = store.select('events', namespace, (e) => isRecord(e.involvedObject) && e.involvedObject.uid === uid && e.reason === reason && e.message === message);
   if (existing) {
     existing.count = (typeof existing.count === 'number' ? existing.count : 1) + 1;
     existing.lastTimestamp = now;

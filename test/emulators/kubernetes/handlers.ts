@@ -53,7 +53,7 @@ function writeOptions(req: Request): WriteOptions {
 
 function list(ctx: ResourceContext, target: Target, req: Request, res: http.ServerResponse): void {
   const matches = selectorFilter(target, req.query);
-  const all = ctx.store.list(target.resource, target.namespace).filter(matches);
+  const all = ctx.store.select(target.resource, target.namespace, matches);
   const limit = Number(req.query.get('limit') ?? '0');
   const start = Number(Buffer.from(req.query.get('continue') ?? '', 'base64url').toString('utf8') || '0');
   const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
@@ -175,7 +175,7 @@ function deleteCollection(ctx: ResourceContext, target: Target, req: Request, re
   const matches = selectorFilter(target, req.query);
   const options = { dryRun: writeOptions(req).dryRun, policy: propagation(req) };
   const deleted: KubeObject[] = [];
-  for (const obj of ctx.store.list(target.resource, target.namespace).filter(matches)) {
+  for (const obj of ctx.store.select(target.resource, target.namespace, matches)) {
     ctx.writer.delete({ ...target, namespace: obj.metadata.namespace, name: obj.metadata.name }, options);
     deleted.push(target.type.custom ? present(target, obj) : withoutTypeMeta(obj));
   }

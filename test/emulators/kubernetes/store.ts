@@ -51,9 +51,19 @@ export class KubeStore {
 
   /** Objects of a resource, in one namespace or all, sorted by namespace and name as etcd returns them. */
   list(resource: string, namespace?: string): KubeObject[] {
+    return this.select(resource, namespace, () => true);
+  }
+
+  /**
+   * The objects {@link list} would return that `match` accepts. Only those are copied: the
+   * controllers look for a few objects among many (a workload's pods, an object's events), and
+   * copying them all made each reconcile cost O(objects).
+   * @param match sees the stored objects; it must not change them.
+   */
+  select(resource: string, namespace: string | undefined, match: (obj: Readonly<KubeObject>) => boolean): KubeObject[] {
     const items: KubeObject[] = [];
     for (const obj of this.objects.get(resource)?.values() ?? []) {
-      if (namespace === undefined || obj.metadata.namespace === namespace) items.push(clone(obj));
+      if ((namespace === undefined || obj.metadata.namespace === namespace) && match(obj)) items.push(clone(obj));
     }
     return items.sort((a, b) => keyOf(a.metadata.namespace, a.metadata.name ?? '').localeCompare(keyOf(b.metadata.namespace, b.metadata.name ?? '')));
   }

@@ -44,7 +44,7 @@ export function serveWatch(store: KubeStore, req: http.IncomingMessage, res: htt
     }
     for (const event of changes) if (inScope(event)) send(event.type, watch.present(event.object));
   } else {
-    for (const obj of store.list(target.resource, target.namespace)) if (watch.matches(obj)) send('ADDED', watch.present(obj));
+    for (const obj of store.select(target.resource, target.namespace, watch.matches)) send('ADDED', watch.present(obj));
   }
 
   const unsubscribe = store.subscribe((event) => {
