@@ -250,6 +250,6 @@ function urlFor(inputs: Inputs, values: TemplateValues): string {
 export function connectWith(inputs: Inputs, logger: Logger, setSecret?: SetSecret): (signal?: AbortSignal) => Promise<KubeClient> {
   return async (signal) => {
     const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), ...(setSecret ? { setSecret } : {}) });
-    return createKubeClient(loaded.connection, { ...(setSecret ? { setSecret } : {}), ...(signal ? { signal } : {}), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
+    return createKubeClient(loaded.connection, { ...(setSecret ? { setSecret } : {}), ...(signal ? { signal } : {}), retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
   };
 }

@@ -167,3 +167,31 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect(run.stdout).toContain('::error::No kubeconfig: input `kubeconfig` is empty and KUBECONFIG is not set.');
   });
 });
+
+describe('deploy-overlay bundle on a bad day', () => {
+  it('shows the render error at once when the cluster is unreachable too (the early connect stops)', async () => {
+    // A port nobody listens on: every request is refused, which the client would retry for 30 s.
+    const nobody = kube.kubeconfig().replace(/server: http:\/\/127\.0\.0\.1:\d+/, 'server: http://127.0.0.1:9');
+    const broken = copySample();
+    try {
+      writeSampleFile(broken.dir, 'overlays/feature/kustomization.yaml', 'resources:\n  - does-not-exist.yaml\n');
+      const started = Date.now();
+      const run = await runAction('deploy-overlay', { inputs: sampleInputs(nobody, { 'working-directory': broken.dir, branch: 'unreachable' }) });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/::error::kubectl kustomize failed for overlay "overlays\/feature"/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      broken.cleanup();
+    }
+  });
+
+  it('retries an unreachable cluster until `timeout` (at most 30 s), then names the server', async () => {
+    const nobody = kube.kubeconfig().replace(/server: http:\/\/127\.0\.0\.1:\d+/, 'server: http://127.0.0.1:9');
+    const started = Date.now();
+    const run = await runAction('deploy-overlay', { inputs: sampleInputs(nobody, { 'working-directory': sample.dir, branch: 'unreachable-2', timeout: '3s' }), timeoutMs: 90_000 });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/Retrying read of Namespace/);
+    expect(run.stdout).toMatch(/::error::.*(ECONNREFUSED|127\.0\.0\.1:9)/);
+  }, 90_000);
+});
