@@ -1,8 +1,10 @@
 // The branch namespace: removed only when it carries the suite's labels for this branch and is
-// not protected, then waited for until it is gone. A namespace stuck in Terminating is reported
+// not protected, then waited for until it is gone. Before it, the objects deploy-overlay recorded
+// on it as put in other namespaces (each only when it carries the branch's labels). A namespace stuck in Terminating is reported
 // with what holds it: its finalizers, the namespace controller's conditions, and the objects
 // left in it.
 import { UserError } from '../../shared/errors.ts';
+import { carriesBranchLabels, externalObject, externalRefs, type ExternalRef } from '../../shared/kube-external.ts';
 import { describeKubeError, isProtectedNamespace, namespaceOwnership, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
 import { remaining, type Owner, type StepContext } from './environment.ts';
@@ -44,6 +46,31 @@ export async function removeNamespace(kube: KubeClient, name: string, owner: Own
   }
   await waitUntilGone(kube, name, ctx);
   return { action: 'removed' };
+}
+
+/**
+ * The objects deploy-overlay recorded on the branch namespace as put in other namespaces
+ * (`allow-namespaces`), when the namespace is this branch's: they outlive the namespace, so they
+ * are removed before it. Empty when the namespace is gone or not the branch's (its own step says why).
+ */
+export async function externalObjectsOf(kube: KubeClient, name: string, owner: Owner, ctx: StepContext): Promise<ExternalRef[]> {
+  const live = await kube.get(NAMESPACE_REF(name));
+  if (live === undefined || namespaceRefusal(live, name, owner, ctx) !== undefined) return [];
+  return externalRefs(live);
+}
+
+/** Removes one such object, only when it carries the suite's labels for this branch and sits in no protected namespace. */
+export async function removeExternalObject(kube: KubeClient, ref: ExternalRef, owner: Owner, ctx: StepContext): Promise<StepResult> {
+  if (isProtectedNamespace(ref.namespace, ctx.productionNamespaces)) {
+    return { action: 'skipped', reason: `in protected namespace ${ref.namespace} (default, kube-* and production-namespaces are never touched)`, warn: true };
+  }
+  const live = await kube.get(externalObject(ref));
+  if (live === undefined) return { action: 'already-gone' };
+  if (!carriesBranchLabels(live, owner.slug)) {
+    return { action: 'skipped', reason: `no longer carries ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} and ${BRANCH_LABEL}=${owner.slug}`, warn: true };
+  }
+  if (ctx.dryRun) return { action: 'would-remove' };
+  return (await kube.delete(externalObject(ref), { propagationPolicy: 'Background' })) ? { action: 'removed' } : { action: 'already-gone' };
 }
 
 /** Polls until the namespace is gone (quickly at first, then every 2 s), up to the deadline. */

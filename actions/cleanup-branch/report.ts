@@ -8,7 +8,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { Clock } from '../../shared/retry.ts';
 
 /** The kinds of objects a branch environment is made of. */
-export type ObjectKind = 'namespace' | 'database' | 'role' | 'federated-credential' | 'deployment' | 'environment';
+export type ObjectKind = 'namespace' | 'object' | 'database' | 'role' | 'federated-credential' | 'deployment' | 'environment';
 
 /** What happened to an object. */
 export type Action = 'removed' | 'already-gone' | 'would-remove' | 'skipped' | 'failed';
@@ -36,6 +36,7 @@ export interface Outcome {
 
 const LABEL: Record<ObjectKind, string> = {
   namespace: 'Namespace',
+  object: 'Object',
   database: 'Database',
   role: 'Role',
   'federated-credential': 'Federated credential',

@@ -1,14 +1,15 @@
-// Tears one environment down, in the order that lets each step succeed: the namespace first (its
-// pods stop using the database), then the database, then the role (after the database, which held
+// Tears one environment down, in the order that lets each step succeed: the objects the
+// environment keeps in other namespaces, then the namespace (its pods stop using the database), then the database, then the role (after the database, which held
 // what it owned). The federated credential and the GitHub deployments and environment depend on
 // none of these and go at the same time. Each object is a separate step: one that fails or is
 // skipped never stops the next.
+import { formatExternalRef } from '../../shared/kube-external.ts';
 import type { KubeClient } from '../../shared/kube.ts';
 import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
 import { removeCredential, type IdentityTarget } from './federated.ts';
 import { environmentName, findDeployments, isProductionEnvironment, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
-import { removeNamespace } from './namespaces.ts';
+import { externalObjectsOf, removeExternalObject, removeNamespace } from './namespaces.ts';
 import type { Recorder } from './report.ts';
 
 /** The clients of the parts that are configured; a missing one means that part is not cleaned. */
@@ -32,7 +33,16 @@ export async function teardown(env: BranchEnvironment, clients: Clients, ctx: St
   const { slug } = env;
   const { kube, pg, identity, github } = clients;
   const chain = async (): Promise<void> => {
-    if (kube) for (const name of env.namespaces) await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx));
+    if (kube) {
+      for (const name of env.namespaces) {
+        const external = await externalObjectsOf(kube, name, env, ctx).catch((error: unknown) => {
+          recorder.fail('object', `objects recorded on ${name}`, slug, error);
+          return [];
+        });
+        for (const ref of external) await recorder.track('object', formatExternalRef(ref), slug, () => removeExternalObject(kube, ref, env, ctx));
+        await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx));
+      }
+    }
     if (pg) {
       for (const name of env.databases) await recorder.track('database', name, slug, () => removeDatabase(pg, name, env, ctx));
       for (const name of env.roles) await recorder.track('role', name, slug, () => removeRole(pg, name, env, ctx));

@@ -2,6 +2,7 @@
 // inventory and prune → wait for rollouts (diagnosing failures) → GitHub deployment status.
 import type { EventContext } from '../../shared/context.ts';
 import { UserError, quoteValue } from '../../shared/errors.ts';
+import { externalRefs, formatExternalRef } from '../../shared/kube-external.ts';
 import { createKubeClient, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { branchNames, isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
@@ -12,7 +13,7 @@ import { startDeployment, type GitHubDeployment } from './github-deployment.ts';
 import type { DryRun, Inputs } from './inputs.ts';
 import { APPLY_SET_LABEL, WAITED_KINDS, crdServes, displayName, groupOf, isWorkload, objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
 import { completePlan, renderPlan } from './plan.ts';
-import { planInventory, pruneCandidates, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
+import { planExternal, planInventory, pruneCandidates, pruneExternal, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
 import { connectEarly, listAll } from './reach.ts';
 import type { Exec } from './render.ts';
 import { assertUsableNamespace, checkNamespace } from './safety.ts';
@@ -210,10 +211,20 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   }
 
   const pruneStart = Date.now();
-  if (!dryRun) await writeInventory(client, namespace, inputs.applySet, planInventory(planned, namespace), inventory);
+  const external = planExternal(planned, namespace);
+  const externalBefore = externalRefs(liveNamespace, inputs.applySet).map(formatExternalRef).sort();
+  if (!dryRun) await writeInventory(client, namespace, inputs.applySet, { kinds: planInventory(planned, namespace), kindsBefore: inventory, external, externalBefore });
   if (inputs.prune) {
     const candidates = pruneCandidates(existing, planned, namespace);
-    if (candidates.length > 0) report.objects.push(...(await logger.group('Prune', () => pruneObjects(client, candidates, dryRun, logger))));
+    const staleExternal = externalBefore.filter((line) => !external.includes(line));
+    if (candidates.length > 0 || staleExternal.length > 0) {
+      report.objects.push(
+        ...(await logger.group('Prune', async () => [
+          ...(await pruneObjects(client, candidates, dryRun, logger)),
+          ...(await pruneExternal(client, staleExternal, { labelValue: names.labelValue, applySet: inputs.applySet }, dryRun, logger)),
+        ])),
+      );
+    }
   }
   report.timings.pruneMs = Date.now() - pruneStart;
 

@@ -3,10 +3,11 @@
 // disappears from the overlay entirely is still listed and pruned. Only objects in the branch
 // namespace that carry the set's labels and were applied by the suite's field manager (never
 // objects a controller made, which inherit labels from templates) can be pruned.
+import { carriesBranchLabels, externalAnnotation, externalObject, formatExternalRef, parseExternalRef } from '../../shared/kube-external.ts';
 import { describeKubeError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { mapLimit, resultOf, type ObjectResult } from './apply.ts';
-import { FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, objectKey, typeKey, type Planned } from './objects.ts';
+import { APPLY_SET_LABEL, FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, objectKey, typeKey, type Planned } from './objects.ts';
 
 /** A kind as `apiVersion Kind` with its scope. */
 export interface TypeRef {
@@ -37,11 +38,61 @@ export function planInventory(planned: readonly Planned[], namespace: string): s
   return [...new Set(planned.filter((p) => p.object.metadata?.namespace === namespace).map((p) => typeKey(p.object)))].sort();
 }
 
-/** Records the plan's kinds on the namespace (a merge patch, so other apply sets' keys stay). */
-export async function writeInventory(client: KubeClient, namespace: string, applySet: string, kinds: readonly string[], before: readonly string[]): Promise<void> {
-  if (JSON.stringify(kinds) === JSON.stringify(before)) return;
-  const patch = { metadata: { annotations: { [inventoryKey(applySet)]: JSON.stringify(kinds) } } };
-  await client.mergePatch({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, patch, FIELD_MANAGER);
+/** The objects of a plan in other namespaces (`allow-namespaces`), as recorded lines, sorted. */
+export function planExternal(planned: readonly Planned[], namespace: string): string[] {
+  const refs = planned
+    .map((p) => p.object)
+    .filter((obj) => obj.metadata?.namespace !== undefined && obj.metadata.namespace !== namespace)
+    .map((obj) => formatExternalRef({ apiVersion: obj.apiVersion ?? '', kind: obj.kind ?? '', namespace: obj.metadata?.namespace ?? '', name: obj.metadata?.name ?? '' }));
+  return [...new Set(refs)].sort();
+}
+
+/** What an apply set records on the branch namespace, now and as it was. */
+export interface Inventory {
+  kinds: readonly string[];
+  kindsBefore: readonly string[];
+  external: readonly string[];
+  externalBefore: readonly string[];
+}
+
+/** Records the plan's kinds and outside objects on the namespace (a merge patch, so other apply sets' keys stay). */
+export async function writeInventory(client: KubeClient, namespace: string, applySet: string, inventory: Inventory): Promise<void> {
+  const annotations: Record<string, string | null> = {};
+  if (JSON.stringify(inventory.kinds) !== JSON.stringify(inventory.kindsBefore)) annotations[inventoryKey(applySet)] = JSON.stringify(inventory.kinds);
+  if (JSON.stringify(inventory.external) !== JSON.stringify(inventory.externalBefore)) {
+    annotations[externalAnnotation(applySet)] = inventory.external.length > 0 ? JSON.stringify(inventory.external) : null;
+  }
+  if (Object.keys(annotations).length === 0) return;
+  await client.mergePatch({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, { metadata: { annotations } }, FIELD_MANAGER);
+}
+
+/**
+ * Prunes objects an earlier deploy of this apply set put in other namespaces and the plan no
+ * longer holds: each only when it still carries the branch's labels and the apply set's, and the
+ * suite applied it. Anything else is left alone and said.
+ */
+export async function pruneExternal(client: KubeClient, stale: readonly string[], owner: { labelValue: string; applySet: string }, dryRun: boolean, logger: Logger): Promise<ObjectResult[]> {
+  const results: ObjectResult[] = [];
+  await mapLimit(stale, 8, async (line) => {
+    const ref = parseExternalRef(line);
+    if (!ref) return;
+    try {
+      const live = await client.get(externalObject(ref));
+      if (live === undefined) return;
+      const obj = { ...live, apiVersion: ref.apiVersion, kind: ref.kind };
+      if (!carriesBranchLabels(obj, owner.labelValue) || obj.metadata?.labels?.[APPLY_SET_LABEL] !== owner.applySet || !appliedBySuite(obj)) {
+        logger.warning(`Not pruning ${displayName(obj)} in ${ref.namespace}: it no longer carries this branch's labels or was not applied by the suite.`);
+        return;
+      }
+      await client.delete(obj, { propagationPolicy: 'Background', dryRun });
+      logger.info(`${displayName(obj)} in ${ref.namespace} ${dryRun ? 'would be pruned' : 'pruned'} (no longer rendered).`);
+      results.push(resultOf(obj, 'earlier deploy', dryRun ? 'would-prune' : 'pruned'));
+    } catch (error: unknown) {
+      logger.warning(`Could not prune ${line}: ${describeKubeError(error)}`);
+      results.push(resultOf(externalObject(ref), 'earlier deploy', 'failed', `prune: ${describeKubeError(error)}`));
+    }
+  });
+  return results.sort((a, b) => `${a.namespace ?? ''}/${a.kind}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.kind}/${b.name}`));
 }
 
 /**

@@ -155,3 +155,23 @@ describe('namespace ownership', () => {
     expect(ownershipSelector(names)).toBe('app.kubernetes.io/managed-by=branch-env-actions,branch-env.io/branch=ex-3-9');
   });
 });
+
+describe('objects recorded in other namespaces', () => {
+  it('reads every apply set (or one), skips malformed lines and broken JSON, and formats back', async () => {
+    const { externalRefs, formatExternalRef, parseExternalRef } = await import('../../shared/kube-external.ts');
+    const ns = {
+      metadata: {
+        annotations: {
+          'branch-env.io/external.app': JSON.stringify(['v1 ConfigMap mon/a', 'not a ref', 'apps/v1 Deployment Bad_NS/x']),
+          'branch-env.io/external.monitoring': JSON.stringify(['monitoring.coreos.com/v1 ServiceMonitor mon/b', 'v1 ConfigMap mon/a']),
+          'branch-env.io/external.broken': '{not json',
+          'other/annotation': '["v1 ConfigMap mon/z"]',
+        },
+      },
+    };
+    expect(externalRefs(ns).map(formatExternalRef)).toEqual(['v1 ConfigMap mon/a', 'monitoring.coreos.com/v1 ServiceMonitor mon/b']);
+    expect(externalRefs(ns, 'monitoring').map(formatExternalRef)).toEqual(['monitoring.coreos.com/v1 ServiceMonitor mon/b', 'v1 ConfigMap mon/a']);
+    expect(externalRefs(undefined)).toEqual([]);
+    expect(parseExternalRef('apps/v1 Deployment web/api')).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'web', name: 'api' });
+  });
+});
