@@ -1,9 +1,11 @@
 // Reaching the cluster while kustomize renders: connect, read the branch namespace, discover
 // the API, and on a re-deploy list what the apply set held, so that none of it waits for the
 // render. Only reads happen here; every write waits for the plan's safety checks.
+import { externalObject, externalRefs } from '../../shared/kube-external.ts';
 import { namespaceOwnership, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { BranchNames } from '../../shared/naming.ts';
 import type { Deps } from './deploy.ts';
+import { objectKey } from './objects.ts';
 import { listExisting, readInventory, type TypeRef } from './prune.ts';
 
 /** What reaching the cluster early needs. */
@@ -36,9 +38,23 @@ export async function connectEarly(reach: Reach): Promise<{ client: KubeClient; 
   if (ownership.state !== 'ours' || ownership.terminating) return { client, liveNamespace, prelisted: undefined };
   const kinds = readInventory(liveNamespace, reach.applySet);
   const types = kinds.map((key) => ({ apiVersion: key.split(' ')[0] ?? '', kind: key.split(' ')[1] ?? '', namespaced: true }));
-  const existing = listExisting(client, types, reach.namespace, reach.selector, reach.deps.logger);
+  const existing = Promise.all([listExisting(client, types, reach.namespace, reach.selector, reach.deps.logger), readExternal(client, liveNamespace, reach.applySet)]).then(
+    ([inside, outside]) => new Map([...inside, ...outside]),
+  );
   existing.catch(() => undefined);
   return { client, liveNamespace, prelisted: { kinds: new Set(kinds), existing } };
+}
+
+/** The objects the apply set recorded in other namespaces, as they are now (so a re-apply can say `unchanged`). */
+async function readExternal(client: KubeClient, namespace: KubeObject | undefined, applySet: string): Promise<Map<string, KubeObject>> {
+  const found = new Map<string, KubeObject>();
+  await Promise.all(
+    externalRefs(namespace, applySet).map(async (ref) => {
+      const live = await client.get(externalObject(ref)).catch(() => undefined);
+      if (live) found.set(objectKey({ ...live, apiVersion: ref.apiVersion, kind: ref.kind }), live);
+    }),
+  );
+  return found;
 }
 
 /** The objects of these kinds that carry the selector, using what was listed early. */

@@ -68,6 +68,8 @@ describe('objects in other namespaces', () => {
     const second = await deployInProcess(inputs());
     expect(second.report.failure).toBeUndefined();
     expect(second.report.objects).toContainEqual(expect.objectContaining({ kind: 'ConfigMap', name: `dashboards-${names.slug}`, namespace: SHARED, result: 'pruned' }));
+    // Read back before the apply, so an outside object that did not change is reported as such.
+    expect(second.report.objects).toContainEqual(expect.objectContaining({ kind: 'ServiceMonitor', name: `web-${names.slug}`, namespace: SHARED, result: 'unchanged' }));
     expect(w.kube.store.get('configmaps', SHARED, `dashboards-${names.slug}`)).toBeUndefined();
     expect(recorded()).toEqual([`monitoring.coreos.com/v1 ServiceMonitor ${SHARED}/web-${names.slug}`]);
 
