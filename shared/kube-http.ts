@@ -31,7 +31,7 @@ export type Query = Record<string, string | undefined>;
 /** One request. */
 export interface RequestOptions {
   query?: Query;
-  /** Accept header (default application/json). */
+  /** Accept header (default: JSON, then anything, as client-go sends it; pod logs answer text/plain). */
   accept?: string;
   body?: unknown;
   contentType?: string;
@@ -115,7 +115,7 @@ export function createKubeHttp(connection: KubeConnection, auth: Authenticator, 
   const once = async (method: string, path: string, options: RequestOptions): Promise<{ code: number; text: string; headers: http.IncomingHttpHeaders }> => {
     const credentials = await auth.credentials();
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, */*' };
     if (body !== undefined) {
       headers['Content-Type'] = options.contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(body));

@@ -299,7 +299,7 @@ function createKubeHttp(connection, auth, options = {}) {
     const once = async (method, path, options) => {
         const credentials = await auth.credentials();
         const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-        const headers = { Accept: options.accept ?? 'application/json' };
+        const headers = { Accept: options.accept ?? 'application/json, */*' };
         if (body !== undefined) {
             headers['Content-Type'] = options.contentType ?? 'application/json';
             headers['Content-Length'] = String(Buffer.byteLength(body));
