@@ -1,6 +1,6 @@
 // Fault injection and request counters, shared by every emulator.
 // Faults are chosen per request either by a script (ordered rules, each with a
-// match and a count) or at random at a rate. Each emulator renders a `status`
+// match and a count) or at a rate (evenly spaced). Each emulator renders a `status`
 // fault in its own error shape (Kubernetes Status, ARM error, GitHub message).
 
 export type Fault =
@@ -18,7 +18,7 @@ export interface FaultRule {
   times?: number;
 }
 
-/** The faults a random rate draws from, in turn. */
+/** The faults the rate draws from, in turn. */
 export const DEFAULT_RATE_FAULTS: Fault[] = [
   { kind: 'status', status: 429, retryAfterSeconds: 1 },
   { kind: 'status', status: 503 },
@@ -31,19 +31,26 @@ export class FaultInjector {
   private rate = 0;
   private rateFaults: Fault[] = DEFAULT_RATE_FAULTS;
   private turn = 0;
+  /** Requests the rate has been applied to since it was set. */
+  private seen = 0;
   /** Requests that received a fault. */
   injected = 0;
 
-  /** Appends scripted rules; they are consulted before the random rate. */
+  /** Appends scripted rules; they are consulted before the rate. */
   script(...rules: FaultRule[]): void {
     for (const rule of rules) this.rules.push({ rule, left: rule.times ?? Number.POSITIVE_INFINITY });
   }
 
-  /** Injects a fault into this fraction (0..1) of requests that no rule matched. */
+  /**
+   * Injects a fault into this fraction (0..1) of requests that no rule matched, evenly spaced
+   * (at 0.15, the 7th, 14th, 20th, ... request): a test that sends a dozen requests sees faults
+   * for certain, where a coin flip per request left about one run in thirty without any.
+   */
   setRate(rate: number, faults: Fault[] = DEFAULT_RATE_FAULTS): void {
     if (!(rate >= 0 && rate <= 1)) throw new Error(`fault rate must be within 0..1, got ${rate}`);
     this.rate = rate;
     this.rateFaults = faults;
+    this.seen = 0;
   }
 
   clear(): void {
@@ -65,7 +72,9 @@ export class FaultInjector {
       this.injected += 1;
       return entry.rule.fault;
     }
-    if (this.rate > 0 && Math.random() < this.rate && this.rateFaults.length > 0) {
+    const due = this.rate > 0 && Math.floor((this.seen + 1) * this.rate) > Math.floor(this.seen * this.rate);
+    if (this.rate > 0) this.seen += 1;
+    if (due && this.rateFaults.length > 0) {
       const fault = this.rateFaults[this.turn % this.rateFaults.length];
       this.turn += 1;
       this.injected += 1;
