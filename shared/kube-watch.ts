@@ -1,5 +1,6 @@
 // Watching a collection: synthetic ADDED events for what exists, then changes, reconnecting
 // from the last resourceVersion and starting over after a 410.
+import { kubeApiError } from './kube-errors.ts';
 import type { KubeClient, KubeObject } from './kube.ts';
 
 /** What {@link watchObjects} watches and whom it tells. */
@@ -49,6 +50,8 @@ export async function watchObjects(client: KubeClient, options: WatchOptions): P
     await client.stream(path, query, onLine, options.signal).catch((caught: unknown) => (error = caught ?? new Error('watch failed')));
     if (options.signal.aborted) return;
     if (error !== undefined) {
+      // An expired version refused as an HTTP 410 (rather than an ERROR event): start over too.
+      if (kubeApiError(error)?.code === 410) resourceVersion = undefined;
       failures += 1;
       options.onError?.(error);
       await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** failures)));
