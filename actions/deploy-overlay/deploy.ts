@@ -128,8 +128,8 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const { logger } = deps;
   const { names, sha, namespace, values } = resolveNames(inputs, deps.context);
   const ownership = ownershipLabels(names, sha);
-  // Reach the cluster while kustomize renders: read the namespace and discover the core API
-  // groups in parallel with the render (a render error still comes first; see `connected`).
+  // Reach the cluster while kustomize renders (reach.ts: connect, read the namespace, discover,
+  // list on a re-deploy). Only reads; a render error still comes first and stops that work.
   const stopEarly = new AbortController();
   const selector = `${ownershipSelector(names)},${APPLY_SET_LABEL}=${inputs.applySet}`;
   const reach = { deps, namespace, names, selector, applySet: inputs.applySet, signal: stopEarly.signal };
