@@ -36,23 +36,26 @@ export function parseExternalRef(text: string): ExternalRef | undefined {
   return { apiVersion, kind, namespace, name };
 }
 
+/** The strings of an annotation that holds a JSON list of strings; empty when it is missing or not one. */
+export function annotationList(obj: KubeObject | undefined, key: string): string[] {
+  const text = obj?.metadata?.annotations?.[key];
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((line): line is string => typeof line === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The refs recorded on a namespace: one apply set's, or every apply set's. */
 export function externalRefs(namespace: KubeObject | undefined, applySet?: string): ExternalRef[] {
   const annotations = namespace?.metadata?.annotations ?? {};
   const keys = applySet === undefined ? Object.keys(annotations).filter((key) => key.startsWith(EXTERNAL_ANNOTATION_PREFIX)) : [externalAnnotation(applySet)];
   const refs = new Map<string, ExternalRef>();
-  for (const key of keys) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(annotations[key] ?? '[]');
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(parsed)) continue;
-    for (const line of parsed) {
-      const ref = typeof line === 'string' ? parseExternalRef(line) : undefined;
-      if (ref) refs.set(formatExternalRef(ref), ref);
-    }
+  for (const line of keys.flatMap((key) => annotationList(namespace, key))) {
+    const ref = parseExternalRef(line);
+    if (ref) refs.set(formatExternalRef(ref), ref);
   }
   return [...refs.values()];
 }

@@ -33,9 +33,9 @@ export function namespaceRefusal(live: KubeObject | undefined, name: string, own
   return undefined;
 }
 
-/** Removes the namespace if it is this branch's, and waits until it is gone. */
-export async function removeNamespace(kube: KubeClient, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
-  const live = await kube.get(NAMESPACE_REF(name));
+/** Removes the namespace if it is this branch's, and waits until it is gone. `read`: the namespace as already read. */
+export async function removeNamespace(kube: KubeClient, name: string, owner: Owner, ctx: StepContext, read?: ReadNamespace): Promise<StepResult> {
+  const live = read ? read.live : await kube.get(NAMESPACE_REF(name));
   const refusal = namespaceRefusal(live, name, owner, ctx);
   if (refusal) return refusal;
   if (live === undefined) return { action: 'already-gone' };
@@ -53,10 +53,15 @@ export async function removeNamespace(kube: KubeClient, name: string, owner: Own
  * (`allow-namespaces`), when the namespace is this branch's: they outlive the namespace, so they
  * are removed before it. Empty when the namespace is gone or not the branch's (its own step says why).
  */
-export async function externalObjectsOf(kube: KubeClient, name: string, owner: Owner, ctx: StepContext): Promise<ExternalRef[]> {
+export async function externalObjectsOf(kube: KubeClient, name: string, owner: Owner, ctx: StepContext): Promise<{ refs: ExternalRef[]; namespace: ReadNamespace }> {
   const live = await kube.get(NAMESPACE_REF(name));
-  if (live === undefined || namespaceRefusal(live, name, owner, ctx) !== undefined) return [];
-  return externalRefs(live);
+  const refs = live === undefined || namespaceRefusal(live, name, owner, ctx) !== undefined ? [] : externalRefs(live);
+  return { refs, namespace: { live } };
+}
+
+/** The namespace as a step before read it (`live` undefined: it did not exist), so the next step need not read it again. */
+export interface ReadNamespace {
+  live: KubeObject | undefined;
 }
 
 /** Removes one such object, only when it carries the suite's labels for this branch and sits in no protected namespace. */

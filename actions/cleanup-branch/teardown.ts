@@ -35,12 +35,12 @@ export async function teardown(env: BranchEnvironment, clients: Clients, ctx: St
   const chain = async (): Promise<void> => {
     if (kube) {
       for (const name of env.namespaces) {
-        const external = await externalObjectsOf(kube, name, env, ctx).catch((error: unknown) => {
+        const found = await externalObjectsOf(kube, name, env, ctx).catch((error: unknown) => {
           recorder.fail('object', `objects recorded on ${name}`, slug, error);
-          return [];
+          return undefined;
         });
-        for (const ref of external) await recorder.track('object', formatExternalRef(ref), slug, () => removeExternalObject(kube, ref, env, ctx));
-        await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx));
+        for (const ref of found?.refs ?? []) await recorder.track('object', formatExternalRef(ref), slug, () => removeExternalObject(kube, ref, env, ctx));
+        await recorder.track('namespace', name, slug, () => removeNamespace(kube, name, env, ctx, found?.namespace));
       }
     }
     if (pg) {

@@ -13,7 +13,7 @@ import { startDeployment, type GitHubDeployment } from './github-deployment.ts';
 import type { DryRun, Inputs } from './inputs.ts';
 import { APPLY_SET_LABEL, WAITED_KINDS, crdServes, displayName, groupOf, isWorkload, objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
 import { completePlan, renderPlan } from './plan.ts';
-import { planExternal, planInventory, pruneCandidates, pruneExternal, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
+import { inventoryTypes, planExternal, planInventory, pruneCandidates, pruneExternal, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
 import { connectEarly, listAll } from './reach.ts';
 import type { Exec } from './render.ts';
 import { assertUsableNamespace, checkNamespace } from './safety.ts';
@@ -108,9 +108,9 @@ function typesToList(planned: readonly Planned[], inventory: readonly string[], 
     if (object.kind === 'Namespace' || (namespaced(object) && object.metadata?.namespace !== namespace)) continue;
     types.set(typeKey(object), { apiVersion: object.apiVersion ?? '', kind: object.kind ?? '', namespaced: namespaced(object) });
   }
-  for (const entry of inventory) {
-    const [apiVersion = '', kind = ''] = entry.split(' ');
-    if (!types.has(entry)) types.set(entry, { apiVersion, kind, namespaced: true });
+  for (const type of inventoryTypes(inventory)) {
+    const key = `${type.apiVersion} ${type.kind}`;
+    if (!types.has(key)) types.set(key, type);
   }
   return [...types.values()];
 }

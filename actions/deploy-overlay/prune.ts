@@ -3,7 +3,7 @@
 // disappears from the overlay entirely is still listed and pruned. Only objects in the branch
 // namespace that carry the set's labels and were applied by the suite's field manager (never
 // objects a controller made, which inherit labels from templates) can be pruned.
-import { carriesBranchLabels, externalAnnotation, externalObject, formatExternalRef, parseExternalRef } from '../../shared/kube-external.ts';
+import { annotationList, carriesBranchLabels, externalAnnotation, externalObject, formatExternalRef, parseExternalRef } from '../../shared/kube-external.ts';
 import { describeKubeError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { mapLimit, resultOf, type ObjectResult } from './apply.ts';
@@ -23,14 +23,15 @@ export function inventoryKey(applySet: string): string {
 
 /** The kinds (`apiVersion Kind`) recorded on the namespace for an apply set. */
 export function readInventory(namespace: KubeObject | undefined, applySet: string): string[] {
-  const text = namespace?.metadata?.annotations?.[inventoryKey(applySet)];
-  if (!text) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string' && k.includes(' ')) : [];
-  } catch {
-    return [];
-  }
+  return annotationList(namespace, inventoryKey(applySet)).filter((kind) => kind.includes(' '));
+}
+
+/** Recorded kinds as types to list; every recorded kind lives in the branch namespace. */
+export function inventoryTypes(kinds: readonly string[]): TypeRef[] {
+  return kinds.map((entry) => {
+    const [apiVersion = '', kind = ''] = entry.split(' ');
+    return { apiVersion, kind, namespaced: true };
+  });
 }
 
 /** The inventory of a plan: every namespaced kind it puts in the branch namespace, sorted. */

@@ -6,7 +6,7 @@ import { namespaceOwnership, type KubeClient, type KubeObject } from '../../shar
 import type { BranchNames } from '../../shared/naming.ts';
 import type { Deps } from './deploy.ts';
 import { objectKey } from './objects.ts';
-import { listExisting, readInventory, type TypeRef } from './prune.ts';
+import { inventoryTypes, listExisting, readInventory, type TypeRef } from './prune.ts';
 
 /** What reaching the cluster early needs. */
 export interface Reach {
@@ -37,8 +37,7 @@ export async function connectEarly(reach: Reach): Promise<{ client: KubeClient; 
   const ownership = namespaceOwnership(liveNamespace, reach.names);
   if (ownership.state !== 'ours' || ownership.terminating) return { client, liveNamespace, prelisted: undefined };
   const kinds = readInventory(liveNamespace, reach.applySet);
-  const types = kinds.map((key) => ({ apiVersion: key.split(' ')[0] ?? '', kind: key.split(' ')[1] ?? '', namespaced: true }));
-  const existing = Promise.all([listExisting(client, types, reach.namespace, reach.selector, reach.deps.logger), readExternal(client, liveNamespace, reach.applySet)]).then(
+  const existing = Promise.all([listExisting(client, inventoryTypes(kinds), reach.namespace, reach.selector, reach.deps.logger), readExternal(client, liveNamespace, reach.applySet)]).then(
     ([inside, outside]) => new Map([...inside, ...outside]),
   );
   existing.catch(() => undefined);
