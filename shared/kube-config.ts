@@ -63,14 +63,14 @@ export interface KubeConnection {
   baseDir: string;
 }
 
-/** A loaded kubeconfig and where it came from. */
+/** `Cluster <server> (context <name>, kubeconfig from <source>).`, as the actions log it. */
+export function describeConnection(connection: KubeConnection): string {
+  return `Cluster ${connection.server} (context ${connection.context}, kubeconfig from ${connection.source}).`;
+}
+
+/** A loaded kubeconfig: its current context resolved (with where it came from), and every context it holds. */
 export interface LoadedKubeconfig {
   connection: KubeConnection;
-  /** `the kubeconfig input`, `the file <path>` or `KUBECONFIG (<paths>)`, for messages. */
-  source: string;
-  /** The API server of the current context. */
-  server: string;
-  context: string;
   /** Every context name the configuration holds. */
   contexts: string[];
 }
@@ -258,5 +258,5 @@ function loadKubeconfigSync(options: KubeconfigOptions): LoadedKubeconfig {
     user: user ? absolutePaths(user.value, PATH_KEYS_USER, user.dir) : {},
     baseDir: user?.dir ?? cluster.dir,
   };
-  return { connection, source, server: connection.server, context: contextName, contexts: [...merged.contexts.keys()] };
+  return { connection, contexts: [...merged.contexts.keys()] };
 }

@@ -18,7 +18,7 @@ import { retry } from './retry.ts';
 import * as runner from './runner.ts';
 import type { SetSecret } from './secrets.ts';
 
-export { loadKubeconfig, type KubeConnection, type KubeconfigOptions, type LoadedKubeconfig } from './kube-config.ts';
+export { describeConnection, loadKubeconfig, type KubeConnection, type KubeconfigOptions, type LoadedKubeconfig } from './kube-config.ts';
 export type { ResourceInfo } from './kube-discovery.ts';
 export { describeKubeError, kubeApiError, type KubeApiError } from './kube-errors.ts';
 export { watchObjects, type WatchOptions } from './kube-watch.ts';

@@ -5,7 +5,7 @@
 import { ArmRestClient, armScope, azureLogin, explainArmError, flexibleServerClient, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
 import { UserError } from '../../shared/errors.ts';
 import { githubClient, parseRepository } from '../../shared/github.ts';
-import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
+import { createKubeClient, describeConnection, loadKubeconfig } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { connectPostgres, entraPassword, type PgTarget } from '../../shared/postgres.ts';
 import { retry, type Clock } from '../../shared/retry.ts';
@@ -53,7 +53,7 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
   try {
     if (inputs.kubeconfig !== undefined || env['KUBECONFIG']) {
       const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), env, ...(deps.setSecret ? { setSecret: deps.setSecret } : {}) });
-      logger.info(`Cluster ${loaded.server} (context ${loaded.context}, kubeconfig from ${loaded.source}).`);
+      logger.info(describeConnection(loaded.connection));
       clients.kube = createKubeClient(loaded.connection, { ...(deps.setSecret ? { setSecret: deps.setSecret } : {}), retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
     } else {
       notCleaned.push('namespaces (no `kubeconfig` input and no KUBECONFIG)');

@@ -3,7 +3,7 @@
 import type { EventContext } from '../../shared/context.ts';
 import { UserError, quoteValue } from '../../shared/errors.ts';
 import { externalRefs, formatExternalRef } from '../../shared/kube-external.ts';
-import { createKubeClient, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { createKubeClient, describeConnection, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { branchNames, isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
 import type { SetSecret } from '../../shared/secrets.ts';
@@ -159,7 +159,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   }
 
   const { client, liveNamespace, prelisted } = await (early ?? connectEarly(reach));
-  logger.info(`Cluster ${client.connection.server} (context ${client.connection.context}, kubeconfig from ${client.connection.source}).`);
+  logger.info(describeConnection(client.connection));
   const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
   const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: scopes.namespaced });
   const exists = checkNamespace(namespace, liveNamespace, names);

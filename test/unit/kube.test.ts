@@ -42,9 +42,9 @@ describe('loadKubeconfig', () => {
   it('loads YAML text from the input and masks the token in every form', async () => {
     const masked: string[] = [];
     const loaded = await loadKubeconfig({ input: kubeconfig('https://aks.example:443', { token: TOKEN }), setSecret: (s) => masked.push(s) });
-    expect(loaded.server).toBe('https://aks.example:443');
-    expect(loaded.context).toBe('ctx1');
-    expect(loaded.source).toBe('the `kubeconfig` input');
+    expect(loaded.connection.server).toBe('https://aks.example:443');
+    expect(loaded.connection.context).toBe('ctx1');
+    expect(loaded.connection.source).toBe('the `kubeconfig` input');
     expect(masked).toContain(TOKEN);
     expect(masked).toContain(Buffer.from(TOKEN).toString('base64'));
     // Each form once, although the text and the parsed user both name it.
@@ -67,8 +67,8 @@ describe('loadKubeconfig', () => {
     const file = path.join(dir, 'config-a');
     writeFileSync(file, kubeconfig('https://from-file.example', { token: TOKEN }));
     const loaded = await loadKubeconfig({ input: file, setSecret: () => undefined });
-    expect(loaded.server).toBe('https://from-file.example');
-    expect(loaded.source).toContain('config-a');
+    expect(loaded.connection.server).toBe('https://from-file.example');
+    expect(loaded.connection.source).toContain('config-a');
   });
 
   it('uses KUBECONFIG, merging a list of files first-wins as kubectl does', async () => {
@@ -78,7 +78,7 @@ describe('loadKubeconfig', () => {
     writeFileSync(second, kubeconfig('https://second.example', { token: 'other-token-value' }).replace(/c1/g, 'c2').replace(/u1/g, 'u2').replace(/ctx1/g, 'ctx2'));
     const masked: string[] = [];
     const loaded = await loadKubeconfig({ env: { KUBECONFIG: `${first}:${path.join(dir, 'missing')}:${second}` }, setSecret: (s) => masked.push(s) });
-    expect(loaded.server).toBe('https://first.example');
+    expect(loaded.connection.server).toBe('https://first.example');
     expect(loaded.contexts.sort()).toEqual(['ctx1', 'ctx2']);
     expect(masked).toContain('other-token-value');
   });
