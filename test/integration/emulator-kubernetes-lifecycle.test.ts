@@ -283,15 +283,15 @@ describe('controllers', () => {
     expect(pods.every((p) => p.metadata?.labels?.['controller-revision-hash'] === second.status?.updateRevision)).toBe(true);
   }, 30_000);
 
-  it('runs a DaemonSet pod on the node and reports it scheduled and ready', async () => {
+  it('runs a DaemonSet pod on each of the two nodes and reports it scheduled and ready', async () => {
     await apply({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
       metadata: { name: 'agent', namespace: 'work' },
       spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'agent:1' }] } } },
     });
-    const ds = await until(() => apps.readNamespacedDaemonSet({ name: 'agent', namespace: 'work' }), (d) => d.status?.numberAvailable === 1, 'daemonset available');
-    expect(ds.status).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberReady: 1, updatedNumberScheduled: 1, observedGeneration: 1 });
+    const ds = await until(() => apps.readNamespacedDaemonSet({ name: 'agent', namespace: 'work' }), (d) => d.status?.numberAvailable === 2, 'daemonset available');
+    expect(ds.status).toMatchObject({ desiredNumberScheduled: 2, currentNumberScheduled: 2, numberReady: 2, updatedNumberScheduled: 2, observedGeneration: 1 });
   });
 
   it('completes a Job, and fails one whose pods crash past the backoff limit', async () => {

@@ -1,17 +1,23 @@
-// The controllers the emulator plays (kube-controller-manager and kubelet in
-// miniature): a work queue fed by store changes, and reconcile functions for
-// pods, ReplicaSets, Deployments, StatefulSets, DaemonSets and Jobs. Each
-// reconcile reads the current state and writes only what changed.
+// The controllers the emulator plays (kube-controller-manager, kube-scheduler and
+// kubelet in miniature): a work queue fed by store changes, and reconcile functions
+// for pods, ReplicaSets, Deployments, StatefulSets, DaemonSets and Jobs, the
+// namespace's default ServiceAccount and root CA ConfigMap, ResourceQuota usage,
+// and Service endpoints. Each reconcile reads the current state and writes only
+// what changed.
+import { ensureNamespaceDefaults } from './admission.ts';
 import { applyDefaults } from './defaults.ts';
+import { reconcileEndpoints } from './endpoints.ts';
 import { deleteObject } from './deletion.ts';
 import { trackUpdate } from './fieldmanager.ts';
 import { reconcileDeployment, reconcileReplicaSet } from './deployments.ts';
 import { reconcileJob } from './jobs.ts';
-import { reconcilePod } from './pods.ts';
+import { reconcilePod, type NodeKit, type PodRuntime } from './pods.ts';
+import { refreshQuotas } from './quota.ts';
+import { ImageRegistry } from './registry.ts';
 import { reconcileDaemonSet, reconcileStatefulSet } from './statefulsets.ts';
-import { controllerOf, type ControllerOptions, type Kit } from './kit.ts';
+import { controllerOf, type ControllerOptions } from './kit.ts';
 import { stampNew, type KubeStore, type StoreEvent } from './store.ts';
-import { clone, deepEqual, withoutTimes, type KubeObject } from './types.ts';
+import { clone, deepEqual, isRecord, withoutTimes, type KubeObject } from './types.ts';
 
 const CONTROLLED: Record<string, string> = {
   ReplicaSet: 'replicasets.apps',
@@ -21,9 +27,15 @@ const CONTROLLED: Record<string, string> = {
   Job: 'jobs.batch',
 };
 
-type Reconcile = (kit: Kit, obj: KubeObject) => void;
+type Reconcile = (kit: NodeKit, obj: KubeObject) => void;
+
+/** Kinds whose objects count against a ResourceQuota: a change re-counts the namespace's quotas. */
+const QUOTA_COUNTED = new Set(['pods', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims', 'resourcequotas']);
 
 const RECONCILERS: Record<string, Reconcile> = {
+  namespaces: ensureNamespaceDefaults,
+  resourcequotas: (kit, quota) => refreshQuotas(kit.store, quota.metadata.namespace ?? ''),
+  services: reconcileEndpoints,
   pods: reconcilePod,
   'replicasets.apps': reconcileReplicaSet,
   'deployments.apps': reconcileDeployment,
@@ -32,10 +44,12 @@ const RECONCILERS: Record<string, Reconcile> = {
   'jobs.batch': reconcileJob,
 };
 
-export class Controllers implements Kit {
+export class Controllers implements NodeKit {
   readonly store: KubeStore;
   readonly options: ControllerOptions;
   readonly marks = new Map<string, number>();
+  readonly images: ImageRegistry;
+  readonly runtime = new Map<string, PodRuntime>();
   private readonly queue = new Map<string, [string, string | undefined, string]>();
   /** One pending wake-up per object: the earliest asked for. */
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
@@ -43,10 +57,12 @@ export class Controllers implements Kit {
   private readonly unsubscribe: () => void;
   private closed = false;
 
-  constructor(store: KubeStore, options: ControllerOptions) {
+  constructor(store: KubeStore, options: ControllerOptions, images: ImageRegistry = new ImageRegistry()) {
     this.store = store;
     this.options = options;
+    this.images = images;
     this.unsubscribe = store.subscribe((event) => this.onChange(event));
+    for (const ns of store.list('namespaces')) this.enqueue('namespaces', undefined, ns.metadata.name ?? '');
   }
 
   close(): void {
@@ -101,6 +117,19 @@ export class Controllers implements Kit {
   private onChange(event: StoreEvent): void {
     const { metadata } = event.object;
     if (event.type !== 'DELETED' && RECONCILERS[event.resource]) this.enqueue(event.resource, metadata.namespace, metadata.name ?? '');
+    const namespace = metadata.namespace;
+    if (namespace !== undefined && QUOTA_COUNTED.has(event.resource) && event.resource !== 'resourcequotas') {
+      for (const quota of this.store.select('resourcequotas', namespace, () => true)) this.enqueue('resourcequotas', namespace, quota.metadata.name ?? '');
+    }
+    if (event.resource === 'pods') {
+      if (event.type === 'DELETED') this.runtime.delete(metadata.uid ?? '');
+      // Endpoints follow the pods their Services select.
+      if (namespace !== undefined) {
+        const labels = metadata.labels ?? {};
+        for (const svc of this.store.select('services', namespace, (s) => selects(s, labels))) this.enqueue('services', namespace, svc.metadata.name ?? '');
+      }
+    }
+    if (event.resource === 'services' && event.type === 'DELETED') this.store.remove('endpoints', namespace, metadata.name ?? '');
     const owner = controllerOf(event.object);
     const ownerResource = owner ? CONTROLLED[owner.kind] : undefined;
     if (owner && ownerResource) this.enqueue(ownerResource, metadata.namespace, owner.name);
@@ -128,4 +157,9 @@ export class Controllers implements Kit {
       }
     }
   }
+}
+
+function selects(service: Readonly<KubeObject>, labels: Record<string, string>): boolean {
+  const selector = isRecord(service.spec) ? service.spec.selector : undefined;
+  return isRecord(selector) && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 }

@@ -4,8 +4,9 @@
 // (a simplified rolling update). Status and conditions follow what
 // `kubectl rollout status` reads, including ProgressDeadlineExceeded.
 import { recordEvent } from './events.ts';
+import { createPod } from './admission.ts';
 import { controllerRef, randomSuffix, shortHash, type Kit } from './kit.ts';
-import { clone, dropZeros, getPath, isRecord, num, str, timestamp, type KubeObject } from './types.ts';
+import { clone, deepEqual, dropZeros, getPath, isRecord, num, str, timestamp, type KubeObject } from './types.ts';
 
 function isReady(pod: KubeObject): boolean {
   const conditions = getPath(pod, 'status.conditions');
@@ -38,10 +39,17 @@ export function podFromTemplate(owner: KubeObject, name: string, extraLabels: Re
 export function reconcileReplicaSet(kit: Kit, rs: KubeObject): void {
   const desired = num(getPath(rs, 'spec.replicas'), 1);
   let pods = livePods(kit, rs);
+  let failure: string | undefined;
   if (pods.length < desired && kit.namespaceActive(rs.metadata.namespace)) {
     for (let i = pods.length; i < desired; i += 1) {
-      const pod = kit.createChild('pods', podFromTemplate(rs, `${rs.metadata.name ?? ''}-${randomSuffix()}`));
-      recordEvent(kit.store, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
+      const name = rs.metadata.name ?? '';
+      const made = createPod(kit, rs, podFromTemplate(rs, `${name}-${randomSuffix()}`), 'replicasets.apps', `${name}-`);
+      // As the controller's slow start does: the first refusal ends this round.
+      if ('error' in made) {
+        failure = made.error;
+        break;
+      }
+      recordEvent(kit.store, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${made.pod.metadata.name ?? ''}`, 'replicaset-controller');
     }
   } else if (pods.length > desired) {
     const order = [...pods].sort((a, b) => Number(isReady(a)) - Number(isReady(b)));
@@ -57,6 +65,12 @@ export function reconcileReplicaSet(kit: Kit, rs: KubeObject): void {
   if (ready === 0) {
     delete status.readyReplicas;
     delete status.availableReplicas;
+  }
+  const previous = conditionOf(rs.status, 'ReplicaFailure');
+  if (failure !== undefined) {
+    status.conditions = [{ type: 'ReplicaFailure', status: 'True', lastTransitionTime: str(previous?.lastTransitionTime) ?? timestamp(), reason: 'FailedCreate', message: failure }];
+  } else if (previous && pods.length < desired) {
+    status.conditions = [previous];
   }
   next.status = status;
   kit.writeIfChanged('replicasets.apps', rs, next);
@@ -83,24 +97,61 @@ function carry(previous: Record<string, unknown> | undefined, type: string, ok: 
   };
 }
 
-/** Ensures the ReplicaSet of the current template exists at the desired size. */
-function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, hash: string, desired: number, owned: KubeObject[]): KubeObject | undefined {
+const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+/** Deployment annotations the controller does not copy to its ReplicaSets (deployment/util). */
+const NOT_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, REVISION_HISTORY, 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas']);
+
+export function revisionOf(obj: KubeObject): number {
+  return Number(obj.metadata.annotations?.[REVISION] ?? 0) || 0;
+}
+
+/** A ReplicaSet's pod template without the pod-template-hash label, to compare with a Deployment's. */
+function templateWithoutHash(rs: KubeObject): unknown {
+  const template = clone(getPath(rs, 'spec.template'));
+  const labels = getPath(template, 'metadata.labels');
+  if (isRecord(labels)) {
+    delete labels['pod-template-hash'];
+    if (Object.keys(labels).length === 0 && isRecord(template) && isRecord(template.metadata)) delete template.metadata.labels;
+  }
+  return template;
+}
+
+function copiedAnnotations(deployment: KubeObject): Record<string, string> {
+  return Object.fromEntries(Object.entries(deployment.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)));
+}
+
+/**
+ * Ensures the ReplicaSet of the current template exists at the desired size, with the next
+ * revision: an older ReplicaSet whose template matches again (a rollback) is scaled back up and
+ * takes the next revision number, its old one kept in revision-history, as the controller does.
+ */
+function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, owned: KubeObject[]): KubeObject | undefined {
   const name = deployment.metadata.name ?? '';
-  const existing = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
+  const template = getPath(deployment, 'spec.template');
+  const existing = owned.find((rs) => deepEqual(templateWithoutHash(rs), template));
+  const maxOld = Math.max(0, ...owned.filter((rs) => rs !== existing).map(revisionOf));
   if (existing) {
     const current = num(getPath(existing, 'spec.replicas'), 1);
-    if (current === desired) return existing;
     const next = clone(existing);
+    const annotations = { ...(existing.metadata.annotations ?? {}), ...copiedAnnotations(deployment) };
+    if (revisionOf(existing) <= maxOld) {
+      const history = [annotations[REVISION_HISTORY], annotations[REVISION]].filter((v) => v !== undefined && v !== '');
+      annotations[REVISION_HISTORY] = history.join(',');
+      annotations[REVISION] = String(maxOld + 1);
+    }
+    annotations['deployment.kubernetes.io/desired-replicas'] = String(desired);
+    next.metadata.annotations = annotations;
     next.spec = { ...(isRecord(existing.spec) ? existing.spec : {}), replicas: desired };
-    recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${desired > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${desired}`, 'deployment-controller');
+    if (current !== desired) recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${desired > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${desired}`, 'deployment-controller');
     return kit.writeIfChanged('replicasets.apps', existing, next);
   }
   if (!kit.namespaceActive(deployment.metadata.namespace)) return undefined;
-  const revision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + 1;
-  const template = clone(getPath(deployment, 'spec.template')) as Record<string, unknown>;
-  const tmeta = isRecord(template.metadata) ? template.metadata : {};
+  const hash = shortHash(template);
+  const podTemplate = clone(template) as Record<string, unknown>;
+  const tmeta = isRecord(podTemplate.metadata) ? podTemplate.metadata : {};
   const labels = { ...(isRecord(tmeta.labels) ? (tmeta.labels as Record<string, string>) : {}), 'pod-template-hash': hash };
-  template.metadata = { ...tmeta, labels };
+  podTemplate.metadata = { ...tmeta, labels };
   const selector = getPath(deployment, 'spec.selector');
   const matchLabels = isRecord(selector) && isRecord(selector.matchLabels) ? selector.matchLabels : {};
   const rs: KubeObject = {
@@ -110,10 +161,10 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, hash: string, des
       name: `${name}-${hash}`,
       namespace: deployment.metadata.namespace,
       labels,
-      annotations: { 'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)), 'deployment.kubernetes.io/revision': String(revision) },
+      annotations: { ...copiedAnnotations(deployment), 'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)), [REVISION]: String(maxOld + 1) },
       ownerReferences: [controllerRef(deployment)],
     },
-    spec: { replicas: desired, selector: { ...(isRecord(selector) ? selector : {}), matchLabels: { ...matchLabels, 'pod-template-hash': hash } }, template },
+    spec: { replicas: desired, selector: { ...(isRecord(selector) ? selector : {}), matchLabels: { ...matchLabels, 'pod-template-hash': hash } }, template: podTemplate },
   };
   const created = kit.createChild('replicasets.apps', rs);
   recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${desired}`, 'deployment-controller');
@@ -122,10 +173,10 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, hash: string, des
 
 export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
   const desired = num(getPath(deployment, 'spec.replicas'), 1);
-  const hash = shortHash(getPath(deployment, 'spec.template'));
   const owned = kit.owned('replicasets.apps', deployment);
-  const newRs = ensureNewReplicaSet(kit, deployment, hash, desired, owned);
+  const newRs = ensureNewReplicaSet(kit, deployment, desired, owned);
   if (!newRs) return;
+  const hash = newRs.metadata.labels?.['pod-template-hash'] ?? '';
   const newName = newRs.metadata.name ?? '';
   const oldRs = owned.filter((rs) => rs.metadata.uid !== newRs.metadata.uid);
   const stat = (rs: KubeObject, field: string): number => num(getPath(rs, `status.${field}`), 0);
@@ -181,9 +232,13 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
     unavailableReplicas: Math.max(0, replicas - available),
     conditions: [availableCondition, progressing],
   };
+  // The ReplicaSets' failure to create pods shows on the Deployment too (syncRolloutStatus).
+  const replicaFailure = all.map((rs) => conditionOf(rs.status, 'ReplicaFailure')).find((c) => c?.status === 'True');
+  if (replicaFailure) (status.conditions as unknown[]).push(replicaFailure);
   dropZeros(status, ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']);
   const next = clone(deployment);
   next.status = status;
+  next.metadata.annotations = { ...(deployment.metadata.annotations ?? {}), [REVISION]: String(revisionOf(newRs)) };
   kit.writeIfChanged('deployments.apps', deployment, next);
   if (progressing.reason === 'ProgressDeadlineExceeded' && prevProgress?.reason !== 'ProgressDeadlineExceeded') {
     recordEvent(kit.store, deployment, 'Warning', 'ProgressDeadlineExceeded', `Deployment "${deployment.metadata.name ?? ''}" has timed out progressing.`, 'deployment-controller');

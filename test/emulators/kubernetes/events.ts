@@ -17,6 +17,8 @@ export function recordEvent(store: KubeStore, about: KubeObject, type: EventType
   if (!ns || ns.metadata.deletionTimestamp) return;
   const uid = about.metadata.uid ?? '';
   const now = timestamp();
+  const spec = about.spec;
+  const host = isRecord(spec) && typeof spec.nodeName === 'string' ? spec.nodeName : NODE_NAME;
   const [existing] = store.select('events', namespace, (e) => isRecord(e.involvedObject) && e.involvedObject.uid === uid && e.reason === reason && e.message === message);
   if (existing) {
     existing.count = (typeof existing.count === 'number' ? existing.count : 1) + 1;
@@ -40,13 +42,13 @@ export function recordEvent(store: KubeStore, about: KubeObject, type: EventType
     reason,
     message,
     type,
-    source: component === 'kubelet' ? { component, host: NODE_NAME } : { component },
+    source: component === 'kubelet' ? { component, host } : { component },
     firstTimestamp: now,
     lastTimestamp: now,
     count: 1,
     eventTime: null,
     reportingComponent: component,
-    reportingInstance: component === 'kubelet' ? NODE_NAME : '',
+    reportingInstance: component === 'kubelet' ? host : '',
   };
   const type_ = store.registry.byKey('events');
   if (type_) store.insert('events', stampNew(event, type_));

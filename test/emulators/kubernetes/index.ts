@@ -8,8 +8,10 @@ import { startServer } from '../common/http.ts';
 import { Controllers } from './controllers.ts';
 import { presetCrds } from './crds.ts';
 import { NamespaceLifecycle } from './namespaces.ts';
+import { nodeObjects } from './nodes.ts';
 import { ObjectWriter } from './objects.ts';
 import { podLogs } from './pods.ts';
+import { ImageRegistry } from './registry.ts';
 import { ResourceRegistry } from './resources.ts';
 import { createListener } from './router.ts';
 import { KubeStore } from './store.ts';
@@ -18,6 +20,7 @@ import { typeFromCrd, crdStatus } from './crds.ts';
 export { KubeStore } from './store.ts';
 export type { StoreEvent } from './store.ts';
 export type { KubeObject } from './types.ts';
+export { ImageRegistry } from './registry.ts';
 
 export interface KubeEmulatorOptions {
   /** Time from a pod's creation to running and ready (or to failing), in ms. Default 200. */
@@ -41,6 +44,8 @@ export interface KubeEmulator {
   token: string;
   faults: FaultInjector;
   requests: RequestCounter;
+  /** The container registry the kubelet pulls from: `images.refuse(image, 'NotFound' | 'Unauthorized')` makes pulls of an image fail. */
+  images: ImageRegistry;
   /** The objects, for tests to inspect and seed (`store.seed(obj)`, `store.get('deployments.apps', ns, name)`). */
   store: KubeStore;
   /** A kubeconfig (YAML) for this server: insecure-skip-tls-verify, a token user, namespace `default`. */
@@ -59,7 +64,9 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
     crd.status = crdStatus(crd);
     registry.register(typeFromCrd(store.seed(crd)));
   }
-  const controllers = new Controllers(store, { readyDelayMs: options.readyDelayMs ?? 200, progressDeadlineScale: options.progressDeadlineScale ?? 1 });
+  for (const node of nodeObjects()) store.seed(node);
+  const images = new ImageRegistry();
+  const controllers = new Controllers(store, { readyDelayMs: options.readyDelayMs ?? 200, progressDeadlineScale: options.progressDeadlineScale ?? 1 }, images);
   const faults = new FaultInjector();
   const requests = new RequestCounter();
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -107,6 +114,7 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
     token,
     faults,
     requests,
+    images,
     store,
     kubeconfig,
     writeKubeconfig: (path) => writeFile(path, kubeconfig(), { mode: 0o600 }),

@@ -1,6 +1,7 @@
 // The Job controller: runs pods until `completions` succeeded (then the
 // SuccessCriteriaMet and Complete conditions), or until more than
 // `backoffLimit` failed (then FailureTarget and Failed, BackoffLimitExceeded).
+import { createPod } from './admission.ts';
 import { podFromTemplate } from './deployments.ts';
 import { recordEvent } from './events.ts';
 import { randomSuffix, type Kit } from './kit.ts';
@@ -50,7 +51,9 @@ export function reconcileJob(kit: Kit, job: KubeObject): void {
     const wanted = Math.min(parallelism, completions - succeeded);
     for (let i = active.length; i < wanted; i += 1) {
       const podName = `${name}-${randomSuffix()}`;
-      active.push(kit.createChild('pods', podFromTemplate(job, podName)));
+      const made = createPod(kit, job, podFromTemplate(job, podName, { 'batch.kubernetes.io/job-name': name, 'job-name': name }), 'jobs.batch', `${name}-`);
+      if ('error' in made) break;
+      active.push(made.pod);
       recordEvent(kit.store, job, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'job-controller');
     }
   }

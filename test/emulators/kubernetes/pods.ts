@@ -1,153 +1,269 @@
-// The kubelet's part: a new pod is scheduled to the one emulated node,
-// waits `readyDelayMs`, then runs and turns ready, or fails as its image asks:
-// a tag containing `fail-pull` sits in ImagePullBackOff, `crashloop` in
-// CrashLoopBackOff (a pod that must not restart fails instead). Events are
-// recorded as kubelet records them, and logs are made up to match.
+// The scheduler's and kubelet's part of a pod's life, as the manifest decides it:
+// 1. scheduled to a node whose free capacity fits its requests (else Pending, FailedScheduling);
+// 2. after `readyDelayMs`, its volumes mounted (a missing ConfigMap/Secret/SecretProviderClass:
+//    ContainerCreating and FailedMount), its images pulled (a refused pull: ErrImagePull, then
+//    ImagePullBackOff), its containers' configuration built (a missing ConfigMap/Secret/key:
+//    CreateContainerConfigError);
+// 3. its containers run: a command that exits goes into CrashLoopBackOff with a restartCount and
+//    the previous run's state (or fails the pod when it does not restart), a failing liveness
+//    probe restarts it, a failing readiness probe keeps it running but never Ready.
+// Events are recorded as kubelet and default-scheduler record them; logs follow what ran.
 import { createHash } from 'node:crypto';
-import { NODE_NAME, recordEvent } from './events.ts';
+import { containerSpecs, configError, mountError, probeFailure, programOf, type ContainerSpec } from './containers.ts';
+import { recordEvent } from './events.ts';
 import type { Kit } from './kit.ts';
+import { hostIpOf, schedule } from './nodes.ts';
+import { invalidImageName, type ImageRegistry } from './registry.ts';
 import { badRequest } from './status.ts';
 import { clone, getPath, isRecord, str, timestamp, type KubeObject } from './types.ts';
 
-type Outcome = 'ok' | 'pull' | 'crash';
-
-interface Container {
-  name: string;
-  image: string;
+/** What the kubelet remembers of a pod between reconciles. */
+export interface PodRuntime {
+  /** When its containers may be started (scheduling + readyDelayMs). */
+  startAt: number;
+  /** Pull attempts per container that failed so far. */
+  pulls: Map<string, number>;
+  /** Restarts per container, and when the next one is due. */
+  restarts: Map<string, number>;
+  nextRestartAt: number;
+  startedAt: string;
+  /** When to look at the pod again (its own status writes wake it up sooner; those are ignored). */
+  dueAt: number;
 }
 
-export function containersOf(pod: KubeObject): Container[] {
-  const list = getPath(pod, 'spec.containers');
-  return (Array.isArray(list) ? list : []).filter(isRecord).map((c) => ({ name: str(c.name) ?? '', image: str(c.image) ?? '' }));
+/** The controllers' Kit with what the kubelet needs besides. */
+export interface NodeKit extends Kit {
+  images: ImageRegistry;
+  runtime: Map<string, PodRuntime>;
 }
 
-/** What the image tag asks for: `fail-pull` or `crashloop` anywhere in it. */
-export function outcomeOf(image: string): Outcome {
-  const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : image;
-  if (tag.includes('fail-pull')) return 'pull';
-  if (tag.includes('crashloop')) return 'crash';
-  return 'ok';
+/** Restart back-offs kept going (the status stops changing after this many restarts). */
+const MAX_RESTARTS = 8;
+
+function condition(type: string, ok: boolean, now: string, reason?: string, message?: string): Record<string, unknown> {
+  return { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
 }
 
-function condition(type: string, ok: boolean, now: string, reason?: string): Record<string, unknown> {
-  return { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now, ...(reason ? { reason } : {}) };
+function podIp(uid: string, nodeIndex: number): string {
+  const n = createHash('sha256').update(uid).digest();
+  return `10.244.${nodeIndex}.${((n[1] ?? 0) % 250) + 2}`;
 }
 
 function imageId(image: string): string {
   return `${image.split(':')[0] ?? image}@sha256:${createHash('sha256').update(image).digest('hex')}`;
 }
 
-function podIp(uid: string): string {
-  const n = createHash('sha256').update(uid).digest();
-  return `10.244.${(n[0] ?? 0) % 250}.${((n[1] ?? 0) % 250) + 2}`;
+function qosClass(pod: KubeObject): string {
+  const containers = containerSpecs(pod);
+  const res = (c: ContainerSpec, kind: string, r: string): unknown => getPath(c.raw, `resources.${kind}.${r}`);
+  const any = containers.some((c) => ['requests', 'limits'].some((k) => ['cpu', 'memory'].some((r) => res(c, k, r) !== undefined)));
+  if (!any) return 'BestEffort';
+  const guaranteed = containers.every((c) => ['cpu', 'memory'].every((r) => res(c, 'limits', r) !== undefined && (res(c, 'requests', r) === undefined || res(c, 'requests', r) === res(c, 'limits', r))));
+  return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-/** Status of a pod that was just scheduled and is pulling its images. */
-function pendingStatus(pod: KubeObject, now: string): Record<string, unknown> {
-  return {
+function event(kit: Kit, pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component = 'kubelet'): void {
+  recordEvent(kit.store, pod, type, reason, message, component);
+}
+
+/** Not yet scheduled: bind it to a node, or leave it Pending with the scheduler's reason. */
+function bind(kit: NodeKit, pod: KubeObject): void {
+  const now = timestamp();
+  const placement = schedule(kit.store, pod);
+  const next = clone(pod);
+  if ('unschedulable' in placement) {
+    const status = { phase: 'Pending', conditions: [condition('PodScheduled', false, now, 'Unschedulable', placement.unschedulable)], qosClass: qosClass(pod) };
+    const before = JSON.stringify(getPath(pod, 'status.conditions.0.message'));
+    next.status = status;
+    kit.writeIfChanged('pods', pod, next);
+    if (before !== JSON.stringify(placement.unschedulable)) event(kit, pod, 'Warning', 'FailedScheduling', placement.unschedulable, 'default-scheduler');
+    // The scheduler tries again when the cluster changes; here, every second.
+    kit.after(1000, 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
+    return;
+  }
+  const hostIP = hostIpOf(kit.store, placement.node);
+  next.spec = { ...(isRecord(pod.spec) ? pod.spec : {}), nodeName: placement.node };
+  next.status = {
     phase: 'Pending',
-    conditions: [condition('PodReadyToStartContainers', false, now), condition('Initialized', true, now), condition('Ready', false, now, 'ContainersNotReady'), condition('ContainersReady', false, now, 'ContainersNotReady'), condition('PodScheduled', true, now)],
-    hostIP: '10.224.0.4',
-    hostIPs: [{ ip: '10.224.0.4' }],
+    conditions: [condition('PodReadyToStartContainers', false, now), condition('Initialized', true, now), condition('Ready', false, now, 'ContainersNotReady', `containers with unready status: [${containerSpecs(pod).map((c) => c.name).join(' ')}]`), condition('ContainersReady', false, now, 'ContainersNotReady', `containers with unready status: [${containerSpecs(pod).map((c) => c.name).join(' ')}]`), condition('PodScheduled', true, now)],
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
     startTime: now,
-    containerStatuses: containersOf(pod).map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} })),
-    qosClass: 'BestEffort',
+    containerStatuses: containerSpecs(pod).map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} })),
+    qosClass: qosClass(pod),
+  };
+  kit.runtime.set(pod.metadata.uid ?? '', fresh(kit, now));
+  kit.writeIfChanged('pods', pod, next);
+  event(kit, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${placement.node}`, 'default-scheduler');
+  kit.after(kit.options.readyDelayMs, 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
+}
+
+/** One container's status, with the events of this step; `ready` and `running` for the pod's conditions. */
+interface Step {
+  status: Record<string, unknown>;
+  running: boolean;
+  ready: boolean;
+  exited?: number;
+  /** Reconcile again after this many ms. */
+  again?: number;
+}
+
+function waiting(c: ContainerSpec, reason: string, message: string | undefined, restartCount = 0, lastState: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name: c.name, image: c.image, imageID: '', ready: false, restartCount, started: false, state: { waiting: { reason, ...(message !== undefined ? { message } : {}) } }, lastState };
+}
+
+function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: ContainerSpec, restartAlways: boolean, ip: string): Step {
+  const retry = Math.max(kit.options.readyDelayMs, 50);
+  const invalid = invalidImageName(c.image);
+  if (invalid) {
+    event(kit, pod, 'Warning', 'InspectFailed', invalid);
+    event(kit, pod, 'Warning', 'Failed', 'Error: InvalidImageName');
+    return { status: waiting(c, 'InvalidImageName', invalid), running: false, ready: false };
+  }
+  const pullError = kit.images.pullError(c.image);
+  if (pullError) {
+    const attempts = (rt.pulls.get(c.name) ?? 0) + 1;
+    rt.pulls.set(c.name, attempts);
+    if (attempts === 1) {
+      event(kit, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+      event(kit, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${pullError}`);
+      event(kit, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+      return { status: waiting(c, 'ErrImagePull', pullError), running: false, ready: false, again: retry };
+    }
+    event(kit, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+    event(kit, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+    // The kubelet keeps trying, with a growing back-off; a registry that relents lets it through.
+    return { status: waiting(c, 'ImagePullBackOff', `Back-off pulling image "${c.image}"`), running: false, ready: false, again: retry * Math.min(2 ** attempts, 64) };
+  }
+  if (!rt.pulls.has(c.name)) {
+    rt.pulls.set(c.name, 0);
+    event(kit, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    event(kit, pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 412ms (412ms including waiting). Image size: 15728640 bytes.`);
+  }
+  const namespace = pod.metadata.namespace ?? '';
+  const config = configError(kit.store, namespace, c);
+  if (config) {
+    event(kit, pod, 'Warning', 'Failed', `Error: ${config}`);
+    return { status: waiting(c, 'CreateContainerConfigError', config), running: false, ready: false, again: retry * 4 };
+  }
+  const base = { name: c.name, image: c.image, imageID: imageId(c.image), containerID: `containerd://${createHash('sha256').update(`${pod.metadata.uid ?? ''}/${c.name}`).digest('hex')}` };
+  const program = programOf(c);
+  const liveness = probeFailure(c, c.raw.livenessProbe, ip) ?? probeFailure(c, c.raw.startupProbe, ip);
+  // A program that does not exit by itself: killed by a failing liveness probe, or run to completion in a pod that does not restart.
+  const exit = program.exit ?? (liveness !== undefined ? 137 : restartAlways ? undefined : 0);
+  const now = timestamp();
+  const restarts = rt.restarts.get(c.name);
+  if (restarts === undefined) {
+    event(kit, pod, 'Normal', 'Created', `Created container: ${c.name}`);
+    event(kit, pod, 'Normal', 'Started', `Started container ${c.name}`);
+  }
+  if (exit === undefined) {
+    rt.restarts.set(c.name, restarts ?? 0);
+    const readiness = probeFailure(c, c.raw.readinessProbe, ip);
+    if (readiness !== undefined) event(kit, pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${readiness}`);
+    return { status: { ...base, ready: readiness === undefined, restartCount: restarts ?? 0, started: true, state: { running: { startedAt: rt.startedAt } }, lastState: {} }, running: true, ready: readiness === undefined };
+  }
+  const terminated = { exitCode: exit, reason: exit === 0 ? 'Completed' : 'Error', startedAt: rt.startedAt, finishedAt: now, containerID: base.containerID };
+  if (!restartAlways) {
+    rt.restarts.set(c.name, 0);
+    return { status: { ...base, ready: false, restartCount: 0, started: false, state: { terminated }, lastState: {} }, running: false, ready: false, exited: exit };
+  }
+  if (liveness !== undefined && program.exit === undefined) {
+    event(kit, pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${liveness}`);
+    event(kit, pod, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`);
+  }
+  // The first run ended and the restarted one too: back-off from here, doubling as the kubelet does.
+  const count = Math.max(1, restarts ?? 0);
+  const due = Date.now() >= rt.nextRestartAt;
+  const next = due && restarts !== undefined && count < MAX_RESTARTS ? count + 1 : count;
+  rt.restarts.set(c.name, next);
+  if (due) rt.nextRestartAt = Date.now() + kit.options.readyDelayMs * 2 ** next;
+  event(kit, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})`);
+  const backoff = Math.min(10 * 2 ** (next - 1), 300);
+  return {
+    status: { ...base, ready: false, restartCount: next, started: false, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff < 60 ? `${backoff}s` : `${Math.floor(backoff / 60)}m${backoff % 60 ? `${backoff % 60}s` : ''}`} restarting failed container=${c.name} pod=${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})` } }, lastState: { terminated } },
+    running: false,
+    ready: false,
+    again: next < MAX_RESTARTS ? Math.max(rt.nextRestartAt - Date.now(), 1) : undefined,
   };
 }
 
-function containerStatus(c: Container, outcome: Outcome, terminal: boolean, now: string): Record<string, unknown> {
-  const base = { name: c.name, image: c.image, imageID: outcome === 'pull' ? '' : imageId(c.image), containerID: outcome === 'pull' ? undefined : `containerd://${createHash('sha256').update(c.name + now).digest('hex')}` };
-  if (outcome === 'pull') {
-    return { ...base, ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } }, lastState: {} };
-  }
-  if (outcome === 'crash') {
-    const terminated = { exitCode: 1, reason: 'Error', startedAt: now, finishedAt: now, containerID: base.containerID };
-    if (terminal) return { ...base, ready: false, restartCount: 0, started: false, state: { terminated }, lastState: {} };
-    return { ...base, ready: false, restartCount: 2, started: false, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 20s restarting failed container=${c.name}` } }, lastState: { terminated } };
-  }
-  if (terminal) return { ...base, ready: false, restartCount: 0, started: false, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now, containerID: base.containerID } }, lastState: {} };
-  return { ...base, ready: true, restartCount: 0, started: true, state: { running: { startedAt: now } }, lastState: {} };
-}
-
-/** Moves a pod from Pending to where its images take it, with kubelet's events. */
-function start(kit: Kit, pod: KubeObject, status: Record<string, unknown>): void {
+/** Scheduled and due: mount, pull, configure and run the containers; write what came of it. */
+function run(kit: NodeKit, pod: KubeObject, rt: PodRuntime): number | undefined {
   const now = timestamp();
-  const containers = containersOf(pod);
-  const outcomes = containers.map((c) => outcomeOf(c.image));
-  const runsToCompletion = getPath(pod, 'spec.restartPolicy') !== 'Always';
-  const worst: Outcome = outcomes.includes('pull') ? 'pull' : outcomes.includes('crash') ? 'crash' : 'ok';
+  const status = isRecord(pod.status) ? pod.status : {};
+  const nodeName = str(getPath(pod, 'spec.nodeName')) ?? '';
+  const ip = podIp(pod.metadata.uid ?? '', Math.max(0, Number(nodeName.slice(-1)) || 0));
+  const mount = mountError(kit.store, pod, (secret) => void kit.createChild('secrets', secret));
+  if (mount) {
+    event(kit, pod, 'Warning', 'FailedMount', mount);
+    return Math.max(kit.options.readyDelayMs, 50) * 4;
+  }
+  const restartAlways = (getPath(pod, 'spec.restartPolicy') ?? 'Always') === 'Always';
+  const steps = containerSpecs(pod).map((c) => stepContainer(kit, pod, rt, c, restartAlways, ip));
+  const ready = steps.every((s) => s.ready);
+  const started = steps.some((s) => s.running || s.exited !== undefined || getPath(s.status, 'lastState.terminated') !== undefined);
+  let phase = started ? 'Running' : 'Pending';
+  if (!restartAlways && steps.every((s) => s.exited !== undefined)) phase = steps.every((s) => s.exited === 0) ? 'Succeeded' : 'Failed';
+  const unready = containerSpecs(pod).filter((_, i) => !steps[i]?.ready).map((c) => c.name);
+  const done = phase === 'Succeeded' || phase === 'Failed';
+  const notReady = done ? 'PodCompleted' : 'ContainersNotReady';
+  const unreadyMessage = done ? undefined : `containers with unready status: [${unready.join(' ')}]`;
   const next = clone(pod);
-  const ready = worst === 'ok' && !runsToCompletion;
-  let phase = 'Running';
-  if (worst === 'pull') phase = 'Pending';
-  else if (runsToCompletion) phase = worst === 'ok' ? 'Succeeded' : 'Failed';
   next.status = {
     ...status,
     phase,
-    podIP: podIp(pod.metadata.uid ?? ''),
-    podIPs: [{ ip: podIp(pod.metadata.uid ?? '') }],
+    podIP: ip,
+    podIPs: [{ ip }],
     conditions: [
-      condition('PodReadyToStartContainers', worst !== 'pull', now),
+      condition('PodReadyToStartContainers', started || steps.some((s) => s.status.imageID !== ''), now),
       condition('Initialized', true, now),
-      condition('Ready', ready, now, ready ? undefined : runsToCompletion ? 'PodCompleted' : 'ContainersNotReady'),
-      condition('ContainersReady', ready, now, ready ? undefined : runsToCompletion ? 'PodCompleted' : 'ContainersNotReady'),
+      condition('Ready', ready, now, ready ? undefined : notReady, ready ? undefined : unreadyMessage),
+      condition('ContainersReady', ready, now, ready ? undefined : notReady, ready ? undefined : unreadyMessage),
       condition('PodScheduled', true, now),
     ],
-    containerStatuses: containers.map((c, i) => containerStatus(c, outcomes[i] ?? 'ok', runsToCompletion, now)),
+    containerStatuses: steps.map((s) => s.status),
   };
   kit.writeIfChanged('pods', pod, next);
-  containers.forEach((c, i) => {
-    const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => recordEvent(kit.store, pod, type, reason, message, 'kubelet');
-    if (outcomes[i] === 'pull') {
-      event('Warning', 'Failed', `Failed to pull image "${c.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${c.image}": not found`);
-      event('Warning', 'Failed', 'Error: ErrImagePull');
-      event('Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
-      event('Warning', 'Failed', 'Error: ImagePullBackOff');
-      return;
-    }
-    event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in 412ms (412ms including waiting). Image size: 15728640 bytes.`);
-    event('Normal', 'Created', `Created container: ${c.name}`);
-    event('Normal', 'Started', `Started container ${c.name}`);
-    if (outcomes[i] === 'crash' && !runsToCompletion) {
-      event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name ?? ''}_${pod.metadata.namespace ?? ''}(${pod.metadata.uid ?? ''})`);
-    }
-  });
+  const waits = steps.map((s) => s.again).filter((ms): ms is number => ms !== undefined);
+  return waits.length > 0 ? Math.min(...waits) : undefined;
 }
 
-/** The pod lifecycle: schedule, wait readyDelayMs, then start. */
-export function reconcilePod(kit: Kit, pod: KubeObject): void {
-  const key = `pod-ready:${pod.metadata.uid ?? ''}`;
-  const status = isRecord(pod.status) ? pod.status : {};
-  const again = (ms: number): void => kit.after(ms, 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
-  if (!status.phase) {
-    const next = clone(pod);
-    next.spec = { ...(isRecord(pod.spec) ? pod.spec : {}), nodeName: NODE_NAME };
-    next.status = pendingStatus(pod, timestamp());
-    kit.marks.set(key, Date.now() + kit.options.readyDelayMs);
-    kit.writeIfChanged('pods', pod, next);
-    recordEvent(kit.store, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${NODE_NAME}`, 'default-scheduler');
-    for (const c of containersOf(pod)) recordEvent(kit.store, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet');
-    again(kit.options.readyDelayMs);
+function fresh(kit: NodeKit, now: string): PodRuntime {
+  const startAt = Date.now() + kit.options.readyDelayMs;
+  return { startAt, pulls: new Map(), restarts: new Map(), nextRestartAt: 0, startedAt: now, dueAt: startAt };
+}
+
+/** The pod lifecycle: schedule, wait readyDelayMs, then mount, pull, configure and run. */
+export function reconcilePod(kit: NodeKit, pod: KubeObject): void {
+  const phase = getPath(pod, 'status.phase');
+  if (phase === 'Succeeded' || phase === 'Failed') return;
+  if (!getPath(pod, 'spec.nodeName')) return bind(kit, pod);
+  const uid = pod.metadata.uid ?? '';
+  let rt = kit.runtime.get(uid);
+  if (!rt) {
+    // A pod bound before the emulator knew it (seeded): start its clock now.
+    rt = fresh(kit, timestamp());
+    kit.runtime.set(uid, rt);
+  }
+  if (Date.now() < rt.dueAt) {
+    if (Number.isFinite(rt.dueAt)) kit.after(rt.dueAt - Date.now(), 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
     return;
   }
-  const waiting = getPath(status, 'containerStatuses');
-  const creating = Array.isArray(waiting) && waiting.some((c) => getPath(c, 'state.waiting.reason') === 'ContainerCreating');
-  if (status.phase !== 'Pending' || !creating) return;
-  const due = kit.marks.get(key);
-  if (due === undefined) {
-    kit.marks.set(key, Date.now() + kit.options.readyDelayMs);
-    again(kit.options.readyDelayMs);
-  } else if (Date.now() < due) {
-    again(due - Date.now());
-  } else {
-    kit.marks.delete(key);
-    start(kit, pod, status);
+  rt.dueAt = Infinity;
+  const wait = run(kit, pod, rt);
+  if (wait !== undefined) {
+    rt.dueAt = Date.now() + wait;
+    kit.after(wait, 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
   }
 }
 
-/** Made-up logs of a container, or the API server's 400 when it never started. */
-export function podLogs(pod: KubeObject, container: string | undefined, _previous: boolean): string {
-  const containers = containersOf(pod);
+/**
+ * A container's log as the kubelet serves it: the current (or last) run, or with `previous` the
+ * run before; the API server's 400 when there is none.
+ */
+export function podLogs(pod: KubeObject, container: string | undefined, previous: boolean): string {
+  const containers = containerSpecs(pod);
   const name = pod.metadata.name ?? '';
   if (!container && containers.length > 1) {
     throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
@@ -156,15 +272,20 @@ export function podLogs(pod: KubeObject, container: string | undefined, _previou
   if (!chosen) throw badRequest(`container ${container ?? ''} is not valid for pod ${name}`);
   const statuses = getPath(pod, 'status.containerStatuses');
   const own = (Array.isArray(statuses) ? statuses : []).find((s) => isRecord(s) && s.name === chosen.name);
-  const waiting = str(getPath(own, 'state.waiting.reason'));
-  if (waiting === 'ContainerCreating' || waiting === 'ImagePullBackOff' || own === undefined) {
-    const why = waiting === 'ImagePullBackOff' ? 'trying and failing to pull image' : 'ContainerCreating';
+  const restarts = Number(getPath(own, 'restartCount') ?? 0);
+  const waitingReason = str(getPath(own, 'state.waiting.reason'));
+  const hasRun = own !== undefined && (restarts > 0 || getPath(own, 'state.running') !== undefined || getPath(own, 'state.terminated') !== undefined);
+  if (previous) {
+    if (restarts === 0) throw badRequest(`previous terminated container "${chosen.name}" in pod "${name}" not found`);
+  } else if (!hasRun) {
+    if (!getPath(pod, 'spec.nodeName')) throw badRequest(`pod ${name} does not have a host assigned`);
+    const why = waitingReason === 'ImagePullBackOff' || waitingReason === 'ErrImagePull' ? 'trying and failing to pull image' : (waitingReason ?? 'ContainerCreating');
     throw badRequest(`container "${chosen.name}" in pod "${name}" is waiting to start: ${why}`);
   }
-  const outcome = outcomeOf(chosen.image);
-  if (outcome === 'crash') {
-    return `[emulator] starting ${chosen.name} from ${chosen.image}\nError: the image tag asks this container to crash (crashloop)\npanic: exiting with status 1\n`;
-  }
-  if (getPath(own, 'state.terminated.reason') === 'Completed') return `[emulator] ${chosen.name} started from ${chosen.image}\n[emulator] ${chosen.name} ran to completion\n`;
-  return `[emulator] ${chosen.name} started from ${chosen.image}\n[emulator] ${chosen.name} is serving\n`;
+  const program = programOf(chosen);
+  const runNumber = previous ? restarts : restarts + 1;
+  const lines = [`[emulator] ${chosen.name} started from ${chosen.image} (run ${runNumber})`, ...program.output];
+  if (program.exit === undefined) lines.push(getPath(own, 'state.terminated.reason') === 'Completed' ? `[emulator] ${chosen.name} ran to completion` : `[emulator] ${chosen.name} is serving`);
+  else if (program.exit !== 0 && program.output.length === 0) lines.push(`[emulator] exiting with status ${program.exit}`);
+  return `${lines.join('\n')}\n`;
 }

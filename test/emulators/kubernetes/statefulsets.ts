@@ -1,7 +1,8 @@
 // The StatefulSet and DaemonSet controllers. A StatefulSet keeps pods
 // `{name}-{ordinal}` (and their PersistentVolumeClaims) labelled with the
 // revision of their template and replaces outdated pods one at a time from
-// the highest ordinal; a DaemonSet runs one pod on the single emulated node.
+// the highest ordinal; a DaemonSet runs one pod on each node its nodeSelector allows.
+import { createPod } from './admission.ts';
 import { livePods, podFromTemplate, readyCount } from './deployments.ts';
 import { recordEvent } from './events.ts';
 import { controllerRef, randomSuffix, shortHash, type Kit } from './kit.ts';
@@ -51,7 +52,9 @@ export function reconcileStatefulSet(kit: Kit, set: KubeObject): void {
     const podName = `${setName}-${i}`;
     // A pod below the partition keeps the current revision.
     const revision = i < partition ? (str(previous.currentRevision) ?? updateRevision) : updateRevision;
-    kit.createChild('pods', podFromTemplate(set, podName, { [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) }));
+    const made = createPod(kit, set, podFromTemplate(set, podName, { [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) }), 'statefulsets.apps');
+    // OrderedReady: a refused pod stops the ones after it.
+    if ('error' in made) break;
     recordEvent(kit.store, set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${setName} successful`, 'statefulset-controller');
   }
   for (const pod of pods) {
@@ -98,23 +101,38 @@ export function reconcileDaemonSet(kit: Kit, set: KubeObject): void {
     recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
   }
   pods = livePods(kit, set);
-  if (pods.length === 0 && kit.namespaceActive(set.metadata.namespace)) {
+  // One pod per node whose labels match the template's nodeSelector, pinned there by node affinity.
+  const selector = getPath(set, 'spec.template.spec.nodeSelector');
+  const nodes = kit.store.list('nodes').filter((n) => !isRecord(selector) || Object.entries(selector).every(([k, v]) => n.metadata.labels?.[k] === v));
+  const nodeOf = (pod: KubeObject): string | undefined => {
+    const terms = getPath(pod, 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms');
+    const fields = Array.isArray(terms) ? getPath(terms[0], 'matchFields') : undefined;
+    const values = Array.isArray(fields) ? getPath(fields[0], 'values') : undefined;
+    return Array.isArray(values) ? String(values[0]) : undefined;
+  };
+  for (const node of nodes) {
+    const nodeName = node.metadata.name ?? '';
+    if (pods.some((p) => nodeOf(p) === nodeName) || !kit.namespaceActive(set.metadata.namespace)) continue;
     const podName = `${setName}-${randomSuffix()}`;
     const pod = podFromTemplate(set, podName, { [REVISION]: hash, 'pod-template-generation': String(set.metadata.generation ?? 1) });
     pod.metadata.ownerReferences = [controllerRef(set)];
-    kit.createChild('pods', pod);
+    const spec = isRecord(pod.spec) ? pod.spec : {};
+    spec.affinity = { ...(isRecord(spec.affinity) ? spec.affinity : {}), nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] } } };
+    pod.spec = spec;
+    if ('error' in createPod(kit, set, pod, 'daemonsets.apps', `${setName}-`)) break;
     recordEvent(kit.store, set, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
-    pods = livePods(kit, set);
   }
+  pods = livePods(kit, set);
   const ready = readyCount(pods);
   const updated = pods.filter((p) => p.metadata.labels?.[REVISION] === hash).length;
+  const desired = nodes.length;
   const status: Record<string, unknown> = {
     currentNumberScheduled: pods.length,
-    desiredNumberScheduled: 1,
+    desiredNumberScheduled: desired,
     numberMisscheduled: 0,
     numberReady: ready,
     numberAvailable: ready,
-    numberUnavailable: 1 - ready,
+    numberUnavailable: Math.max(0, desired - ready),
     updatedNumberScheduled: updated,
     observedGeneration: set.metadata.generation ?? 1,
   };
