@@ -1,7 +1,8 @@
 // kubectl's readiness rules (k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go) for
 // Deployments, StatefulSets and DaemonSets, and `kubectl wait --for=condition=complete` for
 // Jobs. Pure functions over the object as the server reports it; also which pods belong to a
-// workload's current rollout and which container states mean it will not get better.
+// workload's current rollout. Where the suite decides differently from kubectl on purpose
+// (paused Deployments, OnDelete workloads), the function says so and the README lists it.
 import type { KubeObject } from '../../shared/kube.ts';
 import { at, isRecord, text } from './objects.ts';
 
@@ -31,6 +32,7 @@ function observed(obj: KubeObject): Readiness | undefined {
 
 function deployment(obj: KubeObject): Readiness {
   const name = obj.metadata?.name ?? '';
+  // Differs from kubectl on purpose: a paused Deployment does not roll out, so waiting would only time out.
   if (at(obj, 'spec.paused') === true) return { done: true, message: 'paused (not waited for)' };
   const pending = observed(obj);
   if (pending) return pending;
@@ -38,27 +40,35 @@ function deployment(obj: KubeObject): Readiness {
   if (progressing?.['reason'] === 'ProgressDeadlineExceeded') {
     return { done: false, failed: `deployment "${name}" exceeded its progress deadline`, message: text(progressing['message'], 'progress deadline exceeded') };
   }
-  const wanted = num(at(obj, 'spec.replicas'), 1);
+  // The API server always sets spec.replicas; like kubectl, an absent one is not compared.
+  const wanted = at(obj, 'spec.replicas');
   const replicas = num(at(obj, 'status.replicas'));
   const updated = num(at(obj, 'status.updatedReplicas'));
   const available = num(at(obj, 'status.availableReplicas'));
-  if (updated < wanted) return { done: false, message: `${updated} out of ${wanted} new replicas have been updated` };
+  if (typeof wanted === 'number' && updated < wanted) return { done: false, message: `${updated} out of ${wanted} new replicas have been updated` };
   if (replicas > updated) return { done: false, message: `${replicas - updated} old replicas are pending termination` };
   if (available < updated) return { done: false, message: `${available} of ${updated} updated replicas are available` };
-  return { done: true, message: `successfully rolled out (${available}/${wanted} available)` };
+  return { done: true, message: `successfully rolled out (${available}/${typeof wanted === 'number' ? wanted : updated} available)` };
 }
 
 function statefulSet(obj: KubeObject): Readiness {
-  const pending = observed(obj);
-  if (pending) return pending;
-  const wanted = num(at(obj, 'spec.replicas'), 1);
+  const onDelete = at(obj, 'spec.updateStrategy.type') === 'OnDelete';
+  // kubectl also requires a non-zero observedGeneration here.
+  const seen = num(at(obj, 'status.observedGeneration'));
+  if (seen === 0 || (obj.metadata?.generation ?? 0) > seen) return { done: false, message: `waiting for the controller to observe generation ${obj.metadata?.generation ?? 0}` };
+  const wanted = at(obj, 'spec.replicas');
   const ready = num(at(obj, 'status.readyReplicas'));
-  if (ready < wanted) return { done: false, message: `${ready} of ${wanted} pods are ready` };
-  if (at(obj, 'spec.updateStrategy.type') === 'OnDelete') return { done: true, message: `${ready} pods ready (OnDelete: pods update when deleted)` };
-  const partition = at(obj, 'spec.updateStrategy.rollingUpdate.partition');
-  if (typeof partition === 'number' && partition > 0) {
+  if (typeof wanted === 'number' && ready < wanted) return { done: false, message: `${ready} of ${wanted} pods are ready` };
+  // Differs from kubectl on purpose: kubectl reports OnDelete done at once; the suite waits for ready pods.
+  if (onDelete) return { done: true, message: `${ready} pods ready (OnDelete: pods update when deleted)` };
+  // As kubectl: with rollingUpdate set (the API server defaults partition 0), the partition decides; revisions are not compared.
+  const rolling = at(obj, 'spec.updateStrategy.rollingUpdate');
+  if (isRecord(rolling)) {
+    const partition = rolling['partition'];
     const updated = num(at(obj, 'status.updatedReplicas'));
-    if (updated < wanted - partition) return { done: false, message: `${updated} of ${wanted - partition} pods updated (partition ${partition})` };
+    if (typeof wanted === 'number' && typeof partition === 'number' && updated < wanted - partition) {
+      return { done: false, message: `${updated} of ${wanted - partition} pods updated${partition > 0 ? ` (partition ${partition})` : ''}` };
+    }
     return { done: true, message: `partitioned roll out complete: ${updated} new pods` };
   }
   const current = at(obj, 'status.currentRevision');
@@ -104,41 +114,6 @@ export function readiness(obj: KubeObject): Readiness {
     default:
       return { done: true, message: 'not a workload' };
   }
-}
-
-/** Waiting reasons that do not get better by waiting (kubelet keeps backing off). */
-export const STUCK_REASONS: ReadonlySet<string> = new Set([
-  'ImagePullBackOff',
-  'ErrImagePull',
-  'ErrImageNeverPull',
-  'InvalidImageName',
-  'CrashLoopBackOff',
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'RunContainerError',
-]);
-
-/** A container of a pod that is stuck, with its reason and message. */
-export interface StuckContainer {
-  container: string;
-  reason: string;
-  message: string;
-}
-
-/** Containers (init containers included) waiting for a reason that will not clear. */
-export function stuckContainers(pod: KubeObject): StuckContainer[] {
-  const stuck: StuckContainer[] = [];
-  for (const list of ['initContainerStatuses', 'containerStatuses']) {
-    const statuses = at(pod, `status.${list}`);
-    for (const status of Array.isArray(statuses) ? statuses : []) {
-      const waiting = at(status, 'state.waiting');
-      const reason = isRecord(waiting) ? waiting['reason'] : undefined;
-      if (typeof reason === 'string' && STUCK_REASONS.has(reason)) {
-        stuck.push({ container: text(at(status, 'name'), ''), reason, message: text(isRecord(waiting) ? waiting['message'] : '') });
-      }
-    }
-  }
-  return stuck;
 }
 
 function images(spec: unknown): string {

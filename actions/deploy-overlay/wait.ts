@@ -1,13 +1,17 @@
-// Waiting for rollouts with watches (no sleep-polling): one watch per workload kind (and one on
-// the pods, to fail fast) in the branch namespace, each event judged at once with kubectl's
-// rules. The watches open before the workloads are applied, and each workload is judged from
-// the moment its apply returns (never on a status older than its new generation), so readiness
-// is noticed as soon as the API server reports it, even while other objects are still applied.
+// Waiting for rollouts with watches (no sleep-polling): one watch per workload kind, one on the
+// pods and one on the namespace's events, each event judged at once with kubectl's rules. The
+// watches open before the workloads are applied, and each workload is judged from the moment its
+// apply returns (never on a status older than its new generation), so readiness is noticed as
+// soon as the API server reports it, even while other objects are still applied. What keeps a
+// workload from becoming ready is explained in one line (explain.ts); with fail-fast, a failure
+// that cannot get better fails it at once: checked against the cluster where the words alone do
+// not tell (is the named ServiceAccount or ConfigMap still missing? is the pod bigger than any node?).
 import { formatDuration } from '../../shared/duration.ts';
 import { describeKubeError, watchObjects, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { displayName, typeKey } from './objects.ts';
-import { isCurrentPod, readiness, stuckContainers } from './readiness.ts';
+import { explainEvent, explainPod, explainReplicaFailure, oneLine, quantity, type Explanation } from './explain.ts';
+import { at, displayName, text, typeKey } from './objects.ts';
+import { isCurrentPod, readiness } from './readiness.ts';
 
 /** How one workload's rollout ended. */
 export interface RolloutResult {
@@ -28,7 +32,7 @@ export interface WaitOptions {
   namespace: string;
   /** Label selector of the apply set (workloads and their pods carry it). */
   selector: string;
-  /** Fail a workload as soon as one of its current pods is stuck (ImagePullBackOff, CrashLoopBackOff, ...). */
+  /** Fail a workload as soon as what keeps it from becoming ready cannot get better (ImagePullBackOff, CrashLoopBackOff, a missing ServiceAccount, ...). */
   failFast: boolean;
   logger: Logger;
   /** How often to log what is still waited for (default 15 s). */
@@ -59,12 +63,52 @@ interface Entry {
   armed?: { generation: number; at: number };
   result?: RolloutResult;
   last: string;
+  /** What keeps it from becoming ready, as last seen. */
+  why?: Explanation;
+}
+
+/** The API group/version of the kinds a missing-object check looks up. */
+const LOOKUP_VERSIONS: Record<string, string> = { ServiceAccount: 'v1', ConfigMap: 'v1', Secret: 'v1', SecretProviderClass: 'secrets-store.csi.x-k8s.io/v1' };
+
+/** Cluster lookups that tell whether a failure can still get better, cached for a short while. */
+function clusterFacts(client: KubeClient, namespace: string): { stillMissing: (m: NonNullable<Explanation['missing']>) => Promise<boolean>; biggerThanAnyNode: (r: NonNullable<Explanation['requests']>) => Promise<boolean> } {
+  const lookups = new Map<string, { at: number; missing: Promise<boolean> }>();
+  let nodes: Promise<{ cpu: number; memory: number } | undefined> | undefined;
+  return {
+    stillMissing(m) {
+      const key = `${m.kind}/${m.name}`;
+      const cached = lookups.get(key);
+      if (cached && Date.now() - cached.at < 2000) return cached.missing;
+      const missing = client.get({ apiVersion: LOOKUP_VERSIONS[m.kind] ?? 'v1', kind: m.kind, metadata: { name: m.name, namespace } }).then((found) => found === undefined, () => false);
+      lookups.set(key, { at: Date.now(), missing });
+      return missing;
+    },
+    async biggerThanAnyNode(r) {
+      // Listing nodes needs a cluster-wide read; without it, an unschedulable pod is waited for.
+      nodes ??= client.list('v1', 'Node').then(
+        ({ items }) => (items.length === 0 ? undefined : { cpu: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.cpu')))), memory: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.memory')))) }),
+        () => undefined,
+      );
+      const largest = await nodes;
+      return largest !== undefined && (r.cpu > largest.cpu || r.memory > largest.memory);
+    },
+  };
+}
+
+/** An event's time in ms (its last occurrence). */
+function eventTime(event: KubeObject): number {
+  return Date.parse(text(event['lastTimestamp'], text(event['eventTime'], text(event['firstTimestamp'])))) || 0;
 }
 
 /** Opens the watches for these workloads; nothing is judged until {@link RolloutWatch.arm}. */
 export function watchRollouts(targets: readonly KubeObject[], options: WaitOptions): RolloutWatch {
   const entries = new Map<string, Entry>(targets.map((target) => [displayName(target), { target, last: 'waiting for the first status' }]));
   const pods = new Map<string, KubeObject>();
+  /** Warning events by the uid of the object they are about. */
+  const warnings = new Map<string, KubeObject[]>();
+  /** The kubelet's last pull error by pod and container (ImagePullBackOff's own message only says "Back-off"). */
+  const pullErrors = new Map<string, Map<string, string>>();
+  const facts = clusterFacts(options.client, options.namespace);
   const controller = new AbortController();
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -79,6 +123,7 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
   /** The live object, once it is at least as new as what was applied. */
   const current = (entry: Entry): KubeObject | undefined =>
     entry.armed !== undefined && entry.live !== undefined && (entry.live.metadata?.generation ?? 0) >= entry.armed.generation ? entry.live : undefined;
+  const because = (entry: Entry): string => (entry.why ? `; ${oneLine(entry.why)}` : '');
 
   const settle = (entry: Entry, state: RolloutResult['state'], message: string): void => {
     const now = Date.now();
@@ -91,18 +136,40 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
     if (state === 'failed' && !stopping) {
       stopping = true;
       for (const other of open()) evaluate(other);
-      for (const other of open()) settle(other, 'stopped', `another workload failed first; last seen: ${other.last}`);
+      for (const other of open()) settle(other, 'stopped', `another workload failed first; last seen: ${other.last}${because(other)}`);
     }
     if (open().length === 0) finish();
   };
 
-  /** Fails the entry when this pod of its current rollout is stuck; true when it did. */
-  const checkPod = (entry: Entry, pod: KubeObject): boolean => {
-    const live = current(entry);
-    if (entry.result !== undefined || live === undefined || !isCurrentPod(live, pod)) return false;
-    const stuck = stuckContainers(pod)[0];
-    if (stuck) settle(entry, 'failed', `pod ${pod.metadata?.name ?? ''}: container ${stuck.container} is in ${stuck.reason}${stuck.message ? ` (${stuck.message})` : ''}`);
-    return stuck !== undefined;
+  /** Everything that explains why this workload's rollout is not done: its own failures, then its current pods'. */
+  const explanations = (entry: Entry, live: KubeObject): Explanation[] => {
+    const since = (entry.armed?.at ?? 0) - 2000;
+    const fresh = (uid: string | undefined): KubeObject[] => (warnings.get(uid ?? '') ?? []).filter((e) => eventTime(e) >= since);
+    const found: Explanation[] = [];
+    const add = (e: Explanation | undefined): void => {
+      if (e) found.push(e);
+    };
+    if (live.kind === 'Deployment') add(explainReplicaFailure(live));
+    for (const event of fresh(live.metadata?.uid)) add(explainEvent(event));
+    for (const pod of pods.values()) {
+      if (!isCurrentPod(live, pod)) continue;
+      add(explainPod(pod, pullErrors.get(pod.metadata?.uid ?? '')));
+      for (const event of fresh(pod.metadata?.uid)) add(explainEvent(event));
+    }
+    // Failures that cannot get better first, readiness probes (which may) last.
+    return found.sort((a, b) => Number(b.final) - Number(a.final) || Number(a.object.includes('not ready')) - Number(b.object.includes('not ready')));
+  };
+
+  /** With fail-fast: fails the entry on a failure that cannot get better (checking the cluster where needed). */
+  const failFast = (entry: Entry, found: readonly Explanation[]): void => {
+    const final = found.find((e) => e.final);
+    if (final) return settle(entry, 'failed', oneLine(final));
+    for (const candidate of found) {
+      const check = candidate.missing ? facts.stillMissing(candidate.missing) : candidate.requests ? facts.biggerThanAnyNode(candidate.requests) : undefined;
+      void check?.then((hopeless) => {
+        if (hopeless && entry.result === undefined) settle(entry, 'failed', oneLine(candidate));
+      });
+    }
   };
 
   const evaluate = (entry: Entry): void => {
@@ -111,13 +178,15 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
     const state = readiness(live);
     entry.last = state.message;
     if (state.done) return settle(entry, 'ready', state.message);
-    if (state.failed !== undefined) return settle(entry, 'failed', `${state.failed}: ${state.message}`);
-    if (options.failFast) for (const pod of pods.values()) if (checkPod(entry, pod)) return;
+    const found = explanations(entry, live);
+    entry.why = found[0] ?? entry.why;
+    if (state.failed !== undefined) return settle(entry, 'failed', `${state.failed}: ${state.message}${because(entry)}`);
+    if (options.failFast) failFast(entry, found);
   };
 
   const onError = (error: unknown): void => options.logger.debug(`watch reconnecting: ${describeKubeError(error)}`);
-  const watch = (apiVersion: string, kind: string, onEvent: (type: string, obj: KubeObject) => void): Promise<void> =>
-    watchObjects(options.client, { apiVersion, kind, namespace: options.namespace, labelSelector: options.selector, signal: controller.signal, onError, onEvent });
+  const watch = (apiVersion: string, kind: string, onEvent: (type: string, obj: KubeObject) => void, labelSelector: string | undefined = options.selector): Promise<void> =>
+    watchObjects(options.client, { apiVersion, kind, namespace: options.namespace, ...(labelSelector ? { labelSelector } : {}), signal: controller.signal, onError, onEvent });
   const kinds = new Map(targets.map((t) => [typeKey(t), { apiVersion: t.apiVersion ?? '', kind: t.kind ?? '' }]));
   const watches = [...kinds.values()].map(({ apiVersion, kind }) =>
     watch(apiVersion, kind, (type, obj) => {
@@ -127,17 +196,41 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
       evaluate(entry);
     }),
   );
-  if (options.failFast) {
-    watches.push(
-      watch('v1', 'Pod', (type, pod) => {
-        const name = pod.metadata?.name ?? '';
-        if (type === 'DELETED') return void pods.delete(name);
-        pods.set(name, pod);
-        // Only this pod changed: check it against each workload still waited for.
-        if (stuckContainers(pod).length > 0) for (const entry of open()) if (checkPod(entry, pod)) break;
-      }),
-    );
-  }
+  // Only the entries this pod (or event) may concern are judged again.
+  const concerned = (uid: string | undefined, pod?: KubeObject): void => {
+    for (const entry of open()) {
+      const live = current(entry);
+      if (live && (live.metadata?.uid === uid || (pod !== undefined && isCurrentPod(live, pod)))) evaluate(entry);
+    }
+  };
+  watches.push(
+    watch('v1', 'Pod', (type, pod) => {
+      const uid = pod.metadata?.uid ?? '';
+      if (type === 'DELETED') return void pods.delete(uid);
+      pods.set(uid, pod);
+      const statuses = at(pod, 'status.containerStatuses');
+      for (const status of Array.isArray(statuses) ? statuses : []) {
+        if (at(status, 'state.waiting.reason') !== 'ErrImagePull') continue;
+        const errors = pullErrors.get(uid) ?? new Map<string, string>();
+        errors.set(text(at(status, 'name')), text(at(status, 'state.waiting.message')));
+        pullErrors.set(uid, errors);
+      }
+      concerned(undefined, pod);
+    }),
+    // Events carry no labels: the namespace's Warning events, matched to workloads and pods by uid.
+    watch(
+      'v1',
+      'Event',
+      (type, event) => {
+        if (type === 'DELETED' || event['type'] !== 'Warning') return;
+        const uid = text(at(event, 'involvedObject.uid'));
+        const list = (warnings.get(uid) ?? []).filter((e) => e.metadata?.name !== event.metadata?.name);
+        warnings.set(uid, [...list, event].slice(-20));
+        concerned(uid, [...pods.values()].find((p) => p.metadata?.uid === uid));
+      },
+      '',
+    ),
+  );
   const stop = async (): Promise<void> => {
     controller.abort();
     await Promise.all(watches);
@@ -156,10 +249,10 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
       for (const entry of entries.values()) entry.armed ??= { generation: 0, at: Date.now() };
       for (const entry of open()) evaluate(entry);
       const timeout = setTimeout(() => {
-        for (const entry of open()) settle(entry, 'timeout', `not ready within ${formatDuration(timeoutMs)}: ${entry.last}`);
+        for (const entry of open()) settle(entry, 'timeout', `not ready within ${formatDuration(timeoutMs)}: ${entry.last}${because(entry)}`);
       }, timeoutMs);
       const progress = setInterval(() => {
-        for (const entry of open()) options.logger.info(`Waiting for ${displayName(entry.target)}: ${entry.last}`);
+        for (const entry of open()) options.logger.info(`Waiting for ${displayName(entry.target)}: ${entry.last}${because(entry)}`);
       }, options.progressEveryMs ?? 15_000);
       if (open().length === 0) finish();
       try {

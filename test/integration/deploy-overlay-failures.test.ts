@@ -1,6 +1,13 @@
-// Rollouts that fail, and how deploy-overlay explains them: an image that cannot be pulled, a
-// container that crashes (with its last log lines), a progress deadline, a timeout, a failed Job,
-// a Job whose immutable template changed, and transient API faults that are retried.
+// Rollouts that fail, and how deploy-overlay explains them in one line (the object, the reason in
+// the cluster's words, the fix), failing fast where waiting cannot help: an image that cannot be
+// pulled (missing or refused), a container that crashes (with its previous run's log lines), a
+// missing ConfigMap (env or volume), ServiceAccount, an exceeded or unmet ResourceQuota, a pod
+// larger than any node, a readiness probe that fails, a progress deadline, a timeout, a failed
+// Job; also a Job whose immutable template changed, and transient API faults that are retried.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { TAG, deployInProcess, sampleInputs } from './deploy-overlay-harness.ts';
@@ -10,7 +17,39 @@ let kube: KubeEmulator;
 beforeAll(async () => {
   kube = await startKubeEmulator({ readyDelayMs: 30, progressDeadlineScale: 0.001, namespaceDeleteDelayMs: 10 });
 });
-afterAll(async () => kube.close());
+afterAll(async () => {
+  await kube.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const dirs: string[] = [];
+
+/** An overlay of these objects (and a Deployment `app` built from `pod`), deployed to branch `branch`. */
+function overlayInputs(branch: string, objects: Record<string, unknown>[], overrides: Record<string, string> = {}): Record<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'failing-overlay-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'objects.yaml'), objects.map((o) => yaml.dump(o)).join('---\n'));
+  writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
+  return sampleInputs(kube.kubeconfig(), { branch, overlays: '.', 'working-directory': dir, images: '', replacements: '', placeholders: '', ...overrides });
+}
+
+/** A Deployment `app` with this pod spec (one container `app`, image nginx:1.27 unless given). */
+export function app(spec: Record<string, unknown> = {}, container: Record<string, unknown> = {}, replicas = 1): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'app' },
+    spec: { replicas, selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] } } },
+  };
+}
+
+/** The one line deploy-overlay gave the workload, and how long the wait took. */
+async function failedLine(record: Record<string, string>, workload = 'Deployment/app'): Promise<{ line: string; seconds: number; diagnosis: string }> {
+  const { report } = await deployInProcess(record);
+  const lines = (report.failure?.message ?? '').split('\n').filter((l) => l.startsWith(`- ${workload}: `));
+  expect(lines).toHaveLength(1);
+  return { line: lines[0] ?? '', seconds: report.timings.waitMs / 1000, diagnosis: report.diagnosis.get(workload)?.join('\n') ?? '' };
+}
 
 /** Each test gets its own branch (and so its own namespace); `tags` replace the built images' tags. */
 function inputs(branch: string, tags: Partial<Record<'api' | 'web' | 'worker' | 'redis', string>> = {}, overrides: Record<string, string> = {}): Record<string, string> {
@@ -22,7 +61,9 @@ function inputs(branch: string, tags: Partial<Record<'api' | 'web' | 'worker' | 
 describe('failed rollouts', () => {
   it('fails fast on ImagePullBackOff and shows the waiting reason, the pod and the kubelet events', async () => {
     const { report, logger } = await deployInProcess(inputs('pull-fails', { web: 'fail-pull' }));
-    expect(report.failure?.message).toMatch(/Deployment\/web: pod web-[a-z0-9]+-[a-z0-9]+: container web is in ImagePullBackOff \(Back-off pulling image "registry.example.com\/sample\/web:fail-pull"\)/);
+    expect(report.failure?.message).toMatch(
+      /- Deployment\/web: pod web-[a-z0-9]+-[a-z0-9]+: container web is in ImagePullBackOff \(rpc error: code = NotFound desc = failed to pull and unpack image "registry.example.com\/sample\/web:fail-pull": .*: not found\)\. Fix: push registry.example.com\/sample\/web:fail-pull \(build it first\), or point `images` at a tag or digest that exists\.\n/,
+    );
     expect(report.rollouts.find((r) => r.name === 'web')?.state).toBe('failed');
     const diagnosis = report.diagnosis.get('Deployment/web')?.join('\n') ?? '';
     expect(diagnosis).toMatch(/pod web-\S+: phase Pending/);
@@ -37,12 +78,13 @@ describe('failed rollouts', () => {
 
   it('shows the last log lines of a crashing container', async () => {
     const { report } = await deployInProcess(inputs('crashes', { api: 'crashloop' }));
-    expect(report.failure?.message).toContain('container api is in CrashLoopBackOff');
+    expect(report.failure?.message).toMatch(/- Deployment\/api: pod api-\S+: container api is in CrashLoopBackOff \(back-off 10s restarting failed container=api pod=api-\S+; last exit code 1 \(Error\), 1 restarts\)\. Fix: the container stops right after it starts: read its log \(kubectl logs --previous api-\S+ -c api -n feature-crashes, shown below\)/);
     const diagnosis = report.diagnosis.get('Deployment/api')?.join('\n') ?? '';
     expect(diagnosis).toContain('waiting: CrashLoopBackOff');
     expect(diagnosis).toContain('last terminated: Error, exit code 1');
     expect(diagnosis).toMatch(/last \d+ log line\(s\) of pod api-\S+, container api \(previous run\):/);
     expect(diagnosis).toContain('  | panic: exiting with status 1');
+    expect(diagnosis).toContain('(run 1)');
     expect(diagnosis).toContain('Back-off restarting failed container api');
   });
 
@@ -56,7 +98,7 @@ describe('failed rollouts', () => {
     const { report } = await deployInProcess(inputs('slow-cache', { redis: 'crashloop' }, { 'fail-fast': 'false', timeout: '1s' }));
     const cache = report.rollouts.find((r) => r.name === 'cache');
     expect(cache?.state).toBe('timeout');
-    expect(cache?.message).toBe('not ready within 1s: 0 of 1 pods are ready');
+    expect(cache?.message).toMatch(/^not ready within 1s: 0 of 1 pods are ready; pod cache-0: container redis is in CrashLoopBackOff \(.*\)\. Fix: /);
     expect(report.failure?.message).toContain('StatefulSet/cache: not ready within 1s');
     expect(report.diagnosis.get('StatefulSet/cache')?.join('\n')).toContain('pod cache-0: phase Running');
   });
@@ -67,6 +109,87 @@ describe('failed rollouts', () => {
     expect(job?.state).toBe('failed');
     expect(job?.message).toContain('job "migrate" failed: BackoffLimitExceeded');
     expect(report.diagnosis.get('Job/migrate')?.join('\n')).toMatch(/terminated: Error, exit code 1/);
+  });
+});
+
+describe('failures a real cluster has, one line each, failing fast where waiting cannot help', () => {
+  it('a container whose envFrom names a ConfigMap nobody creates: CreateContainerConfigError', async () => {
+    const { line, seconds } = await failedLine(overlayInputs('no-configmap', [app({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })]));
+    expect(line).toMatch(/^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay \(or create it in namespace feature-no-configmap before deploying\), or correct the env\/envFrom of container app that names it\.$/);
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('a key missing from a Secret the overlay creates', async () => {
+    const { line } = await failedLine(overlayInputs('no-key', [app({}, { env: [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'database-credentials', key: 'PASSWORD' } } }] })]));
+    expect(line).toMatch(/container app is in CreateContainerConfigError \(couldn't find key PASSWORD in Secret feature-no-key\/database-credentials\)\. Fix: add key PASSWORD to Secret feature-no-key\/database-credentials/);
+  });
+
+  it('a ConfigMap volume that is missing: FailedMount', async () => {
+    const spec = { volumes: [{ name: 'config', configMap: { name: 'nginx-conf' } }] };
+    const { line, seconds } = await failedLine(overlayInputs('no-volume', [app(spec, { volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d' }] })]));
+    expect(line).toMatch(/^- Deployment\/app: pod app-\S+: FailedMount: MountVolume.SetUp failed for volume "config" : configmap "nginx-conf" not found\. Fix: add ConfigMap "nginx-conf" to the overlay/);
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('a ServiceAccount nobody creates: FailedCreate on the ReplicaSet, no pods', async () => {
+    const { line, seconds, diagnosis } = await failedLine(overlayInputs('no-sa', [app({ serviceAccountName: 'app-identity' })]));
+    expect(line).toMatch(/^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-no-sa\/app-identity: serviceaccount "app-identity" not found\. Fix: add ServiceAccount "app-identity" to the overlay/);
+    expect(seconds).toBeLessThan(5);
+    expect(diagnosis).toContain('no pods found for it');
+    expect(kube.store.list('pods', 'feature-no-sa')).toEqual([]);
+  });
+
+  it('the same ServiceAccount in the overlay: ready', async () => {
+    const { report } = await deployInProcess(overlayInputs('with-sa', [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app-identity' } }, app({ serviceAccountName: 'app-identity' })]));
+    expect(report.failure).toBeUndefined();
+  });
+
+  it('a ResourceQuota the pods exceed, and one that requires limits', async () => {
+    const quota = (hard: Record<string, string>): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'branch-quota' }, spec: { hard } });
+    const resources = { requests: { cpu: '500m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
+    const exceeded = await failedLine(overlayInputs('quota', [quota({ 'requests.cpu': '1', pods: '10' }), app({}, { resources }, 3)]));
+    expect(exceeded.line).toMatch(/^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota" in namespace feature-quota\.$/);
+    expect(exceeded.seconds).toBeLessThan(5);
+    const unmet = await failedLine(overlayInputs('quota-limits', [quota({ 'limits.cpu': '2', 'limits.memory': '1Gi' }), app()]));
+    expect(unmet.line).toContain('FailedCreate: pods "app-');
+    expect(unmet.line).toContain('is forbidden: failed quota: branch-quota: must specify limits.cpu for: app; limits.memory for: app. Fix: set resources.requests and resources.limits');
+  });
+
+  it('a pod larger than any node: Unschedulable with the scheduler\'s message', async () => {
+    const { line, seconds } = await failedLine(overlayInputs('too-big', [app({}, { resources: { requests: { cpu: '6', memory: '1Gi' } } })]));
+    expect(line).toMatch(/^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient cpu\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/);
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('a registry that refuses the kubelet: ErrImagePull, then ImagePullBackOff with the 401', async () => {
+    kube.images.refuse('myacr.azurecr.io/app:v1', 'Unauthorized');
+    const { line } = await failedLine(overlayInputs('acr', [app({}, { image: 'myacr.azurecr.io/app:v1' })]));
+    expect(line).toContain('container app is in ImagePullBackOff (rpc error: code = Unknown desc = failed to pull and unpack image "myacr.azurecr.io/app:v1"');
+    expect(line).toContain('401 Unauthorized). Fix: let the cluster pull from myacr.azurecr.io (on AKS: az aks update --attach-acr <registry>');
+  });
+
+  it('a command that exits: CrashLoopBackOff with its exit code, and the previous run\'s log', async () => {
+    const { line, diagnosis } = await failedLine(overlayInputs('exits', [app({}, { command: ['sh', '-c', 'echo "config file /etc/app.yaml missing"; exit 3'] })]));
+    expect(line).toMatch(/container app is in CrashLoopBackOff \(back-off 10s restarting failed container=app .*; last exit code 3 \(Error\), 1 restarts\)/);
+    expect(diagnosis).toContain('  | config file /etc/app.yaml missing');
+  });
+
+  it('a readiness probe on a port the container does not serve: waits, then explains the timeout', async () => {
+    const probe = { readinessProbe: { httpGet: { path: '/healthz', port: 9090 } } };
+    const slow = app({}, probe);
+    (slow['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 3600;
+    const timedOut = await failedLine(overlayInputs('probe', [slow], { timeout: '2s' }));
+    expect(timedOut.line).toMatch(/^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: Get "http:\/\/10\.244\.\d+\.\d+:9090\/healthz": dial tcp 10\.244\.\d+\.\d+:9090: connect: connection refused\. Fix: make the readiness probe ask the port and path the container serves/);
+    expect(timedOut.seconds).toBeGreaterThanOrEqual(2);
+    // With fail-fast, a probe may still pass: it is waited for, until the progress deadline (600 ms here).
+    const deadline = await failedLine(overlayInputs('probe-deadline', [app({}, probe)], { timeout: '10s' }));
+    expect(deadline.line).toMatch(/^- Deployment\/app: deployment "app" exceeded its progress deadline: ReplicaSet "app-\S+" has timed out progressing\.; pod app-\S+ is running but not ready: Readiness probe failed: /);
+  });
+
+  it('a StatefulSet whose ServiceAccount is missing: FailedCreate in the StatefulSet controller\'s words', async () => {
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { serviceAccountName: 'db', containers: [{ name: 'db', image: 'postgres:17' }] } } } };
+    const { line } = await failedLine(overlayInputs('sts-no-sa', [sts]), 'StatefulSet/db');
+    expect(line).toBe('- StatefulSet/db: StatefulSet db: FailedCreate: pods "db-0" is forbidden: error looking up service account feature-sts-no-sa/db: serviceaccount "db" not found. Fix: add ServiceAccount "db" to the overlay (or create it in namespace feature-sts-no-sa before deploying), or correct the pod template\'s serviceAccountName that names it.');
   });
 });
 

@@ -2,7 +2,8 @@
 // rollout early, and which pods belong to a workload's current rollout.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../shared/kube.ts';
-import { belongsTo, isCurrentPod, readiness, stuckContainers } from '../../actions/deploy-overlay/readiness.ts';
+import { explainPod, oneLine } from '../../actions/deploy-overlay/explain.ts';
+import { belongsTo, isCurrentPod, readiness } from '../../actions/deploy-overlay/readiness.ts';
 
 function deployment(spec: Record<string, unknown>, status: Record<string, unknown>, generation = 2): KubeObject {
   return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', generation, uid: 'd1' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { spec: { containers: [{ name: 'web', image: 'web:2' }] } }, ...spec }, status };
@@ -30,20 +31,22 @@ describe('Deployment', () => {
     expect(readiness(deployment({ paused: true }, {})).done).toBe(true);
   });
 
-  it('defaults spec.replicas to 1', () => {
-    const obj = deployment({}, { observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 1 });
-    delete (obj['spec'] as Record<string, unknown>)['replicas'];
-    expect(readiness(obj).done).toBe(true);
+  it('compares spec.replicas (always set by the API server) with the updated replicas, as kubectl does', () => {
+    expect(readiness(deployment({ replicas: 0 }, { observedGeneration: 2 })).done).toBe(true);
+    expect(readiness(deployment({ replicas: 5 }, done)).message).toBe('3 out of 5 new replicas have been updated');
   });
 });
 
 describe('StatefulSet, DaemonSet and Job', () => {
-  const sts = (spec: Record<string, unknown>, status: Record<string, unknown>): KubeObject => ({ kind: 'StatefulSet', metadata: { name: 'db', generation: 1 }, spec: { replicas: 2, ...spec }, status: { observedGeneration: 1, ...status } });
+  // As the API server serves them: updateStrategy defaulted to RollingUpdate with partition 0.
+  const sts = (spec: Record<string, unknown>, status: Record<string, unknown>): KubeObject => ({ kind: 'StatefulSet', metadata: { name: 'db', generation: 1 }, spec: { replicas: 2, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, ...spec }, status: { observedGeneration: 1, ...status } });
 
-  it('StatefulSet: ready pods, then the revisions match (or the partition is reached)', () => {
+  it('StatefulSet: ready pods, then the partition is reached (kubectl never compares revisions when rollingUpdate is set)', () => {
     expect(readiness(sts({}, { readyReplicas: 1 })).message).toBe('1 of 2 pods are ready');
     expect(readiness(sts({}, { readyReplicas: 2, currentRevision: 'db-1', updateRevision: 'db-2', updatedReplicas: 1 })).done).toBe(false);
-    expect(readiness(sts({}, { readyReplicas: 2, currentRevision: 'db-2', updateRevision: 'db-2' })).done).toBe(true);
+    expect(readiness(sts({}, { readyReplicas: 2, currentRevision: 'db-1', updateRevision: 'db-2', updatedReplicas: 2 })).done).toBe(true);
+    expect(readiness(sts({}, { readyReplicas: 2, currentRevision: 'db-2', updateRevision: 'db-2', updatedReplicas: 2 })).done).toBe(true);
+    expect(readiness(sts({}, { observedGeneration: 0, readyReplicas: 2, updatedReplicas: 2 })).done).toBe(false);
     const partitioned = { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } } };
     expect(readiness(sts(partitioned, { readyReplicas: 2, updatedReplicas: 0, currentRevision: 'a', updateRevision: 'b' })).done).toBe(false);
     expect(readiness(sts(partitioned, { readyReplicas: 2, updatedReplicas: 1, currentRevision: 'a', updateRevision: 'b' })).done).toBe(true);
@@ -74,11 +77,17 @@ describe('pods', () => {
     status: { containerStatuses: [{ name: 'web', state: waiting ? { waiting: { reason: waiting, message: `because ${waiting}` } } : { running: {} } }], initContainerStatuses: [{ name: 'init', state: { waiting: { reason: 'PodInitializing' } } }] },
   });
 
-  it('reports containers stuck for a reason that does not clear', () => {
-    expect(stuckContainers(pod('a', 'web:2', 'ImagePullBackOff'))).toEqual([{ container: 'web', reason: 'ImagePullBackOff', message: 'because ImagePullBackOff' }]);
-    expect(stuckContainers(pod('a', 'web:2', 'CrashLoopBackOff'))[0]?.reason).toBe('CrashLoopBackOff');
-    expect(stuckContainers(pod('a', 'web:2', 'ContainerCreating'))).toEqual([]);
-    expect(stuckContainers(pod('a', 'web:2'))).toEqual([]);
+  it('explains containers stuck for a reason that does not clear in one line, and waits on those that may', () => {
+    const pull = explainPod(pod('a', 'web:2', 'ImagePullBackOff'), new Map([['web', 'rpc error: code = NotFound desc = web:2: not found']]));
+    expect(pull?.final).toBe(true);
+    expect(oneLine(pull!)).toBe('pod a: container web is in ImagePullBackOff (rpc error: code = NotFound desc = web:2: not found). Fix: push web:2 (build it first), or point `images` at a tag or digest that exists.');
+    expect(explainPod(pod('a', 'web:2', 'ErrImagePull'))?.final).toBe(false);
+    expect(explainPod(pod('a', 'web:2', 'CrashLoopBackOff'))?.final).toBe(true);
+    expect(explainPod(pod('a', 'web:2', 'ContainerCreating'))).toBeUndefined();
+    expect(explainPod(pod('a', 'web:2'))).toBeUndefined();
+    const config = pod('a', 'web:2', 'CreateContainerConfigError');
+    (config['status'] as { containerStatuses: { state: { waiting: { message: string } } }[] }).containerStatuses[0]!.state.waiting.message = 'configmap "settings" not found';
+    expect(explainPod(config)).toMatchObject({ final: false, missing: { kind: 'ConfigMap', name: 'settings' } });
   });
 
   it('counts only pods of the current template for a Deployment, but all of them for diagnosis', () => {

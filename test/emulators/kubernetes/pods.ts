@@ -202,8 +202,10 @@ function run(kit: NodeKit, pod: KubeObject, rt: PodRuntime): number | undefined 
   const restartAlways = (getPath(pod, 'spec.restartPolicy') ?? 'Always') === 'Always';
   const steps = containerSpecs(pod).map((c) => stepContainer(kit, pod, rt, c, restartAlways, ip));
   const ready = steps.every((s) => s.ready);
-  const started = steps.some((s) => s.running || s.exited !== undefined || getPath(s.status, 'lastState.terminated') !== undefined);
-  let phase = started ? 'Running' : 'Pending';
+  const hasRun = (s: Step): boolean => s.running || s.exited !== undefined || getPath(s.status, 'lastState.terminated') !== undefined;
+  const started = steps.some(hasRun);
+  // Running once every container was started at least once; until then the pod is Pending.
+  let phase = steps.every(hasRun) ? 'Running' : 'Pending';
   if (!restartAlways && steps.every((s) => s.exited !== undefined)) phase = steps.every((s) => s.exited === 0) ? 'Succeeded' : 'Failed';
   const unready = containerSpecs(pod).filter((_, i) => !steps[i]?.ready).map((c) => c.name);
   const done = phase === 'Succeeded' || phase === 'Failed';
