@@ -92,9 +92,14 @@ describe('deploying the sample app (one environment, step by step)', () => {
     kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dashboards', namespace: NAMESPACE, labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'monitoring' }, managedFields: [{ manager: 'branch-env-actions', operation: 'Apply', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }] } });
     kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hand-made', namespace: NAMESPACE, labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'app' }, managedFields: [{ manager: 'kubectl-create', operation: 'Update', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }] } });
     const base = path.join(sample.dir, 'base', 'kustomization.yaml');
-    writeSampleFile(sample.dir, 'base/kustomization.yaml', readFileSync(base, 'utf8').replace('  - networkpolicy.yaml\n', '').replace('  - configmap.yaml\n', ''));
-    writeSampleFile(sample.dir, 'overlays/feature/kustomization.yaml', readFileSync(path.join(sample.dir, 'overlays/feature/kustomization.yaml'), 'utf8').replace(/ {2}- target:\n {6}kind: NetworkPolicy[\s\S]*$/, ''));
-    const { report } = await deployInProcess(inputs());
+    const originals = { base: readFileSync(base, 'utf8'), overlay: readFileSync(path.join(sample.dir, 'overlays/feature/kustomization.yaml'), 'utf8') };
+    writeSampleFile(sample.dir, 'base/kustomization.yaml', originals.base.replace('  - networkpolicy.yaml\n', '').replace('  - configmap.yaml\n', ''));
+    writeSampleFile(sample.dir, 'overlays/feature/kustomization.yaml', originals.overlay.replace(/ {2}- target:\n {6}kind: NetworkPolicy[\s\S]*$/, ''));
+    const { report } = await deployInProcess(inputs()).finally(() => {
+      // The api Deployment reads ConfigMap app-settings (envFrom): without it, a new namespace's api pods would never start.
+      writeSampleFile(sample.dir, 'base/kustomization.yaml', originals.base);
+      writeSampleFile(sample.dir, 'overlays/feature/kustomization.yaml', originals.overlay);
+    });
     expect(report.failure).toBeUndefined();
     expect(report.objects.filter((o) => o.result === 'pruned').map((o) => `${o.kind}/${o.name}`).sort()).toEqual(['ConfigMap/app-settings', 'NetworkPolicy/cache']);
     expect(kube.store.get('networkpolicies.networking.k8s.io', NAMESPACE, 'cache')).toBeUndefined();

@@ -17,7 +17,12 @@ afterAll(async () => kube.close());
 
 const inputs = (branch: string, overrides: Record<string, string> = {}): Record<string, string> => sampleInputs(kube.kubeconfig(), { branch, ...overrides });
 /** Every object in a namespace (pods and events included); empty means nothing was written there. */
-const contents = (namespace: string): string[] => kube.store.inNamespace(namespace).map((o) => `${o.resource}/${o.object.metadata.name ?? ''}`);
+/** What is in a namespace besides what its controllers put in every namespace (ServiceAccount default, ConfigMap kube-root-ca.crt). */
+const contents = (namespace: string): string[] =>
+  kube.store
+    .inNamespace(namespace)
+    .map((o) => `${o.resource}/${o.object.metadata.name ?? ''}`)
+    .filter((o) => o !== 'serviceaccounts/default' && o !== 'configmaps/kube-root-ca.crt');
 const rejection = async (record: Record<string, string>): Promise<UserError> => {
   const error = await deployInProcess(record).then(
     () => undefined,
