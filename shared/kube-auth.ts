@@ -2,13 +2,12 @@
 // (inline or `tokenFile`, re-read as kubectl does), basic auth, a client certificate, or a
 // credential plugin (`exec`, e.g. kubelogin on AKS: run with KUBERNETES_EXEC_INFO, its
 // ExecCredential cached until it expires and renewed after a 401). Legacy `auth-provider`
-// users are handed to @kubernetes/client-node, loaded only for them.
+// users are refused with a message that says how to move to an exec plugin (as kubectl does).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { UserError, errorMessage, quoteValue } from './errors.ts';
-import type { ExecConfig, KubeConnection } from './kube-config.ts';
+import { providerRefused, type ExecConfig, type KubeConnection } from './kube-config.ts';
 import { maskSecret, type SetSecret } from './secrets.ts';
 
 /** What a request carries to authenticate. */
@@ -144,38 +143,12 @@ function execAuthenticator(connection: KubeConnection, exec: ExecConfig, options
   };
 }
 
-/** Legacy `auth-provider` users (oidc, and azure/gcp before kubectl 1.26): client-node does the work. */
-function providerAuthenticator(connection: KubeConnection): Authenticator {
-  let kcPromise: Promise<{ applyToHTTPSOptions(opts: { headers?: Record<string, unknown> }): Promise<void> }> | undefined;
-  const load = async (): Promise<{ applyToHTTPSOptions(opts: { headers?: Record<string, unknown> }): Promise<void> }> => {
-    const k8s = await import('@kubernetes/client-node');
-    const kc = new k8s.KubeConfig();
-    kc.loadFromString(
-      yaml.dump({
-        apiVersion: 'v1', kind: 'Config', 'current-context': connection.context,
-        clusters: [{ name: 'c', cluster: connection.cluster }],
-        users: [{ name: connection.userName, user: connection.user }],
-        contexts: [{ name: connection.context, context: { cluster: 'c', user: connection.userName, namespace: connection.namespace } }],
-      }),
-    );
-    return kc;
-  };
-  return {
-    credentials: async () => {
-      kcPromise ??= load();
-      const opts: { headers?: Record<string, unknown> } = { headers: {} };
-      await (await kcPromise).applyToHTTPSOptions(opts);
-      return { headers: Object.fromEntries(Object.entries(opts.headers ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string> };
-    },
-    invalidate: () => false,
-  };
-}
-
 /** The authenticator for the connection's user. */
 export function createAuthenticator(connection: KubeConnection, options: AuthOptions): Authenticator {
   const { user } = connection;
   if (user.exec) return execAuthenticator(connection, user.exec, options);
-  if (user['auth-provider']) return providerAuthenticator(connection);
+  const provider = user['auth-provider'];
+  if (provider) throw providerRefused(connection.userName, provider.name);
   const cert = readPem(user['client-certificate-data'], user['client-certificate'], 'client-certificate');
   const key = readPem(user['client-key-data'], user['client-key'], 'client-key');
   if (key !== undefined) maskSecret(key, options.setSecret);

@@ -10,7 +10,7 @@ import { UserError, errorMessage, quoteValue } from './errors.ts';
 import { maskSecret, type SetSecret } from './secrets.ts';
 import * as runner from './runner.ts';
 
-/** A `users[].user` entry (the fields the suite understands; the rest are kept for auth providers). */
+/** A `users[].user` entry (`auth-provider` only to refuse it with the way to an exec plugin). */
 export interface KubeUser {
   token?: string;
   tokenFile?: string;
@@ -200,6 +200,42 @@ function readSources(input: string, inputName: string, env: NodeJS.ProcessEnv, s
 }
 
 /**
+ * Legacy `auth-provider` users: refused with the way out. kubectl dropped the `azure` and `gcp`
+ * providers in 1.26 (their tokens now come from kubelogin and gke-gcloud-auth-plugin as `exec`
+ * plugins), and `oidc` is served the same way by kubelogin's OIDC mode. Carrying
+ * @kubernetes/client-node for them cost every bundle a 19 MB chunk.
+ */
+export function providerRefused(userName: string, provider: unknown): UserError {
+  const name = typeof provider === 'string' && provider !== '' ? provider : '(unnamed)';
+  const fixes: Record<string, string> = {
+    azure: 'Convert it to kubelogin: `kubelogin convert-kubeconfig -l workloadidentity` (or `-l azurecli`), or add azure/use-kubelogin before azure/aks-set-context and set `use-kubelogin: \'true\'` on it.',
+    gcp: 'Use gke-gcloud-auth-plugin: install it and run `gcloud container clusters get-credentials` again, which writes an `exec` user.',
+    oidc: 'Use kubelogin (int128/kubelogin) as an `exec` plugin, or a service-account token.',
+  };
+  return new UserError(
+    `The kubeconfig user ${quoteValue(userName)} authenticates with the legacy auth-provider ${quoteValue(name)}, which these actions do not run (kubectl itself removed the azure and gcp providers in 1.26).`,
+    { fix: fixes[name] ?? 'Give the user an `exec` credential plugin (e.g. kubelogin on AKS), a token or a client certificate instead.' },
+  );
+}
+
+/**
+ * Why a kubeconfig did not parse, without any of its content: js-yaml's message quotes the lines
+ * around the fault (cut mid-value, so a token's fragment escapes its mask) and some reasons quote
+ * a tag or alias. Only the reason's leading words and the position are kept, and the error is not
+ * attached as a cause (run() would print a cause's message under debug).
+ */
+export function parseFault(error: unknown): string {
+  const e = error as { name?: unknown; code?: unknown; reason?: unknown; mark?: { line?: unknown; column?: unknown } };
+  // A file that cannot be read (EACCES, EISDIR): its message names the path, never the content.
+  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return errorMessage(error).split('\n')[0] ?? e.code;
+  if (e.name !== 'YAMLException' || typeof e.reason !== 'string') return 'it is not valid YAML';
+  const words = /^[A-Za-z ,()-]*/.exec(e.reason)?.[0].replace(/[\s,(-]+$/, '').trim() || 'invalid YAML';
+  const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : undefined;
+  const column = typeof e.mark?.column === 'number' ? e.mark.column + 1 : undefined;
+  return `${words}${line === undefined ? '' : ` at line ${line}${column === undefined ? '' : `, column ${column}`}`}`;
+}
+
+/**
  * Loads the kubeconfig from the input (YAML text or a path) or from KUBECONFIG, masks every
  * credential in it, and resolves its current context.
  * @throws UserError when there is none, it does not parse, or its current context lacks a cluster with a server.
@@ -223,11 +259,8 @@ function loadKubeconfigSync(options: KubeconfigOptions): LoadedKubeconfig {
     read = readSources(input, inputName, options.env ?? process.env, setSecret);
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
-    // Only the first line: YAML errors go on to quote the lines around the fault, which may hold a credential.
-    const reason = errorMessage(error).split('\n')[0] ?? '';
-    throw new UserError(`The kubeconfig from ${input ? `input \`${inputName}\`` : 'KUBECONFIG'} cannot be read: ${reason}`, {
-      fix: 'Pass a kubeconfig in YAML, as `kubectl config view --raw` prints it.',
-      cause: error,
+    throw new UserError(`The kubeconfig from ${input ? `input \`${inputName}\`` : 'KUBECONFIG'} cannot be read: ${parseFault(error)}.`, {
+      fix: 'Pass a kubeconfig in YAML, as `kubectl config view --raw` prints it (check it locally with `kubectl config view`).',
     });
   }
   const { merged, source } = read;
@@ -248,6 +281,7 @@ function loadKubeconfigSync(options: KubeconfigOptions): LoadedKubeconfig {
       fix: 'Add that user under `users`, or point the context at one that exists.',
     });
   }
+  if (user?.value['auth-provider']) throw providerRefused(userName, user.value['auth-provider'].name);
   const connection: KubeConnection = {
     context: contextName,
     source,

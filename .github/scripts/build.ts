@@ -44,8 +44,25 @@ async function bundle(name: string, outDir: string): Promise<void> {
     throw new Error(`ncc failed for ${entryOf(name)}:\n${e.stderr || e.stdout || e.message}`, { cause: error });
   }
   await writeLicenses(staging);
+  await minifyChunks(staging);
   await rm(target, { recursive: true, force: true });
   await rename(staging, target);
+}
+
+/**
+ * Minifies the code-split chunks (`<id>.index.js`): ncc's `--minify` only minifies index.js, so
+ * the lazily loaded chunks (Azure SDK, Octokit, pg, undici) went out with their comments and
+ * whitespace. Same terser options as ncc's (no compression, names of classes and functions kept,
+ * so error names and stack frames stay readable); deterministic.
+ */
+async function minifyChunks(dir: string): Promise<void> {
+  const { minify } = await import('terser');
+  for (const file of (await readdir(dir)).filter((f) => /^\d+\.index\.js$/.test(f)).sort()) {
+    const full = path.join(dir, file);
+    const result = await minify(await readFile(full, 'utf8'), { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: false } });
+    if (result.code === undefined) throw new Error(`terser returned nothing for ${file}`);
+    await writeFile(full, result.code);
+  }
 }
 
 interface StatsModule {

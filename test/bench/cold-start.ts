@@ -7,18 +7,18 @@ import { inputEnvName } from '../../shared/inputs.ts';
 import { median } from './stats.ts';
 
 
-function time(args: string[], env: NodeJS.ProcessEnv): number {
+function time(args: string[], env: NodeJS.ProcessEnv, expectExit = 0): number {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stdout.toString()}${result.stderr.toString()}`);
+  if (result.status !== expectExit) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stdout.toString()}${result.stderr.toString()}`);
   return ms;
 }
 
 export interface ColdStart { action: string; medianMs: number; baselineMs: number; ratio: number; runs: number }
 
-/** Measures one bundle run with the given inputs. */
-export function coldStart(root: string, action: string, inputs: Record<string, string>, runs = 25): ColdStart {
+/** Measures one bundle run with the given inputs (`expectExit` 1: a run refused at its inputs, i.e. load and fail). */
+export function coldStart(root: string, action: string, inputs: Record<string, string>, runs = 25, expectExit = 0): ColdStart {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   try {
     const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], RUNNER_TEMP: dir };
@@ -33,7 +33,7 @@ export function coldStart(root: string, action: string, inputs: Record<string, s
       writeFileSync(out, '');
       writeFileSync(path.join(dir, 'summary'), '');
       base.push(time(['-e', '0'], env));
-      bundleTimes.push(time([bundle], { ...env, GITHUB_OUTPUT: out, GITHUB_STEP_SUMMARY: path.join(dir, 'summary') }));
+      bundleTimes.push(time([bundle], { ...env, GITHUB_OUTPUT: out, GITHUB_STEP_SUMMARY: path.join(dir, 'summary') }, expectExit));
     }
     const medianMs = median(bundleTimes);
     const baselineMs = median(base);

@@ -3,9 +3,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
-import { describeKubeError, isProtectedNamespace, kubeApiError, loadKubeconfig, namespaceOwnership, ownershipSelector } from '../../shared/kube.ts';
+import { describeKubeError, isProtectedNamespace, isTerminating, kubeApiError, loadKubeconfig, ownershipSelector } from '../../shared/kube.ts';
+import { parseFault } from '../../shared/kube-config.ts';
+import { checkMark, ownerOf } from '../../shared/kube-marks.ts';
 import { branchNames } from '../../shared/naming.ts';
 
 const TOKEN = 'tok-0123456789abcdefghij';
@@ -98,6 +101,33 @@ describe('loadKubeconfig', () => {
     const error = await loadKubeconfig({ input: broken, setSecret: () => undefined }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).not.toContain(TOKEN);
+    // No cause to print under debug: js-yaml's own message quotes the lines around the fault.
+    expect((error as Error).cause).toBeUndefined();
+    expect((error as Error).message).toMatch(/at line 3, column \d+\.$/);
+  });
+
+  it('says why YAML did not parse with words and a position only, never a quoted tag or alias', () => {
+    const fault = (text: string): string => {
+      try {
+        yaml.load(text);
+      } catch (error: unknown) {
+        return parseFault(error);
+      }
+      return 'parsed';
+    };
+    expect(fault(`a: !x${TOKEN} b`)).toBe('unknown scalar tag at line 1, column 4');
+    expect(fault(`a: *${TOKEN}`)).toBe('unidentified alias at line 1, column 5');
+    expect(fault('a: 1\na: 2')).toBe('duplicated mapping key at line 2, column 1');
+    expect(parseFault(new RangeError(TOKEN))).toBe('it is not valid YAML');
+  });
+
+  it('refuses a legacy auth-provider user at load, with the way to an exec plugin, its tokens masked', async () => {
+    const masked: string[] = [];
+    const text = kubeconfig('https://aks.example', {}).replace('  user:\n', `  user:\n    auth-provider: {name: gcp, config: {access-token: ${TOKEN}}}\n`);
+    const error = await loadKubeconfig({ input: text, setSecret: (s) => masked.push(s) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).describe()).toMatch(/legacy auth-provider "gcp".*removed the azure and gcp providers in 1\.26.*gke-gcloud-auth-plugin/);
+    expect(masked).toContain(TOKEN);
   });
 });
 
@@ -134,13 +164,15 @@ describe('namespace ownership', () => {
     metadata: { name: 'feature-ex-3-9', labels, ...(terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}) },
   });
 
-  it('tells missing, ours, another branch and unmanaged apart', () => {
-    expect(namespaceOwnership(undefined, names)).toEqual({ state: 'missing' });
-    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' }), names)).toEqual({ state: 'ours', terminating: false });
-    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' }, true), names)).toEqual({ state: 'ours', terminating: true });
-    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'other' }), names)).toEqual({ state: 'other-branch', branch: 'other' });
-    expect(namespaceOwnership(ns({ 'app.kubernetes.io/managed-by': 'Helm', 'branch-env.io/branch': 'ex-3-9' }), names)).toEqual({ state: 'unmanaged' });
-    expect(namespaceOwnership(ns({}), names)).toEqual({ state: 'unmanaged' });
+  it('tells missing, ours, another branch, unproven and unmanaged apart (exact marks: test/unit/ownership-attacks.test.ts)', () => {
+    const owner = ownerOf(names, 'octo/app');
+    const managed = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' };
+    expect(checkMark(undefined, owner)).toEqual({ state: 'missing' });
+    expect(checkMark(ns(managed), owner)).toEqual({ state: 'ours', legacy: true });
+    expect(checkMark(ns({ ...managed, 'branch-env.io/branch': 'other' }), owner)).toMatchObject({ state: 'other' });
+    expect(checkMark(ns({ 'app.kubernetes.io/managed-by': 'Helm', 'branch-env.io/branch': 'ex-3-9' }), owner)).toEqual({ state: 'unmanaged' });
+    expect(checkMark(ns({}), owner)).toEqual({ state: 'unmanaged' });
+    expect(isTerminating(ns(managed, true))).toBe(true);
   });
 
   it('protects default and kube-* and the extra names', () => {
