@@ -1,12 +1,17 @@
-// The branch's GitHub deployments and environment. Deployments are found by the branch ref
-// (deploy-overlay deploys `ref: <branch>`) and in the branch's environment, and only those whose
-// ref maps to the branch slug are touched: each is marked inactive, then deleted. The
-// environment is deleted when it holds nothing of another branch and is not a production one;
-// GitHub allows that only with `administration: write`, so a 403 there is a warning, not a failure.
+// The branch's GitHub deployments and environment. Only the suite's own are touched: a
+// deployment is removed only when its `payload` carries the suite's mark naming exactly this
+// branch of this repository (deploy-overlay writes it; never by slug, never another workflow's
+// deployment of the same branch), each marked inactive first, then deleted. The environment
+// removed is only the one whose name equals the configured `environment` template rendered for
+// this branch, and only when every deployment in it is one of those (it is left alone, with the
+// reason, otherwise) and it is not a production one. GitHub allows deleting an environment only
+// with `administration: write`, so a 403 there is a warning, not a failure.
+import { deploymentMarkNames } from '../../shared/deployment-mark.ts';
 import { explainGitHubError, githubStatus, type Octokit } from '../../shared/github.ts';
 import { isUserError } from '../../shared/errors.ts';
 import { retry } from '../../shared/retry.ts';
-import { retryUntilDeadline, slugOf, stripRef, type Owner, type StepContext } from './environment.ts';
+import { retryUntilDeadline, type Owner, type StepContext } from './environment.ts';
+import { readBranch, readList, readPull, type Answer, type GetPage, type LiveBranches } from './github-lists.ts';
 import type { StepResult } from './report.ts';
 
 /** The repository and how deploy-overlay named the environment. */
@@ -26,6 +31,8 @@ export interface DeploymentInfo {
   production: boolean;
   /** Epoch ms of its last update. */
   updatedAt: number;
+  /** Its payload, as GitHub returns it (an object, or a string). */
+  payload: unknown;
 }
 
 /** The environment name for an owner, or undefined when the template needs a branch that is unknown. */
@@ -49,15 +56,30 @@ async function listDeployments(gh: GitHubTarget, ctx: StepContext, filter: { ref
     environment: d.environment,
     production: d.production_environment === true,
     updatedAt: Date.parse(d.updated_at),
+    payload: d.payload,
   }));
 }
 
-/** The owner's deployments: those of its branch ref and those in its environment whose ref has its slug. */
+/** `owner/repo` of the target. */
+function repositoryOf(gh: Pick<GitHubTarget, 'owner' | 'repo'>): string {
+  return `${gh.owner}/${gh.repo}`;
+}
+
+/** Whether the deployment's payload mark names exactly the owner's branch of the target repository. */
+export function isOwnersDeployment(gh: Pick<GitHubTarget, 'owner' | 'repo'>, d: Pick<DeploymentInfo, 'payload'>, owner: Owner): boolean {
+  return owner.branch !== undefined && deploymentMarkNames(d.payload, owner.branch, repositoryOf(gh));
+}
+
+/**
+ * The owner's deployments: those of its branch ref and those in its environment whose payload
+ * mark names exactly its branch of this repository. None when the exact branch is unknown.
+ */
 export async function findDeployments(gh: GitHubTarget, owner: Owner, environment: string | undefined, ctx: StepContext): Promise<DeploymentInfo[]> {
+  if (owner.branch === undefined) return [];
   const found = new Map<number, DeploymentInfo>();
-  if (owner.branch !== undefined) for (const d of await listDeployments(gh, ctx, { ref: owner.branch })) found.set(d.id, d);
+  for (const d of await listDeployments(gh, ctx, { ref: owner.branch })) found.set(d.id, d);
   if (environment !== undefined) for (const d of await listDeployments(gh, ctx, { environment })) found.set(d.id, d);
-  return [...found.values()].filter((d) => slugOf(stripRef(d.ref), ctx.naming) === owner.slug).sort((a, b) => a.id - b.id);
+  return [...found.values()].filter((d) => isOwnersDeployment(gh, d, owner)).sort((a, b) => a.id - b.id);
 }
 
 /** A production environment: never deleted, and its deployments never touched. */
@@ -95,10 +117,13 @@ export async function removeDeployment(gh: GitHubTarget, d: DeploymentInfo, ctx:
   return { action: 'removed', reason: `${where}, marked inactive first` };
 }
 
-/** Deletes the environment when nothing of another branch is in it (see the file comment). */
+/** Deletes the environment (the template's name for the owner) when every deployment in it is the owner's (see the file comment). */
 export async function removeEnvironment(gh: GitHubTarget, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
   if (isProductionEnvironment(name, ctx)) {
     return { action: 'skipped', reason: 'a production environment (never deleted)', warn: true };
+  }
+  if (owner.branch === undefined) {
+    return { action: 'skipped', reason: 'no mark names the exact branch of this environment, so nothing proves the GitHub environment is its own', warn: true };
   }
   try {
     await call(ctx, `reading environment ${name}`, () => gh.octokit.rest.repos.getEnvironment({ owner: gh.owner, repo: gh.repo, environment_name: name }));
@@ -106,10 +131,14 @@ export async function removeEnvironment(gh: GitHubTarget, name: string, owner: O
     if (githubStatus(isUserError(error) ? error.cause : error) === 404) return { action: 'already-gone' };
     throw error;
   }
-  const others = (await listDeployments(gh, ctx, { environment: name })).filter((d) => d.production || slugOf(stripRef(d.ref), ctx.naming) !== owner.slug);
+  const others = (await listDeployments(gh, ctx, { environment: name })).filter((d) => d.production || !isOwnersDeployment(gh, d, owner));
   if (others.length > 0) {
     const refs = [...new Set(others.map((d) => d.ref))].slice(0, 5).join(', ');
-    return { action: 'skipped', reason: `it holds ${others.length} deployment(s) of other branches or production (${refs})`, warn: true };
+    return {
+      action: 'skipped',
+      reason: `it holds ${others.length} deployment(s) that are not this branch's marked ones (refs ${refs}): another branch's, another workflow's, or production; only the suite's deployments of ${JSON.stringify(owner.branch ?? owner.slug)} are removed`,
+      warn: true,
+    };
   }
   if (ctx.dryRun) return { action: 'would-remove' };
   try {
@@ -126,10 +155,19 @@ export async function removeEnvironment(gh: GitHubTarget, name: string, owner: O
   return { action: 'removed' };
 }
 
-/** Branches that exist and head branches of open pull requests (with their numbers). */
-export async function liveBranches(gh: GitHubTarget, ctx: StepContext): Promise<{ branches: string[]; pulls: { branch: string; number: number }[] }> {
-  const repo = { owner: gh.owner, repo: gh.repo, per_page: 100 };
-  const branches = await call(ctx, `listing the branches of ${gh.owner}/${gh.repo}`, () => gh.octokit.paginate(gh.octokit.rest.repos.listBranches, repo));
-  const pulls = await call(ctx, `listing the open pull requests of ${gh.owner}/${gh.repo}`, () => gh.octokit.paginate(gh.octokit.rest.pulls.list, { ...repo, state: 'open' }));
-  return { branches: branches.map((b) => b.name), pulls: pulls.map((p) => ({ branch: p.head.ref, number: p.number })) };
+/**
+ * Branches that exist and open pull requests, every page checked against the shape it must
+ * have (see github-lists.ts); a malformed answer throws a UserError that names it.
+ */
+export async function liveBranches(gh: GitHubTarget, ctx: StepContext): Promise<LiveBranches> {
+  const repository = repositoryOf(gh);
+  const params = { owner: gh.owner, repo: gh.repo, per_page: 100 };
+  const pages = (route: 'GET /repos/{owner}/{repo}/branches' | 'GET /repos/{owner}/{repo}/pulls', doing: string): GetPage => (url) =>
+    call(ctx, doing, async (): Promise<Answer> => {
+      const response = url === undefined ? await gh.octokit.request(route, { ...params, ...(route.endsWith('pulls') ? { state: 'open' as const } : {}) }) : await gh.octokit.request({ method: 'GET', url });
+      return { url: response.url, status: response.status, headers: response.headers, data: response.data as unknown };
+    });
+  const branches = await readList(pages('GET /repos/{owner}/{repo}/branches', `listing the branches of ${repository}`), repository, { noun: 'branches', read: readBranch });
+  const pulls = await readList(pages('GET /repos/{owner}/{repo}/pulls', `listing the open pull requests of ${repository}`), repository, { noun: 'open pull requests', read: readPull });
+  return { branches, pulls };
 }

@@ -67,13 +67,15 @@ async function teardownGitHub(github: GitHubTarget, env: BranchEnvironment, ctx:
   }
   const found = deployments;
   for (const d of found) await recorder.track('deployment', `#${d.id}`, env.slug, () => removeDeployment(github, d, ctx));
-  // An environment is the branch's when the template names it, or its name holds the branch's slug or name.
+  // Only the environment the template names for this branch, exactly: a name that merely holds
+  // the slug or the branch (branch `qa`, environment `qa-eu`) is another's.
   const names = new Set<string>(environment === undefined ? [] : [environment]);
-  for (const d of found) {
-    if (names.has(d.environment)) continue;
-    const named = d.environment.includes(env.slug) || (env.branch !== undefined && d.environment.includes(env.branch));
-    if (named || isProductionEnvironment(d.environment, ctx)) names.add(d.environment);
-    else recorder.note('environment', d.environment, env.slug, { action: 'skipped', reason: `its name does not name the branch; only its deployments of the branch were removed` });
+  for (const other of new Set(found.map((d) => d.environment))) {
+    if (names.has(other)) continue;
+    const reason = isProductionEnvironment(other, ctx)
+      ? 'a production environment (never deleted)'
+      : `not the environment the \`environment\` template names for this branch (${environment ?? 'none'}); only this branch's deployments in it were removed`;
+    recorder.note('environment', other, env.slug, { action: 'skipped', reason, warn: isProductionEnvironment(other, ctx) });
   }
   for (const name of names) await recorder.track('environment', name, env.slug, () => removeEnvironment(github, name, env, ctx));
 }

@@ -1,7 +1,10 @@
 // The optional GitHub deployment of the branch environment: created when the deploy starts
 // (status in_progress), finished as success (with the environment URL, so the pull request
 // shows it) or failure. GitHub trouble never fails the deploy itself: it is reported as a warning.
+// Its `payload` carries the suite's mark (the exact branch and the repository), the only thing
+// cleanup-branch accepts as proof that a deployment is the suite's and this branch's.
 import { errorMessage, isUserError } from '../../shared/errors.ts';
+import { deploymentPayload } from '../../shared/deployment-mark.ts';
 import { explainGitHubError, githubClient, type Octokit } from '../../shared/github.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { retry } from '../../shared/retry.ts';
@@ -12,7 +15,7 @@ export interface DeploymentTarget {
   owner: string;
   repo: string;
   environment: string;
-  /** Branch (or commit) deployed. */
+  /** The exact branch deployed (the naming function's `branch`); the payload mark records it. */
   ref: string;
   /** The job's log, linked from the deployment. */
   logUrl?: string;
@@ -50,6 +53,7 @@ export async function startDeployment(target: DeploymentTarget, logger: Logger):
         required_contexts: [],
         transient_environment: true,
         production_environment: false,
+        payload: deploymentPayload(target.ref, `${target.owner}/${target.repo}`),
         description: target.description.slice(0, 140),
       }),
     );

@@ -3,6 +3,7 @@
 // exactly as provision-db and deploy-overlay mark them (labels, COMMENT marks, credential names,
 // deployments), ways to look at what is left, and an in-process run of the action's logic.
 import { getOctokit } from '@actions/github';
+import { deploymentPayload } from '../../shared/deployment-mark.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import type { EventContext } from '../../shared/context.ts';
@@ -200,11 +201,15 @@ export function seedCredential(w: World, name: string, subject: string): void {
   w.az.state.identities.get(IDENTITY.toLowerCase())?.set(name.toLowerCase(), { name, issuer: OIDC_ISSUER, subject, audiences: ['api://AzureADTokenExchange'] });
 }
 
-/** A successful, transient deployment of `ref` into `environment`, as deploy-overlay makes it (the branch is created first). */
-export async function seedDeployment(w: World, ref: string, environment: string, state: 'success' | 'in_progress' = 'success'): Promise<number> {
+/**
+ * A successful, transient deployment of `ref` into `environment`, as deploy-overlay makes it
+ * (the branch is created first; its payload carries the suite's mark for `ref`, unless another
+ * `payload` is given, as another workflow's deployment would have).
+ */
+export async function seedDeployment(w: World, ref: string, environment: string, state: 'success' | 'in_progress' = 'success', payload: Record<string, unknown> | string = deploymentPayload(ref, 'octo-org/preview-app')): Promise<number> {
   if (w.gh.branchSha(ref) === undefined) w.gh.createBranch(ref);
   const repo = { owner: 'octo-org', repo: 'preview-app' };
-  const created = await w.octokit.rest.repos.createDeployment({ ...repo, ref, environment, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false });
+  const created = await w.octokit.rest.repos.createDeployment({ ...repo, ref, environment, payload, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false });
   if (!('id' in created.data)) throw new Error(`no deployment made for ${ref}`);
   await w.octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: created.data.id, state });
   return created.data.id;

@@ -200,7 +200,7 @@ describe('cleanup-branch (branch mode)', () => {
     expect(present(w).namespace(t.namespace)).toBe(false);
   });
 
-  it('GitHub: a 403 on deleting the environment is a warning naming the permission; an environment shared with another branch is kept', async () => {
+  it('GitHub: a 403 on deleting the environment is a warning naming the permission; only the template\'s environment is a candidate', async () => {
     const g = branch('gh');
     const other = branch('gh-other');
     const shared = `preview-${g}-shared`;
@@ -217,10 +217,10 @@ describe('cleanup-branch (branch mode)', () => {
     expect(w.gh.deployments().filter((d) => d.ref === other)).toHaveLength(1);
     expect(w.gh.environments()).toEqual(expect.arrayContaining([shared, `preview/${g}`, common, 'production']));
     const skipped = Object.fromEntries((run.outputs?.skipped as Entry[]).map((e) => [e.name, e.reason ?? '']));
-    expect(skipped[shared]).toContain(`deployment(s) of other branches or production (${other})`);
+    expect(skipped[shared]).toMatch(/^not the environment the `environment` template names for this branch/);
     expect(skipped[`preview/${g}`]).toContain('administration: write');
     expect(skipped['production']).toMatch(/^a production environment/);
-    expect(skipped[common]).toBe('its name does not name the branch; only its deployments of the branch were removed');
+    expect(skipped[common]).toBe(`not the environment the \`environment\` template names for this branch (preview/${g}); only this branch's deployments in it were removed`);
     expect((run.outputs?.skipped as Entry[]).find((e) => e.kind === 'deployment')?.reason).toMatch(/^a production deployment/);
     expect(run.logger.messages('warning').join('\n')).toContain(`Skipped GitHub environment preview/${g}: GitHub refused to delete it (403`);
   });

@@ -4,6 +4,7 @@
 // branch holds a first commit.
 import { startServer } from '../common/http.ts';
 import type { FaultInjector, RequestCounter } from '../common/faults.ts';
+import type { AnswerScript } from './answers.ts';
 import type { TokenPermissions } from './auth.ts';
 import { RepoControl } from './control.ts';
 import { registerContentsRoutes } from './handlers/contents.ts';
@@ -17,6 +18,7 @@ import { Urls } from './respond.ts';
 import { GitHubApi } from './router.ts';
 
 export type { TokenPermissions, PermissionLevel, PermissionScope } from './auth.ts';
+export { htmlReply, withoutLink, type AnswerRule } from './answers.ts';
 export { RepoControl, type CommitOptions, type DeploymentSummary, type PullSummary } from './control.ts';
 
 export interface GitHubEmulatorOptions {
@@ -47,6 +49,8 @@ export interface GitHubEmulator extends RepoControl {
   repo: string;
   token: string;
   faults: FaultInjector;
+  /** Scripted answers replacing the emulator's own for chosen requests (answers.ts). */
+  answers: AnswerScript;
   requests: RequestCounter;
   /** Accepts another token, with these permissions (absent: all), acting as `login` (default the Actions bot). */
   addToken(token: string, permissions?: TokenPermissions, login?: string): void;
@@ -94,6 +98,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     repo,
     token,
     faults: api.faults,
+    answers: api.answers,
     requests: api.requests,
     addToken: (t: string, permissions?: TokenPermissions, login?: string): void => api.tokens.add(t, permissions, login),
     removeToken: (t: string): void => api.tokens.remove(t),

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { parseJson, readBody, Router, type Request } from '../common/http.ts';
 import { FaultInjector, RequestCounter, sleep, type Fault } from '../common/faults.ts';
+import { AnswerScript } from './answers.ts';
 import { acceptedHeader, allows, TokenRegistry, type Requirement } from './auth.ts';
 import type { Repository } from './repo-state.ts';
 import { DOCS, GitHubError, Urls, type Ctx, type Reply } from './respond.ts';
@@ -27,6 +28,8 @@ export class GitHubApi {
   readonly faults = new FaultInjector();
   readonly requests = new RequestCounter();
   readonly tokens = new TokenRegistry();
+  /** Scripted answers that replace the handlers' (see answers.ts). */
+  readonly answers = new AnswerScript();
   /** Lower-cased `owner/name` → repository. */
   readonly repos = new Map<string, Repository>();
   urls = new Urls('http://127.0.0.1', 'https://github.com');
@@ -115,7 +118,7 @@ export class GitHubApi {
       if (!(error instanceof GitHubError)) throw error;
       reply = errorReply(error);
     }
-    this.send(res, reply);
+    this.send(res, this.answers.apply(req.method, req.path, req.query, reply));
   }
 
   private send(res: http.ServerResponse, reply: Reply): void {
