@@ -103,7 +103,9 @@ export async function diagnose(client: KubeClient, namespace: string, selector: 
     if (mine.length === 0) lines.push('no pods found for it');
     for (const pod of mine.slice(0, options.maxPods ?? 5)) lines.push(...podLines(pod, isCurrentPod(workload, pod)));
     const names = new Set([workload.metadata?.name, ...mine.map((p) => p.metadata?.name), ...mine.flatMap((p) => (p.metadata?.ownerReferences ?? []).map((o) => o.name))]);
-    const about = recent(events.filter((e) => names.has(text(at(e, 'involvedObject.name')))).sort(byTime), options.maxEvents ?? 10);
+    // A Deployment's ReplicaSets (`{name}-{hash}`) count too: with no pods, their FailedCreate says why.
+    const replicaSet = (e: KubeObject): boolean => workload.kind === 'Deployment' && at(e, 'involvedObject.kind') === 'ReplicaSet' && /^[a-z0-9]+$/.test(text(at(e, 'involvedObject.name')).slice(`${workload.metadata?.name ?? ''}-`.length)) && text(at(e, 'involvedObject.name')).startsWith(`${workload.metadata?.name ?? ''}-`);
+    const about = recent(events.filter((e) => names.has(text(at(e, 'involvedObject.name'))) || replicaSet(e)).sort(byTime), options.maxEvents ?? 10);
     if (about.length > 0) lines.push('recent events:');
     for (const e of about) {
       const count = Number(e['count'] ?? 1);

@@ -106,9 +106,16 @@ export function revisionOf(obj: KubeObject): number {
   return Number(obj.metadata.annotations?.[REVISION] ?? 0) || 0;
 }
 
+/** A copy without null values: the controller compares Go structs, where `creationTimestamp: null` is no value at all. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+}
+
 /** A ReplicaSet's pod template without the pod-template-hash label, to compare with a Deployment's. */
 function templateWithoutHash(rs: KubeObject): unknown {
-  const template = clone(getPath(rs, 'spec.template'));
+  const template = withoutNulls(getPath(rs, 'spec.template'));
   const labels = getPath(template, 'metadata.labels');
   if (isRecord(labels)) {
     delete labels['pod-template-hash'];
@@ -129,7 +136,7 @@ function copiedAnnotations(deployment: KubeObject): Record<string, string> {
 function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, owned: KubeObject[]): KubeObject | undefined {
   const name = deployment.metadata.name ?? '';
   const template = getPath(deployment, 'spec.template');
-  const existing = owned.find((rs) => deepEqual(templateWithoutHash(rs), template));
+  const existing = owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
   const maxOld = Math.max(0, ...owned.filter((rs) => rs !== existing).map(revisionOf));
   if (existing) {
     const current = num(getPath(existing, 'spec.replicas'), 1);
