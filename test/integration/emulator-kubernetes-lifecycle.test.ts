@@ -2,7 +2,9 @@
 // observed through @kubernetes/client-node: Terminating namespaces, protected
 // ones, finalizers; Deployments, StatefulSets, DaemonSets and Jobs reaching
 // the statuses `kubectl rollout status` reads, with pods, events and logs,
-// and images that fail to pull or crash.
+// and images that fail to pull or crash; what a real cluster adds (namespace defaults, nodes,
+// endpoints, quota status) and refuses (missing ServiceAccounts and ConfigMaps, quotas, pods too
+// big for any node, failing readiness probes), and the previous run's log.
 import * as k8s from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
@@ -308,5 +310,85 @@ describe('controllers', () => {
     const failed = await until(() => batch.readNamespacedJob({ name: 'broken', namespace: 'work' }), (j) => condition(j, 'Failed')?.status === 'True', 'job failed');
     expect(condition(failed, 'Failed')?.reason).toBe('BackoffLimitExceeded');
     expect(failed.status?.failed).toBe(2);
+  });
+});
+
+describe('what a real cluster adds and refuses', () => {
+  const pod = (name: string, spec: Record<string, unknown>): Obj => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'work' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }], ...spec } });
+  const waitingReason = (p: k8s.V1Pod): string | undefined => p.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+  const readPod = (name: string) => (): Promise<k8s.V1Pod> => core.readNamespacedPod({ name, namespace: 'work' });
+
+  it('gives every new namespace its default ServiceAccount and kube-root-ca.crt', async () => {
+    await objects.create(namespace('fresh'));
+    const sa = await until(() => core.listNamespacedServiceAccount({ namespace: 'fresh' }), (l) => l.items.length > 0, 'default service account');
+    expect(sa.items.map((s) => s.metadata?.name)).toEqual(['default']);
+    const ca = await core.readNamespacedConfigMap({ name: 'kube-root-ca.crt', namespace: 'fresh' });
+    expect(ca.data?.['ca.crt']).toContain('-----BEGIN CERTIFICATE-----');
+    expect((await core.listNamespacedServiceAccount({ namespace: 'default' })).items.map((s) => s.metadata?.name)).toEqual(['default']);
+  });
+
+  it('serves two nodes, binds pods to one that fits, and leaves a pod too big for any Pending with the scheduler\'s reason', async () => {
+    const nodes = await core.listNode();
+    expect(nodes.items.map((n) => n.status?.allocatable?.['cpu'])).toEqual(['3860m', '3860m']);
+    await objects.create(pod('huge', { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '8' } } }] }));
+    const pending = await until(readPod('huge'), (p) => condition(p, 'PodScheduled')?.['reason'] === 'Unschedulable', 'unschedulable');
+    expect(pending.status?.phase).toBe('Pending');
+    expect(condition(pending, 'PodScheduled')?.['message']).toBe('0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.');
+    expect((await eventsFor('huge')).map((e) => `${e.type ?? ''} ${e.reason ?? ''} ${e.source?.component ?? ''}`)).toContain('Warning FailedScheduling default-scheduler');
+  });
+
+  it('keeps a container whose ConfigMap is missing in CreateContainerConfigError until it exists', async () => {
+    await objects.create(pod('configured', { containers: [{ name: 'app', image: 'nginx:1.27', env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'late', key: 'mode' } } }] }] }));
+    const stuck = await until(readPod('configured'), (p) => waitingReason(p) === 'CreateContainerConfigError', 'config error');
+    expect(stuck.status?.containerStatuses?.[0]?.state?.waiting?.message).toBe('configmap "late" not found');
+    expect(stuck.status?.phase).toBe('Pending');
+    await objects.create({ ...configMap('late', 'work'), data: { mode: 'fast' } });
+    await until(readPod('configured'), (p) => p.status?.containerStatuses?.[0]?.ready === true, 'recovered once the ConfigMap exists');
+  });
+
+  it('refuses pods of a missing ServiceAccount or over a quota: FailedCreate on the ReplicaSet, ReplicaFailure on the Deployment', async () => {
+    const d = deployment('ghost', 'nginx:1.27', 1);
+    (field(d, 'spec.template.spec') as Record<string, unknown>)['serviceAccountName'] = 'ghost';
+    await apply(d);
+    const failed = await until(() => readDeployment('ghost'), (x) => condition(x, 'ReplicaFailure') !== undefined, 'replica failure');
+    expect(condition(failed, 'ReplicaFailure')).toMatchObject({ status: 'True', reason: 'FailedCreate', message: expect.stringMatching(/^pods "ghost-\w+-" is forbidden: error looking up service account work\/ghost: serviceaccount "ghost" not found$/) as unknown });
+    expect(await podsOf('ghost')).toEqual([]);
+    const rs = (await apps.listNamespacedReplicaSet({ namespace: 'work', labelSelector: 'app=ghost' })).items[0];
+    expect((await eventsFor(rs?.metadata?.name ?? '')).find((e) => e.reason === 'FailedCreate')).toMatchObject({ type: 'Warning', source: { component: 'replicaset-controller' } });
+    await objects.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'ghost', namespace: 'work' } });
+    await until(() => readDeployment('ghost'), rolledOut, 'rolled out once the ServiceAccount exists');
+
+    await objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'quota' } });
+    await objects.create({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q', namespace: 'quota' }, spec: { hard: { pods: '1', 'requests.memory': '1Gi' } } });
+    const q = await until(() => core.readNamespacedResourceQuota({ name: 'q', namespace: 'quota' }), (x) => x.status?.used !== undefined, 'quota status');
+    expect(q.status).toEqual({ hard: { pods: '1', 'requests.memory': '1Gi' }, used: { pods: '0', 'requests.memory': '0' } });
+    await apply({ ...deployment('quota', 'nginx:1.27', 2), metadata: { name: 'quota', namespace: 'quota' } });
+    const over = await until(() => apps.readNamespacedDeployment({ name: 'quota', namespace: 'quota' }), (x) => condition(x, 'ReplicaFailure') !== undefined, 'quota refusal');
+    expect(condition(over, 'ReplicaFailure')?.['message']).toMatch(/^pods "quota-\w+-\w+" is forbidden: failed quota: q: must specify requests\.memory for: app$/);
+  });
+
+  it('keeps a pod whose readiness probe fails Running but never Ready, and serves Endpoints with it not ready', async () => {
+    await objects.create({ ...pod('probed', { containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }], readinessProbe: { httpGet: { path: '/ready', port: 8080 } } }] }), metadata: { name: 'probed', namespace: 'work', labels: { app: 'probed' } } });
+    await objects.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'probed', namespace: 'work' }, spec: { selector: { app: 'probed' }, ports: [{ port: 80 }] } });
+    const running = await until(readPod('probed'), (p) => p.status?.phase === 'Running', 'running');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(condition(await readPod('probed')(), 'Ready')?.['status']).toBe('False');
+    expect((await eventsFor('probed')).find((e) => e.reason === 'Unhealthy')?.message).toBe(`Readiness probe failed: Get "http://${running.status?.podIP ?? ''}:8080/ready": dial tcp ${running.status?.podIP ?? ''}:8080: connect: connection refused`);
+    const endpoints = await until(() => core.readNamespacedEndpoints({ name: 'probed', namespace: 'work' }), (e) => (e.subsets ?? []).length > 0, 'endpoints');
+    expect(endpoints.subsets?.[0]?.notReadyAddresses?.[0]?.targetRef?.name).toBe('probed');
+    expect(endpoints.subsets?.[0]?.addresses).toBeUndefined();
+  });
+
+  it('gives the previous run\'s log of a restarted container, and refuses one before the first restart', async () => {
+    await objects.create(pod('exits', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo starting; exit 2'] }] }));
+    const crashed = await until(readPod('exits'), (p) => waitingReason(p) === 'CrashLoopBackOff', 'crash loop');
+    expect(crashed.status?.containerStatuses?.[0]?.lastState?.terminated).toMatchObject({ exitCode: 2, reason: 'Error' });
+    const restarts = crashed.status?.containerStatuses?.[0]?.restartCount ?? 0;
+    const previous = await core.readNamespacedPodLog({ name: 'exits', namespace: 'work', previous: true });
+    expect(previous).toContain('starting');
+    expect(previous).toContain(`(run ${restarts})`);
+    expect(await core.readNamespacedPodLog({ name: 'exits', namespace: 'work' })).toContain(`(run ${restarts + 1})`);
+    const never = await failure(core.readNamespacedPodLog({ name: 'configured', namespace: 'work', previous: true }));
+    expect(never).toMatchObject({ code: 400, body: { message: 'previous terminated container "app" in pod "configured" not found' } });
   });
 });
