@@ -29,9 +29,10 @@ function contentLines(text: string): { text: string; line: number }[] {
 
 /**
  * Parses the `checks` input. The shorthand (every line a path or URL) is recognised first;
- * anything else must be a YAML/JSON list. Errors point at the line.
+ * anything else must be a YAML/JSON list. Errors point at the line, quoted after `redact` took
+ * the credentials out of it (before it is cut short, which would leave a token's head unmasked).
  */
-export function readChecksDocument(text: string, input = 'checks'): RawCheck[] {
+export function readChecksDocument(text: string, input = 'checks', redact: (line: string) => string = (line) => line): RawCheck[] {
   const lines = contentLines(text);
   if (lines.length === 0) {
     throw new UserError(`Input \`${input}\` is empty.`, { fix: 'List the paths to check, one per line (e.g. /be-health), or give a YAML list of checks.' });
@@ -47,7 +48,7 @@ export function readChecksDocument(text: string, input = 'checks'): RawCheck[] {
     const { line, col } = counter.linePos(problem.pos[0]);
     const reason = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.code;
     throw new UserError(
-      `Input \`${input}\` is not valid YAML or JSON at line ${line}, column ${col}: ${reason}: ${quoteValue(sourceLines[line - 1] ?? '')}.`,
+      `Input \`${input}\` is not valid YAML or JSON at line ${line}, column ${col}: ${redact(reason)}: ${quoteValue(redact(sourceLines[line - 1] ?? ''))}.`,
       { fix: 'Check the indentation and quoting there; JSON is accepted too, and so is one path per line.' },
     );
   }

@@ -1,9 +1,10 @@
 // Validates the checks list into sendable checks. Every problem is found before any request
 // and named by the check's index, path and line.
-import { UserError } from '../../shared/errors.ts';
+import { UserError, isUserError } from '../../shared/errors.ts';
 import type { Check } from './check-types.ts';
 import { readChecksDocument, type RawCheck } from './checks-document.ts';
 import { EXPECT_KEYS, checkKeys, isMapping, parseExpectations, type Fail } from './expect-parse.ts';
+import { Redactor, redactUrl } from './redact.ts';
 
 /** Every key a check accepts (expectations go under `expect`). */
 export const CHECK_KEYS = ['name', 'path', 'url', 'method', 'headers', 'body', 'expect'] as const;
@@ -20,12 +21,22 @@ export interface CheckContext {
   expectVersion: string | undefined;
   /** Input name, for messages (default `checks`). */
   input?: string;
+  /** The credentials of the raw text (already masked); default: read from the text here. */
+  redactor?: Redactor;
 }
 
 /** Parses and validates the `checks` input text. */
 export function parseChecks(text: string, context: CheckContext): Check[] {
   const input = context.input ?? 'checks';
-  const checks = readChecksDocument(text, input).map((raw) => buildCheck(raw, context, input));
+  const redactor = context.redactor ?? Redactor.forText(text);
+  let checks: Check[];
+  try {
+    checks = readChecksDocument(text, input, (line) => redactor.redactMessage(line)).map((raw) => buildCheck(raw, context, input));
+  } catch (error: unknown) {
+    // Every message here may quote the document: never a credential in it.
+    if (!isUserError(error)) throw error;
+    throw new UserError(redactor.redactMessage(error.message), error.fix === undefined ? {} : { fix: redactor.redactMessage(error.fix) });
+  }
   if (context.expectVersion !== undefined && !checks.some((check) => check.expect.version !== undefined)) {
     throw new UserError(`Input \`expect-version\` is ${JSON.stringify(context.expectVersion)}, but no check says where the version appears.`, {
       fix: 'Add `version: $.version` (a JSON path), `version: body` or `version: header:X-Version` under `expect:` of the check that shows it.',
@@ -36,8 +47,8 @@ export function parseChecks(text: string, context: CheckContext): Check[] {
 
 function describeTarget(value: unknown): string | undefined {
   const target = isMapping(value) ? (value['path'] ?? value['url']) : value;
-  // A URL's user info may be a credential: never quote it.
-  return typeof target === 'string' ? target.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@') : undefined;
+  // A URL's user info and key-like query values may be credentials: never quote them.
+  return typeof target === 'string' ? redactUrl(target) : undefined;
 }
 
 function buildCheck(raw: RawCheck, context: CheckContext, input: string): Check {

@@ -1,7 +1,10 @@
 import { UserError, quoteValue } from '../../shared/errors.ts';
 import { InputReader } from '../../shared/inputs.ts';
+import { setSecret as runnerSetSecret } from '../../shared/runner.ts';
+import type { SetSecret } from '../../shared/secrets.ts';
 import type { Check } from './check-types.ts';
 import { parseChecks } from './checks.ts';
+import { Redactor, redactUrl } from './redact.ts';
 
 /** Everything verify-endpoints reads from its inputs (names mirror action.yml). */
 export interface Inputs {
@@ -33,17 +36,19 @@ export interface Inputs {
 export function parseBaseUrl(text: string | undefined): URL | undefined {
   if (text === undefined) return undefined;
   const invalid = (why: string, fix: string): UserError => new UserError(`Input \`base-url\` ${why}.`, { fix });
+  // The value is quoted with its user info and key-like query values redacted: they may be credentials.
+  const shown = quoteValue(redactUrl(text));
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw invalid(`must be an absolute URL, got ${quoteValue(text)}`, 'Give the scheme and host, e.g. https://feature-x.example.com.');
+    throw invalid(`must be an absolute URL, got ${shown}`, 'Give the scheme and host, e.g. https://feature-x.example.com.');
   }
   if (url.username !== '' || url.password !== '') {
     throw invalid('carries a user name or password', 'Send credentials in a check\'s `headers` (e.g. Authorization), where they are masked.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(`must be http or https, got ${quoteValue(text)}`, 'e.g. https://feature-x.example.com');
-  if (url.search !== '' || url.hash !== '') throw invalid(`must not have a query or fragment, got ${quoteValue(text)}`, 'Put query strings in each check\'s `path`.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(`must be http or https, got ${shown}`, 'e.g. https://feature-x.example.com');
+  if (url.search !== '' || url.hash !== '') throw invalid(`must not have a query or fragment, got ${shown}`, 'Put query strings in each check\'s `path`.');
   return url;
 }
 
@@ -57,8 +62,15 @@ function parseCa(text: string | undefined): string | undefined {
   return text;
 }
 
-/** Reads and validates every input; nothing is sent before this succeeds. */
-export function readInputs(reader = new InputReader()): Inputs {
+/**
+ * Reads and validates every input; nothing is sent before this succeeds. The credentials in
+ * the raw `checks` text are masked first, before any message can quote it.
+ */
+export function readInputs(reader = new InputReader(), setSecret: SetSecret = runnerSetSecret): Inputs {
+  const secretHeaders = reader.list('secret-headers').map((name) => name.toLowerCase());
+  const checksText = reader.required('checks', 'List the paths to check, one per line (e.g. /be-health), or a YAML list of checks.');
+  const early = Redactor.forText(checksText, secretHeaders);
+  early.register(setSecret);
   const baseUrl = parseBaseUrl(reader.optional('base-url'));
   const expectVersion = reader.optional('expect-version');
   const timeoutMs = reader.duration('timeout', '5m');
@@ -80,7 +92,7 @@ export function readInputs(reader = new InputReader()): Inputs {
     insecureTls: reader.boolean('insecure-tls', false),
     followRedirects: reader.boolean('follow-redirects', true),
     caCertificate: parseCa(reader.optional('ca-certificate')),
-    secretHeaders: reader.list('secret-headers').map((name) => name.toLowerCase()),
-    checks: parseChecks(reader.required('checks', 'List the paths to check, one per line (e.g. /be-health), or a YAML list of checks.'), { baseUrl, expectVersion }),
+    secretHeaders,
+    checks: parseChecks(checksText, { baseUrl, expectVersion, redactor: early }),
   };
 }

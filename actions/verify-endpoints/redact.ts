@@ -3,6 +3,12 @@
 // runner's masker before anything prints, and replaced by `***` in every text the action
 // writes itself (log lines, the `results` output, the job summary), where a server may
 // also echo them back in a body snippet.
+//
+// The raw `checks` text is read for credentials too, before it is parsed: a malformed document
+// is reported with the offending line, and that line may hold an Authorization value. So every
+// value of a credential-named `key: value` pair in the text is masked first, and quoted lines
+// have those values replaced. URL credentials (`https://user:p@ss@word@host/`) are redacted
+// whole, up to the last `@` before the host, wherever a message shows a URL.
 import { secretForms, type SetSecret } from '../../shared/secrets.ts';
 import type { Check } from './check-types.ts';
 
@@ -55,6 +61,100 @@ function credentialParts(value: string): string[] {
   return parts;
 }
 
+/** Name characters of a header (RFC 9110 token, without the quote characters). */
+const PAIR_NAME = "[!#$%&*+.^_`|~0-9A-Za-z-]+";
+/**
+ * A `name: value` pair in YAML (block or flow) or JSON text: the name bare or quoted, the value
+ * double-quoted, single-quoted (either possibly unterminated), or plain to the end of the line.
+ * The value is read by a lookahead, so a pair inside another pair's value is found too.
+ */
+const PAIR = new RegExp(`(^|[\\s{,\\[-])(["']?)(${PAIR_NAME})\\2[ \\t]*:[ \\t]*(?=("(?:[^"\\\\\\n]|\\\\.)*"?|'(?:[^'\\n]|'')*'?|[^\\n]*))`, 'gm');
+
+/** Each credential-named pair in the text: where its value starts and the value's raw text. */
+function credentialPairs(text: string, marked: ReadonlySet<string>): { start: number; value: string }[] {
+  const pairs: { start: number; value: string }[] = [];
+  for (const match of text.matchAll(PAIR)) {
+    const value = match[4] ?? '';
+    if (isCredentialHeader(match[3] ?? '', marked) && value.trim() !== '') pairs.push({ start: match.index + match[0].length, value });
+  }
+  return pairs;
+}
+
+/** The ways a pair's raw value can be read: quoted content, the plain line, the plain value up to a flow `,` or `}`. */
+function valueReadings(raw: string): string[] {
+  const text = raw.trim();
+  if (text.startsWith('"')) {
+    const inner = text.slice(1).replace(/"$/, '');
+    let decoded = inner;
+    try {
+      decoded = JSON.parse(`"${inner}"`) as string;
+    } catch {
+      // an unterminated or odd string: its raw content is what may be printed
+    }
+    return [inner, decoded];
+  }
+  if (text.startsWith("'")) return [text.slice(1).replace(/'$/, '').replace(/''/g, "'")];
+  const plain = text.replace(/\s+#.*$/, '');
+  return [plain, plain.split(/[,}\]]/)[0]?.trim() ?? plain];
+}
+
+/**
+ * The credential values in raw `checks` text (before it parses, or when it does not): the
+ * value of every pair whose name is a credential header, each in every form it may appear.
+ */
+export function credentialsInText(text: string, marked: ReadonlySet<string> = new Set()): string[] {
+  const secrets: string[] = [];
+  for (const { value } of credentialPairs(text, marked)) {
+    for (const reading of valueReadings(value)) for (const part of credentialParts(reading)) secrets.push(...secretForms(part));
+  }
+  return secrets;
+}
+
+/** `text` with the value of every credential-named pair replaced by `***`. */
+export function redactCredentialPairs(text: string, marked: ReadonlySet<string> = new Set()): string {
+  let out = '';
+  let at = 0;
+  for (const { start, value } of credentialPairs(text, marked)) {
+    if (start < at) continue;
+    out += `${text.slice(at, start)}${MASK}`;
+    at = start + value.length;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * A URL as a message may show it: user info redacted whole (up to the last `@` before the
+ * host: a password may itself hold `@`), and key-like query values replaced by `***`. Text
+ * that does not parse as a URL gets the same treatment, more widely (up to the last `@`
+ * before any query), since its host cannot be told.
+ */
+export function redactUrl(text: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(text);
+  } catch {
+    parsed = undefined;
+  }
+  let out = text;
+  const scheme = /^([a-z][a-z0-9+.-]*:\/\/)/i.exec(out);
+  if (scheme && (parsed === undefined || parsed.username !== '' || parsed.password !== '')) {
+    const start = (scheme[1] ?? '').length;
+    const end = out.slice(start).search(/[?#]/);
+    const authorityEnd = end < 0 ? out.length : start + end;
+    const at = out.lastIndexOf('@', authorityEnd - 1);
+    if (at >= start) out = `${out.slice(0, start)}${MASK}${out.slice(at)}`;
+  }
+  return out.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (all, sep: string, name: string) => (CREDENTIAL_QUERY.test(decodeURIComponentSafe(name)) ? `${sep}${name}=${MASK}` : all));
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Replaces known secrets in text with `***`. */
 export class Redactor {
   /** Every registered form, longest first so a secret's parts never leave a tail. */
@@ -80,6 +180,18 @@ export class Redactor {
       }
     }
     return new Redactor(secrets, marked);
+  }
+
+  /** The credentials found in raw `checks` text (see {@link credentialsInText}); redacts pairs and URLs too. */
+  static forText(text: string, markedHeaders: readonly string[] = []): Redactor {
+    const marked = new Set(markedHeaders.map((name) => name.toLowerCase()));
+    return new Redactor(credentialsInText(text, marked), marked);
+  }
+
+  /** A message that may quote the checks document: known secrets, credential pairs and URL credentials redacted. */
+  redactMessage(text: string): string {
+    const pairs = redactCredentialPairs(this.redact(text), this.marked);
+    return pairs.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url));
   }
 
   /** Registers every secret with the runner's masker (call before anything prints). */
