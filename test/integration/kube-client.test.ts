@@ -1,7 +1,11 @@
-// shared/kube.ts's client and watch against the Kubernetes emulator, through the real
-// @kubernetes/client-node: apply codes and no-op applies, dry runs, discovery shared by parallel
-// callers, 404s as values, pod logs, transient faults retried, and a watch that reconnects.
+// shared/kube.ts's client and watch against the Kubernetes emulator (or, in acceptance mode, a
+// real cluster: test/helpers/backends.ts): apply codes and no-op applies, dry runs, discovery
+// shared by parallel callers, 404s as values, pod logs, transient faults retried, and a watch
+// that reconnects. Everything lives in one uniquely named, labelled namespace, removed at the end.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { emulatorOnly } from '../helpers/backends.ts';
 import { createKubeClient, describeKubeError, loadKubeconfig, watchObjects, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 
@@ -9,15 +13,21 @@ let kube: KubeEmulator;
 let client: KubeClient;
 const retries: string[] = [];
 
-const configMap = (name: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'kc' }, data });
+const NS = `kc-${randomBytes(3).toString('hex')}`;
+const configMap = (name: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS }, data });
+const CRD_NAME = 'gadgets.example.com';
 
 beforeAll(async () => {
   kube = await startKubeEmulator({ readyDelayMs: 20 });
   const { connection } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
   client = createKubeClient(connection, { setSecret: () => undefined, retryDeadlineMs: 10_000, onRetry: (what, reason) => retries.push(`${what}: ${reason}`) });
-  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kc' } }, { fieldManager: 'test' });
+  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE } } }, { fieldManager: 'test' });
 });
-afterAll(async () => kube.close());
+afterAll(async () => {
+  await client.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  await client.delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: CRD_NAME } });
+  await kube.close();
+});
 
 describe('KubeClient', () => {
   it('answers 201 for a new object and keeps the resourceVersion of an apply that changes nothing', async () => {
@@ -34,16 +44,16 @@ describe('KubeClient', () => {
     const obj = { ...configMap('extra', {}), binaryData: { b: Buffer.from('x').toString('base64') }, immutable: false };
     const { object } = await client.apply(obj, { fieldManager: 'test' });
     expect(object['binaryData']).toEqual({ b: 'eA==' });
-    expect(kube.store.get('configmaps', 'kc', 'extra')?.['immutable']).toBe(false);
+    expect((await client.get(configMap('extra', {})))?.['immutable']).toBe(false);
   });
 
   it('does not store a dry run, and reports a conflict as a readable 409', async () => {
     await client.apply(configMap('dry', { a: '1' }), { fieldManager: 'test', dryRun: true });
-    expect(kube.store.get('configmaps', 'kc', 'dry')).toBeUndefined();
+    expect(await client.get(configMap('dry', {}))).toBeUndefined();
     const error = await client.apply(configMap('one', { a: '3' }), { fieldManager: 'someone-else' }).catch((e: unknown) => e);
     expect(describeKubeError(error)).toBe('409 Conflict: Apply failed with 1 conflict: conflict with "test": .data.a');
     await client.apply(configMap('one', { a: '3' }), { fieldManager: 'someone-else', force: true });
-    expect(kube.store.get('configmaps', 'kc', 'one')?.['data']).toEqual({ a: '3' });
+    expect((await client.get(configMap('one', {})))?.['data']).toEqual({ a: '3' });
   });
 
   it('returns undefined and false for what does not exist', async () => {
@@ -55,19 +65,19 @@ describe('KubeClient', () => {
   });
 
   it('keeps names as they are in the URL (client-node would lower-case them)', async () => {
-    const role: KubeObject = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'system:Custom-Reader', namespace: 'kc' }, rules: [] };
+    const role: KubeObject = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'system:Custom-Reader', namespace: NS }, rules: [] };
     expect((await client.apply(role, { fieldManager: 'test' })).code).toBe(201);
     expect((await client.get(role))?.metadata?.name).toBe('system:Custom-Reader');
   });
 
-  it('discovers each apiVersion once for parallel callers', async () => {
+  emulatorOnly('request counter')('discovers each apiVersion once for parallel callers', async () => {
     kube.requests.reset();
     const infos = await Promise.all(Array.from({ length: 8 }, () => client.resource('batch/v1', 'CronJob')));
     expect(infos.every((i) => i?.name === 'cronjobs' && i.namespaced)).toBe(true);
     expect(kube.requests.count('GET', /^\/apis\/batch\/v1$/)).toBe(1);
   });
 
-  it('discovers every group in two requests where the server offers aggregated discovery', async () => {
+  emulatorOnly('request counter')('discovers every group in two requests where the server offers aggregated discovery', async () => {
     const fresh = createKubeClient(client.connection, { setSecret: () => undefined });
     kube.requests.reset();
     await fresh.prefetchDiscovery();
@@ -80,40 +90,48 @@ describe('KubeClient', () => {
   it('finds a kind again once its CustomResourceDefinition is applied', async () => {
     expect(await client.resource('example.com/v1', 'Gadget')).toBeUndefined();
     const crd: KubeObject = {
-      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'gadgets.example.com' },
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: CRD_NAME },
       spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
     };
     await client.apply(crd, { fieldManager: 'test' });
     expect(await client.resource('example.com/v1', 'Gadget')).toEqual({ name: 'gadgets', namespaced: true, verbs: expect.arrayContaining(['get', 'patch']) as unknown });
-    const gadget = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g1', namespace: 'kc' }, spec: { size: 1 } };
+    const gadget = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g1', namespace: NS }, spec: { size: 1 } };
     expect((await client.apply(gadget, { fieldManager: 'test' })).code).toBe(201);
   });
 
-  it('lists with a label selector and reads pod logs', async () => {
-    await client.apply({ ...configMap('labelled', {}), metadata: { name: 'labelled', namespace: 'kc', labels: { team: 'x' } } }, { fieldManager: 'test' });
-    const listed = await client.list('v1', 'ConfigMap', { namespace: 'kc', labelSelector: 'team=x' });
+  it('lists with a label selector', async () => {
+    await client.apply({ ...configMap('labelled', {}), metadata: { name: 'labelled', namespace: NS, labels: { team: 'x' } } }, { fieldManager: 'test' });
+    const listed = await client.list('v1', 'ConfigMap', { namespace: NS, labelSelector: 'team=x' });
     expect(listed.items.map((i) => `${i.kind}/${i.metadata?.name}`)).toEqual(['ConfigMap/labelled']);
-    const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'kc' }, spec: { containers: [{ name: 'app', image: 'app:crashloop' }] } };
+  });
+
+  emulatorOnly('emulated container image')('reads pod logs', async () => {
+    const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: NS }, spec: { containers: [{ name: 'app', image: 'app:crashloop' }] } };
     await client.apply(pod, { fieldManager: 'test' });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    const log = await client.podLog('kc', 'p', { container: 'app', tailLines: 1 });
+    const log = await client.podLog(NS, 'p', { container: 'app', tailLines: 1 });
     expect(log).toBe('panic: exiting with status 1\n');
   });
 
-  it('retries 429 and 503 and then succeeds', async () => {
+  emulatorOnly('fault injection')('retries 429 and 503 and then succeeds', async () => {
     retries.length = 0;
     kube.faults.script({ method: 'PATCH', path: /configmaps\/retried$/, fault: { kind: 'status', status: 429, retryAfterSeconds: 0 }, times: 1 }, { method: 'PATCH', path: /configmaps\/retried$/, fault: { kind: 'status', status: 503 }, times: 1 });
     const { code } = await client.apply(configMap('retried', {}), { fieldManager: 'test' });
     expect(code).toBe(201);
     expect(retries).toHaveLength(2);
-    expect(retries[0]).toContain('apply of ConfigMap kc/retried');
+    expect(retries[0]).toContain(`apply of ConfigMap ${NS}/retried`);
   });
 
-  it('fails at once on a permanent error', async () => {
-    kube.requests.reset();
-    const bad = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name', namespace: 'kc' } };
+  it('fails on a permanent error with the server\'s reason', async () => {
+    const bad = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name', namespace: NS } };
     const error = await client.apply(bad, { fieldManager: 'test' }).catch((e: unknown) => e);
     expect(describeKubeError(error)).toMatch(/^422 Invalid/);
+  });
+
+  emulatorOnly('request counter')('fails at once on a permanent error (one request, no retry)', async () => {
+    kube.requests.reset();
+    const bad = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name', namespace: NS } };
+    await client.apply(bad, { fieldManager: 'test' }).catch((e: unknown) => e);
     expect(kube.requests.count('PATCH')).toBe(1);
   });
 });
@@ -125,12 +143,12 @@ describe('watchObjects', () => {
   };
 
   it('starts with the current objects, then follows changes of the selected ones', async () => {
-    const labelled = (name: string, v: string): KubeObject => ({ ...configMap(name, { v }), metadata: { name, namespace: 'kc', labels: { w: 'yes' } } });
+    const labelled = (name: string, v: string): KubeObject => ({ ...configMap(name, { v }), metadata: { name, namespace: NS, labels: { w: 'yes' } } });
     await client.apply(labelled('w0', '1'), { fieldManager: 'test' });
     await client.apply(configMap('unlabelled', { v: '1' }), { fieldManager: 'test' });
     const seen: string[] = [];
     const controller = new AbortController();
-    const watching = watchObjects(client, { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kc', labelSelector: 'w=yes', signal: controller.signal, onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`) });
+    const watching = watchObjects(client, { apiVersion: 'v1', kind: 'ConfigMap', namespace: NS, labelSelector: 'w=yes', signal: controller.signal, onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`) });
     await until(() => seen.includes('ADDED w0'));
     await client.apply(labelled('w1', '1'), { fieldManager: 'test' });
     await until(() => seen.includes('ADDED w1'));
@@ -143,19 +161,19 @@ describe('watchObjects', () => {
     expect(seen).toEqual(['ADDED w0', 'ADDED w1', 'MODIFIED w1', 'DELETED w1']);
   });
 
-  it('reconnects after a dropped connection', async () => {
-    kube.faults.script({ method: 'GET', path: /^\/api\/v1\/namespaces\/kc\/secrets$/, fault: { kind: 'drop' }, times: 1 });
+  emulatorOnly('fault injection')('reconnects after a dropped connection', async () => {
+    kube.faults.script({ method: 'GET', path: new RegExp(`^/api/v1/namespaces/${NS}/secrets$`), fault: { kind: 'drop' }, times: 1 });
     const seen: string[] = [];
     let errors = 0;
     const controller = new AbortController();
-    const watching = watchObjects(client, { apiVersion: 'v1', kind: 'Secret', namespace: 'kc', signal: controller.signal, onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`), onError: () => (errors += 1) });
+    const watching = watchObjects(client, { apiVersion: 'v1', kind: 'Secret', namespace: NS, signal: controller.signal, onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`), onError: () => (errors += 1) });
     await until(() => errors > 0);
-    await client.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's1', namespace: 'kc' }, data: {} }, { fieldManager: 'test' });
+    await client.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's1', namespace: NS }, data: {} }, { fieldManager: 'test' });
     await until(() => seen.includes('ADDED s1'));
     controller.abort();
     await watching;
     expect(errors).toBe(1);
     expect(seen).toContain('ADDED s1');
-    expect(kube.requests.count('GET', /^\/api\/v1\/namespaces\/kc\/secrets$/)).toBeGreaterThanOrEqual(2);
+    expect(kube.requests.count('GET', new RegExp(`^/api/v1/namespaces/${NS}/secrets$`))).toBeGreaterThanOrEqual(2);
   });
 });
