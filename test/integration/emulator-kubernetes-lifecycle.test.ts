@@ -379,6 +379,14 @@ describe('what a real cluster adds and refuses', () => {
     expect(endpoints.subsets?.[0]?.addresses).toBeUndefined();
   });
 
+  it('keeps one ReplicaSet for a seeded Deployment whose template the API server never defaulted', async () => {
+    emu.store.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'seeded', namespace: 'work' }, spec: { replicas: 2, selector: { matchLabels: { app: 'seeded' } }, template: { metadata: { labels: { app: 'seeded' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } });
+    await until(() => readDeployment('seeded'), rolledOut, 'seeded rolled out');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await podsOf('seeded')).toHaveLength(2);
+    expect((await apps.listNamespacedReplicaSet({ namespace: 'work', labelSelector: 'app=seeded' })).items).toHaveLength(1);
+  });
+
   it('gives the previous run\'s log of a restarted container, and refuses one before the first restart', async () => {
     await objects.create(pod('exits', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo starting; exit 2'] }] }));
     const crashed = await until(readPod('exits'), (p) => waitingReason(p) === 'CrashLoopBackOff', 'crash loop');

@@ -136,7 +136,9 @@ function copiedAnnotations(deployment: KubeObject): Record<string, string> {
 function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, owned: KubeObject[]): KubeObject | undefined {
   const name = deployment.metadata.name ?? '';
   const template = getPath(deployment, 'spec.template');
-  const existing = owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+  const hash = shortHash(template);
+  // By the hash of this template, else (a rollback sends the old template back, spelled differently) by equal content.
+  const existing = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
   const maxOld = Math.max(0, ...owned.filter((rs) => rs !== existing).map(revisionOf));
   if (existing) {
     const current = num(getPath(existing, 'spec.replicas'), 1);
@@ -154,7 +156,6 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
     return kit.writeIfChanged('replicasets.apps', existing, next);
   }
   if (!kit.namespaceActive(deployment.metadata.namespace)) return undefined;
-  const hash = shortHash(template);
   const podTemplate = clone(template) as Record<string, unknown>;
   const tmeta = isRecord(podTemplate.metadata) ? podTemplate.metadata : {};
   const labels = { ...(isRecord(tmeta.labels) ? (tmeta.labels as Record<string, string>) : {}), 'pod-template-hash': hash };
