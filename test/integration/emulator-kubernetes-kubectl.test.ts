@@ -188,7 +188,7 @@ describe('kubectl against the emulator', () => {
     expect((await kubectl('scale', 'deployment/web', '-n', 'demo', '--replicas=3')).code).toBe(0);
     const conflict = await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'app.yaml'));
     expect(conflict.code).toBe(1);
-    expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.replicas');
+    expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas');
     const forced = await kubectl('apply', '--server-side', '--force-conflicts', '--validate=false', '-f', path.join(dir, 'app.yaml'));
     expect(forced.code).toBe(0);
     expect(field(await getJson('deployment', 'web', '-n', 'demo'), 'spec.replicas')).toBe(2);

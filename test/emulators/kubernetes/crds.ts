@@ -69,6 +69,7 @@ export function typeFromCrd(crd: KubeObject): ResourceType {
     statusSubresource: versions.some((v) => v.status),
     custom: true,
     generation: true,
+    crd,
   };
 }
 

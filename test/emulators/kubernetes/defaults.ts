@@ -122,20 +122,21 @@ export function applyDefaults(obj: KubeObject, kind: string, creating: boolean):
       setDefault(spec, 'replicas', 1);
       setDefault(spec, 'revisionHistoryLimit', 10);
       setDefault(spec, 'progressDeadlineSeconds', 600);
-      if (!isRecord(spec.strategy) || spec.strategy.type === undefined) spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } };
+      // SetDefaults_Deployment: each part the user left out, nothing the user set.
+      rolling(spec, 'strategy', { maxUnavailable: '25%', maxSurge: '25%' }, true);
       defaultPodSpec(templateSpec(spec));
       break;
     case 'StatefulSet':
       setDefault(spec, 'replicas', 1);
       setDefault(spec, 'podManagementPolicy', 'OrderedReady');
       setDefault(spec, 'revisionHistoryLimit', 10);
-      if (!isRecord(spec.updateStrategy) || spec.updateStrategy.type === undefined) spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { partition: 0 } };
+      rolling(spec, 'updateStrategy', { partition: 0 }, false);
       setDefault(spec, 'persistentVolumeClaimRetentionPolicy', { whenDeleted: 'Retain', whenScaled: 'Retain' });
       defaultPodSpec(templateSpec(spec));
       break;
     case 'DaemonSet':
       setDefault(spec, 'revisionHistoryLimit', 10);
-      if (!isRecord(spec.updateStrategy) || spec.updateStrategy.type === undefined) spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
+      rolling(spec, 'updateStrategy', { maxUnavailable: 1, maxSurge: 0 }, true);
       defaultPodSpec(templateSpec(spec));
       break;
     case 'ReplicaSet':
@@ -153,6 +154,27 @@ export function applyDefaults(obj: KubeObject, kind: string, creating: boolean):
       defaultPodSpec(getPath(spec, 'jobTemplate.spec.template.spec'), 'Never');
       break;
   }
+}
+
+/**
+ * A rolling-update strategy's defaults, as SetDefaults_Deployment/StatefulSet/DaemonSet
+ * fill them: the type when absent, then each missing part of `rollingUpdate`
+ * (a StatefulSet whose type was set without `rollingUpdate` gets none: `always` false).
+ */
+function rolling(spec: Record<string, unknown>, field: string, parts: Record<string, unknown>, always: boolean): void {
+  const strategy = child(spec, field);
+  let typed = true;
+  if (strategy.type === undefined || strategy.type === null || strategy.type === '') {
+    strategy.type = 'RollingUpdate';
+    typed = false;
+  }
+  if (strategy.type !== 'RollingUpdate') return;
+  if (!isRecord(strategy.rollingUpdate)) {
+    if (!always && typed) return;
+    strategy.rollingUpdate = {};
+  }
+  const update = strategy.rollingUpdate as Record<string, unknown>;
+  for (const [k, v] of Object.entries(parts)) setDefault(update, k, v);
 }
 
 /** Values allocated once (a Service's cluster IPs) survive a replace that leaves them out. */

@@ -4,7 +4,8 @@
 // conflicts with other owners, drops fields its manager stopped applying;
 // other writes (Update operations) take ownership of the fields they change.
 import { applyConflict, type StatusCause } from './status.ts';
-import { decodeFields, encodeFields, fieldSet, isItemPath, keyToken, listKey, pathString, removeAt, valueAt, type FieldOptions, type FieldSet } from './fieldpaths.ts';
+import { builtinSchema, decodeFields, encodeFields, fieldSet, isItemPath, keyToken, listKey, pathString, removeAt, valueAt, type FieldOptions, type FieldSet } from './fieldpaths.ts';
+import { fieldSchema, type Schema } from './schema.ts';
 import { clone, deepEqual, isRecord, timestamp, type KubeObject, type ManagedFieldsEntry } from './types.ts';
 
 interface Owner {
@@ -39,7 +40,8 @@ function writeOwners(obj: KubeObject, owners: Owner[], isMine: (o: Owner) => boo
 
 /** The conflict message `printManager` writes: Update managers name their apiVersion. */
 function managerLabel(entry: ManagedFieldsEntry): string {
-  return entry.operation === 'Update' ? `"${entry.manager}" using ${entry.apiVersion}` : `"${entry.manager}"`;
+  const name = entry.subresource ? `"${entry.manager}" with subresource "${entry.subresource}"` : `"${entry.manager}"`;
+  return entry.operation === 'Update' ? `${name} using ${entry.apiVersion}` : name;
 }
 
 function conflictError(conflicts: { owner: ManagedFieldsEntry; path: string }[]): Error {
@@ -55,20 +57,22 @@ function conflictError(conflicts: { owner: ManagedFieldsEntry; path: string }[])
 }
 
 /** Merges an apply configuration into a live value: maps recursively, keyed lists by key, anything else replaced. */
-function merge(live: unknown, applied: unknown, field: string, associative: boolean): unknown {
-  if (isRecord(live) && isRecord(applied)) {
+function merge(live: unknown, applied: unknown, schema: Schema | undefined): unknown {
+  const atomic = (schema?.type === 'object' || schema?.type === 'map') && schema.atomic === true;
+  if (isRecord(live) && isRecord(applied) && !atomic) {
     const out: Record<string, unknown> = { ...live };
-    for (const [k, v] of Object.entries(applied)) out[k] = merge(live[k], v, k, associative);
+    for (const [k, v] of Object.entries(applied)) out[k] = merge(live[k], v, fieldSchema(schema, k));
     return out;
   }
   if (Array.isArray(live) && Array.isArray(applied)) {
-    const key = listKey(field, [...live, ...applied], associative);
+    const key = listKey(schema);
     if (key) {
-      const out = live.map((item) => clone(item) as Record<string, unknown>);
-      for (const item of applied as Record<string, unknown>[]) {
+      const items = schema?.type === 'list' ? schema.items : undefined;
+      const out: unknown[] = live.map((item: unknown) => clone(item));
+      for (const item of applied) {
         const token = keyToken(item, key);
         const at = out.findIndex((existing) => keyToken(existing, key) === token);
-        if (at >= 0) out[at] = merge(out[at], item, '', associative) as Record<string, unknown>;
+        if (at >= 0) out[at] = merge(out[at], item, items);
         else out.push(clone(item));
       }
       return out;
@@ -105,7 +109,7 @@ export function applyConfiguration({ live, applied, manager, force, options }: A
   if (conflicts.length > 0 && !force) throw conflictError(conflicts);
   for (const c of conflicts) c.from.set.delete(c.path);
 
-  const result = merge(live ? clone(live) : {}, applied, '', options.associative) as KubeObject;
+  const result = merge(live ? clone(live) : {}, applied, options.schema ?? (options.associative ? builtinSchema(applied) : undefined)) as KubeObject;
   const ownedByOthers = (path: string): boolean => others.some((o) => o.set.has(path));
   for (const path of previous) {
     if (!appliedSet.has(path) && !ownedByOthers(path)) removeAt(result, path);

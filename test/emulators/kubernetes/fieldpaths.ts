@@ -1,57 +1,45 @@
 // Field paths for server-side apply: the set of fields an object (or an
 // apply configuration) sets, in the `fieldsV1` token form the API server uses
 // (`f:spec`, `k:{"name":"app"}`), plus reading and removing a field by path.
-// Lists of built-in kinds that Kubernetes merges by key (containers by name,
-// env by name, ...) are associative here too; every other list is atomic.
-import { deepEqual, isRecord, type JsonObject, type KubeObject } from './types.ts';
+// List and map types come from the kind's schema (schema.ts): list-maps merge
+// by their keys, sets of scalars by value, atomic lists and maps as one field.
+import { fieldSchema, modelName, modelSchema, type Schema } from './schema.ts';
+import { deepEqual, isRecord, splitApiVersion, type JsonObject, type KubeObject } from './types.ts';
 
 /** A path is its tokens joined by NUL; a set of paths is what a manager owns. */
 export type FieldSet = Set<string>;
 
 const SEP = '\u0000';
 
-/** Merge keys of associative lists in built-in kinds, by list field name. */
-const LIST_KEYS: Record<string, string[][]> = {
-  containers: [['name']],
-  initContainers: [['name']],
-  ephemeralContainers: [['name']],
-  volumes: [['name']],
-  env: [['name']],
-  volumeMounts: [['mountPath']],
-  imagePullSecrets: [['name']],
-  hostAliases: [['ip']],
-  conditions: [['type']],
-  ownerReferences: [['uid']],
-  ports: [
-    ['containerPort', 'protocol'],
-    ['port', 'protocol'],
-  ],
-};
-
-/** The key fields of an associative list, or undefined when it is atomic. */
-export function listKey(field: string, items: unknown[], associative: boolean): string[] | undefined {
-  if (!associative || items.length === 0) return undefined;
-  for (const candidate of LIST_KEYS[field] ?? []) {
-    const required = candidate[0] ?? '';
-    if (items.every((item) => isRecord(item) && item[required] !== undefined)) {
-      return candidate.filter((k) => items.some((item) => isRecord(item) && item[k] !== undefined));
-    }
-  }
-  return undefined;
+/** How a list is merged by apply: the keys of a list-map, [] for a set of scalars, undefined when atomic. */
+export function listKey(schema: Schema | undefined): string[] | undefined {
+  if (schema?.type !== 'list' || schema.listType === 'atomic') return undefined;
+  return schema.listType === 'map' ? schema.keys : [];
 }
 
-export function keyToken(item: Record<string, unknown>, key: string[]): string {
+/** The token of a list item: `k:{"name":"app"}` in a list-map, `v:"value"` in a set. */
+export function keyToken(item: unknown, key: string[]): string {
+  if (key.length === 0 || !isRecord(item)) return `v:${JSON.stringify(item)}`;
   const picked: Record<string, unknown> = {};
   for (const k of key) if (item[k] !== undefined) picked[k] = item[k];
   return `k:${JSON.stringify(picked)}`;
+}
+
+/** The schema of a built-in object from its apiVersion and kind. */
+export function builtinSchema(obj: KubeObject): Schema | undefined {
+  const { group, version } = splitApiVersion(obj.apiVersion ?? '');
+  const model = modelName(group, version, obj.kind ?? '');
+  return model ? modelSchema(model) : undefined;
 }
 
 /** Top-level and metadata fields the field manager never tracks. */
 const UNTRACKED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'selfLink', 'generateName']);
 
 export interface FieldOptions {
-  /** Merge built-in associative lists by key (false for custom resources). */
-  associative: boolean;
+  /** The kind's schema (list and map types); without it, a built-in object's own (when `associative`). */
+  schema?: Schema;
+  /** Read the schema of a built-in kind from the object (false for custom resources). */
+  associative?: boolean;
   /** Leave `status` out (kinds with a status subresource). */
   skipStatus: boolean;
 }
@@ -59,18 +47,21 @@ export interface FieldOptions {
 /** The set of leaf fields (and keyed list items) an object sets. */
 export function fieldSet(obj: KubeObject, options: FieldOptions): FieldSet {
   const set: FieldSet = new Set();
-  const walk = (value: unknown, path: string[], field: string): void => {
-    if (isRecord(value) && Object.keys(value).length > 0) {
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, `f:${k}`], k);
+  const root = options.schema ?? (options.associative ? builtinSchema(obj) : undefined);
+  const walk = (value: unknown, path: string[], schema: Schema | undefined): void => {
+    const atomic = (schema?.type === 'object' || schema?.type === 'map') && schema.atomic === true;
+    if (isRecord(value) && Object.keys(value).length > 0 && !atomic) {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, `f:${k}`], fieldSchema(schema, k));
       return;
     }
     if (Array.isArray(value)) {
-      const key = listKey(field, value, options.associative);
+      const key = listKey(schema);
       if (key) {
-        for (const item of value as Record<string, unknown>[]) {
+        const items = schema?.type === 'list' ? schema.items : undefined;
+        for (const item of value) {
           const itemPath = [...path, keyToken(item, key)];
           set.add(itemPath.join(SEP));
-          for (const [k, v] of Object.entries(item)) walk(v, [...itemPath, `f:${k}`], k);
+          if (key.length > 0 && isRecord(item)) for (const [k, v] of Object.entries(item)) walk(v, [...itemPath, `f:${k}`], fieldSchema(items, k));
         }
         return;
       }
@@ -80,10 +71,11 @@ export function fieldSet(obj: KubeObject, options: FieldOptions): FieldSet {
   for (const [k, v] of Object.entries(obj)) {
     if (k === 'apiVersion' || k === 'kind' || (k === 'status' && options.skipStatus)) continue;
     if (k === 'metadata' && isRecord(v)) {
-      for (const [mk, mv] of Object.entries(v)) if (!UNTRACKED_META.has(mk)) walk(mv, ['f:metadata', `f:${mk}`], mk);
+      const meta = fieldSchema(root, 'metadata') ?? modelSchema('V1ObjectMeta');
+      for (const [mk, mv] of Object.entries(v)) if (!UNTRACKED_META.has(mk)) walk(mv, ['f:metadata', `f:${mk}`], fieldSchema(meta, mk));
       continue;
     }
-    walk(v, [`f:${k}`], k);
+    walk(v, [`f:${k}`], fieldSchema(root, k));
   }
   return set;
 }
@@ -95,6 +87,10 @@ function tokens(path: string): string[] {
 function step(container: unknown, token: string): unknown {
   if (token.startsWith('f:')) return isRecord(container) ? container[token.slice(2)] : undefined;
   if (!Array.isArray(container)) return undefined;
+  if (token.startsWith('v:')) {
+    const wanted = JSON.parse(token.slice(2)) as unknown;
+    return container.find((item) => deepEqual(item, wanted));
+  }
   const key = JSON.parse(token.slice(2)) as Record<string, unknown>;
   return container.find((item) => isRecord(item) && Object.entries(key).every(([k, v]) => deepEqual(item[k], v)));
 }
@@ -111,7 +107,8 @@ export function valueAt(obj: unknown, path: string): unknown {
 
 /** Whether the path names a keyed list item rather than a field. */
 export function isItemPath(path: string): boolean {
-  return (tokens(path).at(-1) ?? '').startsWith('k:');
+  const last = tokens(path).at(-1) ?? '';
+  return last.startsWith('k:') || last.startsWith('v:');
 }
 
 /** Removes the field or list item at a path, then prunes maps it left empty. */
@@ -144,6 +141,7 @@ export function pathString(path: string): string {
   return tokens(path)
     .map((token) => {
       if (token.startsWith('f:')) return `.${token.slice(2)}`;
+      if (token.startsWith('v:')) return `[=${token.slice(2)}]`;
       const key = JSON.parse(token.slice(2)) as Record<string, unknown>;
       return `[${Object.entries(key)
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)

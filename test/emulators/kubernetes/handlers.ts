@@ -43,8 +43,14 @@ function writeOptions(req: Request): WriteOptions {
   const dryRun = req.query.getAll('dryRun');
   if (dryRun.some((d) => d !== 'All')) throw badRequest(`dryRun: Unsupported value: ${JSON.stringify(dryRun.find((d) => d !== 'All'))}: supported values: "All"`);
   const force = req.query.get('force');
+  const validation = req.query.get('fieldValidation') ?? 'Warn';
+  if (validation !== 'Strict' && validation !== 'Warn' && validation !== 'Ignore') {
+    throw badRequest(`fieldValidation: Unsupported value: ${JSON.stringify(validation)}: supported values: "Ignore", "Strict", "Warn"`);
+  }
   return {
     dryRun: dryRun.length > 0,
+    fieldValidation: validation,
+    warnings: [],
     fieldManager: req.query.get('fieldManager') ?? undefined,
     userAgent: req.headers['user-agent'] ?? '',
     force: force === 'true' || force === '1',
@@ -100,7 +106,16 @@ function getLogs(ctx: ResourceContext, target: Target, req: Request, res: http.S
 /** Handles a request for a resource, an object, or one of its subresources. */
 export function handleResource(ctx: ResourceContext, target: Target, subresource: string | undefined, req: Request, res: http.ServerResponse): void {
   const { method } = req;
-  const respond = (code: number, obj: KubeObject): void => sendJson(res, code, present(target, obj));
+  const options = (): WriteOptions => {
+    const made = writeOptions(req);
+    pending = made.warnings;
+    return made;
+  };
+  let pending: string[] | undefined;
+  const respond = (code: number, obj: KubeObject): void => {
+    if (pending && pending.length > 0) res.setHeader('Warning', pending.map((w) => `299 - ${JSON.stringify(w)}`));
+    sendJson(res, code, present(target, obj));
+  };
   if (subresource !== undefined) {
     handleSubresource(ctx, target, subresource, req, res);
     return;
@@ -121,7 +136,7 @@ export function handleResource(ctx: ResourceContext, target: Target, subresource
   }
   if (target.name === undefined) {
     if (method === 'GET') return list(ctx, target, req, res);
-    if (method === 'POST') return respond(201, ctx.writer.create(target, parseBody(req), writeOptions(req)));
+    if (method === 'POST') return respond(201, ctx.writer.create(target, parseBody(req), options()));
     if (method === 'DELETE') return deleteCollection(ctx, target, req, res);
     throw methodNotAllowed(`the server does not allow this method on the requested resource`);
   }
@@ -130,9 +145,9 @@ export function handleResource(ctx: ResourceContext, target: Target, subresource
       if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type.kind, [ctx.writer.read(target)], ctx.store.resourceVersion));
       return respond(200, ctx.writer.read(target));
     case 'PUT':
-      return respond(200, ctx.writer.replace(target, parseBody(req), writeOptions(req)));
+      return respond(200, ctx.writer.replace(target, parseBody(req), options()));
     case 'PATCH': {
-      const { object, created } = ctx.writer.patch(target, req.headers['content-type'] ?? '', req.body, writeOptions(req));
+      const { object, created } = ctx.writer.patch(target, req.headers['content-type'] ?? '', req.body, options());
       return respond(created ? 201 : 200, object);
     }
     case 'DELETE': {

@@ -10,12 +10,13 @@ import { deleteObject, finishIfReleased, type PropagationPolicy } from './deleti
 import { applyConfiguration, trackUpdate } from './fieldmanager.ts';
 import type { FieldOptions } from './fieldpaths.ts';
 import type { NamespaceLifecycle } from './namespaces.ts';
-import { jsonPatch, mergePatch } from './patch.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
 import { apiVersionOf, type ResourceType } from './resources.ts';
-import { alreadyExists, badRequest, invalid, notFound, success, unsupportedMediaType, updateConflict, type StatusBody } from './status.ts';
+import { alreadyExists, ApiError, badRequest, invalid, notFound, success, unsupportedMediaType, updateConflict, type StatusBody } from './status.ts';
 import { stampNew, type KubeStore } from './store.ts';
 import { clone, deepEqual, isRecord, type KubeObject } from './types.ts';
-import { validateObject, validateUpdate } from './validate.ts';
+import { schemaFor } from './schema.ts';
+import { applyMessage, checkSchema, decodeMessage, unknownFieldWarnings, validateObject, validateUpdate } from './validate.ts';
 
 /** What a request addresses: a resource type at a version, maybe a namespace and a name. */
 export interface Target {
@@ -29,6 +30,10 @@ export interface Target {
 
 export interface WriteOptions {
   dryRun: boolean;
+  /** `fieldValidation`: Strict refuses unknown fields, Warn (the default) and Ignore drop them. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** Warnings for the answer's `Warning` headers (filled by the write). */
+  warnings?: string[];
   /** `fieldManager` query parameter, if sent. */
   fieldManager: string | undefined;
   userAgent: string;
@@ -42,8 +47,8 @@ function groupResource(target: Target): { group: string; resource: string } {
   return { group: target.type.group, resource: target.type.plural };
 }
 
-function fieldOptions(type: ResourceType): FieldOptions {
-  return { associative: !type.custom, skipStatus: type.statusSubresource };
+function fieldOptions(target: Target): FieldOptions {
+  return { schema: schemaFor(target.type, target.version), skipStatus: target.type.statusSubresource };
 }
 
 /** The manager an Update is recorded under: the parameter, else the user agent up to its first `/`. */
@@ -96,6 +101,7 @@ export class ObjectWriter {
 
   /** POST: 201 with the new object; 409 AlreadyExists when the name is taken. */
   create(target: Target, body: unknown, options: WriteOptions): KubeObject {
+    this.decode(target, body, options, true);
     const obj = this.identify(target, body, true);
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = obj.metadata.generateName + Array.from({ length: 5 }, () => NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)]).join('');
@@ -103,16 +109,17 @@ export class ObjectWriter {
     const name = obj.metadata.name ?? '';
     if (name && this.store.get(target.resource, obj.metadata.namespace, name)) throw alreadyExists(groupResource(target), name);
     this.prepareCreate(target, obj);
-    trackUpdate(undefined, obj, managerOf(options), fieldOptions(target.type));
+    trackUpdate(undefined, obj, managerOf(options), fieldOptions(target));
     return this.save(target, undefined, obj, options.dryRun);
   }
 
   /** PUT: replaces an existing object (404 when absent, 409 on a stale resourceVersion). */
   replace(target: Target, body: unknown, options: WriteOptions): KubeObject {
     const live = this.read(target);
+    this.decode(target, body, options, true);
     const next = this.identify(target, body, false);
     this.prepareUpdate(target, live, next);
-    trackUpdate(live, next, managerOf(options), fieldOptions(target.type));
+    trackUpdate(live, next, managerOf(options), fieldOptions(target));
     return this.save(target, live, next, options.dryRun);
   }
 
@@ -121,9 +128,11 @@ export class ObjectWriter {
     const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
     if (type === 'application/apply-patch+yaml' || type === 'application/apply-patch+json') return this.apply(target, body, options);
     const live = this.read(target);
-    const next = this.identify(target, this.patched(live, type, body), false);
+    const patchedBody = this.patched(live, type, body, target);
+    this.decode(target, patchedBody, options, false);
+    const next = this.identify(target, patchedBody, false);
     this.prepareUpdate(target, live, next);
-    trackUpdate(live, next, managerOf(options), fieldOptions(target.type));
+    trackUpdate(live, next, managerOf(options), fieldOptions(target));
     return { object: this.save(target, live, next, options.dryRun), created: false };
   }
 
@@ -134,7 +143,7 @@ export class ObjectWriter {
     let sent: unknown;
     if (type === undefined) sent = this.parseJson(body);
     else if (type.startsWith('application/apply-patch')) sent = mergePatch(live, yaml.load(body.toString('utf8')));
-    else sent = this.patched(live, type, body);
+    else sent = this.patched(live, type, body, target);
     const next = clone(live);
     const status = isRecord(sent) ? sent.status : undefined;
     if (status === undefined) delete next.status;
@@ -160,7 +169,7 @@ export class ObjectWriter {
     next.spec = { ...(isRecord(live.spec) ? live.spec : {}), replicas };
     this.prepareUpdate(target, live, next);
     const manager = managerOf(options);
-    trackUpdate(live, next, manager, fieldOptions(target.type));
+    trackUpdate(live, next, manager, fieldOptions(target));
     const entry = next.metadata.managedFields?.find((e) => e.manager === manager && e.operation === 'Update');
     if (entry) entry.subresource = 'scale';
     return scaleOf(this.save(target, live, next, options.dryRun));
@@ -186,6 +195,7 @@ export class ObjectWriter {
       throw badRequest(`error decoding YAML: ${error instanceof Error ? error.message : String(error)}`);
     }
     const applied = this.identify(target, body, false);
+    this.typedPatch(target, applied);
     const precondition = applied.metadata.resourceVersion;
     for (const key of ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'selfLink']) Reflect.deleteProperty(applied.metadata, key);
     if (target.type.statusSubresource) delete applied.status;
@@ -193,10 +203,36 @@ export class ObjectWriter {
     const live = this.store.get(target.resource, target.namespace, target.name ?? '');
     if (live && precondition && precondition !== live.metadata.resourceVersion) throw updateConflict(groupResource(target), target.name ?? '');
     if (!live) this.namespaces.admitCreate(target.type, target.namespace, target.name ?? '');
-    const merged = applyConfiguration({ live, applied, manager: options.fieldManager, force: options.force === true, options: fieldOptions(target.type) });
+    const merged = applyConfiguration({ live, applied, manager: options.fieldManager, force: options.force === true, options: fieldOptions(target) });
     if (live) this.prepareUpdate(target, live, merged);
     else this.prepareCreate(target, merged);
     return { object: this.save(target, live, merged, options.dryRun), created: !live };
+  }
+
+  /**
+   * Decodes a body against the kind's schema as the API server does: a value
+   * of the wrong type is a 400; unknown fields are a 400 under
+   * fieldValidation=Strict, else dropped, with a warning under Warn (the default).
+   */
+  private decode(target: Target, body: unknown, options: WriteOptions, whole: boolean): void {
+    const mode = options.fieldValidation ?? 'Warn';
+    const problems = checkSchema(body, schemaFor(target.type, target.version), { prune: mode !== 'Strict', apply: false });
+    if (problems.length === 0) return;
+    const message = decodeMessage(problems, mode === 'Strict');
+    if (message) {
+      const kind = target.type.kind;
+      throw badRequest(whole ? `${kind} in version "${target.version}" cannot be handled as a ${kind}: ${message}` : message);
+    }
+    if (mode === 'Warn') options.warnings?.push(...unknownFieldWarnings(problems));
+  }
+
+  /** The typed conversion of an apply configuration: any unknown or mistyped field fails it (500, no reason). */
+  private typedPatch(target: Target, applied: KubeObject): void {
+    const message = applyMessage(checkSchema(applied, schemaFor(target.type, target.version), { prune: false, apply: true }));
+    if (!message) return;
+    const ns = applied.metadata.namespace ?? '';
+    const gvk = `${target.type.group}/${target.version}, Kind=${target.type.kind}`;
+    throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `failed to create typed patch object (${ns}/${applied.metadata.name ?? ''}; ${gvk}): ${message}`, code: 500 });
   }
 
   private parseJson(body: Buffer): unknown {
@@ -207,9 +243,13 @@ export class ObjectWriter {
     }
   }
 
-  private patched(live: KubeObject, contentType: string, body: Buffer): unknown {
+  private patched(live: KubeObject, contentType: string, body: Buffer, target?: Target): unknown {
     const patch = this.parseJson(body);
-    if (contentType === 'application/merge-patch+json' || contentType === 'application/strategic-merge-patch+json') return mergePatch(live, patch);
+    if (contentType === 'application/merge-patch+json') return mergePatch(live, patch);
+    if (contentType === 'application/strategic-merge-patch+json') {
+      if (target?.type.custom) throw unsupportedMediaType(contentType);
+      return strategicMergePatch(live, patch, target ? schemaFor(target.type, target.version) : undefined);
+    }
     if (contentType === 'application/json-patch+json') return jsonPatch(live, patch);
     throw unsupportedMediaType(contentType);
   }

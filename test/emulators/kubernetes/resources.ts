@@ -19,6 +19,8 @@ export interface ResourceType {
   custom: boolean;
   /** Present on spec changes only: objects of this kind carry metadata.generation. */
   generation: boolean;
+  /** The CustomResourceDefinition of a custom resource (its schemas). */
+  crd?: Record<string, unknown>;
 }
 
 /** The key objects of a type are stored under: `deployments.apps`, `pods`. */

@@ -6,6 +6,7 @@ import { readBody, Router, sendJson, type Request } from '../common/http.ts';
 import { sleep, type FaultInjector, type RequestCounter } from '../common/faults.ts';
 import { AGGREGATED_DISCOVERY, aggregatedDiscovery, apiGroup, apiGroupList, apiVersions, resourceList, SERVER_VERSION, wantsAggregated } from './discovery.ts';
 import { handleResource, type ResourceContext } from './handlers.ts';
+import { openApiV2, openApiV3, openApiV3Index } from './openapi.ts';
 import { resourceKey } from './resources.ts';
 import { SelectorError } from './selectors.ts';
 import { ApiError, badRequest, faultStatus, unauthorized, unsupportedMediaType, type StatusBody } from './status.ts';
@@ -25,6 +26,11 @@ const ANONYMOUS = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
 function notServed(): ApiError {
   const status: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 };
+  return new ApiError(status);
+}
+
+function notAcceptable(accept: string): ApiError {
+  const status: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `only the following media types are accepted: application/json (asked for ${accept})`, reason: 'NotAcceptable', details: {}, code: 406 };
   return new ApiError(status);
 }
 
@@ -68,6 +74,15 @@ function buildRouter(ctx: RouterContext): Router {
     .add('GET', '/apis', (req, res) =>
       wantsAggregated(req.headers.accept) ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, false), { 'content-type': AGGREGATED_DISCOVERY }) : sendJson(res, 200, apiGroupList(ctx.store.registry)),
     )
+    .add('GET', '/openapi/v3', (_req, res) => sendJson(res, 200, openApiV3Index(ctx.store.registry)))
+    .add('GET', '/openapi/v3/api/v1', (_req, res) => answer(res, openApiV3(ctx.store.registry, '', 'v1')))
+    .add('GET', '/openapi/v3/apis/{group}/{version}', (_req, res, p) => answer(res, openApiV3(ctx.store.registry, p.group ?? '', p.version ?? '')))
+    .add('GET', '/openapi/v2', (req, res) => {
+      // Only JSON is served: a client that accepts nothing else (protobuf) gets 406, as from a real server.
+      const accept = req.headers.accept ?? '*/*';
+      if (!/application\/json|\*\/\*/.test(accept)) throw notAcceptable(accept);
+      sendJson(res, 200, openApiV2(ctx.store.registry));
+    })
     .add('GET', '/api/v1', (_req, res) => answer(res, resourceList(ctx.store.registry, '', 'v1')))
     .add('GET', '/apis/{group}', (_req, res, p) => answer(res, apiGroup(ctx.store.registry, p.group ?? '')))
     .add('GET', '/apis/{group}/{version}', (_req, res, p) => answer(res, resourceList(ctx.store.registry, p.group ?? '', p.version ?? '')))

@@ -3,6 +3,7 @@
 // match their pod template. Answers the causes of a 422 Invalid.
 import { matchRequirements, requirementsOf } from './selectors.ts';
 import type { ResourceType } from './resources.ts';
+import { goType, type Schema } from './schema.ts';
 import type { StatusCause } from './status.ts';
 import { getPath, isRecord, type KubeObject } from './types.ts';
 
@@ -86,4 +87,165 @@ export function validateUpdate(previous: KubeObject, next: KubeObject, type: Res
   const before = JSON.stringify(getPath(previous, 'spec.selector'));
   const after = JSON.stringify(getPath(next, 'spec.selector'));
   return before === after ? [] : [invalidValue('spec.selector', getPath(next, 'spec.selector'), 'field is immutable')];
+}
+
+// ------------------------------------------------- the schema of the kind
+
+/** One step of a path: a field, or a list item (its index, and its keys when the list is a map). */
+export type Step = { field: string } | { index: number; key?: Record<string, unknown>; value?: unknown };
+
+export interface SchemaProblem {
+  kind: 'unknown' | 'type' | 'duplicate' | 'nokey';
+  path: Step[];
+  /** The node expected (type problems). */
+  expected?: Schema;
+  value?: unknown;
+  /** The Go struct a decoding error names, and the JSON path from the root without indexes. */
+  struct?: string;
+}
+
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+function scalarFits(schema: Schema, value: unknown): boolean {
+  switch (schema.type) {
+    case 'string':
+    case 'date-time':
+    case 'byte':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'int-or-string':
+    case 'quantity':
+      return typeof value === 'string' || (typeof value === 'number' && (schema.type === 'quantity' || Number.isInteger(value)));
+    default:
+      return true;
+  }
+}
+
+/**
+ * Walks a value against its schema and lists unknown fields (fields the schema
+ * does not declare, under no preserve-unknown-fields) and values of the wrong
+ * type. With `prune`, unknown fields are removed in place (what the decoder
+ * does when fieldValidation is Ignore or Warn). `apply` adds the checks of the
+ * typed conversion of server-side apply (list-map keys present and unique).
+ */
+export function checkSchema(value: unknown, schema: Schema | undefined, options: { prune: boolean; apply: boolean }): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const walk = (node: unknown, s: Schema, path: Step[], struct: string): void => {
+    if (node === null || s.type === 'any') return;
+    if (s.type === 'object') {
+      if (!isRecord(node)) {
+        problems.push({ kind: 'type', path, expected: s, value: node, struct });
+        return;
+      }
+      const inner = s.model ? goType(s).split('.').pop() ?? struct : struct;
+      for (const [k, v] of Object.entries(node)) {
+        const child = s.fields[k];
+        if (child) walk(v, child, [...path, { field: k }], inner);
+        else if (!s.preserve) {
+          problems.push({ kind: 'unknown', path: [...path, { field: k }] });
+          if (options.prune) Reflect.deleteProperty(node, k);
+        }
+      }
+      return;
+    }
+    if (s.type === 'map') {
+      if (!isRecord(node)) problems.push({ kind: 'type', path, expected: s, value: node, struct });
+      else for (const [k, v] of Object.entries(node)) walk(v, s.values, [...path, { field: k }], struct);
+      return;
+    }
+    if (s.type === 'list') {
+      if (!Array.isArray(node)) {
+        problems.push({ kind: 'type', path, expected: s, value: node, struct });
+        return;
+      }
+      const seen = new Set<string>();
+      node.forEach((item, index) => {
+        let key: Record<string, unknown> | undefined;
+        if (s.listType === 'map' && isRecord(item)) {
+          key = {};
+          for (const k of s.keys) if (item[k] !== undefined) key[k] = item[k];
+          if (options.apply && s.keys.some((k) => item[k] === undefined) && s.keys.length === 1) problems.push({ kind: 'nokey', path: [...path, { index }], value: s.keys[0] });
+          const token = JSON.stringify(key);
+          if (options.apply && seen.has(token)) problems.push({ kind: 'duplicate', path, value: key });
+          seen.add(token);
+        }
+        walk(item, s.items, [...path, { index, key, value: s.listType === 'set' ? item : undefined }], struct);
+      });
+      return;
+    }
+    if (!scalarFits(s, node)) problems.push({ kind: 'type', path, expected: s, value: node, struct });
+  };
+  if (schema) walk(value, schema, [], '');
+  return problems;
+}
+
+/** `spec.template.spec.containers[0].image`, as strict decoding names a field. */
+export function decodePath(path: Step[]): string {
+  return path.map((s, i) => ('field' in s ? `${i === 0 ? '' : '.'}${s.field}` : `[${s.index}]`)).join('');
+}
+
+/** `.spec.template.spec.containers[name="app"].image`, as structured-merge-diff names a field. */
+export function applyPath(path: Step[]): string {
+  return path
+    .map((s) => {
+      if ('field' in s) return `.${s.field}`;
+      if (s.key) return `[${Object.entries(s.key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      if (s.value !== undefined) return `[=${JSON.stringify(s.value)}]`;
+      return `[${s.index}]`;
+    })
+    .join('');
+}
+
+/** The message of a strict decoding (or plain decoding) failure of a create, update or patch. */
+export function decodeMessage(problems: SchemaProblem[], strict: boolean): string | undefined {
+  const typed = problems.find((p) => p.kind === 'type');
+  if (typed) {
+    const fieldPath = typed.path.filter((s): s is { field: string } => 'field' in s).map((s) => s.field).join('.');
+    const what = typeof typed.value === 'number' && typed.expected?.type === 'integer' ? `number ${String(typed.value)}` : jsonKind(typed.value);
+    const target = fieldPath ? ` into Go struct field ${typed.struct ?? ''}.${fieldPath}` : ' into Go value';
+    return `json: cannot unmarshal ${what}${target} of type ${typed.expected ? goType(typed.expected) : 'interface {}'}`;
+  }
+  const unknown = problems.filter((p) => p.kind === 'unknown');
+  if (strict && unknown.length > 0) return `strict decoding error: ${unknown.map((p) => `unknown field "${decodePath(p.path)}"`).join(', ')}`;
+  return undefined;
+}
+
+/** The warnings of fieldValidation=Warn: one per unknown field. */
+export function unknownFieldWarnings(problems: SchemaProblem[]): string[] {
+  return problems.filter((p) => p.kind === 'unknown').map((p) => `unknown field "${decodePath(p.path)}"`);
+}
+
+function ssaValue(value: unknown): string {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? `&value.valueUnstructured{Value:${value}}` : `&value.valueUnstructured{Value:${value}}`;
+  return Array.isArray(value) ? '[]interface {}' : 'map[string]interface {}';
+}
+
+/** The errors of the typed conversion of server-side apply (`.spec.replica: field not declared in schema`). */
+export function applyMessage(problems: SchemaProblem[]): string | undefined {
+  const lines = problems.map((p) => {
+    const at = applyPath(p.path);
+    if (p.kind === 'unknown') return `${at}: field not declared in schema`;
+    if (p.kind === 'duplicate') return `${at}: duplicate entries for key [${Object.entries(p.value as Record<string, unknown>).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+    if (p.kind === 'nokey') return `${at}: associative list with keys has an element that omits key field ${JSON.stringify(p.value)}`;
+    const expected = p.expected;
+    if (expected?.type === 'object' || expected?.type === 'map') return `${at}: expected map, got ${ssaValue(p.value)}`;
+    if (expected?.type === 'list') return `${at}: expected list, got ${ssaValue(p.value)}`;
+    if (expected?.type === 'integer' || expected?.type === 'number') return `${at}: expected numeric (int or float), got ${jsonKind(p.value) === 'bool' ? 'bool' : ssaValue(p.value)}`;
+    if (expected?.type === 'boolean') return `${at}: expected boolean, got ${ssaValue(p.value)}`;
+    return `${at}: expected string, got ${ssaValue(p.value)}`;
+  });
+  if (lines.length === 0) return undefined;
+  return lines.length === 1 ? lines[0] : `errors:\n  ${lines.join('\n  ')}`;
 }
