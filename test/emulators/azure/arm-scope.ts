@@ -23,6 +23,10 @@ export interface ArmContext {
   retryAfterSeconds: number | undefined;
   /** Items per LIST page before a nextLink. */
   listPageSize: number;
+  /** Federated credentials per LIST page before a nextLink. */
+  credentialPageSize: number;
+  /** How long one federated credential write holds its identity (ms). */
+  credentialWriteMs: number;
 }
 
 /** The Retry-After value for long-running operation answers. */

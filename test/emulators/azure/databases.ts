@@ -1,13 +1,18 @@
 // flexibleServers/{server}/databases: PUT and DELETE as long-running
 // operations (202 + Azure-AsyncOperation + Location + Retry-After), GET and
 // LIST (paged with nextLink). With a real PostgreSQL server behind, existence
-// is read from pg_database and changes really happen there.
+// is read from pg_database and changes really happen there. As on Azure: one
+// database operation at a time per server (409 ServerBusy, or an operation that
+// fails with ServerBusy), ServerIsNotReady while the server is Updating, an
+// unknown collation or charset fails with InternalServerError, and a created
+// database is owned by the password admin, else the first Entra admin, else azuresu.
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { parseJson, sendJson } from '../common/http.ts';
 import { armError, type ArmRoutes } from './arm-http.ts';
 import { operationUrls, POSTGRES_PROVIDER, resolveServer, retryAfter, serverId, type ArmContext } from './arm-scope.ts';
 import type { Operation } from './operations.ts';
+import { INTERNAL_ERROR_MESSAGE, BackendError } from './pg-backend.ts';
 import { RESERVED_DATABASES, SYSTEM_DATABASES, type DatabaseRecord, type ServerRecord } from './state.ts';
 
 const DBS = `/subscriptions/{sub}/resourceGroups/{rg}/providers/${POSTGRES_PROVIDER}/flexibleServers/{server}/databases`;
@@ -23,6 +28,38 @@ const ENCODINGS = new Set([
   'ISO_8859_5', 'ISO_8859_6', 'ISO_8859_7', 'ISO_8859_8', 'WIN866', 'WIN874',
   'WIN1250', 'WIN1251', 'WIN1252', 'WIN1253', 'WIN1254', 'WIN1255', 'WIN1256', 'WIN1257', 'WIN1258',
 ]);
+
+/** Collations a server without PostgreSQL behind knows (Azure's images have these and many more). */
+const KNOWN_COLLATIONS = /^(C|POSIX|C\.(utf8|UTF-8)|[a-z]{2,3}_[A-Z]{2}(\.(utf8|UTF-8))?)$/;
+
+/**
+ * Who owns a database ARM creates: the password admin when password sign-in is on, else the
+ * first Entra admin, else the service's superuser (azuresu) when the server has no admin yet.
+ */
+export function databaseOwner(ctx: ArmContext, server: ServerRecord): string {
+  const auth = objectOf(server.properties.authConfig);
+  const login = server.properties.administratorLogin;
+  if (auth.passwordAuth !== 'Disabled' && typeof login === 'string' && login !== '') return login;
+  return server.entraAdmins[0] ?? ctx.backend?.superuser ?? 'azuresu';
+}
+
+/** Answers the refusal when the server cannot take a database operation now; returns true then. */
+function refuseWhenBusy(ctx: ArmContext, res: http.ServerResponse, server: ServerRecord, kind: Operation['kind'], name: string, apiVersion: string): boolean {
+  const state = server.properties.state;
+  if (state === 'Updating') {
+    armError(res, 409, 'ServerIsNotReady', `The server '${server.name}' is not ready to accept the request; its current state is 'Updating'. Please try again later.`);
+    return true;
+  }
+  if (!ctx.operations.activeOn(serverId(ctx, server))) return false;
+  const busy = { code: 'ServerBusy', message: `The server '${server.name}' is busy processing another operation. Please try again later.` };
+  if (ctx.operations.nextBusyAsConflict()) {
+    armError(res, 409, busy.code, busy.message, { 'retry-after': retryAfter(ctx) });
+    return true;
+  }
+  const op = ctx.operations.startFailed(kind, kind === 'create' ? 'UpsertServerDatabaseManagementOperation' : 'DropServerDatabaseManagementOperation', `${serverId(ctx, server)}/databases/${name}`, busy);
+  accepted(ctx, res, op, apiVersion);
+  return true;
+}
 
 function isReserved(name: string): boolean {
   return RESERVED_DATABASES.includes(name.toLowerCase());
@@ -127,11 +164,14 @@ export function addDatabaseRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     const props = objectOf(objectOf(body).properties);
     const charset = typeof props.charset === 'string' && props.charset ? props.charset : 'UTF8';
     const collation = typeof props.collation === 'string' && props.collation ? props.collation : 'en_US.utf8';
-    if (!ENCODINGS.has(charset.toUpperCase().replace('-', ''))) return invalidParameter(res, 'charset');
-    if (!/^[\w.@-]{1,128}$/.test(collation)) return invalidParameter(res, 'collation');
     const server = found.server;
+    if (refuseWhenBusy(ctx, res, server, 'create', name, found.apiVersion)) return;
     const op = ctx.operations.start('create', 'UpsertServerDatabaseManagementOperation', `${serverId(ctx, server)}/databases/${name}`, async () => {
-      await ctx.backend?.create(name, charset, collation);
+      // Azure does not say what is wrong with a charset or collation it does not know.
+      if (ctx.backend) await ctx.backend.create(name, charset, collation, databaseOwner(ctx, server));
+      else if (!ENCODINGS.has(charset.toUpperCase().replace('-', '')) || !KNOWN_COLLATIONS.test(collation)) {
+        throw new BackendError('InternalServerError', `${INTERNAL_ERROR_MESSAGE}'${randomUUID()}'`);
+      }
       const records = ctx.state.databasesOf(server.name);
       if (!records.has(name)) records.set(name, { name, charset, collation });
     });
@@ -144,6 +184,7 @@ export function addDatabaseRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     const name = params.db ?? '';
     if (isReserved(name)) return invalidParameter(res, 'databaseName');
     const server = found.server;
+    if (refuseWhenBusy(ctx, res, server, 'delete', name, found.apiVersion)) return;
     if (!(await findDatabase(ctx, server, name))) {
       res.writeHead(204, { 'x-ms-request-id': randomUUID() });
       res.end();

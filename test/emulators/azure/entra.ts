@@ -125,6 +125,9 @@ export function addEntraRoutes(router: Router, ctx: EntraContext): void {
       return aadError(req, res, 401, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${JSON.stringify(claims.aud)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`);
     }
     const subject = typeof claims.sub === 'string' ? claims.sub : '';
+    if (state.allowedSubjects && !state.allowedSubjects.includes(subject) && state.allowedSubjects.some((s) => s.toLowerCase() === subject.toLowerCase())) {
+      return aadError(req, res, 401, 'invalid_client', 7002138, `No matching federated identity record found for presented assertion subject '${subject}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. See documentation at: https://learn.microsoft.com/entra/workload-id/workload-identity-federation.`);
+    }
     if (state.allowedSubjects && !state.allowedSubjects.includes(subject)) {
       return aadError(req, res, 401, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${subject}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`);
     }

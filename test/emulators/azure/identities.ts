@@ -1,7 +1,10 @@
 // Microsoft.ManagedIdentity/userAssignedIdentities/{id}/federatedIdentityCredentials:
-// PUT (201 created / 200 updated), GET, LIST and DELETE (200, or 204 when
-// absent), with the real limit of 20 credentials per identity. Synchronous,
-// as the real API is.
+// PUT (201 created / 200 updated), GET, LIST (paged with nextLink, `$top` and
+// `$skiptoken`) and DELETE (200, or 204 when absent), with the real limit of 20
+// credentials per identity and the real name rules. Synchronous, as the real API
+// is, but a write takes `credentialWriteMs`, and a second write to the same
+// identity meanwhile is refused as Azure refuses it: 409
+// ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity.
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { parseJson, sendJson } from '../common/http.ts';
@@ -22,6 +25,10 @@ function uuidFrom(text: string): string {
 
 function badRequest(res: http.ServerResponse, message: string): void {
   armError(res, 400, 'BadRequest', message);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Adds the managed-identity routes. */
@@ -67,8 +74,31 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
   routes.add('GET', `${IDENTITIES}/{identity}/federatedIdentityCredentials`, (req, res, params) => {
     const found = resolve(req, res, params);
     if (!found) return;
-    sendJson(res, 200, { value: [...found.credentials.values()].map((fic) => credentialBody(found.name, fic)) });
+    const all = [...found.credentials.values()];
+    const top = Number(req.query.get('$top') ?? ctx.credentialPageSize) || ctx.credentialPageSize;
+    const size = Math.max(1, Math.min(top, ctx.credentialPageSize));
+    const skip = Number(req.query.get('$skiptoken') ?? '0') || 0;
+    const page = all.slice(skip, skip + size).map((fic) => credentialBody(found.name, fic));
+    const next = skip + size;
+    const nextLink = next < all.length ? `${ctx.baseUrl}${req.path}?api-version=${req.query.get('api-version') ?? ''}&$skiptoken=${next}` : undefined;
+    sendJson(res, 200, nextLink ? { value: page, nextLink } : { value: page });
   });
+
+  /** Holds the identity's write slot for the write's duration, or answers the real 409 when it is taken. */
+  const exclusive = async (res: http.ServerResponse, identity: string, write: () => void): Promise<void> => {
+    const key = identity.toLowerCase();
+    if (state.writingIdentities.has(key)) {
+      state.concurrentWriteRefusals += 1;
+      return armError(res, 409, 'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity', `Too many Federated Identity Credentials are written concurrently for the managed identity '${identityId(identity).toLowerCase()}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`);
+    }
+    state.writingIdentities.add(key);
+    try {
+      await sleep(ctx.credentialWriteMs);
+      write();
+    } finally {
+      state.writingIdentities.delete(key);
+    }
+  };
 
   routes.add('GET', `${IDENTITIES}/{identity}/federatedIdentityCredentials/{fic}`, (req, res, params) => {
     const found = resolve(req, res, params);
@@ -80,7 +110,7 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     sendJson(res, 200, credentialBody(found.name, fic));
   });
 
-  routes.add('PUT', `${IDENTITIES}/{identity}/federatedIdentityCredentials/{fic}`, (req, res, params) => {
+  routes.add('PUT', `${IDENTITIES}/{identity}/federatedIdentityCredentials/{fic}`, async (req, res, params) => {
     const found = resolve(req, res, params);
     if (!found) return;
     const name = params.fic ?? '';
@@ -104,25 +134,27 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
       return badRequest(res, `The issuer '${issuer}' of the Federated Identity Credential is invalid: it must be an https URL.`);
     }
     const key = name.toLowerCase();
-    const existing = found.credentials.get(key);
-    const clash = [...found.credentials.values()].find((f) => f.name.toLowerCase() !== key && f.issuer === issuer && f.subject === subject);
-    if (clash) {
-      return badRequest(res, `A Federated Identity Credential with the same issuer '${issuer}' and subject '${subject}' already exists on the managed identity: '${clash.name}'.`);
-    }
-    if (!existing && found.credentials.size >= MAX_FEDERATED_CREDENTIALS) {
-      return badRequest(res, `Too many Federated Identity Credentials: the managed identity '${identityId(found.name)}' already has ${found.credentials.size}, the maximum allowed is ${MAX_FEDERATED_CREDENTIALS}. Delete unused credentials or use another managed identity.`);
-    }
-    const description = typeof props?.description === 'string' ? props.description : undefined;
-    const fic: FederatedCredential = { name: existing?.name ?? name, issuer, subject, audiences, ...(description ? { description } : {}) };
-    found.credentials.set(key, fic);
-    sendJson(res, existing ? 200 : 201, credentialBody(found.name, fic));
+    await exclusive(res, found.name, () => {
+      const existing = found.credentials.get(key);
+      const clash = [...found.credentials.values()].find((f) => f.name.toLowerCase() !== key && f.issuer === issuer && f.subject === subject);
+      if (clash) return badRequest(res, 'Issuer and subject combination already exists for this Managed Identity.');
+      if (!existing && found.credentials.size >= MAX_FEDERATED_CREDENTIALS) {
+        return badRequest(res, `Too many Federated Identity Credentials: the managed identity '${identityId(found.name)}' already has ${found.credentials.size}, the maximum allowed is ${MAX_FEDERATED_CREDENTIALS}. Delete unused credentials or use another managed identity.`);
+      }
+      const description = typeof props?.description === 'string' ? props.description : undefined;
+      const fic: FederatedCredential = { name: existing?.name ?? name, issuer, subject, audiences, ...(description ? { description } : {}) };
+      found.credentials.set(key, fic);
+      sendJson(res, existing ? 200 : 201, credentialBody(found.name, fic));
+    });
   });
 
-  routes.add('DELETE', `${IDENTITIES}/{identity}/federatedIdentityCredentials/{fic}`, (req, res, params) => {
+  routes.add('DELETE', `${IDENTITIES}/{identity}/federatedIdentityCredentials/{fic}`, async (req, res, params) => {
     const found = resolve(req, res, params);
     if (!found) return;
-    const deleted = found.credentials.delete((params.fic ?? '').toLowerCase());
-    res.writeHead(deleted ? 200 : 204, { 'content-length': 0 });
-    res.end();
+    await exclusive(res, found.name, () => {
+      const deleted = found.credentials.delete((params.fic ?? '').toLowerCase());
+      res.writeHead(deleted ? 200 : 204, { 'content-length': 0 });
+      res.end();
+    });
   });
 }

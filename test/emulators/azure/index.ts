@@ -16,15 +16,17 @@ import { addFlexibleServerRoutes } from './flexible-servers.ts';
 import { addGithubOidcRoutes, githubOidcClaims, type GithubOidcContext } from './github-oidc.ts';
 import { addIdentityRoutes } from './identities.ts';
 import { JwtKey } from './jwt.ts';
-import { Operations, type OperationFailure } from './operations.ts';
+import { Operations, type BusyPolicy, type OperationFailure } from './operations.ts';
 import { PostgresBackend, type PostgresTarget } from './pg-backend.ts';
+import { createAzureAdmin } from '../postgres/azure-model.ts';
 import { AzureState, defaultServerProperties, type Json } from './state.ts';
 import { makeTlsIdentity } from './tls.ts';
 
 export { trustCaInProcess } from './tls.ts';
 export { TOKEN_EXCHANGE_AUDIENCE } from './entra.ts';
 export { MAX_FEDERATED_CREDENTIALS, RESERVED_DATABASES } from './state.ts';
-export type { OperationFailure } from './operations.ts';
+export type { BusyPolicy, OperationFailure } from './operations.ts';
+export type { PostgresTarget } from './pg-backend.ts';
 
 /** How to start the emulator; every field has a working default. */
 export interface AzureEmulatorOptions {
@@ -34,7 +36,19 @@ export interface AzureEmulatorOptions {
   retryAfterSeconds?: number;
   /** Databases per LIST page before a nextLink (default 100). */
   listPageSize?: number;
-  /** The real PostgreSQL admin behind the preset server: database PUT/DELETE then really CREATE/DROP. */
+  /** Federated credentials per LIST page before a nextLink (default 10, so a full identity takes two pages). */
+  credentialPageSize?: number;
+  /** How long one federated credential write holds its identity, in ms (default 40); overlapping writes get 409. */
+  credentialWriteMs?: number;
+  /** How a database operation overlapping another on the server is refused (default `alternate`). */
+  busyPolicy?: BusyPolicy;
+  /** Microsoft Entra administrators of the preset server, in order (default none). */
+  entraAdmins?: string[];
+  /**
+   * The real PostgreSQL behind the preset server, as its superuser (ARM acts as `azuresu`),
+   * with the password admin in `adminLogin`: database PUT/DELETE then really CREATE/DROP.
+   * `serviceTarget(info)` in test/emulators/postgres.ts builds it.
+   */
   postgres?: PostgresTarget;
   tenantId?: string;
   /** The app registration (client id) that GitHub workflows sign in as. */
@@ -90,8 +104,10 @@ export interface AzureEmulator {
   state: AzureState;
   /** Sets the `sub` claim GitHub OIDC tokens carry. */
   setSubject(subject: string): void;
-  /** Sets ref `refs/heads/<branch>` and subject `repo:<repository>:ref:refs/heads/<branch>`. */
+  /** Sets ref `refs/heads/<branch>` and the subject for it, in the current form (see `setSubjectForm`). */
   setBranch(branch: string): void;
+  /** `name` (`repo:owner/repo:ref:...`, the default) or `immutable` (`repo:owner@<id>/repo@<id>:ref:...`, repositories made since 2026-07). */
+  setSubjectForm(form: 'name' | 'immutable'): void;
   /** Subjects the app trusts; undefined accepts any. */
   setAllowedSubjects(subjects: string[] | undefined): void;
   /** Extra or overriding claims for later GitHub OIDC tokens (`{}` resets). */
@@ -104,6 +120,18 @@ export interface AzureEmulator {
   setOperationMs(ms: number): void;
   /** Shallow-merges into the preset server's properties. */
   updateServer(properties: Json): void;
+  /**
+   * Makes `name` a Microsoft Entra administrator of the server (added last): with PostgreSQL
+   * behind, a login in azure_pg_admin with CREATEDB/CREATEROLE and this password (this
+   * PostgreSQL cannot check Entra tokens, so tests sign in as it with the password).
+   */
+  addEntraAdmin(name: string, password: string): Promise<void>;
+  /** Password sign-in on or off (`authConfig.passwordAuth`); off, ARM-created databases go to the first Entra admin, or azuresu. */
+  setPasswordAuth(enabled: boolean): void;
+  /** How overlapping database operations are refused. */
+  setBusyPolicy(policy: BusyPolicy): void;
+  /** Overlapping database operations refused so far. */
+  readonly busyRefusals: number;
   /** The environment a workflow step would see (`AZURE_*`, `ARM_ENDPOINT`, `ACTIONS_ID_TOKEN_REQUEST_*`). */
   env(): Record<string, string>;
   /** Waits until every started operation has finished. */
@@ -128,13 +156,15 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
     location: 'westeurope',
     sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' },
     tags: {},
-    properties: { ...defaultServerProperties(ids.serverName, options.postgres?.user ?? 'pgadmin', ids.subscriptionId, ids.resourceGroup, ids.tenantId), ...options.serverProperties },
+    entraAdmins: [...(options.entraAdmins ?? [])],
+    properties: { ...defaultServerProperties(ids.serverName, options.postgres?.adminLogin ?? options.postgres?.user ?? 'pgadmin', ids.subscriptionId, ids.resourceGroup, ids.tenantId), ...options.serverProperties },
   });
 
   const tls = await makeTlsIdentity();
   const tokenKey = new JwtKey();
   const githubKey = new JwtKey();
   const operations = new Operations(options.operationMs ?? 300);
+  operations.busyPolicy = options.busyPolicy ?? 'alternate';
   const backend = options.postgres ? new PostgresBackend(options.postgres) : undefined;
   const faults = new FaultInjector();
   const requests = new RequestCounter();
@@ -158,7 +188,7 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
   const oidc: GithubOidcContext = { state, key: githubKey, issuer: `${baseUrl}/oidc`, requestToken };
   addEntraRoutes(router, { state, tokenKey, githubKey, githubIssuer: oidc.issuer, baseUrl });
   addGithubOidcRoutes(router, oidc);
-  const arm: ArmContext = { state, operations, backend, baseUrl, retryAfterSeconds: options.retryAfterSeconds, listPageSize: options.listPageSize ?? 100 };
+  const arm: ArmContext = { state, operations, backend, baseUrl, retryAfterSeconds: options.retryAfterSeconds, listPageSize: options.listPageSize ?? 100, credentialPageSize: options.credentialPageSize ?? 10, credentialWriteMs: options.credentialWriteMs ?? 40 };
   addFlexibleServerRoutes(armRoutes, arm);
   addDatabaseRoutes(armRoutes, arm);
   addIdentityRoutes(armRoutes, arm);
@@ -187,7 +217,11 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
     },
     setBranch(branch) {
       state.ref = `refs/heads/${branch}`;
-      state.subject = `repo:${state.repository}:ref:${state.ref}`;
+      state.subject = state.subjectFor(state.ref);
+    },
+    setSubjectForm(form) {
+      state.subjectForm = form;
+      state.subject = state.subjectFor(state.ref);
     },
     setAllowedSubjects(subjects) {
       state.allowedSubjects = subjects;
@@ -207,6 +241,20 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
     updateServer(properties) {
       const server = state.servers.get(ids.serverName.toLowerCase());
       if (server) server.properties = { ...server.properties, ...properties };
+    },
+    async addEntraAdmin(name, password) {
+      if (options.postgres) await createAzureAdmin(options.postgres, name, password);
+      state.servers.get(ids.serverName.toLowerCase())?.entraAdmins.push(name);
+    },
+    setPasswordAuth(enabled) {
+      const server = state.servers.get(ids.serverName.toLowerCase());
+      if (server) server.properties = { ...server.properties, authConfig: { ...(server.properties.authConfig as Json), passwordAuth: enabled ? 'Enabled' : 'Disabled' } };
+    },
+    setBusyPolicy(policy) {
+      operations.busyPolicy = policy;
+    },
+    get busyRefusals() {
+      return operations.busyRefusals;
     },
     env() {
       return {

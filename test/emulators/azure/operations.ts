@@ -8,6 +8,13 @@ import { BackendError } from './pg-backend.ts';
 
 export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed';
 
+/**
+ * How a database operation that overlaps another on the same server is refused: `conflict`
+ * (409 ServerBusy at once), `operation` (accepted, then the operation fails with ServerBusy),
+ * or `alternate` (one then the other; the default, so both paths are met).
+ */
+export type BusyPolicy = 'conflict' | 'operation' | 'alternate';
+
 /** One long-running operation. */
 export interface Operation {
   id: string;
@@ -38,9 +45,38 @@ export class Operations {
   operationMs: number;
   /** Status polls served (Azure-AsyncOperation and Location URLs). */
   polls = 0;
+  /** How overlapping operations are refused. */
+  busyPolicy: BusyPolicy = 'alternate';
+  /** Overlapping operations refused so far (either way). */
+  busyRefusals = 0;
 
   constructor(operationMs: number) {
     this.operationMs = operationMs;
+  }
+
+  /** Whether an operation on a resource under `prefix` (a server id) is still in progress. */
+  activeOn(prefix: string): boolean {
+    const key = prefix.toLowerCase();
+    for (const op of this.byId.values()) {
+      if (op.status === 'InProgress' && op.resourcePath.toLowerCase().startsWith(`${key}/`)) return true;
+    }
+    return false;
+  }
+
+  /** Counts a refusal and says whether it is a 409 (true) or a failing operation (false). */
+  nextBusyAsConflict(): boolean {
+    this.busyRefusals += 1;
+    if (this.busyPolicy === 'conflict') return true;
+    if (this.busyPolicy === 'operation') return false;
+    return this.busyRefusals % 2 === 1;
+  }
+
+  /** An operation that is already over: Failed with `failure` (a refused overlap). */
+  startFailed(kind: Operation['kind'], name: string, resourcePath: string, failure: OperationFailure): Operation {
+    const now = new Date().toISOString();
+    const op: Operation = { id: randomUUID(), name, kind, status: 'Failed', startTime: now, endTime: now, error: failure, resourcePath };
+    this.byId.set(op.id, op);
+    return op;
   }
 
   /** Makes the next `times` operations end Failed with this error instead of doing their work. */

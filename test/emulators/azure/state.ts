@@ -21,6 +21,8 @@ export interface ServerRecord {
   tags: Record<string, string>;
   /** The `properties` object GET returns; tests may edit it. */
   properties: Json;
+  /** Microsoft Entra administrators (principal names), in the order they were added; the first owns ARM-created databases on an Entra-only server. */
+  entraAdmins: string[];
 }
 
 /** A federated identity credential on a user-assigned managed identity. */
@@ -96,6 +98,15 @@ export class AzureState {
   allowedSubjects: string[] | undefined;
   /** The `sub` claim the GitHub OIDC endpoint presents. */
   subject: string;
+  /** Which `sub` form `setBranch` makes: `name` (`repo:owner/repo:...`) or `immutable` (`repo:owner@id/repo@id:...`). */
+  subjectForm: 'name' | 'immutable' = 'name';
+  /** Numeric ids GitHub gives the owner and the repository (the immutable `sub` form carries them). */
+  readonly ownerId = '1000001';
+  readonly repositoryId = '2000002';
+  /** Identities (lower case) with a federated credential write in flight. */
+  readonly writingIdentities = new Set<string>();
+  /** Writes refused with ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity. */
+  concurrentWriteRefusals = 0;
   /** The repository the GitHub OIDC token names (`owner/repo`). */
   repository: string;
   /** The branch the GitHub OIDC token names. */
@@ -107,10 +118,17 @@ export class AzureState {
     this.ids = ids;
     this.repository = repository;
     this.ref = 'refs/heads/main';
-    this.subject = `repo:${repository}:ref:${this.ref}`;
+    this.subject = this.subjectFor(this.ref);
     this.allowedSubjects = allowedSubjects;
     this.resourceGroups.add(ids.resourceGroup.toLowerCase());
     for (const identity of ids.identities) this.identities.set(identity.toLowerCase(), new Map());
+  }
+
+  /** GitHub's `sub` for a push to `ref`, in the current form. */
+  subjectFor(ref: string): string {
+    if (this.subjectForm === 'name') return `repo:${this.repository}:ref:${ref}`;
+    const [owner = '', repo = ''] = this.repository.split('/');
+    return `repo:${owner}@${this.ownerId}/${repo}@${this.repositoryId}:ref:${ref}`;
   }
 
   /** The server, when it exists in the preset resource group. */
