@@ -379,6 +379,14 @@ describe('what a real cluster adds and refuses', () => {
     expect(endpoints.subsets?.[0]?.addresses).toBeUndefined();
   });
 
+  it('restarts a container whose liveness probe fails, into CrashLoopBackOff', async () => {
+    await objects.create(pod('unlive', { containers: [{ name: 'app', image: 'nginx:1.27', livenessProbe: { exec: { command: ['false'] } } }] }));
+    const looping = await until(readPod('unlive'), (p) => waitingReason(p) === 'CrashLoopBackOff', 'liveness restarts');
+    expect(looping.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(137);
+    const reasons = (await eventsFor('unlive')).map((e) => `${e.reason ?? ''}: ${e.message ?? ''}`);
+    expect(reasons).toEqual(expect.arrayContaining(['Unhealthy: Liveness probe failed: ', 'Killing: Container app failed liveness probe, will be restarted']));
+  });
+
   it('keeps one ReplicaSet for a seeded Deployment whose template the API server never defaulted', async () => {
     emu.store.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'seeded', namespace: 'work' }, spec: { replicas: 2, selector: { matchLabels: { app: 'seeded' } }, template: { metadata: { labels: { app: 'seeded' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } });
     await until(() => readDeployment('seeded'), rolledOut, 'seeded rolled out');
