@@ -96,6 +96,7 @@ export async function readList<T>(get: GetPage, repository: string, shape: ListS
   const items: T[] = [];
   let next: string | undefined;
   let origin: string | undefined;
+  let listPath: string | undefined;
   let promisedLast = 1;
   for (let pages = 1; ; pages += 1) {
     const answer = await get(next);
@@ -117,6 +118,7 @@ export async function readList<T>(get: GetPage, repository: string, shape: ListS
       promisedLast = Math.max(promisedLast, n);
     }
     origin ??= new URL(answer.url).origin;
+    listPath ??= new URL(answer.url).pathname;
     next = links.get('next');
     if (next === undefined) {
       if (current === undefined || current < promisedLast) {
@@ -125,13 +127,14 @@ export async function readList<T>(get: GetPage, repository: string, shape: ListS
       return items;
     }
     const nextNumber = pageNumber(next);
-    let nextOrigin: string | undefined;
+    let nextUrl: URL | undefined;
     try {
-      nextOrigin = new URL(next).origin;
+      nextUrl = new URL(next);
     } catch {
-      nextOrigin = undefined;
+      nextUrl = undefined;
     }
-    if (nextOrigin !== origin) throw refuse(repository, shape.noun, `the Link header of ${where} points the next page at another server (${JSON.stringify(next.slice(0, 160))}); the token is not sent there`);
+    if (nextUrl?.origin !== origin) throw refuse(repository, shape.noun, `the Link header of ${where} points the next page at another server (${JSON.stringify(next.slice(0, 160))}); the token is not sent there`);
+    if (nextUrl.pathname !== listPath) throw refuse(repository, shape.noun, `the Link header of ${where} points the next page at another list (${JSON.stringify(next.slice(0, 160))})`);
     if (current === undefined || nextNumber !== current + 1) {
       throw refuse(repository, shape.noun, `the Link header of ${where} gives a next page that does not follow it (${JSON.stringify(next.slice(0, 160))})`);
     }

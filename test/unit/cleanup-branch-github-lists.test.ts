@@ -43,6 +43,7 @@ describe('readList', () => {
     ['an HTML page', (n, a) => (n === 2 ? { ...a, headers: { 'content-type': 'text/html' }, data: '<html>login</html>' } : a), /page 2 .* is not a JSON list: HTTP 200, text\/html: a text body starting "<html>login<\/html>"/],
     ['a page that loses its Link header', (n, a) => (n === 2 ? { ...a, headers: { 'content-type': 'application/json' } } : a), /stops at page 2 .* promised 3 page\(s\)/],
     ['a next link to another server', (n, a) => (n === 1 ? { ...a, headers: { ...a.headers, link: '<https://evil.example/x?page=2>; rel="next", <https://evil.example/x?page=3>; rel="last"' } } : a), /another server/],
+    ['a next link to another list', (n, a) => (n === 1 ? { ...a, headers: { ...a.headers, link: '<https://api.github.com/repos/o/other/branches?per_page=2&page=2>; rel="next", <https://api.github.com/repos/o/other/branches?per_page=2&page=3>; rel="last"' } } : a), /another list/],
     ['a next link that skips a page', (n, a) => (n === 1 ? { ...a, headers: { ...a.headers, link: `<${url(3)}>; rel="next", <${url(3)}>; rel="last"` } } : a), /does not follow it/],
     ['an item without a name', (n, a) => (n === 3 ? { ...a, data: [{ nme: 'e' }] } : a), /item 1 on page 3 .* has no non-empty string `name`: \{"nme":"e"\}/],
     ['a 204 with no body', (n, a) => (n === 1 ? { ...a, status: 204, data: '' } : a), /HTTP 204, application\/json: an empty body/],
