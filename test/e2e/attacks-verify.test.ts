@@ -53,6 +53,13 @@ describe('verify-endpoints keeps credentials out of every message', () => {
     expectNoLeak(run, [TOKEN, TOKEN.slice(0, 16)]);
   });
 
+  it('with debug logging on, a malformed document still shows no credential', async () => {
+    const run = await runAction('verify-endpoints', { env: { RUNNER_DEBUG: '1' }, inputs: { 'base-url': app.url, checks: `- path: [/b\n  headers: { Authorization: "Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}" }\n` } });
+    expect(run.exitCode).toBe(1);
+    maskedFirst(run, TOKEN);
+    expectNoLeak(run, [TOKEN, Buffer.from(`admin:${TOKEN}`).toString('base64')]);
+  });
+
   it('a header marked in secret-headers is masked before a malformed document is reported', async () => {
     const value = 'tenant-secret-e2e-4242';
     const run = await runAction('verify-endpoints', { inputs: { 'base-url': app.url, 'secret-headers': 'X-Tenant', checks: `- path: [/b\n  headers: { X-Tenant: ${value} }\n` } });
