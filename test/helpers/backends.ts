@@ -9,7 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { it } from 'vitest';
+import type { KubeEmulator, KubeObject } from '../emulators/kubernetes/index.ts';
 import type { PostgresInfo } from '../emulators/postgres.ts';
+
+/**
+ * Label of the namespaces a test seeds on purpose without the suite's mark (e.g. one the suite
+ * must refuse to touch): in acceptance mode the run removes those it made, alongside its own.
+ */
+export const FIXTURE_LABEL = 'branch-env.io/test-fixture';
 
 /** One variable of acceptance mode, as the README lists it. */
 export interface BackendVariable {
@@ -72,6 +79,21 @@ export function acceptanceCluster(env: NodeJS.ProcessEnv = process.env): RealClu
     cluster = { url, kubeconfigText };
   }
   return cluster;
+}
+
+/**
+ * Puts objects in the cluster as they are, as if someone else had made them: straight into the
+ * emulator's store, or on the real cluster with `kubectl apply --server-side` (Namespaces get
+ * {@link FIXTURE_LABEL}, so the run removes them afterwards).
+ */
+export function seed(kube: KubeEmulator, ...objects: KubeObject[]): void {
+  const file = process.env['ACCEPTANCE_KUBECONFIG'];
+  if (!acceptanceCluster() || !file) {
+    for (const object of objects) kube.store.seed(object);
+    return;
+  }
+  const items = objects.map((o) => (o.kind === 'Namespace' ? { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, [FIXTURE_LABEL]: 'true' } } } : o));
+  execFileSync('kubectl', ['apply', '--server-side', '--field-manager=acceptance-seed', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), env: { ...process.env, KUBECONFIG: file }, stdio: ['pipe', 'ignore', 'inherit'] });
 }
 
 /**

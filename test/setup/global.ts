@@ -5,14 +5,15 @@
 //
 // In acceptance mode (test/helpers/backends.ts) the server named by ACCEPTANCE_PG* is handed
 // out instead, and on the cluster named by ACCEPTANCE_KUBECONFIG the namespaces this run made
-// (labelled app.kubernetes.io/managed-by=branch-env-actions, absent when it started) are removed
-// at the end: never one that existed before.
+// (labelled app.kubernetes.io/managed-by=branch-env-actions, or seeded by a test with
+// branch-env.io/test-fixture=true, and absent when it started) are removed at the end: never one
+// that existed before.
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startPostgres, type PostgresInfo, type PostgresServer } from '../emulators/postgres.ts';
 import { errorMessage } from '../../shared/errors.ts';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
-import { acceptanceMode, acceptancePostgres } from '../helpers/backends.ts';
+import { FIXTURE_LABEL, acceptanceMode, acceptancePostgres } from '../helpers/backends.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,10 +24,12 @@ declare module 'vitest' {
   }
 }
 
-/** Namespaces the suite manages on the acceptance cluster, by kubectl. */
+/** Namespaces on the acceptance cluster that the suite manages or the tests seeded, by kubectl. */
 function managedNamespaces(kubeconfig: string): string[] {
-  const out = execFileSync('kubectl', ['get', 'namespaces', '-l', `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`, '-o', 'jsonpath={.items[*].metadata.name}'], { env: { ...process.env, KUBECONFIG: kubeconfig } });
-  return out.toString().split(/\s+/).filter((name) => name !== '');
+  return [`${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`, `${FIXTURE_LABEL}=true`].flatMap((selector) => {
+    const out = execFileSync('kubectl', ['get', 'namespaces', '-l', selector, '-o', 'jsonpath={.items[*].metadata.name}'], { env: { ...process.env, KUBECONFIG: kubeconfig } });
+    return out.toString().split(/\s+/).filter((name) => name !== '');
+  });
 }
 
 function acceptanceCluster(): (() => void) | undefined {
