@@ -7,6 +7,7 @@ import { sleep, type FaultInjector, type RequestCounter } from '../common/faults
 import { AGGREGATED_DISCOVERY, aggregatedDiscovery, apiGroup, apiGroupList, apiVersions, resourceList, SERVER_VERSION, wantsAggregated } from './discovery.ts';
 import { handleResource, type ResourceContext } from './handlers.ts';
 import { openApiV2, openApiV3, openApiV3Index } from './openapi.ts';
+import { decodeProtobuf } from './protobuf.ts';
 import { resourceKey } from './resources.ts';
 import { SelectorError } from './selectors.ts';
 import { ApiError, badRequest, faultStatus, unauthorized, unsupportedMediaType, type StatusBody } from './status.ts';
@@ -61,6 +62,31 @@ function resolve(ctx: RouterContext, group: string, version: string, segments: s
   handleResource(ctx, target, subresource, req, res);
 }
 
+function reviewBody(req: Request, kind: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    throw badRequest('the body of the request is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest(`the body of the request must be a ${kind}`);
+  return body as Record<string, unknown>;
+}
+
+/** SelfSubjectAccessReview: RBAC is not modelled, so every request is allowed (as for cluster-admin). */
+function accessReview(req: Request): unknown {
+  const body = reviewBody(req, 'SelfSubjectAccessReview');
+  return { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: body.spec ?? {}, status: { allowed: true } };
+}
+
+/** SelfSubjectReview: the kubeconfig's token user, or the anonymous user of a request with no credentials. */
+function selfReview(req: Request, token: string): unknown {
+  reviewBody(req, 'SelfSubjectReview');
+  const authenticated = req.headers.authorization === `Bearer ${token}`;
+  const userInfo = authenticated ? { username: 'emulator-user', groups: ['system:masters', 'system:authenticated'] } : { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+  return { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo } };
+}
+
 function buildRouter(ctx: RouterContext): Router {
   const router = new Router();
   router
@@ -86,6 +112,8 @@ function buildRouter(ctx: RouterContext): Router {
     .add('GET', '/api/v1', (_req, res) => answer(res, resourceList(ctx.store.registry, '', 'v1')))
     .add('GET', '/apis/{group}', (_req, res, p) => answer(res, apiGroup(ctx.store.registry, p.group ?? '')))
     .add('GET', '/apis/{group}/{version}', (_req, res, p) => answer(res, resourceList(ctx.store.registry, p.group ?? '', p.version ?? '')))
+    .add('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', (req, res) => sendJson(res, 201, accessReview(req)))
+    .add('POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', (req, res) => sendJson(res, 201, selfReview(req, ctx.token)))
     .add('*', '/api/v1/{rest*}', (req, res, p) => resolve(ctx, '', 'v1', (p.rest ?? '').split('/'), req, res))
     .add('*', '/apis/{group}/{version}/{rest*}', (req, res, p) => resolve(ctx, p.group ?? '', p.version ?? '', (p.rest ?? '').split('/'), req, res));
   return router;
@@ -124,10 +152,16 @@ export function createListener(ctx: RouterContext): (req: http.IncomingMessage, 
     // kubectl (client-go) sends no credentials over plain HTTP, so only a wrong token is refused.
     const auth = raw.headers.authorization;
     if (!ANONYMOUS.has(url.pathname) && auth !== undefined && auth !== `Bearer ${ctx.token}`) throw unauthorized();
-    const body = await readBody(raw);
-    // Only JSON (and YAML for apply) is served; client-go falls back to JSON on 415.
-    if (body.length > 0 && (raw.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf')) throw unsupportedMediaType(raw.headers['content-type'] ?? '');
-    const request: Request = { method, path: url.pathname, query: url.searchParams, headers: raw.headers, raw, body };
+    let body = await readBody(raw);
+    let headers = raw.headers;
+    // kubectl's typed clients (create namespace|deployment|configmap|secret, auth) send protobuf: read as JSON.
+    const contentType = raw.headers['content-type'] ?? '';
+    if (body.length > 0 && contentType.startsWith('application/vnd.kubernetes.protobuf')) {
+      if (method !== 'POST' && method !== 'PUT') throw unsupportedMediaType(contentType);
+      body = Buffer.from(JSON.stringify(decodeProtobuf(body, contentType)));
+      headers = { ...raw.headers, 'content-type': 'application/json' };
+    }
+    const request: Request = { method, path: url.pathname, query: url.searchParams, headers, raw, body };
     const route = router.match(method, url.pathname);
     if (!route) throw notServed();
     await route.handler(request, res, route.params);
