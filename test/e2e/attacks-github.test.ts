@@ -15,6 +15,7 @@ import { htmlReply, startGitHubEmulator, withoutLink, type GitHubEmulator } from
 import type { Reply } from '../emulators/github/respond.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
+import { sampleInputs } from '../integration/deploy-overlay-harness.ts';
 
 const REPO = 'octo-org/preview-app';
 const DAY_MS = 24 * 3_600_000;
@@ -58,6 +59,21 @@ function cleanup(branch: string, inputs: Record<string, string> = {}): Promise<R
 }
 
 describe('cleanup-branch removes only the suite\'s GitHub objects of exactly this branch', () => {
+  it('deploy-overlay marks its deployment with the suite, the exact branch and the repository; cleanup of that branch removes it', async () => {
+    gh.createBranch('ex-3-9');
+    const deployed = await runAction('deploy-overlay', {
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO },
+      inputs: sampleInputs(kube.kubeconfig(), { 'github-token': gh.token, environment: 'preview/{slug}' }),
+    });
+    expect(deployed.exitCode, leaks(deployed)).toBe(0);
+    const made = gh.deployments().filter((d) => d.ref === 'ex-3-9');
+    expect(made.map((d) => d.payload)).toEqual([{ 'managed-by': 'branch-env-actions', branch: 'ex-3-9', repository: REPO }]);
+    const run = await cleanup('ex-3-9');
+    expect(run.exitCode, leaks(run)).toBe(0);
+    expect(gh.deployments().filter((d) => d.ref === 'ex-3-9')).toEqual([]);
+    expect(gh.environments()).not.toContain('preview/ex-3-9');
+  });
+
   it('keeps other workflows\' deployments, another branch\'s marked ones, other repositories\' marks, and environments the template does not name', async () => {
     const qa = `qa-${id}`;
     const own = `preview/${qa}`;
