@@ -59,7 +59,7 @@ async function minifyChunks(dir: string): Promise<void> {
   const { minify } = await import('terser');
   for (const file of (await readdir(dir)).filter((f) => /^\d+\.index\.js$/.test(f)).sort()) {
     const full = path.join(dir, file);
-    const result = await minify(await readFile(full, 'utf8'), { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: false } });
+    const result = await minify(await readFile(full, 'utf8'), { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: 'some' } });
     if (result.code === undefined) throw new Error(`terser returned nothing for ${file}`);
     await writeFile(full, result.code);
   }
