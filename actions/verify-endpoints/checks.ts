@@ -4,6 +4,7 @@ import { UserError, isUserError } from '../../shared/errors.ts';
 import type { Check } from './check-types.ts';
 import { readChecksDocument, type RawCheck } from './checks-document.ts';
 import { EXPECT_KEYS, checkKeys, isMapping, parseExpectations, type Fail } from './expect-parse.ts';
+import type { SetSecret } from '../../shared/secrets.ts';
 import { Redactor, redactUrl } from './redact.ts';
 
 /** Every key a check accepts (expectations go under `expect`). */
@@ -21,20 +22,26 @@ export interface CheckContext {
   expectVersion: string | undefined;
   /** Input name, for messages (default `checks`). */
   input?: string;
-  /** The credentials of the raw text (already masked); default: read from the text here. */
-  redactor?: Redactor;
+  /** Header names (lower-case) the user marked as credentials (`secret-headers`). */
+  markedHeaders?: readonly string[];
+  /**
+   * Registers a secret with the runner's masker: when the text is refused, the credential
+   * values found in it are registered before the message (which may quote it) is thrown.
+   */
+  setSecret?: SetSecret;
 }
 
 /** Parses and validates the `checks` input text. */
 export function parseChecks(text: string, context: CheckContext): Check[] {
   const input = context.input ?? 'checks';
-  const redactor = context.redactor ?? Redactor.forText(text);
+  const redactor = Redactor.forText(text, context.markedHeaders);
   let checks: Check[];
   try {
     checks = readChecksDocument(text, input, (line) => redactor.redactMessage(line)).map((raw) => buildCheck(raw, context, input));
   } catch (error: unknown) {
-    // Every message here may quote the document: never a credential in it.
+    // Every message here may quote the document: its credentials are masked first, and taken out of the message.
     if (!isUserError(error)) throw error;
+    if (context.setSecret) redactor.register(context.setSecret);
     throw new UserError(redactor.redactMessage(error.message), error.fix === undefined ? {} : { fix: redactor.redactMessage(error.fix) });
   }
   if (context.expectVersion !== undefined && !checks.some((check) => check.expect.version !== undefined)) {

@@ -4,7 +4,7 @@ import { setSecret as runnerSetSecret } from '../../shared/runner.ts';
 import type { SetSecret } from '../../shared/secrets.ts';
 import type { Check } from './check-types.ts';
 import { parseChecks } from './checks.ts';
-import { Redactor, redactUrl } from './redact.ts';
+import { redactUrl } from './redact.ts';
 
 /** Everything verify-endpoints reads from its inputs (names mirror action.yml). */
 export interface Inputs {
@@ -63,14 +63,11 @@ function parseCa(text: string | undefined): string | undefined {
 }
 
 /**
- * Reads and validates every input; nothing is sent before this succeeds. The credentials in
- * the raw `checks` text are masked first, before any message can quote it.
+ * Reads and validates every input; nothing is sent before this succeeds. When the `checks`
+ * text is refused, the credentials in it are masked before the message that may quote it.
  */
 export function readInputs(reader = new InputReader(), setSecret: SetSecret = runnerSetSecret): Inputs {
   const secretHeaders = reader.list('secret-headers').map((name) => name.toLowerCase());
-  const checksText = reader.required('checks', 'List the paths to check, one per line (e.g. /be-health), or a YAML list of checks.');
-  const early = Redactor.forText(checksText, secretHeaders);
-  early.register(setSecret);
   const baseUrl = parseBaseUrl(reader.optional('base-url'));
   const expectVersion = reader.optional('expect-version');
   const timeoutMs = reader.duration('timeout', '5m');
@@ -93,6 +90,6 @@ export function readInputs(reader = new InputReader(), setSecret: SetSecret = ru
     followRedirects: reader.boolean('follow-redirects', true),
     caCertificate: parseCa(reader.optional('ca-certificate')),
     secretHeaders,
-    checks: parseChecks(checksText, { baseUrl, expectVersion, redactor: early }),
+    checks: parseChecks(reader.required('checks', 'List the paths to check, one per line (e.g. /be-health), or a YAML list of checks.'), { baseUrl, expectVersion, markedHeaders: secretHeaders, setSecret }),
   };
 }

@@ -61,14 +61,20 @@ function credentialParts(value: string): string[] {
   return parts;
 }
 
-/** Name characters of a header (RFC 9110 token, without the quote characters). */
-const PAIR_NAME = "[!#$%&*+.^_`|~0-9A-Za-z-]+";
+/** A header name (RFC 9110 token, without the quote characters), bounded so a long run of them stays linear. */
+const PAIR_NAME = "[!#$%&*+.^_`|~0-9A-Za-z-]{1,128}";
 /**
  * A `name: value` pair in YAML (block or flow) or JSON text: the name bare or quoted, the value
- * double-quoted, single-quoted (either possibly unterminated), or plain to the end of the line.
- * The value is read by a lookahead, so a pair inside another pair's value is found too.
+ * double-quoted or single-quoted (either possibly unterminated), or plain up to the end of the
+ * line or the next `: ` (where another pair would start). The value is read by a lookahead, so a
+ * pair inside another pair's value is found too; every part is bounded, so the scan stays
+ * linear in the text whatever it holds.
  */
-const PAIR = new RegExp(`(^|[\\s{,\\[-])(["']?)(${PAIR_NAME})\\2[ \\t]*:[ \\t]*(?=("(?:[^"\\\\\\n]|\\\\.)*"?|'(?:[^'\\n]|'')*'?|[^\\n]*))`, 'gm');
+const PAIR = new RegExp(
+  `(^|[\\s{,\\[])(["']?)(${PAIR_NAME})\\2[ \\t]*:[ \\t]*` +
+    `(?=("(?:[^"\\\\\\n]|\\\\.){0,4096}"?|'(?:[^'\\n]|''){0,4096}'?|(?:[^\\n:]|:(?![ \\t]|$)){0,4096}))`,
+  'gm',
+);
 
 /** Each credential-named pair in the text: where its value starts and the value's raw text. */
 function credentialPairs(text: string, marked: ReadonlySet<string>): { start: number; value: string }[] {
@@ -103,11 +109,11 @@ function valueReadings(raw: string): string[] {
  * value of every pair whose name is a credential header, each in every form it may appear.
  */
 export function credentialsInText(text: string, marked: ReadonlySet<string> = new Set()): string[] {
-  const secrets: string[] = [];
-  for (const { value } of credentialPairs(text, marked)) {
-    for (const reading of valueReadings(value)) for (const part of credentialParts(reading)) secrets.push(...secretForms(part));
+  const secrets = new Set<string>();
+  for (const value of new Set(credentialPairs(text, marked).map((pair) => pair.value))) {
+    for (const reading of valueReadings(value)) for (const part of credentialParts(reading)) for (const form of secretForms(part)) secrets.add(form);
   }
-  return secrets;
+  return [...secrets];
 }
 
 /** `text` with the value of every credential-named pair replaced by `***`. */
