@@ -94,6 +94,8 @@ describe('KubeClient', () => {
       spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
     };
     await client.apply(crd, { fieldManager: 'test' });
+    // A real API server serves the new group once the CRD is Established (the emulator at once).
+    for (let tries = 0; tries < 100 && (await client.resource('example.com/v1', 'Gadget')) === undefined; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await client.resource('example.com/v1', 'Gadget')).toEqual({ name: 'gadgets', namespaced: true, verbs: expect.arrayContaining(['get', 'patch']) as unknown });
     const gadget = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g1', namespace: NS }, spec: { size: 1 } };
     expect((await client.apply(gadget, { fieldManager: 'test' })).code).toBe(201);
