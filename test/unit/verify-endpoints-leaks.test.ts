@@ -32,6 +32,15 @@ describe('credentials in raw checks text', () => {
   });
 });
 
+describe('the raw-text scan stays linear', () => {
+  it.each(['a: '.repeat(70_000), 'Authorization: '.repeat(20_000), 'Authorization: x '.repeat(20_000), '-'.repeat(200_000), '"Cookie": "'.repeat(20_000)])('on %#', (text) => {
+    const start = performance.now();
+    credentialsInText(text);
+    redactCredentialPairs(text);
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+});
+
 describe('redactUrl', () => {
   it.each([
     ['https://user:p@ss@word@host.example.com/x', 'https://***@host.example.com/x'],
