@@ -20,6 +20,8 @@ export interface Explanation {
   missing?: { kind: 'ServiceAccount' | 'ConfigMap' | 'Secret' | 'SecretProviderClass'; name: string };
   /** CPU (cores) and memory (bytes) one pod asks for, when it fits no node: final if more than any node has. */
   requests?: { cpu: number; memory: number };
+  /** Final only while no pods of an older rollout are left to free what it needs (a quota mid-rollout). */
+  unlessOldPods?: boolean;
 }
 
 /** `<object>: <reason>. Fix: <fix>` on one line. */
@@ -127,7 +129,8 @@ export function explainFailedCreate(owner: string, message: string, namespace: s
   else if (quota?.[1] === 'failed quota') fix = `set resources.requests and resources.limits for what the message lists: ResourceQuota "${quota[2] ?? ''}" requires them of every container.`;
   else if (quota) fix = `lower the pods' requests or the replicas, or raise ResourceQuota "${quota[2] ?? ''}" in namespace ${namespace}.`;
   // The ReplicaSet (or StatefulSet...) that failed is the one the message's pod name belongs to.
-  return { object: owner, reason: `FailedCreate: ${message.replace(/^Error creating: /, '')}`, fix, final: !missing, ...(missing ? { missing } : {}) };
+  const exceeded = quota?.[1] === 'exceeded quota';
+  return { object: owner, reason: `FailedCreate: ${message.replace(/^Error creating: /, '')}`, fix, final: !missing, ...(missing ? { missing } : {}), ...(exceeded ? { unlessOldPods: true } : {}) };
 }
 
 /** The Deployment's own word for pods its ReplicaSet could not create. */

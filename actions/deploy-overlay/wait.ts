@@ -161,8 +161,10 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
   };
 
   /** With fail-fast: fails the entry on a failure that cannot get better (checking the cluster where needed). */
-  const failFast = (entry: Entry, found: readonly Explanation[]): void => {
-    const final = found.find((e) => e.final);
+  const failFast = (entry: Entry, live: KubeObject, found: readonly Explanation[]): void => {
+    // Pods of the older rollout still going away free quota for the new ones.
+    const oldPods = live.kind === 'Deployment' && Number(at(live, 'status.replicas') ?? 0) > Number(at(live, 'status.updatedReplicas') ?? 0);
+    const final = found.find((e) => e.final && !(e.unlessOldPods === true && oldPods));
     if (final) return settle(entry, 'failed', oneLine(final));
     for (const candidate of found) {
       const check = candidate.missing ? facts.stillMissing(candidate.missing) : candidate.requests ? facts.biggerThanAnyNode(candidate.requests) : undefined;
@@ -181,7 +183,7 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
     const found = explanations(entry, live);
     entry.why = found[0] ?? entry.why;
     if (state.failed !== undefined) return settle(entry, 'failed', `${state.failed}: ${state.message}${because(entry)}`);
-    if (options.failFast) failFast(entry, found);
+    if (options.failFast) failFast(entry, live, found);
   };
 
   const onError = (error: unknown): void => options.logger.debug(`watch reconnecting: ${describeKubeError(error)}`);
