@@ -63,7 +63,7 @@ function list(ctx: ResourceContext, target: Target, req: Request, res: http.Serv
   const limit = Number(req.query.get('limit') ?? '0');
   const start = Number(Buffer.from(req.query.get('continue') ?? '', 'base64url').toString('utf8') || '0');
   const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
-  if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type.kind, page, ctx.store.resourceVersion));
+  if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type, target.version, page, ctx.store.resourceVersion, req.query.get('includeObject'), (o) => present(target, o)));
   const metadata: Record<string, unknown> = { resourceVersion: ctx.store.resourceVersion };
   const next = start + page.length;
   if (limit > 0 && next < all.length) {
@@ -142,7 +142,7 @@ export function handleResource(ctx: ResourceContext, target: Target, subresource
   }
   switch (method) {
     case 'GET':
-      if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type.kind, [ctx.writer.read(target)], ctx.store.resourceVersion));
+      if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type, target.version, [ctx.writer.read(target)], ctx.store.resourceVersion, req.query.get('includeObject'), (o) => present(target, o)));
       return respond(200, ctx.writer.read(target));
     case 'PUT':
       return respond(200, ctx.writer.replace(target, parseBody(req), options()));
