@@ -179,9 +179,35 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
   return created;
 }
 
+/** A paused Deployment: no ReplicaSet is created or scaled; the status says so (Progressing Unknown, DeploymentPaused). */
+function reportPaused(kit: Kit, deployment: KubeObject, owned: KubeObject[]): void {
+  const template = getPath(deployment, 'spec.template');
+  const current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === shortHash(template)) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+  const stat = (rs: KubeObject | undefined, field: string): number => (rs ? num(getPath(rs, `status.${field}`), 0) : 0);
+  const sum = (field: string): number => owned.reduce((n, rs) => n + stat(rs, field), 0);
+  const previous = isRecord(deployment.status) ? deployment.status : {};
+  const status: Record<string, unknown> = {
+    observedGeneration: deployment.metadata.generation ?? 1,
+    replicas: sum('replicas'),
+    updatedReplicas: stat(current, 'replicas'),
+    readyReplicas: sum('readyReplicas'),
+    availableReplicas: sum('availableReplicas'),
+    unavailableReplicas: Math.max(0, sum('replicas') - sum('availableReplicas')),
+    conditions: [
+      ...(conditionOf(previous, 'Available') ? [conditionOf(previous, 'Available')] : []),
+      { ...carry(conditionOf(previous, 'Progressing'), 'Progressing', false, 'DeploymentPaused', 'Deployment is paused'), status: 'Unknown' },
+    ],
+  };
+  dropZeros(status, ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']);
+  const next = clone(deployment);
+  next.status = status;
+  kit.writeIfChanged('deployments.apps', deployment, next);
+}
+
 export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
   const desired = num(getPath(deployment, 'spec.replicas'), 1);
   const owned = kit.owned('replicasets.apps', deployment);
+  if (getPath(deployment, 'spec.paused') === true) return reportPaused(kit, deployment, owned);
   const newRs = ensureNewReplicaSet(kit, deployment, desired, owned);
   if (!newRs) return;
   const hash = newRs.metadata.labels?.['pod-template-hash'] ?? '';

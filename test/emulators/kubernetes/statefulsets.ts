@@ -65,7 +65,9 @@ export function reconcileStatefulSet(kit: Kit, set: KubeObject): void {
   }
   pods = livePods(kit, set).filter((p) => ordinalOf(p, setName) < desired);
   const outdated = pods.filter((p) => p.metadata.labels?.[REVISION] !== updateRevision && ordinalOf(p, setName) >= partition).sort((a, b) => ordinalOf(b, setName) - ordinalOf(a, setName));
-  if (outdated.length > 0 && pods.length === desired && pods.every(isReady) && outdated[0]) {
+  // OnDelete: an outdated pod is replaced only when someone deletes it.
+  const onDelete = getPath(set, 'spec.updateStrategy.type') === 'OnDelete';
+  if (!onDelete && outdated.length > 0 && pods.length === desired && pods.every(isReady) && outdated[0]) {
     kit.remove('pods', outdated[0]);
     recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `delete Pod ${outdated[0].metadata.name ?? ''} in StatefulSet ${setName} successful`, 'statefulset-controller');
     pods = livePods(kit, set);
@@ -96,7 +98,8 @@ export function reconcileDaemonSet(kit: Kit, set: KubeObject): void {
   const setName = set.metadata.name ?? '';
   const hash = shortHash(getPath(set, 'spec.template'));
   let pods = livePods(kit, set);
-  for (const pod of pods.filter((p) => p.metadata.labels?.[REVISION] !== hash)) {
+  const onDelete = getPath(set, 'spec.updateStrategy.type') === 'OnDelete';
+  for (const pod of pods.filter((p) => !onDelete && p.metadata.labels?.[REVISION] !== hash)) {
     kit.remove('pods', pod);
     recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
   }
