@@ -32,6 +32,8 @@ export interface EventContext {
   action?: string;
   /** pull_request / workflow_run: true when the head branch lives in another repository (a fork). */
   fork?: boolean;
+  /** pull_request / workflow_run: `owner/repo` of the head branch (the fork's, for a fork). */
+  headRepository?: string;
   /** `GITHUB_REPOSITORY` (or payload.repository) split in two. */
   repository: { owner: string; repo: string } | undefined;
   /** `GITHUB_SERVER_URL`, default `https://github.com`. */
@@ -145,10 +147,22 @@ function pullRequest(env: NodeJS.ProcessEnv, p: Json | undefined, event: string)
     baseRef: str(pr, 'base', 'ref') ?? nonEmpty(env.GITHUB_BASE_REF),
     baseSha: commit(str(pr, 'base', 'sha')),
     pullRequestNumber: typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : fromEnv === undefined ? undefined : Number(fromEnv),
-    fork: headRepo !== undefined && baseRepo !== undefined ? headRepo !== baseRepo : undefined,
+    fork: isFork(headRepo, baseRepo, pr),
+    ...(headRepo === undefined ? {} : { headRepository: headRepo }),
   };
   if (fields.branch === undefined) fields.note = `the ${event} event payload at GITHUB_EVENT_PATH has no pull_request.head.ref and GITHUB_HEAD_REF is empty; pass the "branch" input`;
   return fields;
+}
+
+/**
+ * Whether the head lives in another repository. GitHub also says so in `head.repo.fork`; a
+ * head repository that was deleted (`head.repo: null`) is a fork that is gone. Repository names
+ * compare without case. Undefined when the payload cannot tell.
+ */
+function isFork(headRepo: string | undefined, baseRepo: string | undefined, pr: unknown): boolean | undefined {
+  if (headRepo !== undefined && baseRepo !== undefined) return headRepo.toLowerCase() !== baseRepo.toLowerCase();
+  if (isObject(pr) && isObject(pr.head) && pr.head.repo === null) return true;
+  return undefined;
 }
 
 /**
@@ -162,7 +176,8 @@ function workflowRun(p: Json | undefined): EventFields {
   const fields: EventFields = {
     ...fromBranch(str(run, 'head_branch')),
     sha: commit(str(run, 'head_sha')),
-    fork: headRepo !== undefined && repo !== undefined ? headRepo !== repo : undefined,
+    fork: isFork(headRepo, repo, undefined),
+    ...(headRepo === undefined ? {} : { headRepository: headRepo }),
   };
   if (fields.branch === undefined) fields.note = 'the workflow_run event payload has no workflow_run.head_branch (no payload at GITHUB_EVENT_PATH, or the run was not on a branch); pass the "branch" input';
   return fields;
@@ -173,7 +188,7 @@ function createOrDelete(env: NodeJS.ProcessEnv, p: Json | undefined, event: 'cre
   const name = str(p, 'ref');
   const type = str(p, 'ref_type');
   let fields: EventFields;
-  if (name !== undefined && type === 'branch') fields = fromBranch(name.replace(/^refs\/heads\//, ''));
+  if (name !== undefined && type === 'branch') fields = fromBranch(name); // a bare name, taken as it is
   else if (name !== undefined && type === 'tag') fields = { ref: `refs/tags/${name}`, refType: 'tag' };
   else if (event === 'create') fields = fromRef(nonEmpty(env.GITHUB_REF));
   else fields = {};

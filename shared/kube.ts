@@ -17,6 +17,8 @@ import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } fr
 import { retry } from './retry.ts';
 import * as runner from './runner.ts';
 import type { SetSecret } from './secrets.ts';
+import { UserError, quoteValue } from './errors.ts';
+import type { InputReader } from './inputs.ts';
 
 export { describeConnection, loadKubeconfig, type KubeConnection, type KubeconfigOptions, type LoadedKubeconfig } from './kube-config.ts';
 export type { ResourceInfo } from './kube-discovery.ts';
@@ -47,7 +49,28 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-/** Namespaces the suite never writes into or deletes: `default`, `kube-*`, and `extra`. */
+/**
+ * Production namespaces when `production-namespaces` is not given (deploy-overlay and
+ * cleanup-branch share it): never written to or removed, like `default` and `kube-*`.
+ */
+export const DEFAULT_PRODUCTION_NAMESPACES: readonly string[] = ['production', 'prod', 'project'];
+
+/**
+ * Input `production-namespaces` (deploy-overlay and cleanup-branch): namespace names, default
+ * {@link DEFAULT_PRODUCTION_NAMESPACES}.
+ * @throws UserError naming the input for a value that is not a namespace name.
+ */
+export function readProductionNamespaces(reader: InputReader): string[] {
+  const given = reader.list('production-namespaces');
+  for (const name of given) {
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+      throw new UserError(`Input \`production-namespaces\` holds ${quoteValue(name)}, which is not a namespace name.`, { fix: 'List namespace names (lower-case letters, digits and `-`), one per line or comma-separated.' });
+    }
+  }
+  return given.length > 0 ? given : [...DEFAULT_PRODUCTION_NAMESPACES];
+}
+
+/** Namespaces the suite never writes into or deletes: `default`, `kube-*`, and `extra` (the production namespaces). */
 export function isProtectedNamespace(name: string, extra: readonly string[] = []): boolean {
   return name === 'default' || name.startsWith('kube-') || extra.includes(name);
 }
@@ -57,23 +80,10 @@ export function ownershipSelector(names: Pick<BranchNames, 'labelValue'>): strin
   return `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${BRANCH_LABEL}=${names.labelValue}`;
 }
 
-/** How a namespace relates to a branch. */
-export type NamespaceOwnership =
-  | { state: 'missing' }
-  | { state: 'ours'; terminating: boolean }
-  | { state: 'other-branch'; branch: string }
-  | { state: 'unmanaged' };
-
-/** Whether the namespace (undefined when it does not exist) carries this branch's ownership labels. */
-export function namespaceOwnership(namespace: KubeObject | undefined, names: Pick<BranchNames, 'labelValue'>): NamespaceOwnership {
-  if (namespace === undefined) return { state: 'missing' };
-  const labels = namespace.metadata?.labels ?? {};
-  if (labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) return { state: 'unmanaged' };
-  const branch = labels[BRANCH_LABEL] ?? '';
-  if (branch !== names.labelValue) return { state: 'other-branch', branch };
-  return { state: 'ours', terminating: Boolean(namespace.metadata?.deletionTimestamp) };
+/** Whether a namespace is being deleted. */
+export function isTerminating(obj: KubeObject | undefined): boolean {
+  return Boolean(obj?.metadata?.deletionTimestamp);
 }
-
 
 /** Options of one server-side apply. */
 export interface ApplyOptions {

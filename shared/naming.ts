@@ -55,7 +55,11 @@ export interface NamingOptions {
 
 /** Every name derived from one branch. */
 export interface BranchNames {
-  /** The branch, with a leading `refs/heads/` removed. */
+  /**
+   * The branch exactly as given (never stripped), or for a pull request from a fork the
+   * identity `refs/pull/<number>/head` ({@link forkPullRequestNames}). This is what ownership
+   * marks record and compare; the slug is only a name.
+   */
   branch: string;
   /** RFC 1123 label naming the branch everywhere (hostname label, label value, tag part). */
   slug: string;
@@ -173,7 +177,7 @@ function slugLimit(maxSlugLength: number, prefix: string): number {
   return Math.min(maxSlugLength, MAX_SLUG_LENGTH, 63 - prefix.length);
 }
 
-/** Slug, hash and whether the hash was appended, for a stripped, non-empty branch. */
+/** Slug, hash and whether the hash was appended, for a checked, non-empty branch. */
 function makeSlug(branch: string, limit: number): { slug: string; hash: string; hashed: boolean } {
   const hash = shortHash(branch);
   if (branch.length <= limit && CANONICAL.test(branch)) return { slug: branch, hash, hashed: false };
@@ -192,9 +196,11 @@ function databaseFor(slug: string): string {
   return /^[0-9]/.test(db) || isProtectedDatabase(db) || isProtectedRole(`${db}_user`) ? `_${db}` : db;
 }
 
+/** Prefix of every full ref; a branch name that starts with it would be read as one. */
+const REF_PREFIX = 'refs/';
+
 function checkBranch(branch: string): string {
-  const stripped = branch.startsWith('refs/heads/') ? branch.slice('refs/heads/'.length) : branch;
-  if (stripped.trim() === '') {
+  if (branch.trim() === '') {
     throw new UserError(`Input \`branch\` is ${JSON.stringify(branch)}: there is no branch name to derive names from.`, {
       fix: 'Pass the branch name in the "branch" input, or run on a push or pull_request event.',
     });
@@ -204,24 +210,65 @@ function checkBranch(branch: string): string {
       fix: 'Pass the branch name as Git stores it.',
     });
   }
-  return stripped;
+  // Names are taken as they are: stripping `refs/heads/` here would give the branch literally
+  // named `refs/heads/x` the environment of branch `x`. Such names are refused instead.
+  if (branch.startsWith(REF_PREFIX)) {
+    throw new UserError(`Input \`branch\` is ${JSON.stringify(branch)}: it starts with "refs/", so it reads as a full Git ref, and a branch of that name would be confused with another branch.`, {
+      fix: 'Pass the bare branch name (`feature/login`, not `refs/heads/feature/login`), e.g. `${{ github.head_ref || github.ref_name }}`. A branch whose name really starts with "refs/" cannot have an environment: rename it.',
+    });
+  }
+  return branch;
 }
 
 /**
- * Every name the suite uses for `branch` (a leading `refs/heads/` is ignored).
+ * Every name the suite uses for `branch`, taken exactly as given (`refs/...` is refused).
  * Same branch and options, same names; different branches, different names.
- * @throws UserError for an empty branch or bad `namespacePrefix`/`maxSlugLength`/`tagFormat`.
+ * @throws UserError for an empty or `refs/` branch or bad `namespacePrefix`/`maxSlugLength`/`tagFormat`.
  */
 export function branchNames(branch: string, options: NamingOptions = {}): BranchNames {
+  return namesFor(checkBranch(branch), options, (limit) => makeSlug(branch, limit));
+}
+
+/** The identity of a pull request from a fork: a full ref, which no branch name can be. */
+export function forkPullRequestIdentity(number: number): string {
+  return `refs/pull/${number}/head`;
+}
+
+/**
+ * Names of a pull request from a fork, of its own (never a branch of the base repository's):
+ * slug `pr-<number>-fork--<hash>`, and `branch` the identity `refs/pull/<number>/head`, which
+ * marks record. A branch name cannot start with `refs/`, so no branch shares the identity, and
+ * only a hashed slug can look like it (exact marks tell them apart).
+ */
+export function forkPullRequestNames(number: number, options: NamingOptions = {}): BranchNames {
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`pull request number ${String(number)} is not a positive whole number`);
+  const identity = forkPullRequestIdentity(number);
+  return namesFor(identity, options, (limit) => {
+    const hash = shortHash(identity);
+    const head = `pr-${number}-fork`.slice(0, limit - 2 - HASH_LENGTH).replace(/-+$/, '');
+    return { slug: `${head}--${hash}`, hash, hashed: true };
+  });
+}
+
+/**
+ * The names of an identity a mark records: a branch name, or a fork pull request's
+ * `refs/pull/<number>/head`.
+ * @throws UserError when it is neither.
+ */
+export function namesForIdentity(identity: string, options: NamingOptions = {}): BranchNames {
+  const fork = /^refs\/pull\/([1-9][0-9]{0,9})\/head$/.exec(identity);
+  return fork ? forkPullRequestNames(Number(fork[1]), options) : branchNames(identity, options);
+}
+
+function namesFor(identity: string, options: NamingOptions, slugOf: (limit: number) => { slug: string; hash: string; hashed: boolean }): BranchNames {
   const prefix = options.namespacePrefix ?? DEFAULT_NAMESPACE_PREFIX;
   checkPrefix(prefix);
   const limit = slugLimit(options.maxSlugLength ?? DEFAULT_MAX_SLUG_LENGTH, prefix);
   if (options.tagFormat !== undefined) validateTagFormat(options.tagFormat);
-  const stripped = checkBranch(branch);
-  const { slug, hash, hashed } = makeSlug(stripped, limit);
+  const { slug, hash, hashed } = slugOf(limit);
   const database = databaseFor(slug);
   const names: BranchNames = {
-    branch: stripped,
+    branch: identity,
     slug,
     hash,
     hashed,

@@ -1,4 +1,5 @@
 import { InputReader } from '../../shared/inputs.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
 import { UserError } from '../../shared/errors.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
 
@@ -6,6 +7,8 @@ import { DEFAULT_MAX_SLUG_LENGTH, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../..
 export interface Inputs {
   /** Explicit branch; undefined means "what the event means". */
   branch: string | undefined;
+  /** What a pull request from a fork is named as (`fork-pull-requests`): `refuse`, or its own `isolate`d names. */
+  forks: ForkPolicy;
   /** Explicit sha; undefined means "what the event means". */
   sha: string | undefined;
   namespacePrefix: string;
@@ -36,6 +39,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   }
   return {
     branch: reader.optional('branch'),
+    forks: readForkPolicy(reader),
     sha: reader.optional('sha'),
     namespacePrefix: reader.string('namespace-prefix', 'feature-'),
     productionBranch: reader.string('production-branch', 'main'),

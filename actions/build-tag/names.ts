@@ -1,4 +1,5 @@
-import { branchNames, imageTag, normalizeSha, type BranchNames } from '../../shared/naming.ts';
+import { resolveBranchTarget } from '../../shared/branch-target.ts';
+import { imageTag, normalizeSha, type BranchNames } from '../../shared/naming.ts';
 import type { EventContext } from '../../shared/context.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { Inputs } from './inputs.ts';
@@ -19,11 +20,11 @@ export interface TagResult {
 
 /** Resolves the branch and sha (inputs first, then the event) and derives every name. */
 export function computeNames(inputs: Inputs, context: EventContext, now: Date = new Date()): TagResult {
-  const branch = inputs.branch ?? context.branch;
-  if (!branch) {
-    const why = context.note ?? `The ${context.eventName || 'current'} event does not name a branch.`;
-    throw new UserError(`No branch to name. ${why}`, { fix: 'Pass the `branch` input (and `sha`), e.g. `branch: ${{ github.head_ref || github.ref_name }}`.' });
-  }
+  const { names } = resolveBranchTarget({
+    input: inputs.branch, context, forks: inputs.forks, doing: 'name',
+    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
+  });
+  const branch = names.branch;
   const rawSha = inputs.sha ?? context.sha;
   if (!rawSha) {
     throw new UserError(`No commit sha for branch ${JSON.stringify(branch)}: the ${context.eventName || 'current'} event carries none.`, {
@@ -31,7 +32,6 @@ export function computeNames(inputs: Inputs, context: EventContext, now: Date = 
     });
   }
   const sha = normalizeSha(rawSha, 'sha');
-  const names = branchNames(branch, { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength });
   const tag = imageTag(names, sha, inputs.tagFormat);
   const isProduction = names.branch === inputs.productionBranch;
   const images: Record<string, string> = {};

@@ -5,12 +5,14 @@
 import type { EventContext } from '../../shared/context.ts';
 import { UserError, errorMessage } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { branchNames, type BranchNames } from '../../shared/naming.ts';
+import { resolveBranchTarget } from '../../shared/branch-target.ts';
+import { checkMark } from '../../shared/kube-marks.ts';
+import type { BranchNames } from '../../shared/naming.ts';
 import { federatedCredentialName } from '../../shared/ownership.ts';
 import { systemClock, type Clock } from '../../shared/retry.ts';
 import { connect, type ConnectDeps, type Connected } from './connect.ts';
 import { listMarked } from './databases.ts';
-import { markBelongs, stepContext, type BranchEnvironment } from './environment.ts';
+import { kubeOwner, markBelongs, stepContext, type BranchEnvironment } from './environment.ts';
 import type { Inputs } from './inputs.ts';
 import { listManagedNamespaces } from './namespaces.ts';
 import { Recorder, describeObject, type Outcome } from './report.ts';
@@ -55,7 +57,8 @@ export async function cleanupBranch(inputs: Inputs, context: EventContext, deps:
   const report = deps.report ?? newReport();
   report.mode = inputs.mode;
   report.dryRun = inputs.dryRun;
-  const names = inputs.mode === 'branch' ? resolveBranch(inputs, context) : undefined;
+  const target = inputs.mode === 'branch' ? resolveBranch(inputs, context) : undefined;
+  const names = target?.names;
   report.names = names;
   if (inputs.dryRun) logger.info('Dry run: nothing is removed; the log and summary say what would be.');
   const recorder = new Recorder(logger, clock);
@@ -63,7 +66,7 @@ export async function cleanupBranch(inputs: Inputs, context: EventContext, deps:
   const connected = await connect(inputs, { ...deps, clock, repository: deps.repository ?? context.repository }, stepContext(inputs, logger, clock));
   report.notCleaned = connected.notCleaned;
   try {
-    if (names) await cleanOne(inputs, names, connected, recorder, logger, clock);
+    if (target) await cleanOne(inputs, target, connected, recorder, logger, clock);
     else await sweep(inputs, connected.clients, recorder, { logger, clock, report });
   } finally {
     await connected.close();
@@ -79,43 +82,59 @@ export async function cleanupBranch(inputs: Inputs, context: EventContext, deps:
   return report;
 }
 
-function resolveBranch(inputs: Inputs, context: EventContext): BranchNames {
-  const branch = inputs.branch ?? context.branch;
-  if (!branch) {
-    throw new UserError(`No branch to clean up. ${context.note ?? `The ${context.eventName || 'current'} event does not name a branch.`}`, {
-      fix: 'Pass the `branch` input (e.g. `branch: ${{ github.event.ref }}` on a delete event), or use `mode: sweep`.',
-    });
-  }
-  return branchNames(branch, { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength });
+/** Events whose branch is gone (or whose pull request is closed): the only ones cleanup acts on without a `branch` input. */
+function branchIsGone(context: EventContext): boolean {
+  if (context.eventName === 'delete' || (context.eventName === 'push' && context.deleted)) return true;
+  return (context.eventName === 'pull_request' || context.eventName === 'pull_request_target') && context.action === 'closed';
 }
 
-/** Branch mode: the derived names plus anything labelled or marked for the branch under another name. */
-async function cleanOne(inputs: Inputs, names: BranchNames, connected: Connected, recorder: Recorder, logger: Logger, clock: Clock): Promise<void> {
+function resolveBranch(inputs: Inputs, context: EventContext): { names: BranchNames; repository: string } {
+  if (inputs.branch === undefined && !branchIsGone(context)) {
+    const event = context.eventName === '' ? 'this run (no GITHUB_EVENT_NAME)' : `a ${context.eventName}${context.action ? ` (${context.action})` : ''} event`;
+    throw new UserError(`cleanup-branch was started by ${event}, which does not mean a branch is gone, and no \`branch\` input names one; nothing is removed.`, {
+      fix: 'Run it on `delete` (branches) or `pull_request: types: [closed]`, as the cleanup template does, or pass the branch to remove in `branch`, or use `mode: sweep`.',
+    });
+  }
+  const { names, repository } = resolveBranchTarget({
+    input: inputs.branch, context, forks: inputs.forks, doing: 'clean up',
+    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
+    ...(inputs.repository === undefined ? {} : { repository: inputs.repository }),
+  });
+  return { names, repository };
+}
+
+/** Branch mode: the derived names plus anything marked for exactly this branch under another name. */
+async function cleanOne(inputs: Inputs, target: { names: BranchNames; repository: string }, connected: Connected, recorder: Recorder, logger: Logger, clock: Clock): Promise<void> {
+  const { names, repository } = target;
   const { kube, pg, identity } = connected.clients;
   const env: BranchEnvironment = {
     slug: names.slug,
     branch: names.branch,
+    repository,
     namespaces: [names.namespace],
     databases: [names.database],
     roles: [names.role],
     federatedCredentials: identity ? [federatedCredentialName(names)] : [],
   };
   const ctx = stepContext(inputs, logger, clock);
-  logger.info(`Branch ${JSON.stringify(names.branch)}: namespace ${names.namespace}, database ${names.database}, role ${names.role}.`);
+  logger.info(`Branch ${JSON.stringify(names.branch)}${repository ? ` of ${repository}` : ''}: namespace ${names.namespace}, database ${names.database}, role ${names.role}.`);
   const add = (list: string[], name: string, what: string): void => {
     if (list.includes(name)) return;
     list.push(name);
     logger.info(`Also found ${what} ${name}, marked for this branch.`);
   };
+  const owner = kubeOwner(env);
   try {
-    if (kube) for (const ns of await listManagedNamespaces(kube, names.slug)) add(env.namespaces, ns.name, 'namespace');
+    if (kube && owner) {
+      for (const ns of await listManagedNamespaces(kube, names.slug)) if (checkMark(ns.live, owner).state === 'ours') add(env.namespaces, ns.name, 'namespace');
+    }
   } catch (error: unknown) {
     logger.warning(`Could not list namespaces by label (${errorMessage(error)}); only ${names.namespace} is looked at.`);
   }
   if (pg) {
     const marked = await pg.withClient(listMarked);
-    for (const db of marked.databases) if (markBelongs(db.mark, env, ctx.naming)) add(env.databases, db.name, 'database');
-    for (const role of marked.roles) if (markBelongs(role.mark, env, ctx.naming)) add(env.roles, role.name, 'role');
+    for (const db of marked.databases) if (markBelongs(db.mark, env)) add(env.databases, db.name, 'database');
+    for (const role of marked.roles) if (markBelongs(role.mark, env)) add(env.roles, role.name, 'role');
   }
   await teardown(env, connected.clients, ctx, recorder, { namespacePrefix: inputs.namespacePrefix });
 }

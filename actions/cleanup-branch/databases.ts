@@ -5,7 +5,7 @@
 // (REASSIGN OWNED, DROP OWNED) before DROP ROLE.
 import { UserError, errorMessage } from '../../shared/errors.ts';
 import { isProtectedDatabase, isProtectedRole } from '../../shared/naming.ts';
-import { parseOwnershipMark, type OwnershipMark } from '../../shared/ownership.ts';
+import { describeMarkOwner, markOwnership, parseOwnershipMark, type OwnershipMark } from '../../shared/ownership.ts';
 import { quoteIdent, setAllowConnections, sqlState, terminateSessions, sessionsOf, type PgClient, type Session } from '../../shared/postgres.ts';
 import { markBelongs, remaining, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
@@ -22,6 +22,8 @@ export interface PgAccess {
   drop(name: string, ctx: StepContext): Promise<void>;
   /** `ARM delete` or `DROP DATABASE ... WITH (FORCE)`, for messages. */
   dropText: string;
+  /** True when the drop goes through ARM (which drops whoever owns the database); false for SQL (owner only). */
+  dropsAnyOwner?: boolean;
 }
 
 /** A database or role with the suite's mark. */
@@ -45,22 +47,45 @@ export async function listMarked(client: PgClient): Promise<{ databases: MarkedO
   };
 }
 
-async function commentOf(client: PgClient, kind: 'database' | 'role', name: string): Promise<{ exists: boolean; comment: string | null }> {
-  const sql = kind === 'database'
-    ? "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1"
-    : "SELECT shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = $1";
-  const { rows } = await client.query<{ comment: string | null }>(sql, [name]);
-  const row = rows[0];
-  return row === undefined ? { exists: false, comment: null } : { exists: true, comment: row.comment };
+interface FoundObject {
+  exists: boolean;
+  comment: string | null;
+  /** The database's owner (databases only). */
+  owner?: string;
+  /** Whether the signed-in admin has its owner's privileges (databases only). */
+  ownedByMe?: boolean;
+  me?: string;
 }
 
-/** Why a database or role may not be dropped, or undefined when it is this branch's. */
-function markRefusal(kind: 'database' | 'role', comment: string | null, owner: Owner, ctx: StepContext): StepResult | undefined {
+async function commentOf(client: PgClient, kind: 'database' | 'role', name: string): Promise<FoundObject> {
+  const sql = kind === 'database'
+    ? "SELECT shobj_description(oid, 'pg_database') AS comment, pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine, current_user AS me FROM pg_database WHERE datname = $1"
+    : "SELECT shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = $1";
+  const { rows } = await client.query<{ comment: string | null; owner?: string; mine?: boolean; me?: string }>(sql, [name]);
+  const row = rows[0];
+  if (row === undefined) return { exists: false, comment: null };
+  return { exists: true, comment: row.comment, ...(row.owner === undefined ? {} : { owner: row.owner, ownedByMe: row.mine === true, me: row.me ?? '' }) };
+}
+
+/** Why a database or role may not be dropped, or undefined when it is this branch's (exact branch, exact repository). */
+function markRefusal(kind: 'database' | 'role', comment: string | null, owner: Owner): StepResult | undefined {
   const mark = parseOwnershipMark(comment);
   const statement = kind === 'database' ? 'COMMENT ON DATABASE' : 'COMMENT ON ROLE';
   if (mark === undefined) return { action: 'skipped', reason: `no ownership mark (${statement} is not the suite's); made by hand?`, warn: true };
-  if (!markBelongs(mark, owner, ctx.naming)) return { action: 'skipped', reason: `its ownership mark names another branch (${JSON.stringify(mark.branch)})`, warn: true };
+  if (owner.branch === undefined) return { action: 'skipped', reason: `the exact branch of this environment is unknown, and its mark names ${describeMarkOwner(mark)}: a slug match is never enough`, warn: true };
+  const verdict = markOwnership(mark, owner.branch, owner.repository);
+  if (verdict === 'other-branch' || verdict === 'other-repository' || !markBelongs(mark, owner)) {
+    return { action: 'skipped', reason: `its ownership mark names ${describeMarkOwner(mark)}, not branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'}: it is that branch's to remove (cleanup-branch for that branch, or a sweep once it is gone)`, warn: true };
+  }
   return undefined;
+}
+
+/** A note for an object removed on the strength of a mark without repository (an older version's). */
+function legacyNote(comment: string | null): { reason: string } | Record<string, never> {
+  const mark = parseOwnershipMark(comment);
+  return mark !== undefined && mark.repository === undefined
+    ? { reason: `matched by its exact branch ${JSON.stringify(mark.branch)}: its mark, written by an older version, records no repository` }
+    : {};
 }
 
 function describeSession(s: Session): string {
@@ -85,17 +110,26 @@ export async function removeDatabase(pg: PgAccess, name: string, owner: Owner, c
   const closed = await pg.withClient(async (client) => {
     const found = await commentOf(client, 'database', name);
     if (!found.exists) return { action: 'already-gone' } as const;
-    const refusal = markRefusal('database', found.comment, owner, ctx);
+    const refusal = markRefusal('database', found.comment, owner);
     if (refusal) return refusal;
+    if (!found.ownedByMe && !pg.dropsAnyOwner) {
+      throw new UserError(`Database ${name} is owned by ${JSON.stringify(found.owner)}, not by the signed-in admin ${JSON.stringify(found.me)}, and ${pg.dropText} needs its owner; nothing was changed.`, {
+        fix: `Sign in as ${found.owner ?? 'its owner'} (\`admin-user\`), or drop through ARM (\`drop-method: arm\` with \`server\`), which drops a database whoever owns it.`,
+      });
+    }
     if (ctx.dryRun) {
       const sessions = await sessionsOf(client, name);
       return { action: 'would-remove', ...(sessions.length > 0 ? { reason: `${sessions.length} session(s) would be ended` } : {}) } as const;
     }
-    try {
-      await setAllowConnections(client, name, false);
-    } catch (error: unknown) {
-      if (sqlState(error) === '3D000') return { action: 'already-gone' } as const;
-      throw error;
+    if (found.ownedByMe) {
+      try {
+        await setAllowConnections(client, name, false);
+      } catch (error: unknown) {
+        if (sqlState(error) === '3D000') return { action: 'already-gone' } as const;
+        throw error;
+      }
+    } else {
+      ctx.logger.info(`Database ${name} is owned by ${found.owner ?? '?'}, not ${found.me ?? 'the admin'}: new connections cannot be blocked first (ALTER DATABASE needs the owner); its sessions are ended and ARM drops it.`);
     }
     const { terminated, failed } = await terminateSessions(client, name);
     const left = await sessionsAfterEnding(client, name, new Set(terminated.map((s) => s.pid)), ctx);
@@ -109,12 +143,13 @@ export async function removeDatabase(pg: PgAccess, name: string, owner: Owner, c
     return undefined;
   });
   if (closed) return closed;
+  const note = await pg.withClient(async (client) => legacyNote((await commentOf(client, 'database', name)).comment));
   await pg.drop(name, ctx);
   const gone = await pg.withClient(async (client) => !(await commentOf(client, 'database', name)).exists);
   if (!gone) {
     throw new UserError(`${pg.dropText} of database ${name} finished, but the server still lists it.`, { fix: 'Check that `host` points at the server that `server` names.' });
   }
-  return { action: 'removed' };
+  return { action: 'removed', ...note };
 }
 
 /** Drops the database with SQL (superuser or owner). */
@@ -142,7 +177,7 @@ export async function removeRole(pg: PgAccess, name: string, owner: Owner, ctx: 
   return pg.withClient(async (client) => {
     const found = await commentOf(client, 'role', name);
     if (!found.exists) return { action: 'already-gone' };
-    const refusal = markRefusal('role', found.comment, owner, ctx);
+    const refusal = markRefusal('role', found.comment, owner);
     if (refusal) return refusal;
     if (ctx.dryRun) return { action: 'would-remove' };
     await endRoleSessions(client, name, ctx);
@@ -170,6 +205,6 @@ export async function removeRole(pg: PgAccess, name: string, owner: Owner, ctx: 
         cause: error,
       });
     }
-    return { action: 'removed' };
+    return { action: 'removed', ...legacyNote(found.comment) };
   });
 }

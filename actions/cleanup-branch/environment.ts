@@ -1,9 +1,10 @@
 // A branch environment as cleanup sees it: the branch slug (the label value every Kubernetes
-// object carries), the full branch when a mark names it, and the objects found for it. Also the
-// one ownership rule for marks: a mark belongs to the environment when it names the same branch
-// (or, when only the slug is known, a branch with the same slug).
+// object carries), the exact branch and repository when a mark names them, and the objects found
+// for it. Also the one ownership rule for database and role marks: a mark belongs to the
+// environment when it names exactly the same branch (never by slug: slugs can collide).
 import type { Logger } from '../../shared/logger.ts';
-import { branchNames, type NamingOptions } from '../../shared/naming.ts';
+import { namesForIdentity, type NamingOptions } from '../../shared/naming.ts';
+import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
 import type { OwnershipMark } from '../../shared/ownership.ts';
 import type { Clock } from '../../shared/retry.ts';
 import type { Inputs } from './inputs.ts';
@@ -12,8 +13,16 @@ import type { Inputs } from './inputs.ts';
 export interface Owner {
   /** Branch slug: the `branch-env.io/branch` label value, the federated credential suffix. */
   slug: string;
-  /** The full branch, when known (branch mode, or a database/role mark in a sweep). */
+  /** The exact branch, when known (branch mode, or a mark in a sweep); nothing is removed by slug alone. */
   branch: string | undefined;
+  /** `owner/repo` whose branch it is (the run's repository). */
+  repository: string;
+}
+
+/** The owner as Kubernetes marks are checked against it; undefined when the exact branch is unknown. */
+export function kubeOwner(owner: Owner): EnvironmentOwner | undefined {
+  if (owner.branch === undefined) return undefined;
+  return { branch: owner.branch, repository: owner.repository, slug: owner.slug, hashed: owner.slug.includes('--') };
 }
 
 /** One environment to tear down. */
@@ -36,24 +45,23 @@ export interface StepContext {
   deadline: number;
 }
 
-/** `refs/heads/x` → `x`. */
-export function stripRef(branch: string): string {
-  return branch.startsWith('refs/heads/') ? branch.slice('refs/heads/'.length) : branch;
-}
-
-/** The slug of a branch, or undefined when the naming function refuses it. */
+/** The slug of a branch (or fork pull request identity), or undefined when the naming function refuses it. */
 export function slugOf(branch: string, naming: NamingOptions): string | undefined {
   try {
-    return branchNames(branch, naming).slug;
+    return namesForIdentity(branch, naming).slug;
   } catch {
     return undefined;
   }
 }
 
-/** Whether a (parsed) mark names the owner's branch. */
-export function markBelongs(mark: OwnershipMark, owner: Owner, naming: NamingOptions): boolean {
-  if (owner.branch !== undefined) return stripRef(mark.branch) === stripRef(owner.branch);
-  return slugOf(mark.branch, naming) === owner.slug;
+/**
+ * Whether a (parsed) mark names exactly the owner's branch (and repository, when the mark
+ * records one). Never by slug: two branches can share one.
+ */
+export function markBelongs(mark: OwnershipMark, owner: Owner): boolean {
+  if (owner.branch === undefined || mark.branch !== owner.branch) return false;
+  const repository = (mark as { repository?: unknown }).repository;
+  return typeof repository !== 'string' || repository.toLowerCase() === owner.repository.toLowerCase();
 }
 
 /** Milliseconds left until the deadline (never negative). */

@@ -1,7 +1,9 @@
 // Every input of cleanup-branch, read and checked in one place before anything is contacted.
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { matching as checked, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure-inputs.ts';
+import { readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure-inputs.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
 import { InputReader } from '../../shared/inputs.ts';
+import { readProductionNamespaces } from '../../shared/kube.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/naming.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */
@@ -13,8 +15,10 @@ export type DropMethod = 'arm' | 'sql';
 /** Everything cleanup-branch reads from its inputs (names mirror action.yml). */
 export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   mode: Mode;
-  /** Explicit branch; undefined means the branch the event means (branch mode only). */
+  /** Explicit branch; undefined means the branch the event means (branch mode only; only on events that mean a branch is gone). */
   branch: string | undefined;
+  /** What a pull request from a fork maps to (`fork-pull-requests`): `refuse`, or its own `isolate`d environment. */
+  forks: ForkPolicy;
   /** List and explain only. Default: false for `branch`, true for `sweep`. */
   dryRun: boolean;
   namespacePrefix: string;
@@ -43,7 +47,6 @@ export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   pollIntervalMs: number;
 }
 
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const ENV_TOKENS = new Set(['slug', 'namespace', 'branch']);
 
 function environmentTemplate(value: string): string {
@@ -80,15 +83,15 @@ export function readInputs(reader = new InputReader()): Inputs {
   const namespacePrefix = reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX);
   const maxSlugLength = reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH });
   branchNames('x', { namespacePrefix, maxSlugLength }); // refuses a bad prefix now, naming the input
-  const productionNamespaces = reader.list('production-namespaces');
-  for (const ns of productionNamespaces) checked('production-namespaces', ns, NAMESPACE, 'namespace names (lower-case letters, digits and `-`)');
+  const productionNamespaces = readProductionNamespaces(reader);
   return {
     mode,
     branch: reader.optional('branch'),
+    forks: readForkPolicy(reader),
     dryRun: reader.boolean('dry-run', mode === 'sweep'),
     namespacePrefix,
     maxSlugLength,
-    productionNamespaces: productionNamespaces.length > 0 ? productionNamespaces : ['project'],
+    productionNamespaces,
     protectedDatabases: reader.list('protected-databases'),
     gracePeriodMs: reader.duration('grace-period', '24h', 366 * 24 * 3_600_000),
     ...azure,

@@ -1,13 +1,16 @@
-// The branch namespace: removed only when it carries the suite's labels for this branch and is
-// not protected, then waited for until it is gone. Before it, the objects deploy-overlay recorded
-// on it as put in other namespaces (each only when it carries the branch's labels). A namespace stuck in Terminating is reported
+// The branch namespace: removed only when its exact mark names this branch of this repository
+// (kube-marks.ts) and it is not protected, then waited for until it is gone. Before it, the
+// objects deploy-overlay recorded on it as put outside it (other namespaces, cluster-scoped):
+// each resolved by its kind's real scope, refused when protected, and removed only when its
+// own exact mark names the branch. A namespace stuck in Terminating is reported
 // with what holds it: its finalizers, the namespace controller's conditions, and the objects
 // left in it.
 import { UserError } from '../../shared/errors.ts';
-import { carriesBranchLabels, externalObject, externalRefs, type ExternalRef } from '../../shared/kube-external.ts';
-import { describeKubeError, isProtectedNamespace, namespaceOwnership, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { externalObject, externalRefs, protectedTargetReason, removalRefusal, resolveScope, type ExternalRef } from '../../shared/kube-external.ts';
+import { BRANCH_NAME_ANNOTATION, REPOSITORY_ANNOTATION, checkMark, markRefusal } from '../../shared/kube-marks.ts';
+import { describeKubeError, isProtectedNamespace, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
-import { remaining, type Owner, type StepContext } from './environment.ts';
+import { kubeOwner, remaining, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
 
 const NAMESPACE_REF = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -18,19 +21,17 @@ const COMMON_KINDS: readonly [string, string][] = [
   ['apps/v1', 'Deployment'], ['apps/v1', 'StatefulSet'], ['apps/v1', 'ReplicaSet'], ['batch/v1', 'Job'], ['batch/v1', 'CronJob'],
 ];
 
-/** Why a namespace may not be touched, or undefined when it may. */
+/** Why a namespace may not be touched, or undefined when it may (or is gone). */
 export function namespaceRefusal(live: KubeObject | undefined, name: string, owner: Owner, ctx: Pick<StepContext, 'productionNamespaces'>): StepResult | undefined {
   if (isProtectedNamespace(name, ctx.productionNamespaces)) {
     return { action: 'skipped', reason: `protected namespace (default, kube-* and production-namespaces are never deleted)`, warn: true };
   }
-  const ownership = namespaceOwnership(live, { labelValue: owner.slug });
-  if (ownership.state === 'unmanaged') {
-    return { action: 'skipped', reason: `no ownership label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} (not made by the suite)`, warn: true };
+  const exact = kubeOwner(owner);
+  if (exact === undefined) {
+    return live === undefined ? undefined : { action: 'skipped', reason: `no exact branch is known for slug ${owner.slug}, and a slug alone proves nothing (another branch may share it)`, warn: true };
   }
-  if (ownership.state === 'other-branch') {
-    return { action: 'skipped', reason: `labelled for another branch (${BRANCH_LABEL}=${ownership.branch})`, warn: true };
-  }
-  return undefined;
+  const refusal = markRefusal(checkMark(live, exact), 'it', exact);
+  return refusal === undefined ? undefined : { action: 'skipped', reason: refusal, warn: true };
 }
 
 /** Removes the namespace if it is this branch's, and waits until it is gone. `read`: the namespace as already read. */
@@ -64,16 +65,24 @@ export interface ReadNamespace {
   live: KubeObject | undefined;
 }
 
-/** Removes one such object, only when it carries the suite's labels for this branch and sits in no protected namespace. */
-export async function removeExternalObject(kube: KubeClient, ref: ExternalRef, owner: Owner, ctx: StepContext): Promise<StepResult> {
-  if (isProtectedNamespace(ref.namespace, ctx.productionNamespaces)) {
-    return { action: 'skipped', reason: `in protected namespace ${ref.namespace} (default, kube-* and production-namespaces are never touched)`, warn: true };
-  }
+/**
+ * Removes one recorded object: its kind's real scope is looked up first (a record cannot make a
+ * cluster-scoped object look namespaced), a protected target is refused by that scope, and the
+ * live object is removed only when its exact mark names this branch of this repository.
+ */
+export async function removeExternalObject(kube: KubeClient, recorded: ExternalRef, owner: Owner, ctx: StepContext): Promise<StepResult> {
+  const info = await kube.resource(recorded.apiVersion, recorded.kind);
+  if (info === undefined) return { action: 'skipped', reason: `the cluster does not serve ${recorded.apiVersion} ${recorded.kind}; nothing is removed on a record alone`, warn: true };
+  const ref = resolveScope(recorded, info.namespaced);
+  if (ref === undefined) return { action: 'skipped', reason: `${recorded.kind} is namespaced but the record names no namespace (not a record the suite writes)`, warn: true };
+  const protectedReason = protectedTargetReason(ref, ctx.productionNamespaces);
+  if (protectedReason !== undefined) return { action: 'skipped', reason: protectedReason, warn: true };
+  const exact = kubeOwner(owner);
+  if (exact === undefined) return { action: 'skipped', reason: 'no exact branch is known for this environment', warn: true };
   const live = await kube.get(externalObject(ref));
   if (live === undefined) return { action: 'already-gone' };
-  if (!carriesBranchLabels(live, owner.slug)) {
-    return { action: 'skipped', reason: `no longer carries ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} and ${BRANCH_LABEL}=${owner.slug}`, warn: true };
-  }
+  const refusal = removalRefusal(live, exact);
+  if (refusal !== undefined) return { action: 'skipped', reason: refusal, warn: true };
   if (ctx.dryRun) return { action: 'would-remove' };
   return (await kube.delete(externalObject(ref), { propagationPolicy: 'Background' })) ? { action: 'removed' } : { action: 'already-gone' };
 }
@@ -136,8 +145,12 @@ async function objectsLeft(kube: KubeClient, namespace: string): Promise<string[
 export interface ManagedNamespace {
   name: string;
   slug: string;
+  /** The exact branch and repository its mark records; undefined for a label-only (older) mark. */
+  branch: string | undefined;
+  repository: string | undefined;
   /** Newest of creation and the last apply (managedFields), epoch ms. */
   lastChange: number | undefined;
+  live: KubeObject;
 }
 
 /** Namespaces carrying the suite's labels (optionally only one branch slug's). */
@@ -148,6 +161,15 @@ export async function listManagedNamespaces(kube: KubeClient, slug?: string): Pr
     const times = [ns.metadata?.creationTimestamp, ...(ns.metadata?.managedFields ?? []).map((f) => f.time)]
       .map((t) => (t ? Date.parse(t) : Number.NaN))
       .filter((t) => Number.isFinite(t));
-    return { name: ns.metadata?.name ?? '', slug: ns.metadata?.labels?.[BRANCH_LABEL] ?? '', lastChange: times.length > 0 ? Math.max(...times) : undefined };
+    const annotations = ns.metadata?.annotations ?? {};
+    const branch = annotations[BRANCH_NAME_ANNOTATION];
+    return {
+      name: ns.metadata?.name ?? '',
+      slug: ns.metadata?.labels?.[BRANCH_LABEL] ?? '',
+      branch: typeof branch === 'string' && branch !== '' ? branch : undefined,
+      repository: annotations[REPOSITORY_ANNOTATION],
+      lastChange: times.length > 0 ? Math.max(...times) : undefined,
+      live: ns,
+    };
   });
 }

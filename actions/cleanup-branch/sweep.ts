@@ -1,16 +1,19 @@
 // Sweep: every environment the suite manages (labelled namespaces, marked databases and roles,
-// credentials with the suite's prefix), grouped by branch slug; GitHub says which branches exist
-// and which pull requests are open; an environment whose branch is gone and whose last deploy is
-// older than the grace period is torn down, a bounded number at a time. Live and recent ones are
-// reported as skipped, with the reason.
+// credentials with the suite's prefix), grouped by the exact branch their marks name (never by
+// slug alone: two branches can share one); GitHub says which branches exist and which pull
+// requests are open; an environment whose branch is gone and whose last deploy is older than the
+// grace period is torn down, a bounded number at a time. Live and recent ones are reported as
+// skipped, with the reason. Environments of another repository (on a shared cluster or server),
+// and label-only namespaces whose hashed slug proves no branch, are left alone and said.
 import { UserError } from '../../shared/errors.ts';
+import { forkPullRequestIdentity } from '../../shared/naming.ts';
 import { describeKubeError } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Clock } from '../../shared/retry.ts';
 import { formatDuration } from '../../shared/duration.ts';
 import type { CleanupReport } from './cleanup.ts';
 import { listMarked } from './databases.ts';
-import { slugOf, stepContext, stripRef, type BranchEnvironment, type StepContext } from './environment.ts';
+import { slugOf, stepContext, type BranchEnvironment, type StepContext } from './environment.ts';
 import { credentialSlug, listSuiteCredentials } from './federated.ts';
 import { environmentName, findDeployments, liveBranches, type DeploymentInfo } from './github-env.ts';
 import type { Inputs } from './inputs.ts';
@@ -35,17 +38,23 @@ interface Group {
   times: number[];
 }
 
-function groupFor(groups: Map<string, Group>, slug: string): Group {
-  let group = groups.get(slug);
+/** Groups by exact branch (`branch:<name>`), or by slug (`slug:<slug>`) where only a slug is known. */
+function groupFor(groups: Map<string, Group>, slug: string, branch: string | undefined, repository: string): Group {
+  const key = branch === undefined ? `slug:${slug}` : `branch:${branch}`;
+  let group = groups.get(key);
   if (!group) {
-    group = { env: { slug, branch: undefined, namespaces: [], databases: [], roles: [], federatedCredentials: [] }, times: [] };
-    groups.set(slug, group);
+    group = { env: { slug, branch, repository, namespaces: [], databases: [], roles: [], federatedCredentials: [] }, times: [] };
+    groups.set(key, group);
   }
   return group;
 }
 
-/** Everything managed, grouped by slug. */
-async function discover(clients: Clients, ctx: StepContext, recorder: Recorder): Promise<Map<string, Group>> {
+function sameRepository(a: string | undefined, b: string): boolean {
+  return a === undefined || a === '' || a.toLowerCase() === b.toLowerCase();
+}
+
+/** Everything managed, grouped by exact branch. */
+async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, repository: string): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>();
   const { kube, pg, identity } = clients;
   if (kube) {
@@ -56,7 +65,17 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder):
       });
     });
     for (const ns of namespaces) {
-      const group = groupFor(groups, ns.slug);
+      if (ns.branch !== undefined && !sameRepository(ns.repository, repository)) {
+        recorder.note('namespace', ns.name, ns.slug, { action: 'skipped', reason: `its mark names repository ${ns.repository ?? '?'}, not ${repository}: that repository's sweep decides` });
+        continue;
+      }
+      // A label-only mark (made before exact marks) names a branch only through an unhashed slug.
+      const branch = ns.branch ?? (slugOf(ns.slug, ctx.naming) === ns.slug ? ns.slug : undefined);
+      if (branch === undefined) {
+        recorder.note('namespace', ns.name, ns.slug, { action: 'skipped', reason: `it has no exact branch mark and its slug ${ns.slug} is hashed, so no branch can be proven its owner; remove it by hand if it is stale`, warn: true });
+        continue;
+      }
+      const group = groupFor(groups, ns.slug, branch, repository);
       group.env.namespaces.push(ns.name);
       if (ns.lastChange !== undefined) group.times.push(ns.lastChange);
     }
@@ -65,13 +84,17 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder):
     const marked = await pg.withClient(listMarked);
     for (const [kind, list] of [['database', marked.databases], ['role', marked.roles]] as const) {
       for (const { name, mark } of list) {
+        const markRepository = (mark as { repository?: unknown }).repository;
+        if (typeof markRepository === 'string' && !sameRepository(markRepository, repository)) {
+          recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names repository ${markRepository}, not ${repository}: that repository's sweep decides` });
+          continue;
+        }
         const slug = slugOf(mark.branch, ctx.naming);
         if (slug === undefined) {
           recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names branch ${JSON.stringify(mark.branch)}, which yields no name`, warn: true });
           continue;
         }
-        const group = groupFor(groups, slug);
-        group.env.branch ??= stripRef(mark.branch);
+        const group = groupFor(groups, slug, mark.branch, repository);
         (kind === 'database' ? group.env.databases : group.env.roles).push(name);
         const created = Date.parse(mark.createdAt);
         if (Number.isFinite(created)) group.times.push(created);
@@ -79,9 +102,14 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder):
     }
   }
   if (identity) {
-    for (const credential of await listSuiteCredentials(identity, ctx)) groupFor(groups, credentialSlug(credential.name)).env.federatedCredentials.push(credential.name);
+    for (const credential of await listSuiteCredentials(identity, ctx)) {
+      // A credential's name holds only the slug: it joins the one environment with that slug, or stands alone.
+      const slug = credentialSlug(credential.name);
+      const matches = [...groups.values()].filter((g) => g.env.slug === slug && g.env.branch !== undefined);
+      const group = matches.length === 1 && matches[0] ? matches[0] : groupFor(groups, slug, undefined, repository);
+      group.env.federatedCredentials.push(credential.name);
+    }
   }
-  for (const { env } of groups.values()) if (env.branch === undefined && slugOf(env.slug, ctx.naming) === env.slug) env.branch = env.slug;
   return groups;
 }
 
@@ -96,7 +124,11 @@ export function liveReasons(live: { branches: string[]; pulls: { branch: string;
     if (slug !== undefined) reasons.set(`slug:${slug}`, reason);
     reasons.set(`branch:${branch}`, reason);
   };
-  for (const pull of live.pulls) add(pull.branch, `pull request #${pull.number} (head ${JSON.stringify(pull.branch)}) is open`);
+  for (const pull of live.pulls) {
+    add(pull.branch, `pull request #${pull.number} (head ${JSON.stringify(pull.branch)}) is open`);
+    // A fork pull request's own environment (fork-pull-requests: isolate) lives while the pull request is open.
+    reasons.set(`branch:${forkPullRequestIdentity(pull.number)}`, `pull request #${pull.number} is open`);
+  }
   for (const branch of live.branches) add(branch, `branch ${JSON.stringify(branch)} still exists`);
   return reasons;
 }
@@ -117,7 +149,8 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
   if (!github) throw new UserError('A sweep needs `token`: it asks GitHub which branches still exist.', { fix: 'Pass `token: ${{ github.token }}`.' });
   report.gracePeriodMs = inputs.gracePeriodMs;
   const setup = stepContext(inputs, logger, clock);
-  const groups = await logger.group('Find managed environments', () => discover(clients, setup, recorder));
+  const repository = `${github.owner}/${github.repo}`;
+  const groups = await logger.group('Find managed environments', () => discover(clients, setup, recorder, repository));
   const live = await liveBranches(github, setup);
   if (live.branches.length === 0) {
     throw new UserError(`GitHub lists no branches in ${github.owner}/${github.repo}, so every environment would look stale; the sweep removes nothing.`, {
@@ -126,11 +159,12 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
   }
   const liveBy = liveReasons(live, setup);
   logger.info(`Found ${groups.size} managed environment(s); ${live.branches.length} branch(es) and ${live.pulls.length} open pull request(s) on GitHub.`);
-  const ordered = [...groups.values()].sort((a, b) => a.env.slug.localeCompare(b.env.slug));
+  const ordered = [...groups.values()].sort((a, b) => a.env.slug.localeCompare(b.env.slug) || (a.env.branch ?? '').localeCompare(b.env.branch ?? ''));
   const { peak } = await mapLimit(ordered, inputs.concurrency, async (group) => {
     const { env } = group;
     try {
-      const liveReason = liveBy.get(`slug:${env.slug}`) ?? (env.branch === undefined ? undefined : liveBy.get(`branch:${env.branch}`));
+      // An exact branch is live by its name; an environment known only by slug is kept while any live branch has that slug.
+      const liveReason = env.branch === undefined ? liveBy.get(`slug:${env.slug}`) : liveBy.get(`branch:${env.branch}`);
       report.environments.push(await decide(group, liveReason, inputs, clients, recorder, { logger, clock }));
     } catch (error: unknown) {
       // Steps never throw; this is a bug, but it must not stop the other environments.

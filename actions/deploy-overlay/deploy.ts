@@ -5,7 +5,9 @@ import { UserError, quoteValue } from '../../shared/errors.ts';
 import { externalRefs, formatExternalRef } from '../../shared/kube-external.ts';
 import { createKubeClient, describeConnection, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { branchNames, isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
+import { resolveBranchTarget } from '../../shared/branch-target.ts';
+import { ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/kube-marks.ts';
+import { isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
 import type { SetSecret } from '../../shared/secrets.ts';
 import { applyPlan, resultOf, type ObjectResult } from './apply.ts';
 import { diagnose } from './diagnose.ts';
@@ -16,7 +18,7 @@ import { completePlan, renderPlan } from './plan.ts';
 import { inventoryTypes, planExternal, planInventory, pruneCandidates, pruneExternal, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
 import { connectEarly, listAll } from './reach.ts';
 import type { Exec } from './render.ts';
-import { assertUsableNamespace, checkNamespace } from './safety.ts';
+import { assertUsableNamespace, checkNamespace, checkOutsideObjects } from './safety.ts';
 import { applyReplacements, fillTemplate, type TemplateValues } from './transform.ts';
 import { watchRollouts, type RolloutResult } from './wait.ts';
 
@@ -54,26 +56,24 @@ export interface Deps {
 
 interface Names {
   names: BranchNames;
+  owner: EnvironmentOwner;
   sha: string | undefined;
   namespace: string;
   values: TemplateValues;
 }
 
 function resolveNames(inputs: Inputs, context: EventContext): Names {
-  const branch = inputs.branch ?? context.branch;
-  if (!branch) {
-    throw new UserError(`No branch to deploy. ${context.note ?? `The ${context.eventName || 'current'} event does not name a branch.`}`, {
-      fix: 'Pass the `branch` input, e.g. `branch: ${{ github.head_ref || github.ref_name }}`.',
-    });
-  }
+  const { names, repository } = resolveBranchTarget({
+    input: inputs.branch, context, forks: inputs.forks, doing: 'deploy',
+    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
+  });
   const rawSha = inputs.sha ?? context.sha;
   const sha = rawSha === undefined ? undefined : normalizeSha(rawSha);
-  const names = branchNames(branch, { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength });
   const namespace = inputs.namespace ?? names.namespace;
   if (!isValidDnsLabel(namespace)) throw new UserError(`Input \`namespace\` is ${quoteValue(namespace)}, not a valid namespace name.`, { fix: 'Use lower-case letters, digits and `-`, at most 63 characters.' });
-  assertUsableNamespace(namespace, inputs.namespace === undefined ? 'branch' : 'namespace');
+  assertUsableNamespace(namespace, inputs.namespace === undefined ? 'branch' : 'namespace', inputs.productionNamespaces);
   const values: TemplateValues = { branch: names.branch, slug: names.slug, namespace, database: names.database, role: names.role, sha: sha ?? '', 'short-sha': sha?.slice(0, 7) ?? '' };
-  return { names, sha, namespace, values };
+  return { names, owner: ownerOf(names, repository), sha, namespace, values };
 }
 
 /** Kinds of the plan, resolved through discovery; kinds only a CRD of the render defines are taken from it. */
@@ -126,13 +126,14 @@ function rolloutFailure(namespace: string, failed: readonly RolloutResult[]): Us
 export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployReport> {
   const started = Date.now();
   const { logger } = deps;
-  const { names, sha, namespace, values } = resolveNames(inputs, deps.context);
+  const { names, owner, sha, namespace, values } = resolveNames(inputs, deps.context);
   const ownership = ownershipLabels(names, sha);
+  const marks = ownershipAnnotations(owner);
   // Reach the cluster while kustomize renders (reach.ts: connect, read the namespace, discover,
   // list on a re-deploy). Only reads; a render error still comes first and stops that work.
   const stopEarly = new AbortController();
   const selector = `${ownershipSelector(names)},${APPLY_SET_LABEL}=${inputs.applySet}`;
-  const reach = { deps, namespace, names, selector, applySet: inputs.applySet, signal: stopEarly.signal };
+  const reach = { deps, namespace, names, owner, selector, applySet: inputs.applySet, signal: stopEarly.signal };
   const early = inputs.dryRun === 'client' ? undefined : connectEarly(reach);
   early?.catch(() => undefined);
   const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps)).catch((error: unknown) => {
@@ -152,7 +153,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   };
   if (inputs.dryRun === 'client') {
     const crds = rendered.planned.map((p) => p.object).filter((o) => o.kind === 'CustomResourceDefinition');
-    const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: (obj) => offlineNamespaced(obj, crds) });
+    const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, ownershipAnnotations: marks, namespaced: (obj) => offlineNamespaced(obj, crds) });
     report.objects = planned.map((p) => resultOf(p.object, p.source, 'planned'));
     logger.info(`Dry run (client): ${planned.length} object(s) would be applied to namespace ${namespace}; the cluster was not contacted.`);
     return finish();
@@ -161,8 +162,10 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const { client, liveNamespace, prelisted } = await (early ?? connectEarly(reach));
   logger.info(describeConnection(client.connection));
   const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
-  const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, namespaced: scopes.namespaced });
-  const exists = checkNamespace(namespace, liveNamespace, names);
+  const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, ownershipAnnotations: marks, namespaced: scopes.namespaced });
+  const exists = checkNamespace(namespace, liveNamespace, owner);
+  const outside = await checkOutsideObjects(client, planned, namespace, owner, { adopt: inputs.adoptExisting, namespaced: scopes.namespaced });
+  if (inputs.adoptExisting && outside.size > 0) logger.warning(`adopt-existing: ${outside.size} existing object(s) outside the branch namespace are taken over by branch ${JSON.stringify(owner.branch)}.`);
   const dryRun = inputs.dryRun === 'server';
   logger.info(`Namespace ${namespace} ${exists ? 'exists and belongs to this branch' : dryRun ? 'does not exist (it would be created)' : 'does not exist yet: creating it'}.`);
 
@@ -189,6 +192,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const inventory = readInventory(liveNamespace, inputs.applySet);
   const existing = exists ? await listAll(client, typesToList(planned, inventory, namespace, scopes.namespaced), reach, prelisted) : new Map<string, KubeObject>();
   if (liveNamespace) existing.set(objectKey({ ...liveNamespace, apiVersion: 'v1', kind: 'Namespace' }), liveNamespace);
+  for (const [object, live] of outside) existing.set(objectKey({ ...live, apiVersion: object.apiVersion, kind: object.kind }), live);
 
   const targets = planned.map((p) => p.object).filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
   // Watch from before the workloads are applied, so an early one's readiness is noticed at once.
@@ -211,7 +215,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   }
 
   const pruneStart = Date.now();
-  const external = planExternal(planned, namespace);
+  const external = planExternal(planned, namespace, scopes.namespaced);
   const externalBefore = externalRefs(liveNamespace, inputs.applySet).map(formatExternalRef).sort();
   if (!dryRun) await writeInventory(client, namespace, inputs.applySet, { kinds: planInventory(planned, namespace), kindsBefore: inventory, external, externalBefore });
   if (inputs.prune) {
@@ -221,7 +225,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
       report.objects.push(
         ...(await logger.group('Prune', async () => [
           ...(await pruneObjects(client, candidates, dryRun, logger)),
-          ...(await pruneExternal(client, staleExternal, { labelValue: names.labelValue, applySet: inputs.applySet }, dryRun, logger)),
+          ...(await pruneExternal(client, staleExternal, { owner, applySet: inputs.applySet, productionNamespaces: inputs.productionNamespaces }, dryRun, logger)),
         ])),
       );
     }

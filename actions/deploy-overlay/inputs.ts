@@ -1,7 +1,9 @@
 // The only place deploy-overlay reads its inputs (names mirror action.yml).
 import path from 'node:path';
 import { UserError, quoteValue } from '../../shared/errors.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
 import { InputReader } from '../../shared/inputs.ts';
+import { isProtectedNamespace, readProductionNamespaces } from '../../shared/kube.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
 import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
 import * as runner from '../../shared/runner.ts';
@@ -44,8 +46,17 @@ export interface Inputs {
   secretName: string;
   /** Name of this set of objects in the namespace; prune stays within it. */
   applySet: string;
+  /** Cluster-scoped kinds that may be applied besides the branch Namespace (`allow-cluster-scoped`). */
   allowClusterScoped: string[];
+  /** Other namespaces objects may be applied to (`allow-namespaces`); never a protected one. */
   allowNamespaces: string[];
+  /** Namespaces never written to besides `default` and `kube-*` (`production-namespaces`). */
+  productionNamespaces: string[];
+  /** Take over existing objects outside the branch namespace that lack this branch's mark (`adopt-existing`, dangerous). */
+  adoptExisting: boolean;
+  /** What a pull request from a fork gets (`fork-pull-requests`): `refuse` or `isolate`. */
+  forks: ForkPolicy;
+  /** Remove what an earlier deploy of this apply set made and this one no longer renders. */
   prune: boolean;
   dryRun: DryRun;
   forceConflicts: boolean;
@@ -67,6 +78,8 @@ const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 const TOKEN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 
 /**
  * The `secrets` input: one `[secret-name/]KEY=value` per line. The value is everything after the
@@ -129,6 +142,15 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   if (!/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/.test(applySet)) {
     throw new UserError(`Input \`apply-set\` must be a lower-case name of at most 40 characters, got ${quoteValue(applySet)}.`, { fix: 'For example `app` or `monitoring`.' });
   }
+  const productionNamespaces = readProductionNamespaces(reader);
+  const allowNamespaces = checked(reader.list('allow-namespaces'), 'allow-namespaces', NAMESPACE, 'a namespace name');
+  for (const ns of allowNamespaces) {
+    if (isProtectedNamespace(ns, productionNamespaces)) {
+      throw new UserError(`Input \`allow-namespaces\` holds ${quoteValue(ns)}, a protected namespace: deploy-overlay never writes to \`default\`, \`kube-*\` or the production namespaces (${productionNamespaces.join(', ')}).`, {
+        fix: 'Remove it from `allow-namespaces`; deploy what belongs there through its own pipeline, not a branch environment.',
+      });
+    }
+  }
   const workingDirectory = path.resolve(reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()));
   return {
     overlays,
@@ -147,7 +169,10 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     secretName,
     applySet,
     allowClusterScoped: checked(reader.list('allow-cluster-scoped'), 'allow-cluster-scoped', KIND, 'a kind such as CustomResourceDefinition'),
-    allowNamespaces: checked(reader.list('allow-namespaces'), 'allow-namespaces', /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'a namespace name'),
+    allowNamespaces,
+    productionNamespaces,
+    adoptExisting: reader.boolean('adopt-existing', false),
+    forks: readForkPolicy(reader),
     prune: reader.boolean('prune', true),
     dryRun: readDryRun(reader),
     forceConflicts: reader.boolean('force-conflicts', false),

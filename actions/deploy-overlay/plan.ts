@@ -92,6 +92,8 @@ export interface CompleteOptions {
   inputs: Inputs;
   namespace: string;
   ownershipLabels: Record<string, string>;
+  /** The exact mark (branch and repository) every object carries as annotations. */
+  ownershipAnnotations: Record<string, string>;
   /** Whether an object's kind is namespaced (from discovery, or offline for a client dry run). */
   namespaced: (obj: KubeObject) => boolean;
 }
@@ -107,6 +109,7 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     overlayNamespaces: plan.overlayNamespaces,
     allowNamespaces: inputs.allowNamespaces,
     allowClusterScoped: inputs.allowClusterScoped,
+    productionNamespaces: inputs.productionNamespaces,
     namespaced: options.namespaced,
   });
   const namespace = namespaceObject(plan.planned, options.namespace);
@@ -115,6 +118,7 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     all.map((p) => p.object),
     labelSets(options.ownershipLabels, inputs.applySet),
   );
+  for (const { object } of all) object.metadata = { ...object.metadata, annotations: { ...object.metadata?.annotations, ...options.ownershipAnnotations } };
   // The namespace is shared by every apply set of the branch: it carries no set of its own.
   if (namespace.metadata?.labels) {
     const { [APPLY_SET_LABEL]: _set, ...labels } = namespace.metadata.labels;

@@ -3,7 +3,8 @@
 // disappears from the overlay entirely is still listed and pruned. Only objects in the branch
 // namespace that carry the set's labels and were applied by the suite's field manager (never
 // objects a controller made, which inherit labels from templates) can be pruned.
-import { annotationList, carriesBranchLabels, externalAnnotation, externalObject, formatExternalRef, parseExternalRef } from '../../shared/kube-external.ts';
+import { annotationList, externalAnnotation, externalObject, formatExternalRef, parseExternalRef, protectedTargetReason, refOf, removalRefusal, resolveScope } from '../../shared/kube-external.ts';
+import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { describeKubeError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { mapLimit, resultOf, type ObjectResult } from './apply.ts';
@@ -39,12 +40,16 @@ export function planInventory(planned: readonly Planned[], namespace: string): s
   return [...new Set(planned.filter((p) => p.object.metadata?.namespace === namespace).map((p) => typeKey(p.object)))].sort();
 }
 
-/** The objects of a plan in other namespaces (`allow-namespaces`), as recorded lines, sorted. */
-export function planExternal(planned: readonly Planned[], namespace: string): string[] {
+/**
+ * The objects of a plan outside the branch namespace, as recorded lines, sorted: those in other
+ * namespaces (`allow-namespaces`) and cluster-scoped ones (`allow-cluster-scoped`) other than the
+ * branch Namespace itself.
+ */
+export function planExternal(planned: readonly Planned[], namespace: string, namespaced: (obj: KubeObject) => boolean): string[] {
   const refs = planned
     .map((p) => p.object)
-    .filter((obj) => obj.metadata?.namespace !== undefined && obj.metadata.namespace !== namespace)
-    .map((obj) => formatExternalRef({ apiVersion: obj.apiVersion ?? '', kind: obj.kind ?? '', namespace: obj.metadata?.namespace ?? '', name: obj.metadata?.name ?? '' }));
+    .filter((obj) => (namespaced(obj) ? obj.metadata?.namespace !== namespace : !(obj.kind === 'Namespace' && obj.metadata?.name === namespace)))
+    .map((obj) => formatExternalRef(refOf(obj, namespaced(obj))));
   return [...new Set(refs)].sort();
 }
 
@@ -67,30 +72,50 @@ export async function writeInventory(client: KubeClient, namespace: string, appl
   await client.mergePatch({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, { metadata: { annotations } }, FIELD_MANAGER);
 }
 
+/** Whose the outside objects are, for prune. */
+export interface ExternalOwner {
+  owner: EnvironmentOwner;
+  applySet: string;
+  productionNamespaces: readonly string[];
+}
+
 /**
- * Prunes objects an earlier deploy of this apply set put in other namespaces and the plan no
- * longer holds: each only when it still carries the branch's labels and the apply set's, and the
- * suite applied it. Anything else is left alone and said.
+ * Prunes objects an earlier deploy of this apply set put outside the branch namespace and the
+ * plan no longer holds. Each record line is resolved by its kind's real scope first; then a
+ * protected target, an object whose exact mark is not this branch's, one of another apply set,
+ * or one the suite did not apply is left alone and said.
  */
-export async function pruneExternal(client: KubeClient, stale: readonly string[], owner: { labelValue: string; applySet: string }, dryRun: boolean, logger: Logger): Promise<ObjectResult[]> {
+export async function pruneExternal(client: KubeClient, stale: readonly string[], owner: ExternalOwner, dryRun: boolean, logger: Logger): Promise<ObjectResult[]> {
   const results: ObjectResult[] = [];
   await mapLimit(stale, 8, async (line) => {
-    const ref = parseExternalRef(line);
-    if (!ref) return;
+    const recorded = parseExternalRef(line);
+    if (!recorded) return;
     try {
+      const info = await client.resource(recorded.apiVersion, recorded.kind);
+      const ref = info === undefined ? undefined : resolveScope(recorded, info.namespaced);
+      if (ref === undefined) {
+        logger.warning(`Not pruning ${line}: ${info === undefined ? 'the cluster does not serve that kind' : 'a namespaced kind recorded without a namespace'}.`);
+        return;
+      }
+      const protectedReason = protectedTargetReason(ref, owner.productionNamespaces);
+      if (protectedReason !== undefined) {
+        logger.warning(`Not pruning ${line}: ${protectedReason}.`);
+        return;
+      }
       const live = await client.get(externalObject(ref));
       if (live === undefined) return;
       const obj = { ...live, apiVersion: ref.apiVersion, kind: ref.kind };
-      if (!carriesBranchLabels(obj, owner.labelValue) || obj.metadata?.labels?.[APPLY_SET_LABEL] !== owner.applySet || !appliedBySuite(obj)) {
-        logger.warning(`Not pruning ${displayName(obj)} in ${ref.namespace}: it no longer carries this branch's labels or was not applied by the suite.`);
+      const refusal = removalRefusal(obj, owner.owner) ?? (obj.metadata?.labels?.[APPLY_SET_LABEL] !== owner.applySet || !appliedBySuite(obj) ? 'it is not of this apply set or was not applied by the suite' : undefined);
+      if (refusal !== undefined) {
+        logger.warning(`Not pruning ${line}: ${refusal}.`);
         return;
       }
       await client.delete(obj, { propagationPolicy: 'Background', dryRun });
-      logger.info(`${displayName(obj)} in ${ref.namespace} ${dryRun ? 'would be pruned' : 'pruned'} (no longer rendered).`);
+      logger.info(`${line} ${dryRun ? 'would be pruned' : 'pruned'} (no longer rendered).`);
       results.push(resultOf(obj, 'earlier deploy', dryRun ? 'would-prune' : 'pruned'));
     } catch (error: unknown) {
       logger.warning(`Could not prune ${line}: ${describeKubeError(error)}`);
-      results.push(resultOf(externalObject(ref), 'earlier deploy', 'failed', `prune: ${describeKubeError(error)}`));
+      results.push(resultOf(externalObject(recorded), 'earlier deploy', 'failed', `prune: ${describeKubeError(error)}`));
     }
   });
   return results.sort((a, b) => `${a.namespace ?? ''}/${a.kind}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.kind}/${b.name}`));

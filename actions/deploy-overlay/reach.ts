@@ -2,7 +2,8 @@
 // the API, and on a re-deploy list what the apply set held, so that none of it waits for the
 // render. Only reads happen here; every write waits for the plan's safety checks.
 import { externalObject, externalRefs } from '../../shared/kube-external.ts';
-import { namespaceOwnership, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { checkMark, type EnvironmentOwner } from '../../shared/kube-marks.ts';
+import { isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { BranchNames } from '../../shared/naming.ts';
 import type { Deps } from './deploy.ts';
 import { objectKey } from './objects.ts';
@@ -13,6 +14,7 @@ export interface Reach {
   deps: Deps;
   namespace: string;
   names: BranchNames;
+  owner: EnvironmentOwner;
   /** The apply set's label selector. */
   selector: string;
   applySet: string;
@@ -34,8 +36,7 @@ export async function connectEarly(reach: Reach): Promise<{ client: KubeClient; 
   const client = await reach.deps.connect(reach.signal);
   void client.prefetchDiscovery();
   const liveNamespace = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: reach.namespace } });
-  const ownership = namespaceOwnership(liveNamespace, reach.names);
-  if (ownership.state !== 'ours' || ownership.terminating) return { client, liveNamespace, prelisted: undefined };
+  if (checkMark(liveNamespace, reach.owner).state !== 'ours' || isTerminating(liveNamespace)) return { client, liveNamespace, prelisted: undefined };
   const kinds = readInventory(liveNamespace, reach.applySet);
   const existing = Promise.all([listExisting(client, inventoryTypes(kinds), reach.namespace, reach.selector, reach.deps.logger), readExternal(client, liveNamespace, reach.applySet)]).then(
     ([inside, outside]) => new Map([...inside, ...outside]),

@@ -1,11 +1,15 @@
-// Where objects may go. Every namespaced object lands in the branch namespace: objects without
-// a namespace, and objects in the namespace the overlay's kustomization sets (kustomize put
-// them all there, `feature-BRANCH_NAME` say), are moved into it. Objects aimed at any other
-// namespace, and cluster-scoped objects other than the branch Namespace, are refused unless the
-// inputs allow them. An existing namespace is only used when it carries this branch's labels.
+// Where objects may go, and whose they are. Every namespaced object lands in the branch
+// namespace: objects without a namespace, and objects in the namespace the overlay's
+// kustomization sets (kustomize put them all there, `feature-BRANCH_NAME` say), are moved into
+// it. Objects aimed at any other namespace, and cluster-scoped objects other than the branch
+// Namespace, are refused unless the inputs allow them, and never when the target is protected
+// (`default`, `kube-*`, the production namespaces: as a namespace, and as a Namespace's name).
+// An existing object is only written when its exact mark names this branch of this repository
+// (kube-marks.ts): the branch namespace, and every object outside it (never adopt).
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { isProtectedNamespace, namespaceOwnership, type KubeObject } from '../../shared/kube.ts';
-import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } from '../../shared/naming.ts';
+import { protectedTargetReason, refOf } from '../../shared/kube-external.ts';
+import { checkMark, markArguments, markRefusal, reservedKeys, type EnvironmentOwner } from '../../shared/kube-marks.ts';
+import { isProtectedNamespace, isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import { displayName, type Planned } from './objects.ts';
 
 /** What placement needs to know. */
@@ -18,6 +22,8 @@ export interface PlacementOptions {
   allowNamespaces: readonly string[];
   /** Cluster-scoped kinds that may be applied (`allow-cluster-scoped`). */
   allowClusterScoped: readonly string[];
+  /** Namespaces never written besides `default` and `kube-*`. */
+  productionNamespaces: readonly string[];
   /** Whether the kind of an object is namespaced. */
   namespaced: (obj: KubeObject) => boolean;
 }
@@ -31,6 +37,11 @@ export function placeObjects(planned: readonly Planned[], options: PlacementOpti
   const refusals: string[] = [];
   for (const { object, source } of planned) {
     const meta = (object.metadata ??= {});
+    const reserved = reservedKeys(object);
+    if (reserved.length > 0) {
+      refusals.push(`- ${displayName(object)} (from ${source}) sets ${reserved.join(', ')}: the branch-env.io/ labels and annotations are the suite's own records and marks.`);
+      continue;
+    }
     const overlayNamespace = options.overlayNamespaces.get(source);
     if (!options.namespaced(object)) {
       delete meta.namespace;
@@ -38,21 +49,28 @@ export function placeObjects(planned: readonly Planned[], options: PlacementOpti
         if (meta.name === overlayNamespace) meta.name = options.target;
         if (meta.name === options.target) continue;
       }
-      if (options.allowClusterScoped.includes(object.kind ?? '') && !(object.kind === 'Namespace' && isProtectedNamespace(meta.name ?? ''))) continue;
+      const protectedReason = protectedTargetReason(refOf(object, false), options.productionNamespaces);
+      if (protectedReason !== undefined) {
+        refusals.push(`- ${displayName(object)} (from ${source}): ${protectedReason}.`);
+        continue;
+      }
+      if (options.allowClusterScoped.includes(object.kind ?? '')) continue;
       refusals.push(`- ${displayName(object)} (from ${source}) is cluster-scoped: it would change the whole cluster, not the branch environment.`);
       continue;
     }
     const current = meta.namespace;
     if (current === undefined || current === '' || current === overlayNamespace || current === options.target) {
       meta.namespace = options.target;
+    } else if (isProtectedNamespace(current, options.productionNamespaces)) {
+      refusals.push(`- ${displayName(object)} (from ${source}) is aimed at the protected namespace ${quoteValue(current)} (default, kube-* and the production namespaces are never written).`);
     } else if (!options.allowNamespaces.includes(current)) {
       refusals.push(`- ${displayName(object)} (from ${source}) is aimed at namespace ${quoteValue(current)}, not the branch namespace ${quoteValue(options.target)}.`);
     }
   }
   if (refusals.length > 0) {
-    throw new UserError(`${refusals.length} object(s) would be applied outside the branch namespace:\n${refusals.join('\n')}\n`, {
+    throw new UserError(`${refusals.length} object(s) may not be applied:\n${refusals.join('\n')}\n`, {
       fix:
-        'Set `namespace:` in the overlay kustomization (every object then lands in the branch namespace), remove those objects, ' +
+        'Set `namespace:` in the overlay kustomization (every object then lands in the branch namespace), remove those objects (and any branch-env.io/ keys), ' +
         'or allow them explicitly with `allow-namespaces` (other namespaces) or `allow-cluster-scoped` (kinds, e.g. CustomResourceDefinition).',
     });
   }
@@ -65,39 +83,64 @@ export function namespaceObject(planned: readonly Planned[], target: string): Ku
 }
 
 /** Refuses a namespace the suite may never use, whatever the inputs say. */
-export function assertUsableNamespace(namespace: string, inputName: string): void {
-  if (isProtectedNamespace(namespace)) {
-    throw new UserError(`The target namespace is ${quoteValue(namespace)} (from \`${inputName}\`): deploy-overlay never deploys into \`default\` or \`kube-*\`.`, {
+export function assertUsableNamespace(namespace: string, inputName: string, productionNamespaces: readonly string[]): void {
+  if (isProtectedNamespace(namespace, productionNamespaces)) {
+    throw new UserError(`The target namespace is ${quoteValue(namespace)} (from \`${inputName}\`): deploy-overlay never deploys into \`default\`, \`kube-*\` or the production namespaces (${productionNamespaces.join(', ')}).`, {
       fix: 'Leave `namespace` empty to use the branch namespace (prefix + slug), or give another name.',
     });
   }
 }
 
 /**
- * Checks an existing namespace before anything is written to it: it must carry the suite's
- * managed-by label and this branch's label, and not be terminating.
+ * Checks an existing namespace before anything is written to it: its exact mark must name this
+ * branch of this repository (an older, label-only mark is trusted for an unhashed slug only), and
+ * it must not be terminating.
  * @returns whether the namespace exists.
  */
-export function checkNamespace(namespace: string, live: KubeObject | undefined, names: BranchNames): boolean {
-  const ownership = namespaceOwnership(live, names);
-  const label = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${BRANCH_LABEL}=${names.labelValue}`;
-  switch (ownership.state) {
-    case 'missing':
-      return false;
-    case 'unmanaged':
-      throw new UserError(`The namespace ${quoteValue(namespace)} exists but was not made by this suite (it lacks the label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}); deploy-overlay will not take it over.`, {
-        fix: `Deploy the branch to its own namespace (leave \`namespace\` empty), or, if this namespace really belongs to branch ${quoteValue(names.branch)}, label it: kubectl label namespace ${namespace} ${label.replace(',', ' ')}`,
-      });
-    case 'other-branch':
-      throw new UserError(`The namespace ${quoteValue(namespace)} belongs to another branch (${BRANCH_LABEL}=${quoteValue(ownership.branch)}, this branch is ${quoteValue(names.labelValue)}).`, {
-        fix: 'Check the `namespace`, `namespace-prefix` and `branch` inputs: two branches must not share a namespace.',
-      });
-    case 'ours':
-      if (ownership.terminating) {
-        throw new UserError(`The namespace ${quoteValue(namespace)} is being deleted (Terminating); nothing can be created in it now.`, {
-          fix: 'Wait until the deletion finishes (kubectl get namespace shows it gone), then re-run this job.',
-        });
-      }
-      return true;
+export function checkNamespace(namespace: string, live: KubeObject | undefined, owner: EnvironmentOwner): boolean {
+  const check = checkMark(live, owner);
+  if (check.state === 'missing') return false;
+  const refusal = markRefusal(check, `The namespace ${quoteValue(namespace)}`, owner);
+  if (refusal !== undefined) {
+    const fix =
+      check.state === 'other'
+        ? 'Two branches must never share an environment: rename this branch, or check the `namespace`, `namespace-prefix` and `branch` inputs. The owning branch keeps its namespace.'
+        : check.state === 'unproven'
+          ? `If the namespace really is this branch's, mark it: kubectl annotate namespace ${namespace} ${markArguments(owner)}`
+          : 'Deploy the branch to its own namespace (leave `namespace` empty); deploy-overlay never takes over a namespace it did not make.';
+    throw new UserError(`${refusal}; deploy-overlay will not write to it.`, { fix });
   }
+  if (isTerminating(live)) {
+    throw new UserError(`The namespace ${quoteValue(namespace)} is being deleted (Terminating); nothing can be created in it now.`, {
+      fix: 'Wait until the deletion finishes (kubectl get namespace shows it gone), then re-run this job.',
+    });
+  }
+  return true;
+}
+
+/**
+ * Never adopt: reads every planned object outside the branch namespace (in another namespace, or
+ * cluster-scoped) and refuses, all at once and before anything is written, each that exists
+ * without this branch's exact mark, unless `adopt` (input `adopt-existing`) says to take them.
+ * @returns the live objects read, by the planned object.
+ */
+export async function checkOutsideObjects(client: KubeClient, planned: readonly Planned[], namespace: string, owner: EnvironmentOwner, options: { adopt: boolean; namespaced: (obj: KubeObject) => boolean }): Promise<Map<KubeObject, KubeObject>> {
+  const outside = planned.filter(({ object }) => (options.namespaced(object) ? object.metadata?.namespace !== namespace : !(object.kind === 'Namespace' && object.metadata?.name === namespace)));
+  const live = new Map<KubeObject, KubeObject>();
+  const refusals: string[] = [];
+  await Promise.all(
+    outside.map(async ({ object, source }) => {
+      const found = await client.get(object);
+      if (found === undefined) return;
+      live.set(object, found);
+      const refusal = markRefusal(checkMark(found, owner), `${displayName(object, true)} (from ${source})`, owner);
+      if (refusal !== undefined) refusals.push(`- ${refusal}`);
+    }),
+  );
+  if (refusals.length > 0 && !options.adopt) {
+    throw new UserError(`${refusals.length} object(s) outside the branch namespace already exist and are not this branch's; deploy-overlay never takes them over:\n${refusals.sort().join('\n')}\n`, {
+      fix: 'Rename the objects in the overlay, or remove them from it. Only if the existing objects really belong to this branch, set `adopt-existing: true` (dangerous: prune and cleanup-branch will then delete them with the branch).',
+    });
+  }
+  return live;
 }

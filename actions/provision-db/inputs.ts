@@ -1,4 +1,5 @@
 import { InputReader } from '../../shared/inputs.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
 import { UserError } from '../../shared/errors.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
 import { httpsUrl } from '../../shared/azure.ts';
@@ -8,12 +9,20 @@ import { matching as check, readAzureTarget, readPostgresAdmin, type AzureTarget
 export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   /** Explicit branch; undefined means the branch the event means. */
   branch: string | undefined;
+  /** What a pull request from a fork gets (`fork-pull-requests`): `refuse`, or its own `isolate`d database. */
+  forks: ForkPolicy;
   namespacePrefix: string;
   maxSlugLength: number;
   /** Explicit database name; undefined means the naming function's. */
   database: string | undefined;
   charset: string;
   collation: string;
+  /**
+   * How a new database is made with `server`: `arm` (a management-plane create), `sql`
+   * (CREATE DATABASE as the admin), or `auto`: ARM when it would give the database to the
+   * signed-in admin (the server's password admin), SQL otherwise (an Entra admin).
+   */
+  createMethod: 'auto' | 'arm' | 'sql';
   /** Databases never created or touched, besides the built-in protected names. */
   protectedDatabases: string[];
   /** Take over an existing database or role that carries no ownership mark. */
@@ -62,6 +71,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   }
   return {
     branch: reader.optional('branch'),
+    forks: readForkPolicy(reader),
     namespacePrefix: reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX),
     maxSlugLength: reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH }),
     ...azure,
@@ -69,6 +79,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     database: reader.optional('database'),
     charset: check('charset', reader.string('charset', 'UTF8'), /^[A-Za-z0-9_-]{1,32}$/, 'a PostgreSQL encoding such as UTF8') ?? 'UTF8',
     collation: check('collation', reader.string('collation', 'en_US.utf8'), /^[\w.@-]{1,128}$/, 'a collation such as en_US.utf8') ?? 'en_US.utf8',
+    createMethod: reader.choice<'auto' | 'arm' | 'sql'>('create-method', ['auto', 'arm', 'sql'], 'auto'),
     protectedDatabases: reader.list('protected-databases'),
     adoptExisting: reader.boolean('adopt-existing', false),
     requireHighAvailability: reader.boolean('require-high-availability', false),

@@ -3,12 +3,16 @@
 // database is given), the namespace of the password Secret and the federated subject.
 import type { EventContext } from '../../shared/context.ts';
 import { UserError, quoteValue } from '../../shared/errors.ts';
-import { branchNames, isProtectedDatabase, isProtectedRole, type BranchNames } from '../../shared/naming.ts';
+import { resolveBranchTarget } from '../../shared/branch-target.ts';
+import { isProtectedDatabase, isProtectedRole, type BranchNames } from '../../shared/naming.ts';
 import type { Inputs } from './inputs.ts';
 
 /** What the run will create or reuse, by name. */
 export interface Plan {
+  /** The exact branch (or fork pull request identity) marks record. */
   branch: string;
+  /** `owner/repo` marks record; empty when unknown. */
+  repository: string;
   names: BranchNames;
   database: string;
   role: string;
@@ -27,12 +31,10 @@ const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  *   name that is reserved or is the admin login.
  */
 export function planNames(inputs: Inputs, context: EventContext): Plan {
-  const branch = inputs.branch ?? context.branch;
-  if (!branch) {
-    const why = context.note ?? `The ${context.eventName || 'current'} event does not name a branch.`;
-    throw new UserError(`No branch to provision a database for. ${why}`, { fix: 'Pass the `branch` input, e.g. `branch: ${{ github.head_ref || github.ref_name }}`.' });
-  }
-  const names = branchNames(branch, { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength });
+  const { names, repository } = resolveBranchTarget({
+    input: inputs.branch, context, forks: inputs.forks, doing: 'provision a database for',
+    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
+  });
   const database = inputs.database ?? names.database;
   if (!DATABASE_NAME.test(database)) {
     throw new UserError(`Input \`database\` must be a PostgreSQL name of 1-63 letters, digits and \`_\`, starting with a letter or \`_\`, got ${quoteValue(database)}.`, {
@@ -50,5 +52,5 @@ export function planNames(inputs: Inputs, context: EventContext): Plan {
       fix: 'Use an admin login whose name does not end in `_user` like a branch role, or rename the branch.',
     });
   }
-  return { branch: names.branch, names, database, role, namespace: inputs.namespace ?? names.namespace, mode: inputs.server === undefined ? 'sql' : 'arm' };
+  return { branch: names.branch, repository, names, database, role, namespace: inputs.namespace ?? names.namespace, mode: inputs.server === undefined ? 'sql' : 'arm' };
 }

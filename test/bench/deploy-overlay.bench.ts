@@ -12,6 +12,7 @@ import * as yaml from 'js-yaml';
 import { exec } from '../../shared/exec.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import { branchNames, ownershipLabels } from '../../shared/naming.ts';
+import { ownerOf, ownershipAnnotations } from '../../shared/kube-marks.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { readInputs } from '../../actions/deploy-overlay/inputs.ts';
 import { offlineNamespaced, WAITED_KINDS } from '../../actions/deploy-overlay/objects.ts';
@@ -59,7 +60,7 @@ async function manifestsFor(record: Record<string, string>): Promise<{ yaml: str
   const names = branchNames(inputs.branch ?? '');
   const values = { slug: names.slug, namespace: names.namespace, branch: names.branch, database: names.database, role: names.role, sha: inputs.sha ?? '', 'short-sha': (inputs.sha ?? '').slice(0, 7) };
   const rendered = await renderPlan(inputs, values, { exec, logger: silentLogger, setSecret: () => undefined });
-  const planned = completePlan(rendered, { inputs, namespace: names.namespace, ownershipLabels: ownershipLabels(names, inputs.sha), namespaced: (o) => offlineNamespaced(o, []) });
+  const planned = completePlan(rendered, { inputs, namespace: names.namespace, ownershipLabels: ownershipLabels(names, inputs.sha), ownershipAnnotations: ownershipAnnotations(ownerOf(names, 'octo/bench')), namespaced: (o) => offlineNamespaced(o, []) });
   const objects = planned.map((p) => p.object);
   const workloads = objects.filter((o) => WAITED_KINDS.has(o.kind ?? '')).map((o) => `${(o.kind ?? '').toLowerCase()}/${o.metadata?.name ?? ''}`);
   return { yaml: objects.map((o) => yaml.dump(o)).join('---\n'), workloads };

@@ -30,7 +30,7 @@ describe('cleanup-branch inputs', () => {
   it('has the documented defaults', () => {
     const inputs = read({});
     expect(inputs).toMatchObject({
-      mode: 'branch', namespacePrefix: 'feature-', maxSlugLength: 40, productionNamespaces: ['project'], protectedDatabases: [],
+      mode: 'branch', namespacePrefix: 'feature-', maxSlugLength: 40, productionNamespaces: ['production', 'prod', 'project'], protectedDatabases: [],
       gracePeriodMs: 24 * 3_600_000, dropMethod: 'sql', environment: '{namespace}', timeoutMs: 300_000, concurrency: 4, port: 5432, sslmode: 'verify-full',
       armEndpoint: 'https://management.azure.com',
     });
@@ -56,7 +56,7 @@ describe('cleanup-branch inputs', () => {
     expect(() => read({ 'dry-run': 'yes' })).toThrow('Input `dry-run` must be true or false, got "yes".');
     expect(() => read({ concurrency: '0' })).toThrow('Input `concurrency` must be a whole number between 1 and 32, got "0".');
     expect(() => read({ 'grace-period': 'a day' })).toThrow('Input `grace-period` must be a duration');
-    expect(() => read({ 'production-namespaces': 'Project' })).toThrow('Input `production-namespaces` must be namespace names');
+    expect(() => read({ 'production-namespaces': 'Project' })).toThrow('Input `production-namespaces` holds "Project", which is not a namespace name');
     expect(() => read({ server: 'PSQL_X', 'subscription-id': SUB, 'resource-group': 'rg' })).toThrow('Input `server` must be a Flexible Server name');
     expect(() => read({ environment: 'preview/{sha}' })).toThrow('unknown token {sha}');
     expect(() => read({ environment: 'preview' })).toThrow('every branch shares one environment');

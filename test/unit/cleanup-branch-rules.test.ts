@@ -9,7 +9,7 @@ import { newOwnershipMark } from '../../shared/ownership.ts';
 import type { PgClient } from '../../shared/postgres.ts';
 import { MemorySink, Summary } from '../../shared/summary.ts';
 import { newReport } from '../../actions/cleanup-branch/cleanup.ts';
-import { markBelongs, slugOf, stripRef } from '../../actions/cleanup-branch/environment.ts';
+import { markBelongs, slugOf } from '../../actions/cleanup-branch/environment.ts';
 import { credentialSlug } from '../../actions/cleanup-branch/federated.ts';
 import { environmentName } from '../../actions/cleanup-branch/github-env.ts';
 import { mapLimit } from '../../actions/cleanup-branch/limit.ts';
@@ -24,62 +24,68 @@ const naming = { namespacePrefix: 'feature-', maxSlugLength: 40 };
 const labels = (slug: string) => ({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': slug });
 
 describe('marks', () => {
-  it('a mark belongs to the same branch, with or without refs/heads/', () => {
-    const mark = newOwnershipMark('refs/heads/feature/login');
-    expect(markBelongs(mark, { slug: branchNames('feature/login').slug, branch: 'feature/login' }, naming)).toBe(true);
-    expect(markBelongs(mark, { slug: branchNames('feature/login').slug, branch: 'Feature/Login' }, naming)).toBe(false);
-    expect(markBelongs(newOwnershipMark('feature-login'), { slug: 'x', branch: 'feature/login' }, naming)).toBe(false);
-  });
-
-  it('with only the slug known, a mark belongs when its branch has that slug', () => {
+  const repository = 'octo/app';
+  it('a mark belongs to exactly the same branch: never a refs/heads/ form, another case or a slug twin', () => {
     const slug = branchNames('feature/login').slug;
-    expect(markBelongs(newOwnershipMark('feature/login'), { slug, branch: undefined }, naming)).toBe(true);
-    expect(markBelongs(newOwnershipMark('feature-login'), { slug, branch: undefined }, naming)).toBe(false);
+    expect(markBelongs(newOwnershipMark('feature/login'), { slug, branch: 'feature/login', repository })).toBe(true);
+    expect(markBelongs(newOwnershipMark('refs/heads/feature/login'), { slug, branch: 'feature/login', repository })).toBe(false);
+    expect(markBelongs(newOwnershipMark('feature/login'), { slug, branch: 'Feature/Login', repository })).toBe(false);
+    expect(markBelongs(newOwnershipMark('feature-login'), { slug: 'x', branch: 'feature/login', repository })).toBe(false);
   });
 
-  it('slugs: a branch the naming function refuses has none', () => {
+  it('with only the slug known, no mark belongs (a slug proves nothing)', () => {
+    const slug = branchNames('feature/login').slug;
+    expect(markBelongs(newOwnershipMark('feature/login'), { slug, branch: undefined, repository })).toBe(false);
+  });
+
+  it('slugs: a branch the naming function refuses has none; a fork pull request identity has its own', () => {
     expect(slugOf('ex-3-9', naming)).toBe('ex-3-9');
     expect(slugOf('   ', naming)).toBeUndefined();
-    expect(stripRef('refs/heads/a/b')).toBe('a/b');
+    expect(slugOf('refs/heads/a/b', naming)).toBeUndefined();
+    expect(slugOf('refs/pull/12/head', naming)).toMatch(/^pr-12-fork--[a-z2-7]{8}$/);
     expect(credentialSlug('branch-env-Ex-3-9')).toBe('ex-3-9');
   });
 });
 
 describe('live branches', () => {
-  it('are known by slug and by full name, open pull requests included', () => {
+  it('are known by slug and by full name, open pull requests (and their fork identities) included', () => {
     const ctx = { naming, productionNamespaces: [], dryRun: false, logger: new RecordingLogger(), clock: new FakeClock(), deadline: 0 };
     const reasons = liveReasons({ branches: ['main', 'Feature/Login'], pulls: [{ branch: 'fix-1', number: 7 }] }, ctx);
     expect(reasons.get('slug:main')).toBe('branch "main" still exists');
     expect(reasons.get(`slug:${branchNames('Feature/Login').slug}`)).toBe('branch "Feature/Login" still exists');
     expect(reasons.get('branch:Feature/Login')).toBe('branch "Feature/Login" still exists');
     expect(reasons.get('slug:fix-1')).toBe('pull request #7 (head "fix-1") is open');
+    expect(reasons.get('branch:refs/pull/7/head')).toBe('pull request #7 is open');
     expect(reasons.has('slug:feature-login')).toBe(false);
   });
 });
 
 describe('namespaces', () => {
-  const owner = { slug: 'ex-3-9', branch: 'ex-3-9' };
-  const ns = (name: string, l: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: l } });
+  const owner = { slug: 'ex-3-9', branch: 'ex-3-9', repository: 'octo/app' };
+  const ns = (name: string, l: Record<string, string>, a: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: l, annotations: a } });
+  const mark = (branch: string, repository = 'octo/app') => ({ 'branch-env.io/branch-name': branch, 'branch-env.io/repository': repository });
 
   it('protected names are refused whatever their labels', () => {
     for (const name of ['default', 'kube-system', 'kube-anything', 'project']) {
-      expect(namespaceRefusal(ns(name, labels('ex-3-9')), name, owner, { productionNamespaces: ['project'] })?.reason).toMatch(/^protected namespace/);
+      expect(namespaceRefusal(ns(name, labels('ex-3-9'), mark('ex-3-9')), name, owner, { productionNamespaces: ['project'] })?.reason).toMatch(/^protected namespace/);
     }
   });
 
-  it('an unlabelled or other branch\'s namespace is refused with a warning; this branch\'s or a missing one is not', () => {
+  it("an unlabelled or other branch's namespace is refused with a warning; this branch's or a missing one is not", () => {
     expect(namespaceRefusal(ns('feature-ex-3-9', {}), 'feature-ex-3-9', owner, { productionNamespaces: [] })).toMatchObject({ action: 'skipped', warn: true });
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-4-1')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('branch-env.io/branch=ex-4-1');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [] })).toBeUndefined();
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-4-1')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('slug ex-4-1');
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('Ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('belongs to branch "Ex-3-9"');
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9', 'other/repo')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('of other/repo');
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [] })).toBeUndefined();
     expect(namespaceRefusal(undefined, 'feature-ex-3-9', owner, { productionNamespaces: [] })).toBeUndefined();
   });
 });
 
 describe('GitHub environment names', () => {
   it('fills the tokens; a template needing an unknown branch gives no name', () => {
-    expect(environmentName('{namespace}', { slug: 'x', branch: 'x' }, 'feature-x')).toBe('feature-x');
-    expect(environmentName('preview/{slug}', { slug: 'a--b', branch: undefined }, 'feature-a--b')).toBe('preview/a--b');
-    expect(environmentName('env-{branch}', { slug: 'a', branch: undefined }, 'feature-a')).toBeUndefined();
+    expect(environmentName('{namespace}', { slug: 'x', branch: 'x', repository: 'o/r' }, 'feature-x')).toBe('feature-x');
+    expect(environmentName('preview/{slug}', { slug: 'a--b', branch: undefined, repository: 'o/r' }, 'feature-a--b')).toBe('preview/a--b');
+    expect(environmentName('env-{branch}', { slug: 'a', branch: undefined, repository: 'o/r' }, 'feature-a')).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import type { KubeObject } from '../../shared/kube.ts';
+import { ownerOf } from '../../shared/kube-marks.ts';
 import { branchNames } from '../../shared/naming.ts';
 import { DEFAULT_SECRET_NAME, parseSecrets, readInputs } from '../../actions/deploy-overlay/inputs.ts';
 import { offlineNamespaced } from '../../actions/deploy-overlay/objects.ts';
@@ -114,6 +115,7 @@ describe('placement', () => {
     overlayNamespaces: new Map([['overlay', 'feature-BRANCH_NAME']]),
     allowNamespaces: [],
     allowClusterScoped: [],
+    productionNamespaces: ['project'],
     namespaced: (o) => offlineNamespaced(o, []),
     ...extra,
   });
@@ -134,7 +136,7 @@ describe('placement', () => {
       }
       return undefined;
     })();
-    expect(error?.message).toContain('3 object(s) would be applied outside the branch namespace');
+    expect(error?.message).toContain('3 object(s) may not be applied');
     expect(error?.message).toContain('ConfigMap/scrape (from overlay) is aimed at namespace "monitoring"');
     expect(error?.message).toContain('ClusterRole/reader (from overlay) is cluster-scoped');
     expect(error?.message).toContain('Namespace/default');
@@ -146,6 +148,14 @@ describe('placement', () => {
     placeObjects(planned, options({ allowNamespaces: ['monitoring'], allowClusterScoped: ['ClusterRole'] }));
     expect(planned[0]?.object.metadata?.namespace).toBe('monitoring');
     expect(() => placeObjects([{ object: obj('Namespace', 'kube-system'), source: 'overlay' }], options({ allowClusterScoped: ['Namespace'] }))).toThrow(UserError);
+    expect(() => placeObjects([{ object: obj('Namespace', 'project'), source: 'overlay' }], options({ allowClusterScoped: ['Namespace'] }))).toThrow(/Namespace project is protected/);
+    expect(() => placeObjects([{ object: obj('ConfigMap', 'x', 'project'), source: 'overlay' }], options({ allowNamespaces: ['project'] }))).toThrow(/protected namespace "project"/);
+  });
+
+  it("refuses rendered objects that set the suite's own branch-env.io/ keys (forged marks or records)", () => {
+    const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-BRANCH_NAME', annotations: { 'branch-env.io/external.app': '["v1 Namespace monitoring/project"]' } } };
+    const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'branch-env.io/branch-name': 'main' } } };
+    expect(() => placeObjects([{ object: ns, source: 'overlay' }, { object: cm, source: 'overlay' }], options())).toThrow(/sets branch-env.io\/external.app[\s\S]*sets branch-env.io\/branch-name/);
   });
 
   it('uses a CRD of the render for the scope of its kind when offline', () => {
@@ -158,18 +168,43 @@ describe('placement', () => {
 
 describe('namespace checks', () => {
   const names = branchNames('ex-3-9');
+  const owner = ownerOf(names, 'octo/app');
+  const managed = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' };
+  const marked = (branch: string, repository = 'octo/app'): Record<string, string> => ({ 'branch-env.io/branch-name': branch, 'branch-env.io/repository': repository });
 
   it('uses a missing or own namespace, refuses anything else with the fix', () => {
-    expect(checkNamespace('feature-ex-3-9', undefined, names)).toBe(false);
-    expect(checkNamespace('feature-ex-3-9', { metadata: { labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' } } }, names)).toBe(true);
-    expect(() => checkNamespace('project', { metadata: { labels: {} } }, names)).toThrow(/not made by this suite/);
-    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'other' } } }, names)).toThrow(/belongs to another branch/);
-    expect(() => checkNamespace('feature-ex-3-9', { metadata: { deletionTimestamp: 'x', labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' } } }, names)).toThrow(/Terminating/);
+    expect(checkNamespace('feature-ex-3-9', undefined, owner)).toBe(false);
+    expect(checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9') } }, owner)).toBe(true);
+    expect(checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9', 'Octo/App') } }, owner)).toBe(true);
+    expect(() => checkNamespace('project', { metadata: { labels: {} } }, owner)).toThrow(/not made by this suite/);
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: { ...managed, 'branch-env.io/branch': 'other' } } }, owner)).toThrow(/belongs to another branch/);
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { deletionTimestamp: 'x', labels: managed, annotations: marked('ex-3-9') } }, owner)).toThrow(/Terminating/);
   });
 
-  it('never deploys into default or kube-*', () => {
-    expect(() => assertUsableNamespace('default', 'namespace')).toThrow(/never deploys into `default`/);
-    expect(() => assertUsableNamespace('kube-system', 'namespace')).toThrow(UserError);
-    expect(() => assertUsableNamespace('feature-ex-3-9', 'branch')).not.toThrow();
+  it('proves ownership by the exact branch and repository, never by the slug', () => {
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('Ex-3-9') } }, owner)).toThrow(/belongs to branch "Ex-3-9" of octo\/app/);
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9', 'evil/fork') } }, owner)).toThrow(/belongs to branch "ex-3-9" of evil\/fork/);
+    // A label-only (older) mark is trusted for an unhashed slug, which one branch name alone gives...
+    expect(checkNamespace('feature-ex-3-9', { metadata: { labels: managed } }, owner)).toBe(true);
+    // ...but never for a hashed one, which other branches can share.
+    const hashed = branchNames('Feature/Login');
+    const hashedOwner = ownerOf(hashed, 'octo/app');
+    const labels = { ...managed, 'branch-env.io/branch': hashed.slug };
+    expect(() => checkNamespace(hashed.namespace, { metadata: { labels } }, hashedOwner)).toThrow(/no exact branch mark/);
+  });
+
+  it('never deploys into default, kube-* or a production namespace', () => {
+    expect(() => assertUsableNamespace('default', 'namespace', [])).toThrow(/never deploys into `default`/);
+    expect(() => assertUsableNamespace('kube-system', 'namespace', [])).toThrow(UserError);
+    expect(() => assertUsableNamespace('project', 'namespace', ['project'])).toThrow(/production namespaces/);
+    expect(() => assertUsableNamespace('feature-ex-3-9', 'branch', ['project'])).not.toThrow();
+  });
+
+  it('refuses a protected namespace in allow-namespaces, naming the input', () => {
+    expect(() => read({ overlays: 'a', 'allow-namespaces': 'monitoring, kube-system' })).toThrow(/`allow-namespaces` holds "kube-system", a protected namespace/);
+    expect(() => read({ overlays: 'a', 'allow-namespaces': 'prod-db', 'production-namespaces': 'prod-db' })).toThrow(/protected namespace/);
+    expect(read({ overlays: 'a' }).productionNamespaces).toEqual(['production', 'prod', 'project']);
+    expect(read({ overlays: 'a' }).adoptExisting).toBe(false);
+    expect(read({ overlays: 'a' }).forks).toBe('refuse');
   });
 });

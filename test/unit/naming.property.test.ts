@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../shared/errors.ts';
 import {
   branchNames,
   imageTag,
@@ -26,7 +27,10 @@ const gitLike = fc
   .map(([parts, lead]) => lead + parts.map(([w, s]) => w + s).join(''));
 const longName = fc.stringMatching(/^[a-z0-9-]{30,120}$/);
 const anyText = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }));
-const branch = fc.oneof(gitLike, gitLike, longName, anyText).filter((b) => b.replace(/^refs\/heads\//, '').trim() !== '' && b.isWellFormed());
+/** Any branch name, `refs/heads/` forms included (which the naming function refuses). */
+const anyBranch = fc.oneof(gitLike, gitLike, longName, anyText).filter((b) => b.trim() !== '' && b.isWellFormed());
+/** Branch names the naming function takes. */
+const branch = anyBranch.filter((b) => !b.startsWith('refs/'));
 
 const options = fc.record(
   {
@@ -35,11 +39,6 @@ const options = fc.record(
   },
   { requiredKeys: [] },
 );
-
-/** The branch as the naming function sees it: `refs/heads/x` and `x` are the same branch. */
-function effective(b: string): string {
-  return b.startsWith('refs/heads/') ? b.slice('refs/heads/'.length) : b;
-}
 
 function assertAllValid(n: BranchNames, limit: number): void {
   expect(isValidDnsLabel(n.slug)).toBe(true);
@@ -63,7 +62,7 @@ function assertAllValid(n: BranchNames, limit: number): void {
 function expectInjective(branches: Iterable<string>, opts: NamingOptions = {}): number {
   const seen = { slug: new Map<string, string>(), namespace: new Map<string, string>(), database: new Map<string, string>(), role: new Map<string, string>() };
   let count = 0;
-  for (const b of new Set([...branches].map(effective))) {
+  for (const b of new Set(branches)) {
     const n = branchNames(b, opts);
     count++;
     for (const key of ['slug', 'namespace', 'database', 'role'] as const) {
@@ -87,11 +86,22 @@ describe('naming properties', () => {
     );
   });
 
+  it('refuses every name that starts with refs/, and takes every other one as it is', () => {
+    fc.assert(
+      fc.property(anyBranch, options, (b, opts) => {
+        if (b.startsWith('refs/')) expect(() => branchNames(b, opts)).toThrow(/starts with "refs\/"/);
+        else expect(branchNames(b, opts).branch).toBe(b);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(branch, options, (b, opts) => {
         expect(branchNames(b, opts)).toEqual(branchNames(b, { ...opts }));
-        expect(branchNames(`refs/heads/${effective(b)}`, opts)).toEqual(branchNames(b, opts));
+        // Never stripped: the branch literally named `refs/heads/<b>` is refused, not given b's names.
+        expect(() => branchNames(`refs/heads/${b}`, opts)).toThrow(UserError);
       }),
       { numRuns: 1000 },
     );

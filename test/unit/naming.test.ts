@@ -14,6 +14,8 @@ import {
   isValidDockerTag,
   isValidLabelValue,
   isValidPgIdentifier,
+  forkPullRequestNames,
+  namesForIdentity,
   normalizeSha,
   ownershipLabels,
   validateTagFormat,
@@ -54,9 +56,22 @@ describe('branchNames: the names an existing team already uses', () => {
     expect(imageTag(n, SHA)).toBe(`ex-3-9-${SHA}`);
   });
 
-  it('strips a leading refs/heads/ and names it the same', () => {
-    expect(branchNames('refs/heads/ex-3-9')).toEqual(branchNames('ex-3-9'));
-    expect(branchNames('refs/heads/feature/x')).toEqual(branchNames('feature/x'));
+  it('takes a branch as it is: a name starting with refs/ is refused, never stripped into another branch', () => {
+    expect(() => branchNames('refs/heads/ex-3-9')).toThrow(/starts with "refs\/"[\s\S]*/);
+    expect(() => branchNames('refs/heads/feature/x')).toThrow(UserError);
+    expect(() => branchNames('refs/pull/5/head')).toThrow(UserError);
+    expect(branchNames('feature/refs/heads/x').branch).toBe('feature/refs/heads/x');
+  });
+
+  it('gives a fork pull request names of its own that no branch has', () => {
+    const fork = forkPullRequestNames(42);
+    expect(fork.branch).toBe('refs/pull/42/head');
+    expect(fork.slug).toMatch(/^pr-42-fork--[a-z2-7]{8}$/);
+    expect(fork.namespace).toBe(`feature-${fork.slug}`);
+    expect(branchNames('pr-42-fork').slug).not.toBe(fork.slug);
+    expect(namesForIdentity('refs/pull/42/head')).toEqual(fork);
+    expect(namesForIdentity('ex-3-9')).toEqual(branchNames('ex-3-9'));
+    expect(forkPullRequestNames(123456789, { maxSlugLength: 11 }).slug.length).toBeLessThanOrEqual(11);
   });
 });
 

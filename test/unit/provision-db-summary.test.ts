@@ -12,7 +12,7 @@ import { toOutputs, writeProvisionSummary } from '../../actions/provision-db/sum
 const names = branchNames('ex-3-9');
 const PASSWORD = 'Abcdefghijklmnopqrstuvwxyz012345';
 const result: ProvisionResult = {
-  plan: { branch: 'ex-3-9', names, database: names.database, role: names.role, namespace: names.namespace, mode: 'arm' },
+  plan: { branch: 'ex-3-9', repository: 'octo/app', names, database: names.database, role: names.role, namespace: names.namespace, mode: 'arm' },
   host: 'psql-x.postgres.database.azure.com',
   port: 5432,
   sslmode: 'verify-full',
