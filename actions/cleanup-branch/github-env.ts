@@ -11,7 +11,7 @@ import { explainGitHubError, githubStatus, type Octokit } from '../../shared/git
 import { isUserError } from '../../shared/errors.ts';
 import { retry } from '../../shared/retry.ts';
 import { retryUntilDeadline, type Owner, type StepContext } from './environment.ts';
-import { readBranch, readList, readPull, type Answer, type GetPage, type LiveBranches } from './github-lists.ts';
+import { readBranch, readList, readPull, type Answer, type GetPage, type LiveBranches, type Read } from './github-lists.ts';
 import type { StepResult } from './report.ts';
 
 /** The repository and how deploy-overlay named the environment. */
@@ -47,17 +47,31 @@ function call<T>(ctx: StepContext, doing: string, fn: () => Promise<T>): Promise
   });
 }
 
+/** A page getter for a list route: the first page from the route, the others from the Link header's URLs. */
+function pages(gh: GitHubTarget, ctx: StepContext, route: ListRoute, query: Record<string, string>, doing: string): GetPage {
+  return (url) =>
+    call(ctx, doing, async (): Promise<Answer> => {
+      const response = url === undefined ? await gh.octokit.request(route, { owner: gh.owner, repo: gh.repo, per_page: 100, ...query }) : await gh.octokit.request({ method: 'GET', url });
+      return { url: response.url, status: response.status, headers: response.headers, data: response.data as unknown };
+    });
+}
+
+type ListRoute = 'GET /repos/{owner}/{repo}/branches' | 'GET /repos/{owner}/{repo}/pulls' | 'GET /repos/{owner}/{repo}/deployments';
+
+/** A deployment: a positive integer `id`, string `ref`, `environment` and `updated_at`; its payload as it is. */
+function readDeployment(item: unknown): Read<DeploymentInfo> {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { problem: 'is not an object' };
+  const d = item as Record<string, unknown>;
+  const { id, ref, environment } = d;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return { problem: 'has no positive integer `id`' };
+  if (typeof ref !== 'string' || typeof environment !== 'string' || typeof d['updated_at'] !== 'string') return { problem: 'lacks a string `ref`, `environment` or `updated_at`' };
+  return { value: { id, ref, environment, production: d['production_environment'] === true, updatedAt: Date.parse(d['updated_at']), payload: d['payload'] } };
+}
+
+/** Every deployment of a ref or in an environment, each page checked (a malformed answer throws, naming it). */
 async function listDeployments(gh: GitHubTarget, ctx: StepContext, filter: { ref: string } | { environment: string }): Promise<DeploymentInfo[]> {
   const doing = `listing the deployments of ${'ref' in filter ? `ref ${filter.ref}` : `environment ${filter.environment}`}`;
-  const items = await call(ctx, doing, () => gh.octokit.paginate(gh.octokit.rest.repos.listDeployments, { owner: gh.owner, repo: gh.repo, per_page: 100, ...filter }));
-  return items.map((d) => ({
-    id: d.id,
-    ref: d.ref,
-    environment: d.environment,
-    production: d.production_environment === true,
-    updatedAt: Date.parse(d.updated_at),
-    payload: d.payload,
-  }));
+  return readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/deployments', filter, doing), repositoryOf(gh), { noun: `deployments (${'ref' in filter ? `ref ${filter.ref}` : `environment ${filter.environment}`})`, read: readDeployment });
 }
 
 /** `owner/repo` of the target. */
@@ -161,13 +175,7 @@ export async function removeEnvironment(gh: GitHubTarget, name: string, owner: O
  */
 export async function liveBranches(gh: GitHubTarget, ctx: StepContext): Promise<LiveBranches> {
   const repository = repositoryOf(gh);
-  const params = { owner: gh.owner, repo: gh.repo, per_page: 100 };
-  const pages = (route: 'GET /repos/{owner}/{repo}/branches' | 'GET /repos/{owner}/{repo}/pulls', doing: string): GetPage => (url) =>
-    call(ctx, doing, async (): Promise<Answer> => {
-      const response = url === undefined ? await gh.octokit.request(route, { ...params, ...(route.endsWith('pulls') ? { state: 'open' as const } : {}) }) : await gh.octokit.request({ method: 'GET', url });
-      return { url: response.url, status: response.status, headers: response.headers, data: response.data as unknown };
-    });
-  const branches = await readList(pages('GET /repos/{owner}/{repo}/branches', `listing the branches of ${repository}`), repository, { noun: 'branches', read: readBranch });
-  const pulls = await readList(pages('GET /repos/{owner}/{repo}/pulls', `listing the open pull requests of ${repository}`), repository, { noun: 'open pull requests', read: readPull });
+  const branches = await readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/branches', {}, `listing the branches of ${repository}`), repository, { noun: 'branches', read: readBranch });
+  const pulls = await readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/pulls', { state: 'open' }, `listing the open pull requests of ${repository}`), repository, { noun: 'open pull requests', read: readPull });
   return { branches, pulls };
 }

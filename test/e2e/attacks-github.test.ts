@@ -123,6 +123,22 @@ describe('cleanup-branch removes only the suite\'s GitHub objects of exactly thi
   });
 });
 
+describe('cleanup-branch trusts only well-formed deployment lists', () => {
+  it('removes nothing of the branch\'s GitHub objects when the environment\'s deployment list is an HTML page', async () => {
+    const b = `html-${id}`;
+    const own = `preview/${b}`;
+    const ours = await deploy(b, own, deploymentPayload(b, REPO));
+    const foreign = await deploy(b, own);
+    gh.answers.script({ method: 'GET', path: /\/deployments$/, query: { environment: own }, answer: () => htmlReply(200, '<html><body>Please sign in</body></html>') });
+    const run = await cleanup(b);
+    gh.answers.clear();
+    expect(run.exitCode, leaks(run)).toBe(1);
+    expect(leaks(run)).toMatch(/deployments \(environment preview\/html-\w+\) .* cannot be trusted: .* text\/html: a text body starting "<html><body>Please sign in/);
+    expect(ids()).toEqual(expect.arrayContaining([ours, foreign]));
+    expect(gh.environments()).toContain(own);
+  });
+});
+
 /** A namespace as deploy-overlay labels a branch's, made `daysAgo` days ago. */
 function seedNamespace(branch: string, daysAgo: number): string {
   const names = branchNames(branch);

@@ -21,9 +21,10 @@ describe('GitHub emulator: deployment payloads', () => {
     const create = async (payload?: Record<string, unknown> | string): Promise<unknown> => {
       const created = await octokit.rest.repos.createDeployment({ ...repo, ref: 'main', environment: 'payloads', auto_merge: false, required_contexts: [], ...(payload === undefined ? {} : { payload }) });
       if (!('id' in created.data)) throw new Error('no deployment');
+      const { id, payload: returned } = created.data;
       const listed = await octokit.rest.repos.listDeployments({ ...repo, environment: 'payloads' });
-      expect(listed.data.find((d) => d.id === created.data.id)?.payload).toEqual(created.data.payload);
-      return created.data.payload;
+      expect(listed.data.find((d) => d.id === id)?.payload).toEqual(returned);
+      return returned;
     };
     expect(await create({ 'managed-by': 'branch-env-actions', branch: 'x' })).toEqual({ 'managed-by': 'branch-env-actions', branch: 'x' });
     expect(await create('{"branch":"x"}')).toBe('{"branch":"x"}');
