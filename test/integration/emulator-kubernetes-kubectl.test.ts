@@ -136,7 +136,7 @@ afterAll(async () => {
 
 describe('kubectl against the emulator', () => {
   it('applies manifests server-side, a CRD and custom resources included', async () => {
-    const run = await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'app.yaml'));
+    const run = await kubectl('apply', '--server-side', '-f', path.join(dir, 'app.yaml'));
     expect(run.stderr).toBe('');
     expect(run.stdout.trim().split('\n')).toEqual([
       'namespace/demo serverside-applied',
@@ -147,7 +147,7 @@ describe('kubectl against the emulator', () => {
       'customresourcedefinition.apiextensions.k8s.io/widgets.example.com serverside-applied',
       'httproute.gateway.networking.k8s.io/web serverside-applied',
     ]);
-    const widget = await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'widget.yaml'));
+    const widget = await kubectl('apply', '--server-side', '-f', path.join(dir, 'widget.yaml'));
     expect(widget.stdout.trim()).toBe('widget.example.com/gizmo serverside-applied');
   });
 
@@ -175,7 +175,7 @@ describe('kubectl against the emulator', () => {
 
   it('fails the rollout of an image that cannot be pulled, and prints the pods as kubectl does', async () => {
     writeFileSync(path.join(dir, 'broken.yaml'), deployment('broken', 'registry.example.com/web:2.0-fail-pull'));
-    await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'broken.yaml'));
+    await kubectl('apply', '--server-side', '-f', path.join(dir, 'broken.yaml'));
     const rollout = await kubectl('rollout', 'status', 'deployment/broken', '-n', 'demo', '--timeout=30s');
     expect(rollout.code).toBe(1);
     expect(rollout.stderr).toContain('deployment "broken" exceeded its progress deadline');
@@ -186,10 +186,10 @@ describe('kubectl against the emulator', () => {
 
   it('reports a field-manager conflict after kubectl scale, and resolves it with --force-conflicts', async () => {
     expect((await kubectl('scale', 'deployment/web', '-n', 'demo', '--replicas=3')).code).toBe(0);
-    const conflict = await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'app.yaml'));
+    const conflict = await kubectl('apply', '--server-side', '-f', path.join(dir, 'app.yaml'));
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas');
-    const forced = await kubectl('apply', '--server-side', '--force-conflicts', '--validate=false', '-f', path.join(dir, 'app.yaml'));
+    const forced = await kubectl('apply', '--server-side', '--force-conflicts', '-f', path.join(dir, 'app.yaml'));
     expect(forced.code).toBe(0);
     expect(field(await getJson('deployment', 'web', '-n', 'demo'), 'spec.replicas')).toBe(2);
   });
@@ -208,7 +208,7 @@ spec:
       containers: [{name: migrate, image: "tool:1"}]
 `,
     );
-    await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'more.yaml'));
+    await kubectl('apply', '--server-side', '-f', path.join(dir, 'more.yaml'));
     const wait = await kubectl('wait', '--for=condition=complete', 'job/migrate', '-n', 'demo', '--timeout=30s');
     expect(wait.stdout.trim()).toBe('job.batch/migrate condition met');
     let logs: Run | undefined;

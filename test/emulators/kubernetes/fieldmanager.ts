@@ -133,7 +133,8 @@ export function trackUpdate(live: KubeObject | undefined, next: KubeObject, mana
   const before = live ? fieldSet(live, options) : new Set<string>();
   const after = fieldSet(next, options);
   const changed = new Set<string>();
-  for (const path of after) if (!before.has(path) || !deepEqual(valueAt(live, path), valueAt(next, path))) changed.add(path);
+  // A list item is changed only when it is new: a change below it changes its fields, not the item.
+  for (const path of after) if (!before.has(path) || (!isItemPath(path) && !deepEqual(valueAt(live, path), valueAt(next, path)))) changed.add(path);
   const removed = [...before].filter((path) => !after.has(path));
   const owners = ownersOf(live);
   const isMine = (o: Owner): boolean => o.entry.manager === manager && o.entry.operation === 'Update' && o.entry.apiVersion === next.apiVersion;

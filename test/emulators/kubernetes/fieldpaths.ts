@@ -159,7 +159,7 @@ export function encodeFields(set: FieldSet): JsonObject {
       const next = node[token];
       node = isRecord(next) ? next : (node[token] = {});
     }
-    if (isItemPath(path)) node['.'] = {};
+    if (isItemPath(path) && !(tokens(path).at(-1) ?? '').startsWith('v:')) node['.'] = {};
   }
   return root;
 }

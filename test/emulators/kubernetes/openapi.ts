@@ -60,6 +60,10 @@ function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: s
     return description && v3 ? { allOf: [{ $ref: target }], description } : { $ref: target, ...(description ? { description } : {}) };
   };
   const d = description ? { description } : {};
+  const named = (name: string, component: Doc): Doc => {
+    components[name] ??= component;
+    return ref(name);
+  };
   switch (schema.type) {
     case 'object': {
       if (schema.model) {
@@ -101,11 +105,11 @@ function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: s
     case 'boolean':
       return { ...d, type: 'boolean' };
     case 'int-or-string':
-      return { ...d, type: 'string', format: 'int-or-string', 'x-kubernetes-int-or-string': true };
+      return named('io.k8s.apimachinery.pkg.util.intstr.IntOrString', { type: 'string', format: 'int-or-string' });
     case 'quantity':
-      return { ...d, type: 'string', format: 'quantity', 'x-kubernetes-int-or-string': true };
+      return named('io.k8s.apimachinery.pkg.api.resource.Quantity', { type: 'string' });
     case 'date-time':
-      return { ...d, type: 'string', format: 'date-time' };
+      return named('io.k8s.apimachinery.pkg.apis.meta.v1.Time', { type: 'string', format: 'date-time' });
     case 'byte':
       return { ...d, type: 'string', format: 'byte' };
     case 'any':
