@@ -99,7 +99,7 @@ async function resolveScopes(client: KubeClient, objects: readonly KubeObject[])
       fix: 'Install their CustomResourceDefinitions first (or include them in an overlay with `allow-cluster-scoped: CustomResourceDefinition`), or check the apiVersion.',
     });
   }
-  return { namespaced: (obj) => scope.get(typeKey(obj)) ?? true, unserved };
+  return { namespaced: (obj) => scope.get(typeKey(obj)) ?? offlineNamespaced(obj, crds), unserved };
 }
 
 function typesToList(planned: readonly Planned[], inventory: readonly string[], namespace: string, namespaced: (obj: KubeObject) => boolean): TypeRef[] {

@@ -10,6 +10,7 @@ import { UserError, quoteValue } from '../../shared/errors.ts';
 import { protectedTargetReason, refOf } from '../../shared/kube-external.ts';
 import { checkMark, markArguments, markRefusal, reservedKeys, type EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { isProtectedNamespace, isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
 import { displayName, type Planned } from './objects.ts';
 
 /** What placement needs to know. */
@@ -107,7 +108,7 @@ export function checkNamespace(namespace: string, live: KubeObject | undefined, 
         ? 'Two branches must never share an environment: rename this branch, or check the `namespace`, `namespace-prefix` and `branch` inputs. The owning branch keeps its namespace.'
         : check.state === 'unproven'
           ? `If the namespace really is this branch's, mark it: kubectl annotate namespace ${namespace} ${markArguments(owner)}`
-          : 'Deploy the branch to its own namespace (leave `namespace` empty); deploy-overlay never takes over a namespace it did not make.';
+          : `Deploy the branch to its own namespace (leave \`namespace\` empty); deploy-overlay never takes over a namespace it did not make. Only if this namespace really belongs to branch ${JSON.stringify(owner.branch)}, label and mark it by hand: kubectl label namespace ${namespace} ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} ${BRANCH_LABEL}=${owner.slug} && kubectl annotate namespace ${namespace} ${markArguments(owner)}`;
     throw new UserError(`${refusal}; deploy-overlay will not write to it.`, { fix });
   }
   if (isTerminating(live)) {

@@ -7,6 +7,7 @@ import { deploymentPayload } from '../../shared/deployment-mark.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import type { EventContext } from '../../shared/context.ts';
+import { ownershipAnnotations } from '../../shared/kube-marks.ts';
 import { branchNames, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
 import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/ownership.ts';
 import { closeQuietly, connectOnce, quoteIdent, quoteLiteral, type PgClient } from '../../shared/postgres.ts';
@@ -19,19 +20,25 @@ import { toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/sum
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
 import { startKubeEmulator, type KubeEmulator, type KubeEmulatorOptions } from '../emulators/kubernetes/index.ts';
-import { startPostgres, type PostgresInfo } from '../emulators/postgres.ts';
+import { serviceTarget, startPostgres, type PostgresInfo } from '../emulators/postgres.ts';
 
 export const IDENTITY = 'id-preview-workload';
 export const OIDC_ISSUER = 'https://oidc.prod-aks.example.com/tenant/cluster/';
 export const DAY_MS = 24 * 3_600_000;
+/** The repository the world's GitHub serves and its marks name. */
+export const WORLD_REPOSITORY = 'octo-org/preview-app';
 
-/** The emulators, a superuser session, and what the world made (dropped at close). */
+/**
+ * The emulators, an admin session (`sql`: the server's admin, not a superuser, as provision-db
+ * signs in), a superuser session for setup only (`su`), and what the world made (dropped at close).
+ */
 export interface World {
   kube: KubeEmulator;
   az: AzureEmulator;
   gh: GitHubEmulator;
   pg: PostgresInfo;
   sql: PgClient;
+  su: PgClient;
   octokit: ReturnType<typeof getOctokit>;
   /** Added to the GitHub emulator's clock (negative: deployments look older). */
   githubClockOffset: { ms: number };
@@ -55,18 +62,21 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const pg: PostgresInfo = options.postgres ?? own!;
   const githubClockOffset = { ms: 0 };
   const kube = await startKubeEmulator({ readyDelayMs: 20, namespaceDeleteDelayMs: 20, ...options.kube });
-  const az = await startAzureEmulator({ operationMs: options.azureOperationMs ?? 20, identities: [IDENTITY], postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password } });
+  const az = await startAzureEmulator({ operationMs: options.azureOperationMs ?? 20, identities: [IDENTITY], postgres: serviceTarget(pg) });
   const gh = await startGitHubEmulator({ owner: 'octo-org', repo: 'preview-app', clock: () => new Date(Date.now() + githubClockOffset.ms), ...(options.githubLatencyMs ? { latencyMs: options.githubLatencyMs } : {}) });
   const sql = await connectOnce({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: 'postgres', sslmode: 'disable' });
+  const service = serviceTarget(pg);
+  const su = await connectOnce({ host: pg.host, port: pg.port, user: service.user, password: service.password, database: 'postgres', sslmode: 'disable' });
   const made = { databases: new Set<string>(), roles: new Set<string>() };
   return {
-    kube, az, gh, pg, sql, githubClockOffset, made,
+    kube, az, gh, pg, sql, su, githubClockOffset, made,
     octokit: getOctokit(gh.token, { baseUrl: gh.url }),
     id: Math.random().toString(36).slice(2, 7),
     async close() {
-      for (const db of made.databases) await sql.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`).catch(() => undefined);
-      for (const role of made.roles) await sql.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => undefined);
+      for (const db of made.databases) await su.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`).catch(() => undefined);
+      for (const role of made.roles) await su.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => undefined);
       await closeQuietly(sql);
+      await closeQuietly(su);
       await Promise.allSettled([kube.close(), az.close(), gh.close()]);
       await own?.stop();
     },
@@ -149,26 +159,26 @@ export interface SeedParts {
 export async function seedBranch(w: World, branch: string, parts: SeedParts = { namespace: true, database: true, role: true, credential: true }): Promise<BranchNames> {
   const names = branchNames(branch);
   const at = parts.createdAt ?? new Date();
-  if (parts.namespace) seedNamespace(w, names.namespace, ownershipLabels(names, 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855'), at);
-  if (parts.role) await seedRole(w, names.role, formatOwnershipMark(newOwnershipMark(names.branch, { database: names.database }, at)));
+  if (parts.namespace) seedNamespace(w, names.namespace, ownershipLabels(names, 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855'), at, { annotations: ownershipAnnotations({ branch: names.branch, repository: WORLD_REPOSITORY }) });
+  if (parts.role) await seedRole(w, names.role, formatOwnershipMark(newOwnershipMark(names.branch, { repository: WORLD_REPOSITORY, database: names.database }, at)));
   if (parts.database) {
-    await seedDatabase(w, names.database, formatOwnershipMark(newOwnershipMark(names.branch, { role: names.role }, at)));
+    await seedDatabase(w, names.database, formatOwnershipMark(newOwnershipMark(names.branch, { repository: WORLD_REPOSITORY, role: names.role }, at)));
     if (parts.role && parts.table !== false) await giveRoleATable(w, names.database, names.role);
   }
-  if (parts.credential) seedCredential(w, federatedCredentialName(names), serviceAccountSubject(names.namespace, 'workload'));
+  if (parts.credential) seedCredential(w, federatedCredentialName(names, WORLD_REPOSITORY), serviceAccountSubject(names.namespace, 'workload'));
   if (parts.deployment !== undefined) await seedDeployment(w, names.branch, parts.deployment);
   return names;
 }
 
 /** A namespace (with a ConfigMap and a Secret in it) with these labels, created at `at`. */
-export function seedNamespace(w: World, name: string, labels: Record<string, string> = {}, at = new Date(), extra: { finalizers?: string[] } = {}): void {
-  const ns = w.kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...labels, 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes', ...(extra.finalizers ?? [])] }, status: { phase: 'Active' } });
+export function seedNamespace(w: World, name: string, labels: Record<string, string> = {}, at = new Date(), extra: { finalizers?: string[]; annotations?: Record<string, string> } = {}): void {
+  const ns = w.kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...labels, 'kubernetes.io/metadata.name': name }, ...(extra.annotations ? { annotations: extra.annotations } : {}) }, spec: { finalizers: ['kubernetes', ...(extra.finalizers ?? [])] }, status: { phase: 'Active' } });
   w.kube.store.update('namespaces', { ...ns, metadata: { ...ns.metadata, creationTimestamp: at.toISOString().replace(/\.\d+Z$/, 'Z') } });
   w.kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config', namespace: name, labels }, data: { A: '1' } });
   w.kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace: name, labels }, type: 'Opaque', data: { PGPASSWORD: Buffer.from('pw').toString('base64') } });
 }
 
-/** A database with an optional comment (the ownership mark, or any text). */
+/** A database the admin creates (so it owns it, as provision-db's are), with an optional comment (the ownership mark, or any text). */
 export async function seedDatabase(w: World, name: string, comment?: string): Promise<void> {
   w.made.databases.add(name);
   await w.sql.query(`CREATE DATABASE ${quoteIdent(name)}`);
@@ -182,13 +192,22 @@ export async function seedRole(w: World, name: string, comment?: string): Promis
   if (comment !== undefined) await w.sql.query(`COMMENT ON ROLE ${quoteIdent(name)} IS ${quoteLiteral(comment)}`);
 }
 
-/** Lets the role into the database and makes it own a table there, as a branch app would. */
+/**
+ * Lets the role into the database and makes it own a table there, as a branch app would (the
+ * grants as the admin; the table as the role itself, through the superuser's SET ROLE: setup only).
+ */
 export async function giveRoleATable(w: World, database: string, role: string): Promise<void> {
   await w.sql.query(`REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
   await w.sql.query(`GRANT CONNECT, TEMPORARY, CREATE ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(role)}`);
-  const inside = await connectOnce({ host: w.pg.host, port: w.pg.port, user: w.pg.user, password: w.pg.password, database, sslmode: 'disable' });
+  const service = serviceTarget(w.pg);
+  const asAdmin = await connectOnce({ host: w.pg.host, port: w.pg.port, user: w.pg.user, password: w.pg.password, database, sslmode: 'disable' });
   try {
-    await inside.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${quoteIdent(role)}`);
+    await asAdmin.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${quoteIdent(role)}`);
+  } finally {
+    await closeQuietly(asAdmin);
+  }
+  const inside = await connectOnce({ host: w.pg.host, port: w.pg.port, user: service.user, password: service.password, database, sslmode: 'disable' });
+  try {
     await inside.query(`SET ROLE ${quoteIdent(role)}`);
     await inside.query('CREATE TABLE items (id serial PRIMARY KEY, name text)');
   } finally {
@@ -232,6 +251,6 @@ export async function leftOf(w: World, names: BranchNames): Promise<{ namespace:
     namespace: p.namespace(names.namespace),
     database: await p.database(names.database),
     role: await p.role(names.role),
-    credential: p.credential(federatedCredentialName(names)),
+    credential: p.credential(federatedCredentialName(names, WORLD_REPOSITORY)),
   };
 }

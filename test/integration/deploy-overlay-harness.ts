@@ -50,7 +50,7 @@ export function writeSampleFile(dir: string, file: string, text: string): void {
   writeFileSync(path.join(dir, file), text);
 }
 
-export const CONTEXT: EventContext = { eventName: 'push', repository: undefined, serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', deleted: false };
+export const CONTEXT: EventContext = { eventName: 'push', repository: { owner: 'octo-org', repo: 'preview-app' }, serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', deleted: false };
 
 /** Runs deployOverlay in-process against the emulator; returns the report and the log. */
 export async function deployInProcess(record: Record<string, string>, extra: { context?: EventContext; githubBaseUrl?: string } = {}): Promise<{ report: DeployReport; logger: RecordingLogger; masked: string[] }> {

@@ -36,8 +36,9 @@ describe('namespaces it may not use', () => {
   it('refuses an existing namespace it did not make (never takes one over)', async () => {
     kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-handmade', labels: { team: 'x' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     const error = await rejection(inputs('handmade'));
-    expect(error.message).toContain('The namespace "feature-handmade" exists but was not made by this suite');
+    expect(error.message).toContain('The namespace "feature-handmade" exists and was not made by this suite');
     expect(error.fix).toContain('kubectl label namespace feature-handmade app.kubernetes.io/managed-by=branch-env-actions branch-env.io/branch=handmade');
+    expect(error.fix).toContain("kubectl annotate namespace feature-handmade 'branch-env.io/branch-name=handmade'");
     expect(contents('feature-handmade')).toEqual([]);
     expect(kube.store.get('namespaces', undefined, 'feature-handmade')?.metadata.labels).toEqual({ team: 'x' });
   });
@@ -46,7 +47,7 @@ describe('namespaces it may not use', () => {
     kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shared-env', labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'someone-else' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     expect((await rejection(inputs('mine', { namespace: 'shared-env' }))).message).toContain('belongs to another branch');
     expect(contents('shared-env')).toEqual([]);
-    expect((await rejection(inputs('mine', { namespace: 'default' }))).message).toContain('never deploys into `default` or `kube-*`');
+    expect((await rejection(inputs('mine', { namespace: 'default' }))).message).toContain('never deploys into `default`, `kube-*` or the production namespaces');
     expect(contents('default')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Objects a branch puts outside its namespace (deploy-overlay `allow-namespaces`), from deploy to
 // cleanup, in process against the emulators: deploy-overlay records them on the branch namespace,
 // prunes one the overlay stops rendering, and cleanup-branch removes the rest before the
-// namespace, but never one that does not carry the branch's labels, nor the shared namespace.
+// namespace, but never one that does not carry the branch's exact mark, nor a protected target.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,9 @@ describe('objects in other namespaces', () => {
     const { connection } = await loadKubeconfig({ input: w.kube.kubeconfig(), setSecret: () => undefined });
     const client = createKubeClient(connection, { setSecret: () => undefined });
     await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hand-made', namespace: SHARED }, data: { a: '1' } }, { fieldManager: 'kubectl' });
-    const lines = [...(recorded() as string[]), `v1 ConfigMap ${SHARED}/hand-made`, 'v1 ConfigMap kube-system/coredns'];
+    // And forged lines: a Namespace given a namespace field (cluster-scoped: it means Namespace project), the shared namespace itself.
+    const lines = [...(recorded() as string[]), `v1 ConfigMap ${SHARED}/hand-made`, 'v1 ConfigMap kube-system/coredns', 'v1 Namespace monitoring/project', `v1 Namespace ${SHARED}`];
+    seedNamespace(w, 'project', { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': names.slug });
     await client.mergePatch({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names.namespace } }, { metadata: { annotations: { 'branch-env.io/external.app': JSON.stringify(lines) } } }, 'test');
 
     const dry = await cleanupInProcess(w, connectionInputs(w, { branch, 'dry-run': 'true', 'drop-method': 'sql' }));
@@ -89,8 +91,11 @@ describe('objects in other namespaces', () => {
     const removed = (run.outputs?.removed as Entry[]).map((e) => `${e.kind} ${e.name}`);
     expect(removed).toEqual(expect.arrayContaining([`object monitoring.coreos.com/v1 ServiceMonitor ${SHARED}/web-${names.slug}`, `namespace ${names.namespace}`]));
     const skipped = Object.fromEntries((run.outputs?.skipped as Entry[]).map((e) => [`${e.kind} ${e.name}`, e.reason]));
-    expect(skipped[`object v1 ConfigMap ${SHARED}/hand-made`]).toMatch(/no longer carries app.kubernetes.io\/managed-by=branch-env-actions/);
+    expect(skipped[`object v1 ConfigMap ${SHARED}/hand-made`]).toMatch(/not made by this suite \(no app.kubernetes.io\/managed-by=branch-env-actions label\)/);
     expect(skipped['object v1 ConfigMap kube-system/coredns']).toMatch(/protected namespace kube-system/);
+    expect(skipped['object v1 Namespace monitoring/project']).toMatch(/the Namespace project is protected/);
+    expect(skipped[`object v1 Namespace ${SHARED}`]).toMatch(/not made by this suite/);
+    expect(w.kube.store.get('namespaces', undefined, 'project')).toBeDefined();
     expect(w.kube.store.get('servicemonitors.monitoring.coreos.com', SHARED, `web-${names.slug}`)).toBeUndefined();
     expect(w.kube.store.get('configmaps', SHARED, 'hand-made')).toBeDefined();
     expect(w.kube.store.get('namespaces', undefined, SHARED)).toBeDefined();

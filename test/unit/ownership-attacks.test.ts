@@ -1,7 +1,6 @@
 // No two distinct branches ever act on one environment: not look-alikes, not `refs/heads/`
 // forms, not a fork's head branch, and not two names crafted to share the slug's 40-bit hash
 // (one such pair is found by search below). The names may collide; the exact marks never do.
-import { hash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
@@ -9,6 +8,7 @@ import { checkMark, ownerOf, ownershipAnnotations, type EnvironmentOwner } from 
 import type { KubeObject } from '../../shared/kube.ts';
 import { branchNames, forkPullRequestNames, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
 import { markBelongs } from '../../actions/cleanup-branch/environment.ts';
+import { craftedCollision } from '../helpers/collisions.ts';
 import { newOwnershipMark } from '../../shared/ownership.ts';
 
 const REPO = 'octo-org/preview-app';
@@ -27,26 +27,6 @@ function mayAct(a: BranchNames, b: BranchNames): { namespace: boolean; database:
   };
 }
 
-/**
- * Two branch names with the same hashed slug: case variants of one name (so they reduce to the
- * same text), walked in Gray-code order, until two share the first 40 bits of sha256. The base
- * is one whose first collision comes early; the search is deterministic.
- */
-function craftedCollision(): [string, string] {
-  const buf = Buffer.from('feature/login-96-collision-search');
-  const letters = [...buf.keys()].filter((i) => (buf[i] ?? 0) >= 97 && (buf[i] ?? 0) <= 122);
-  const seen = new Map<number, string>();
-  for (let n = 1; n < 200_000; n++) {
-    const index = letters[31 - Math.clz32(n & -n)] ?? 0;
-    buf[index] = (buf[index] ?? 0) ^ 0x20;
-    const name = buf.toString('latin1');
-    const key = hash('sha256', buf, 'buffer').readUIntBE(0, 5);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) return [earlier, name];
-    seen.set(key, name);
-  }
-  throw new Error('no collision found within the search bound');
-}
 
 describe('crafted slug collisions', () => {
   it('two different branches with identical names never act on each other', () => {
