@@ -406,6 +406,18 @@ describe('what a real cluster adds and refuses', () => {
     expect(set.status?.updatedReplicas ?? 0).toBe(0);
   });
 
+  it('runs init containers first: one that exits keeps the pod in Init:CrashLoopBackOff, its containers PodInitializing', async () => {
+    await objects.create(pod('initfail', { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'echo no database; exit 1'] }], containers: [{ name: 'app', image: 'nginx:1.27' }] }));
+    const stuck = await until(readPod('initfail'), (p) => p.status?.initContainerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff', 'init crash loop');
+    expect(stuck.status?.phase).toBe('Pending');
+    expect(condition(stuck, 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [migrate]' });
+    expect(waitingReason(stuck)).toBe('PodInitializing');
+    expect(await core.readNamespacedPodLog({ name: 'initfail', namespace: 'work', container: 'migrate' })).toContain('no database');
+    await objects.create(pod('initok', { initContainers: [{ name: 'setup', image: 'busybox:1.36', command: ['sh', '-c', 'echo ready'] }], containers: [{ name: 'app', image: 'nginx:1.27' }] }));
+    const ok = await until(readPod('initok'), (p) => p.status?.containerStatuses?.[0]?.ready === true, 'initialized and running');
+    expect(ok.status?.initContainerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+  });
+
   it('keeps one ReplicaSet for a seeded Deployment whose template the API server never defaulted', async () => {
     emu.store.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'seeded', namespace: 'work' }, spec: { replicas: 2, selector: { matchLabels: { app: 'seeded' } }, template: { metadata: { labels: { app: 'seeded' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } });
     await until(() => readDeployment('seeded'), rolledOut, 'seeded rolled out');

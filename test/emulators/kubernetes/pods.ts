@@ -112,7 +112,8 @@ function waiting(c: ContainerSpec, reason: string, message: string | undefined, 
   return { name: c.name, image: c.image, imageID: '', ready: false, restartCount, started: false, state: { waiting: { reason, ...(message !== undefined ? { message } : {}) } }, lastState };
 }
 
-function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: ContainerSpec, restartAlways: boolean, ip: string): Step {
+function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: ContainerSpec, restartAlways: boolean, ip: string, init = false): Step {
+  const key = init ? `init:${c.name}` : c.name;
   const retry = Math.max(kit.options.readyDelayMs, 50);
   const invalid = invalidImageName(c.image);
   if (invalid) {
@@ -122,8 +123,8 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
   }
   const pullError = kit.images.pullError(c.image);
   if (pullError) {
-    const attempts = (rt.pulls.get(c.name) ?? 0) + 1;
-    rt.pulls.set(c.name, attempts);
+    const attempts = (rt.pulls.get(key) ?? 0) + 1;
+    rt.pulls.set(key, attempts);
     if (attempts === 1) {
       event(kit, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
       event(kit, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${pullError}`);
@@ -135,8 +136,8 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
     // The kubelet keeps trying, with a growing back-off; a registry that relents lets it through.
     return { status: waiting(c, 'ImagePullBackOff', `Back-off pulling image "${c.image}"`), running: false, ready: false, again: retry * Math.min(2 ** attempts, 64) };
   }
-  if (!rt.pulls.has(c.name)) {
-    rt.pulls.set(c.name, 0);
+  if (!rt.pulls.has(key)) {
+    rt.pulls.set(key, 0);
     event(kit, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
     event(kit, pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 412ms (412ms including waiting). Image size: 15728640 bytes.`);
   }
@@ -150,23 +151,24 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
   const program = programOf(c);
   const liveness = probeFailure(c, c.raw.livenessProbe, ip) ?? probeFailure(c, c.raw.startupProbe, ip);
   // A program that does not exit by itself: killed by a failing liveness probe, or run to completion in a pod that does not restart.
-  const exit = program.exit ?? (liveness !== undefined ? 137 : restartAlways ? undefined : 0);
+  // An init container runs to completion (exit 0) unless its command exits otherwise.
+  const exit = program.exit ?? (liveness !== undefined && !init ? 137 : restartAlways && !init ? undefined : 0);
   const now = timestamp();
-  const restarts = rt.restarts.get(c.name);
+  const restarts = rt.restarts.get(key);
   if (restarts === undefined) {
     event(kit, pod, 'Normal', 'Created', `Created container: ${c.name}`);
     event(kit, pod, 'Normal', 'Started', `Started container ${c.name}`);
   }
   if (exit === undefined) {
-    rt.restarts.set(c.name, restarts ?? 0);
+    rt.restarts.set(key, restarts ?? 0);
     const readiness = probeFailure(c, c.raw.readinessProbe, ip);
     if (readiness !== undefined) event(kit, pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${readiness}`);
     return { status: { ...base, ready: readiness === undefined, restartCount: restarts ?? 0, started: true, state: { running: { startedAt: rt.startedAt } }, lastState: {} }, running: true, ready: readiness === undefined };
   }
   const terminated = { exitCode: exit, reason: exit === 0 ? 'Completed' : 'Error', startedAt: rt.startedAt, finishedAt: now, containerID: base.containerID };
-  if (!restartAlways) {
-    rt.restarts.set(c.name, 0);
-    return { status: { ...base, ready: false, restartCount: 0, started: false, state: { terminated }, lastState: {} }, running: false, ready: false, exited: exit };
+  if (!restartAlways || (init && exit === 0)) {
+    rt.restarts.set(key, restarts ?? 0);
+    return { status: { ...base, ready: exit === 0 && init, restartCount: restarts ?? 0, started: false, state: { terminated }, lastState: {} }, running: false, ready: false, exited: exit };
   }
   if (liveness !== undefined && program.exit === undefined) {
     event(kit, pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${liveness}`);
@@ -176,7 +178,7 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
   const count = Math.max(1, restarts ?? 0);
   const due = Date.now() >= rt.nextRestartAt;
   const next = due && restarts !== undefined && count < MAX_RESTARTS ? count + 1 : count;
-  rt.restarts.set(c.name, next);
+  rt.restarts.set(key, next);
   if (due) rt.nextRestartAt = Date.now() + kit.options.readyDelayMs * 2 ** next;
   event(kit, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})`);
   const backoff = Math.min(10 * 2 ** (next - 1), 300);
@@ -186,6 +188,51 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
     ready: false,
     again: next < MAX_RESTARTS ? Math.max(rt.nextRestartAt - Date.now(), 1) : undefined,
   };
+}
+
+/**
+ * Runs the init containers in order, each to completion. While one has not completed (its image
+ * cannot be pulled, its configuration built, or it exits non-zero: Init:CrashLoopBackOff, or a
+ * failed pod when it does not restart), the pod stays Pending with its containers in
+ * PodInitializing (written here, with when to look again); once all completed, their statuses.
+ */
+function initialize(kit: NodeKit, pod: KubeObject, rt: PodRuntime, ip: string, now: string): { blocked: true; again: number | undefined } | { blocked: false; statuses: Record<string, unknown>[] } {
+  const inits = containerSpecs(pod, 'initContainers');
+  if (inits.length === 0) return { blocked: false, statuses: [] };
+  const restartNever = getPath(pod, 'spec.restartPolicy') === 'Never';
+  const statuses: Record<string, unknown>[] = [];
+  let blocked: { step: Step; name: string } | undefined;
+  for (const c of inits) {
+    if (blocked) {
+      statuses.push(waiting(c, 'PodInitializing', undefined));
+      continue;
+    }
+    const step = stepContainer(kit, pod, rt, c, !restartNever, ip, true);
+    statuses.push(step.status);
+    if (step.exited !== 0) blocked = { step, name: c.name };
+  }
+  if (!blocked) return { blocked: false, statuses };
+  const next = clone(pod);
+  const status = isRecord(pod.status) ? pod.status : {};
+  const failed = restartNever && blocked.step.exited !== undefined;
+  const names = containerSpecs(pod).map((c) => c.name).join(' ');
+  next.status = {
+    ...status,
+    phase: failed ? 'Failed' : 'Pending',
+    podIP: ip,
+    podIPs: [{ ip }],
+    conditions: [
+      condition('PodReadyToStartContainers', true, now),
+      condition('Initialized', false, now, 'ContainersNotInitialized', `containers with incomplete status: [${blocked.name}]`),
+      condition('Ready', false, now, 'ContainersNotReady', `containers with unready status: [${names}]`),
+      condition('ContainersReady', false, now, 'ContainersNotReady', `containers with unready status: [${names}]`),
+      condition('PodScheduled', true, now),
+    ],
+    initContainerStatuses: statuses,
+    containerStatuses: containerSpecs(pod).map((c) => waiting(c, 'PodInitializing', undefined)),
+  };
+  kit.writeIfChanged('pods', pod, next);
+  return { blocked: true, again: failed ? undefined : blocked.step.again };
 }
 
 /** Scheduled and due: mount, pull, configure and run the containers; write what came of it. */
@@ -200,6 +247,8 @@ function run(kit: NodeKit, pod: KubeObject, rt: PodRuntime): number | undefined 
     return Math.max(kit.options.readyDelayMs, 50) * 4;
   }
   const restartAlways = (getPath(pod, 'spec.restartPolicy') ?? 'Always') === 'Always';
+  const init = initialize(kit, pod, rt, ip, now);
+  if (init.blocked) return init.again;
   const steps = containerSpecs(pod).map((c) => stepContainer(kit, pod, rt, c, restartAlways, ip));
   const ready = steps.every((s) => s.ready);
   const hasRun = (s: Step): boolean => s.running || s.exited !== undefined || getPath(s.status, 'lastState.terminated') !== undefined;
@@ -224,6 +273,7 @@ function run(kit: NodeKit, pod: KubeObject, rt: PodRuntime): number | undefined 
       condition('ContainersReady', ready, now, ready ? undefined : notReady, ready ? undefined : unreadyMessage),
       condition('PodScheduled', true, now),
     ],
+    ...(init.statuses.length > 0 ? { initContainerStatuses: init.statuses } : {}),
     containerStatuses: steps.map((s) => s.status),
   };
   kit.writeIfChanged('pods', pod, next);
@@ -266,13 +316,14 @@ export function reconcilePod(kit: NodeKit, pod: KubeObject): void {
  */
 export function podLogs(pod: KubeObject, container: string | undefined, previous: boolean): string {
   const containers = containerSpecs(pod);
+  const inits = containerSpecs(pod, 'initContainers');
   const name = pod.metadata.name ?? '';
   if (!container && containers.length > 1) {
     throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
   }
-  const chosen = containers.find((c) => c.name === (container ?? containers[0]?.name));
+  const chosen = [...containers, ...inits].find((c) => c.name === (container ?? containers[0]?.name));
   if (!chosen) throw badRequest(`container ${container ?? ''} is not valid for pod ${name}`);
-  const statuses = getPath(pod, 'status.containerStatuses');
+  const statuses = getPath(pod, inits.includes(chosen) ? 'status.initContainerStatuses' : 'status.containerStatuses');
   const own = (Array.isArray(statuses) ? statuses : []).find((s) => isRecord(s) && s.name === chosen.name);
   const restarts = Number(getPath(own, 'restartCount') ?? 0);
   const waitingReason = str(getPath(own, 'state.waiting.reason'));
