@@ -4,7 +4,8 @@
 import type { TokenCredential } from '@azure/identity';
 import type { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
 import type { AzureClientOptions } from './azure.ts';
-import { errorMessage } from './errors.ts';
+import { UserError, errorMessage } from './errors.ts';
+import { formatDuration } from './duration.ts';
 
 /** ARM of the public cloud. */
 export const PUBLIC_ARM_ENDPOINT = 'https://management.azure.com';
@@ -84,6 +85,32 @@ export class ArmRestClient {
   }
 
   /**
+   * Every item of a paged ARM list (`{value, nextLink}`), following `nextLink` to the last page.
+   * A `nextLink` that leaves this endpoint is refused (the bearer token would go with it).
+   */
+  async listAll(path: string, apiVersion: string): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let url: string | undefined = `${this.endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
+    for (let page = 0; url !== undefined; page += 1) {
+      if (page >= 1000) throw new Error(`ARM list ${path} did not end after 1000 pages`);
+      const body = await this.requestUrl('GET', url);
+      const value = (body as { value?: unknown } | undefined)?.value;
+      if (!Array.isArray(value)) throw new Error(`ARM answered the list ${path} without a \`value\` array.`);
+      items.push(...(value as unknown[]));
+      const next = (body as { nextLink?: unknown }).nextLink;
+      url = typeof next === 'string' && next !== '' ? this.sameEndpoint(next) : undefined;
+    }
+    return items;
+  }
+
+  private sameEndpoint(link: string): string {
+    const base = new URL(this.endpoint);
+    const next = new URL(link, base);
+    if (next.origin !== base.origin) throw new Error(`ARM answered a nextLink on another host (${next.origin}, not ${base.origin}); the suite does not follow it.`);
+    return next.toString();
+  }
+
+  /**
    * Sends `method` to `path` (starting `/subscriptions/...`) with `api-version`; returns the
    * status and parsed JSON body. 404 is returned (`body` undefined) when `allowNotFound`.
    * @throws ArmRequestError for any other status >= 400, with ARM's error code and message.
@@ -91,13 +118,21 @@ export class ArmRestClient {
   async request(method: 'GET' | 'PUT' | 'DELETE', path: string, apiVersion: string, options: { body?: unknown; allowNotFound?: boolean } = {}): Promise<{ status: number; body: unknown }> {
     const url = `${this.endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
     const response = await this.send(method, url, options.body === undefined ? undefined : JSON.stringify(options.body));
+    return ArmRestClient.parse(response, options.allowNotFound === true);
+  }
+
+  private async requestUrl(method: 'GET', url: string): Promise<unknown> {
+    return ArmRestClient.parse(await this.send(method, url, undefined), false).body;
+  }
+
+  private static parse(response: { status: number; text: string; headers: Record<string, string> }, allowNotFound: boolean): { status: number; body: unknown } {
     let body: unknown;
     try {
       body = response.text ? JSON.parse(response.text) : undefined;
     } catch {
       body = response.text;
     }
-    if (response.status === 404 && options.allowNotFound) return { status: 404, body: undefined };
+    if (response.status === 404 && allowNotFound) return { status: 404, body: undefined };
     if (response.status >= 400) {
       const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
       const code = typeof error?.code === 'string' ? error.code : `HTTP${response.status}`;
@@ -105,5 +140,41 @@ export class ArmRestClient {
       throw new ArmRequestError(response.status, code, message, response.headers);
     }
     return { status: response.status, body };
+  }
+}
+
+/** A long-running operation that was still running when the time allowed ran out. */
+export class OperationDeadlineError extends UserError {
+  constructor(what: string, allowedMs: number, cause: unknown) {
+    super(`${what} did not finish within the ${formatDuration(allowedMs)} left of \`timeout\`: ARM still reports it in progress. It may yet finish; a re-run picks up whatever it left.`, {
+      fix: 'Raise `timeout` (a Flexible Server runs one database operation at a time, so others may be queued ahead), or re-run later.',
+      cause,
+    });
+    this.name = 'OperationDeadlineError';
+  }
+}
+
+/** The pollers of `@azure/arm-postgresql-flexible` (`begin...` without `AndWait`). */
+interface Poller<T> {
+  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<T>;
+}
+
+/**
+ * Starts a long-running operation with `begin` and polls it until done, but never past
+ * `allowedMs`: the start request and every poll wait are aborted when the time is up, so the
+ * caller returns within one poll interval of its deadline (the SDK's `...AndWait` methods poll
+ * forever). @throws OperationDeadlineError when the time runs out.
+ */
+export async function untilDone<T>(what: string, allowedMs: number, begin: (options: { abortSignal: AbortSignal }) => Promise<Poller<T>>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`${what}: time is up`)), Math.max(0, allowedMs));
+  try {
+    const poller = await begin({ abortSignal: controller.signal });
+    return await poller.pollUntilDone({ abortSignal: controller.signal });
+  } catch (error: unknown) {
+    if (controller.signal.aborted) throw new OperationDeadlineError(what, allowedMs, error);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }

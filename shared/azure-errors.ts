@@ -55,8 +55,9 @@ function aadstsText(text: string, code: string): string {
 /**
  * Turns a sign-in failure into a {@link UserError} that says what to change, or returns the
  * error unchanged when it is not the user's to fix (a transient fault). Covers the GitHub OIDC
- * token request (missing `id-token: write`), AADSTS700213 (no federated credential for the
- * subject GitHub presented: the subject is named, with where to add it), 700016 (unknown
+ * token request (missing `id-token: write`), AADSTS700213 and 7002138 (no federated credential
+ * for the subject GitHub presented, or one differing only in letter case: the subject is named,
+ * in whichever form GitHub presented it, with where to add it), 700016 (unknown
  * client id), 7000215 (wrong client secret), 90002 and MSAL's `endpoints_resolution_error`
  * (unknown tenant or wrong authority host), 700211/700212 (issuer/audience), 700024
  * (expired assertion), 500011 (resource unknown in the cloud), any other AADSTS code, and an
@@ -78,12 +79,19 @@ export function explainAzureAuthError(error: unknown, ctx: AuthContext): unknown
   const code = /AADSTS(\d+)/.exec(text)?.[1];
   const where = `app ${app} in tenant ${tenant}`;
   switch (code) {
-    case '700213': {
+    case '700213':
+    case '7002138': {
       const subject = ctx.subject ?? /subject '([^']*)'/.exec(text)?.[1] ?? '(unknown)';
       const params = JSON.stringify({ name: 'github-<branch>', issuer: 'https://token.actions.githubusercontent.com', subject, audiences: [TOKEN_EXCHANGE_AUDIENCE] });
+      const caseOnly = code === '7002138'
+        ? ' One credential matches it except for letter case: Entra compares subjects case-sensitively, so its subject must be spelled exactly like this (owner, repository, branch or environment).'
+        : '';
+      const immutable = /^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(subject)
+        ? ' This repository presents the immutable subject form (owner and repository with their numeric ids, the default for repositories created or renamed since July 2026): a credential written as `repo:owner/repo:...` does not match it.'
+        : '';
       return explained(
-        `Microsoft Entra ID has no federated credential on ${where} for the subject GitHub presented: ${JSON.stringify(subject)} (AADSTS700213).`,
-        `Add one for exactly that subject: Entra ID > App registrations > ${app} > Certificates & secrets > Federated credentials > Add (GitHub Actions), or \`az ad app federated-credential create --id ${app} --parameters '${params}'\`. The subject names the branch, pull request, tag or \`environment:\` of the job, so add one per branch pattern you deploy from, or use an environment.`,
+        `Microsoft Entra ID has no federated credential on ${where} for the subject GitHub presented: ${JSON.stringify(subject)} (AADSTS${code}).${caseOnly}${immutable}`,
+        `Add one for exactly that subject (copy it from here; never build it by hand): Entra ID > App registrations > ${app} > Certificates & secrets > Federated credentials > Add (GitHub Actions), or \`az ad app federated-credential create --id ${app} --parameters '${params}'\`. The subject names the branch, pull request, tag or \`environment:\` of the job, so add one per branch pattern you deploy from, or use an environment.`,
       );
     }
     case '700016':

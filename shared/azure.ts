@@ -19,7 +19,7 @@ import { TOKEN_EXCHANGE_AUDIENCE, decodeJwtClaims, explainAzureAuthError } from 
 import { UserError } from './errors.ts';
 import { maskSecret, type SetSecret } from './secrets.ts';
 
-export { ArmRequestError, ArmRestClient, PUBLIC_ARM_ENDPOINT, armScope, flexibleServerClient, type ArmOptions } from './azure-arm.ts';
+export { ArmRequestError, ArmRestClient, OperationDeadlineError, PUBLIC_ARM_ENDPOINT, armScope, flexibleServerClient, untilDone, type ArmOptions } from './azure-arm.ts';
 export { TOKEN_EXCHANGE_AUDIENCE, decodeJwtClaims, explainArmError, explainAzureAuthError, type ArmErrorContext, type AuthContext } from './azure-errors.ts';
 
 /** Entra authority host of the public cloud. */

@@ -40,15 +40,22 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'REQUEST_SEND_ERROR',
 ]);
 
-/** Azure Resource Manager error codes that mean "busy, try again". */
+/**
+ * Azure Resource Manager error codes that mean "busy, try again": a Flexible Server running
+ * another database operation (ServerBusy, ServerIsBusy) or being updated (ServerIsNotReady),
+ * and two writes to one managed identity's federated credentials at once (409
+ * ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).
+ */
 export const RETRYABLE_AZURE_CODES: ReadonlySet<string> = new Set([
   'ServerBusy',
   'ServerIsBusy',
+  'ServerIsNotReady',
+  'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
   'OperationTimedOut',
   'TooManyRequests',
   'InternalServerError',
 ]);
-const AZURE_CODE_IN_MESSAGE = /\b(ServerBusy|ServerIsBusy|OperationTimedOut|TooManyRequests|InternalServerError)\b/;
+const AZURE_CODE_IN_MESSAGE = /\b(ServerBusy|ServerIsBusy|ServerIsNotReady|ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity|OperationTimedOut|TooManyRequests|InternalServerError)\b/;
 
 /** PostgreSQL SQLSTATEs worth retrying; any `08xxx` (connection exception) is retryable too. */
 export const RETRYABLE_SQLSTATES: ReadonlyMap<string, string> = new Map([

@@ -2,16 +2,16 @@
 // the cluster (kubeconfig input or KUBECONFIG), the database server (admin sessions; ARM for the
 // drop and for the admin login and host when not given), the managed identity, and GitHub.
 // A part whose inputs are absent is not cleaned, and the log says so.
-import { ArmRestClient, armScope, azureLogin, explainArmError, flexibleServerClient, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
+import { ArmRestClient, armScope, azureLogin, explainArmError, flexibleServerClient, untilDone, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
 import { UserError } from '../../shared/errors.ts';
 import { githubClient, parseRepository } from '../../shared/github.ts';
 import { createKubeClient, describeConnection, loadKubeconfig } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { connectPostgres, entraPassword, type PgTarget } from '../../shared/postgres.ts';
-import { retry, type Clock } from '../../shared/retry.ts';
+import { classifyError, retry, type Clock } from '../../shared/retry.ts';
 import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
 import { dropWithSql, type PgAccess } from './databases.ts';
-import { retryUntilDeadline, type StepContext } from './environment.ts';
+import { remaining, retryUntilDeadline, type StepContext } from './environment.ts';
 import { checkIdentity } from './federated.ts';
 import type { Inputs } from './inputs.ts';
 import { PgPool } from './pg-pool.ts';
@@ -137,17 +137,41 @@ async function connectDatabase(inputs: Inputs, deps: ConnectDeps, setup: StepCon
   const pool = new PgPool(open, inputs.concurrency);
   await pool.withClient(() => Promise.resolve()); // fails now, explained, when the server cannot be reached
   logger.info(`PostgreSQL ${target.host}:${target.port} as ${adminUser}; databases are dropped ${inputs.dropMethod === 'arm' ? `through ARM (server ${server ?? ''})` : 'with DROP DATABASE ... WITH (FORCE)'}.`);
+  // A Flexible Server runs one database operation at a time and refuses the others (ServerBusy):
+  // this run's drops queue behind each other instead of knocking; a refusal caused by someone
+  // else is waited out (Retry-After or backoff) under the environment's deadline.
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const mine = queue.catch(() => undefined).then(work);
+    queue = mine;
+    return mine;
+  };
   const drop: PgAccess['drop'] = inputs.dropMethod === 'arm' && arm
     ? async (name, ctx) => {
+      const what = `Deleting database ${name} through ARM`;
+      let lastRetryable: Error | undefined;
       try {
-        await retry(() => arm.client.databases.beginDeleteAndWait(arm.resourceGroup, arm.server, name, { updateIntervalInMs: inputs.pollIntervalMs }), retryUntilDeadline(ctx, `Deleting database ${name} through ARM`));
+        await oneAtATime(() => retry(
+          // Past the deadline, the last answer (e.g. ServerBusy) is the reason to report, not the cut-off.
+          () => lastRetryable !== undefined && remaining(ctx) <= 0
+            ? Promise.reject(lastRetryable)
+            : untilDone(what, remaining(ctx), (options) => arm.client.databases.beginDelete(arm.resourceGroup, arm.server, name, { updateIntervalInMs: inputs.pollIntervalMs, ...options })),
+          {
+            ...retryUntilDeadline(ctx, what),
+            classify: (error) => {
+              const verdict = classifyError(error, ctx.clock.now());
+              if (verdict.retryable && error instanceof Error) lastRetryable = error;
+              return verdict;
+            },
+          },
+        ));
       } catch (error: unknown) {
         throw explainArmError(error, armContext(`Database ${JSON.stringify(name)} on server ${JSON.stringify(arm.server)}`));
       }
     }
     : (name) => pool.withClient((client) => dropWithSql(client, name));
   return {
-    access: { withClient: (fn) => pool.withClient(fn), adminUser, protectedDatabases: inputs.protectedDatabases, drop, dropText: inputs.dropMethod === 'arm' ? 'The ARM delete' : 'DROP DATABASE' },
+    access: { withClient: (fn) => pool.withClient(fn), adminUser, protectedDatabases: inputs.protectedDatabases, drop, dropText: inputs.dropMethod === 'arm' ? 'The ARM delete' : 'DROP DATABASE', dropsAnyOwner: inputs.dropMethod === 'arm' && arm !== undefined },
     close: () => pool.close(),
   };
 }

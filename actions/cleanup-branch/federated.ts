@@ -1,9 +1,15 @@
-// The branch's federated identity credential on the user-assigned managed identity: its name is
-// the suite's prefix plus the branch slug (the ownership mark). It is removed only when the name
-// is exactly the branch's and the service account it trusts is not in a protected namespace.
+// The branch's federated identity credential on the user-assigned managed identity. A credential
+// has no free-text field, so its name is the ownership mark: the suite's prefix, the branch slug and
+// a hash of the repository and the exact branch (shared/ownership.ts). It is removed only when its
+// name is exactly the one this branch of this repository computes (a slug match proves nothing),
+// and the service account it trusts is not in a protected namespace. Names of older versions
+// (prefix and slug only) prove nothing and are left alone, with a note. Writes to one identity go
+// one at a time (Azure refuses overlapping ones with 409
+// ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity, which is also retried when
+// another run causes it); the list is read to its last page.
 import { ArmRequestError, explainArmError, type ArmRestClient } from '../../shared/azure.ts';
 import { isProtectedNamespace } from '../../shared/kube.ts';
-import { FEDERATED_CREDENTIAL_PREFIX, federatedCredentialName, isSuiteCredentialName } from '../../shared/ownership.ts';
+import { credentialNameParts, federatedCredentialName, isSuiteCredentialName } from '../../shared/ownership.ts';
 import { retry } from '../../shared/retry.ts';
 import { retryUntilDeadline, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
@@ -57,27 +63,68 @@ function subjectOf(body: unknown): string {
   return typeof subject === 'string' ? subject : '';
 }
 
-/** Every credential on the identity whose name carries the suite's prefix. */
+/** Every credential on the identity (every page) whose name carries the suite's prefix. */
 export async function listSuiteCredentials(t: IdentityTarget, ctx: StepContext): Promise<CredentialInfo[]> {
-  const list = await call(t, ctx, 'Listing federated credentials', () => t.arm.request('GET', `${identityPath(t)}/federatedIdentityCredentials`, MSI_API_VERSION));
-  const value = (list.body as { value?: unknown } | undefined)?.value;
-  const items = Array.isArray(value) ? (value as { name?: unknown }[]) : [];
+  const items = await call(t, ctx, 'Listing federated credentials', () => t.arm.listAll(`${identityPath(t)}/federatedIdentityCredentials`, MSI_API_VERSION)) as { name?: unknown }[];
   return items
     .map((item) => ({ name: typeof item.name === 'string' ? item.name : '', subject: subjectOf(item) }))
     .filter((c) => isSuiteCredentialName(c.name));
 }
 
-/** The slug a suite credential name carries. */
+/** The slug a suite credential name carries (the hash, when there is one, left off). */
 export function credentialSlug(name: string): string {
-  return name.slice(FEDERATED_CREDENTIAL_PREFIX.length).toLowerCase();
+  return credentialNameParts(name)?.slug ?? name.toLowerCase();
+}
+
+/** The credential name this owner's branch of its repository computes, when the exact branch is known. */
+export function ownerCredentialName(owner: Owner): string | undefined {
+  return owner.branch === undefined ? undefined : federatedCredentialName({ slug: owner.slug, branch: owner.branch }, owner.repository);
+}
+
+const identityWrites = new Map<string, Promise<unknown>>();
+
+/** Runs `write` after every earlier write to the same identity in this process has settled. */
+async function oneWriteAtATime<T>(t: IdentityTarget, write: () => Promise<T>): Promise<T> {
+  const key = identityPath(t).toLowerCase();
+  const before = identityWrites.get(key) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(write);
+  identityWrites.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (identityWrites.get(key) === mine) identityWrites.delete(key);
+  }
+}
+
+/** Why a credential name is not this owner's, or undefined when it is. */
+function nameRefusal(name: string, owner: Owner): StepResult | undefined {
+  const parts = credentialNameParts(name);
+  if (parts === undefined) return { action: 'skipped', reason: 'not a name the suite makes (no branch-env- prefix)', warn: true };
+  if (parts.hash === undefined) {
+    return {
+      action: 'skipped',
+      reason: `named by an older version of the suite (prefix and slug only), which cannot prove the branch or repository it belongs to; once the branch that made it is gone, delete it by hand (az identity federated-credential delete --name ${name} ...)`,
+      warn: true,
+    };
+  }
+  const expected = ownerCredentialName(owner);
+  if (expected === undefined) {
+    return { action: 'skipped', reason: 'no mark names the exact branch of this environment, so nothing proves the credential is its own (its name holds only a hash of the branch)', warn: true };
+  }
+  if (name.toLowerCase() !== expected.toLowerCase()) {
+    return { action: 'skipped', reason: `its name is not ${expected}, the one branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'} makes: it belongs to another branch with the same slug, or to another repository`, warn: true };
+  }
+  return undefined;
 }
 
 /** Removes the branch's credential (see the file comment). */
 export async function removeCredential(t: IdentityTarget, name: string, owner: Owner, ctx: StepContext): Promise<StepResult> {
-  if (!isSuiteCredentialName(name) || name.toLowerCase() !== federatedCredentialName(owner).toLowerCase()) {
-    return { action: 'skipped', reason: `not named ${federatedCredentialName(owner)} (the suite's prefix plus the branch slug)`, warn: true };
-  }
   const path = `${identityPath(t)}/federatedIdentityCredentials/${encodeURIComponent(name)}`;
+  const refusal = nameRefusal(name, owner);
+  if (refusal) {
+    const found = await call(t, ctx, `Reading federated credential ${name}`, () => t.arm.request('GET', path, MSI_API_VERSION, { allowNotFound: true }));
+    return found.status === 404 ? { action: 'already-gone' } : refusal;
+  }
   const found = await call(t, ctx, `Reading federated credential ${name}`, () => t.arm.request('GET', path, MSI_API_VERSION, { allowNotFound: true }));
   if (found.status === 404) return { action: 'already-gone' };
   const subject = subjectOf(found.body);
@@ -87,7 +134,7 @@ export async function removeCredential(t: IdentityTarget, name: string, owner: O
   }
   if (ctx.dryRun) return { action: 'would-remove', ...(subject ? { reason: `trusts ${subject}` } : {}) };
   try {
-    const deleted = await call(t, ctx, `Deleting federated credential ${name}`, () => t.arm.request('DELETE', path, MSI_API_VERSION, { allowNotFound: true }));
+    const deleted = await call(t, ctx, `Deleting federated credential ${name}`, () => oneWriteAtATime(t, () => t.arm.request('DELETE', path, MSI_API_VERSION, { allowNotFound: true })));
     return deleted.status === 204 || deleted.status === 404 ? { action: 'already-gone' } : { action: 'removed', ...(subject ? { reason: `trusted ${subject}` } : {}) };
   } catch (error: unknown) {
     if (error instanceof ArmRequestError && error.statusCode === 404) return { action: 'already-gone' };

@@ -7,7 +7,8 @@ import { formatExternalRef } from '../../shared/kube-external.ts';
 import type { KubeClient } from '../../shared/kube.ts';
 import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
-import { removeCredential, type IdentityTarget } from './federated.ts';
+import { federatedCredentialName } from '../../shared/ownership.ts';
+import { ownerCredentialName, removeCredential, type IdentityTarget } from './federated.ts';
 import { environmentName, findDeployments, isProductionEnvironment, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
 import { externalObjectsOf, removeExternalObject, removeNamespace } from './namespaces.ts';
 import type { Recorder } from './report.ts';
@@ -49,9 +50,20 @@ export async function teardown(env: BranchEnvironment, clients: Clients, ctx: St
     }
   };
   const credentials = async (): Promise<void> => {
-    if (identity) for (const name of env.federatedCredentials) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
+    if (identity) for (const name of credentialNames(env)) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
   };
   await Promise.all([chain(), credentials(), github ? teardownGitHub(github, env, ctx, recorder, options) : undefined]);
+}
+
+/**
+ * The credential names to handle: those found, with a name computed without the repository
+ * (by a caller that does not know it) replaced by the one this branch of this repository makes.
+ */
+function credentialNames(env: BranchEnvironment): string[] {
+  const expected = ownerCredentialName(env);
+  const withoutRepository = env.branch === undefined ? undefined : federatedCredentialName({ slug: env.slug, branch: env.branch }).toLowerCase();
+  const names = env.federatedCredentials.map((name) => (expected !== undefined && name.toLowerCase() === withoutRepository ? expected : name));
+  return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
 }
 
 async function teardownGitHub(github: GitHubTarget, env: BranchEnvironment, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {

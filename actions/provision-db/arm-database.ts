@@ -3,9 +3,9 @@
 // retry 409 ServerBusy, nor an operation that ends Failed with ServerBusy); permanent
 // answers are explained with the input to fix.
 import type { Database, PostgreSQLManagementFlexibleServerClient, Server } from '@azure/arm-postgresql-flexible';
-import { explainArmError } from '../../shared/azure.ts';
+import { explainArmError, untilDone } from '../../shared/azure.ts';
 import { UserError } from '../../shared/errors.ts';
-import { retry } from '../../shared/retry.ts';
+import { classifyError, retry } from '../../shared/retry.ts';
 import type { Budget } from './budget.ts';
 
 /** The server the branch database lives on. */
@@ -55,14 +55,33 @@ export async function findDatabase(target: ArmTarget, name: string, budget: Budg
 
 /**
  * Creates the database (a long-running operation, polled every `pollIntervalMs` unless ARM's
- * Retry-After says otherwise). Creating a database that exists converges: the PUT is
- * idempotent, so a retry after a dropped answer does not duplicate anything.
+ * Retry-After says otherwise), never past the run's deadline: the start and every poll are cut
+ * off when `timeout` runs out. Creating a database that exists converges: the PUT is
+ * idempotent, so a retry after a dropped answer does not duplicate anything. A server busy with
+ * another database operation (ServerBusy, ServerIsNotReady) is waited out; an
+ * InternalServerError is tried at most three times (the charset and collation were checked
+ * before, so it is likely an outage, but Azure gives that answer to bad input too).
  */
 export async function createDatabase(target: ArmTarget, name: string, settings: { charset: string; collation: string; pollIntervalMs: number }, budget: Budget): Promise<Database> {
+  const what = `Creating database ${name}`;
+  let internalErrors = 0;
+  let lastRetryable: Error | undefined;
   try {
     return await retry(
-      () => target.client.databases.beginCreateAndWait(target.resourceGroup, target.server, name, { charset: settings.charset, collation: settings.collation }, { updateIntervalInMs: settings.pollIntervalMs }),
-      budget.retry(`Creating database ${name}`),
+      // Past the deadline, the last answer (e.g. ServerBusy) is the reason to report, not the cut-off.
+      () => lastRetryable !== undefined && budget.remaining() <= 0 ? Promise.reject(lastRetryable) : untilDone(what, budget.remaining(), (options) => target.client.databases.beginCreate(target.resourceGroup, target.server, name, { charset: settings.charset, collation: settings.collation }, { updateIntervalInMs: settings.pollIntervalMs, ...options })),
+      {
+        ...budget.retry(what),
+        classify: (error) => {
+          const verdict = classifyError(error, budget.clock.now());
+          if (verdict.retryable && error instanceof Error) lastRetryable = error;
+          if (verdict.retryable && /InternalServerError/.test(verdict.reason)) {
+            internalErrors += 1;
+            if (internalErrors >= 3) return { retryable: false, reason: verdict.reason };
+          }
+          return verdict;
+        },
+      },
     );
   } catch (error: unknown) {
     const code = (error as { code?: unknown }).code;
@@ -72,6 +91,12 @@ export async function createDatabase(target: ArmTarget, name: string, settings: 
       const input = parameter === 'databaseName' ? 'database' : parameter.toLowerCase();
       throw new UserError(`ARM refused the database's ${parameter} (InvalidParameterValue: ${message}).`, {
         fix: `Check the \`${input}\` input (e.g. charset UTF8, collation en_US.utf8).`,
+        cause: error,
+      });
+    }
+    if (internalErrors >= 3) {
+      throw new UserError(`ARM answered InternalServerError ${internalErrors} times while creating database ${name} (charset ${settings.charset}, collation ${settings.collation}): ${message}`, {
+        fix: 'The server listed this charset and collation, so this is most likely an Azure outage: re-run later. If it persists, try the default `collation` (en_US.utf8) and `charset` (UTF8).',
         cause: error,
       });
     }

@@ -1,10 +1,14 @@
 // The branch namespace's workload identity: a federated identity credential on a
 // user-assigned managed identity that trusts `system:serviceaccount:<namespace>:<sa>` tokens
 // from the AKS cluster's OIDC issuer, so the branch's pods can read Key Vault as production
-// does. Named with the suite's prefix (its ownership mark); at most 20 per identity.
+// does. Its name is its ownership mark (shared/ownership.ts: prefix, slug, and a hash of the
+// repository and exact branch); at most 20 per identity. The list is read to its last page; a
+// write that overlaps another on the same identity (409
+// ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity, e.g. two branches
+// provisioning at once) is retried with backoff under the deadline.
 import { ArmRequestError, TOKEN_EXCHANGE_AUDIENCE, explainArmError, type ArmRestClient } from '../../shared/azure.ts';
 import { UserError } from '../../shared/errors.ts';
-import { isSuiteCredentialName } from '../../shared/ownership.ts';
+import { credentialNameParts, isSuiteCredentialName } from '../../shared/ownership.ts';
 import { retry } from '../../shared/retry.ts';
 import type { Budget } from './budget.ts';
 
@@ -41,10 +45,8 @@ interface Credential {
   audiences: string[];
 }
 
-function credentialsOf(body: unknown): Credential[] {
-  const value = (body as { value?: unknown } | undefined)?.value;
-  if (!Array.isArray(value)) return [];
-  return value.map((item: { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }) => ({
+function credentialsOf(value: unknown[]): Credential[] {
+  return (value as { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }[]).map((item: { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }) => ({
     name: typeof item.name === 'string' ? item.name : '',
     issuer: typeof item.properties?.issuer === 'string' ? item.properties.issuer : '',
     subject: typeof item.properties?.subject === 'string' ? item.properties.subject : '',
@@ -80,14 +82,23 @@ export async function ensureFederatedCredential(arm: ArmRestClient, spec: Federa
   const identity = await call(`Reading managed identity ${spec.identity}`, () => arm.request('GET', identityPath, MSI_API_VERSION));
   const clientId = (identity.body as { properties?: { clientId?: unknown } } | undefined)?.properties?.clientId;
   const identityClientId = typeof clientId === 'string' ? clientId : undefined;
-  const list = await call('Listing federated credentials', () => arm.request('GET', `${identityPath}/federatedIdentityCredentials`, MSI_API_VERSION));
-  const existing = credentialsOf(list.body);
+  const existing = credentialsOf(await call('Listing federated credentials', () => arm.listAll(`${identityPath}/federatedIdentityCredentials`, MSI_API_VERSION)));
   const mine = existing.find((c) => c.name.toLowerCase() === spec.name.toLowerCase());
   const same = (c: Credential) => c.issuer === spec.issuer && c.subject === spec.subject;
   const done = (result: FederatedResult['result'], name = spec.name): FederatedResult => ({ name, subject: spec.subject, result, identityClientId });
   if (mine && same(mine) && mine.audiences.includes(TOKEN_EXCHANGE_AUDIENCE)) return done('unchanged');
   const other = existing.find((c) => c !== mine && same(c));
-  if (other) return done('reused', other.name);
+  if (other) {
+    const parts = credentialNameParts(other.name);
+    if (parts?.hash !== undefined) {
+      // The suite's, for another branch or repository whose names reduce to this namespace.
+      throw new UserError(`Federated credential ${JSON.stringify(other.name)} on ${JSON.stringify(spec.identity)} already trusts ${spec.subject}, and its name is not ${spec.name}: it was made for another branch (or another repository) whose names reduce to the same namespace. provision-db changed nothing on the identity.`, {
+        fix: 'Rename one of the branches; remove the other environment with cleanup-branch once its branch is gone.',
+      });
+    }
+    // Made by hand, or by an older version (prefix and slug only): used as it is, never changed.
+    return done('reused', other.name);
+  }
   if (!mine && existing.length >= MAX_FEDERATED_CREDENTIALS) throw limitError(spec, existing);
   const body = { properties: { issuer: spec.issuer, subject: spec.subject, audiences: [TOKEN_EXCHANGE_AUDIENCE] } };
   try {

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAzureEmulator } from '../emulators/azure/index.ts';
-import { startPostgres } from '../emulators/postgres.ts';
+import { serviceTarget, startPostgres } from '../emulators/postgres.ts';
 import { runAction } from '../helpers/run-action.ts';
 import { median } from './stats.ts';
 
@@ -17,7 +17,7 @@ const RUNS = 3;
 
 export default async function bench(_ctx: { root: string }): Promise<void> {
   const pg = await startPostgres();
-  const az = await startAzureEmulator({ operationMs: OPERATION_MS, postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password } });
+  const az = await startAzureEmulator({ operationMs: OPERATION_MS, postgres: serviceTarget(pg) });
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-pdb-'));
   try {
     await writeFile(path.join(dir, 'ca.pem'), az.caPem);

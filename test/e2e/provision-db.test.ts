@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import { dropMade, emulatorInputs, type Made } from '../helpers/provision-db.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
@@ -22,7 +23,7 @@ let dir: string;
 const made: Made = { databases: new Set(), roles: new Set() };
 
 beforeAll(async () => {
-  az = await startAzureEmulator({ operationMs: 100, repository: 'octo-org/preview-app', postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password } });
+  az = await startAzureEmulator({ operationMs: 100, repository: 'octo-org/preview-app', postgres: serviceTarget(pg) });
   kube = await startKubeEmulator();
   sql = await connectOnce({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: 'postgres', sslmode: 'disable' });
   dir = await mkdtemp(path.join(tmpdir(), 'pdb-e2e-'));

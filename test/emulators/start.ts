@@ -6,7 +6,7 @@ import path from 'node:path';
 import { startAzureEmulator, type AzureEmulator, type AzureEmulatorOptions } from './azure/index.ts';
 import { startGitHubEmulator, type GitHubEmulator, type GitHubEmulatorOptions } from './github/index.ts';
 import { startKubeEmulator, type KubeEmulator, type KubeEmulatorOptions } from './kubernetes/index.ts';
-import { startPostgres, type PostgresServer } from './postgres.ts';
+import { serviceTarget, startPostgres, type PostgresServer } from './postgres.ts';
 
 export interface AllOptions {
   /** Start a real PostgreSQL server (initdb + pg_ctl in a temp dir) behind the preset Flexible Server. */
@@ -44,7 +44,7 @@ export async function startEmulators(options: AllOptions = {}): Promise<Emulator
     const azure = await startAzureEmulator({
       ...options.azure,
       repository: `${owner}/${repo}`,
-      ...(postgres ? { postgres: { host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password } } : {}),
+      ...(postgres ? { postgres: serviceTarget(postgres) } : {}),
     });
     started.push(azure);
     const github = await startGitHubEmulator({ ...options.github, owner, repo });

@@ -3,10 +3,11 @@
 // unmarked lookalikes, protected names), dry runs change nothing, re-runs converge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/ownership.ts';
-import { closeQuietly, connectOnce, quoteIdent } from '../../shared/postgres.ts';
+import { closeQuietly, connectOnce } from '../../shared/postgres.ts';
+import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import {
-  cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedDeployment, seedNamespace, seedRole, startWorld, type World,
+  WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedDeployment, seedNamespace, seedRole, startWorld, type World,
 } from '../helpers/cleanup-branch-world.ts';
 
 let w: World;
@@ -42,7 +43,7 @@ describe('cleanup-branch (branch mode)', () => {
     expect(await leftOf(w, b)).toEqual(all);
     expect(present(w).namespace('project')).toBe(true);
     expect(listed(run.outputs?.removed)).toEqual(expect.arrayContaining([
-      `namespace ${a.namespace}`, `database ${a.database}`, `role ${a.role}`, `federated-credential ${federatedCredentialName(a)}`, `environment feature-${a.branch}`,
+      `namespace ${a.namespace}`, `database ${a.database}`, `role ${a.role}`, `federated-credential ${federatedCredentialName(a, WORLD_REPOSITORY)}`, `environment feature-${a.branch}`,
     ]));
     expect((run.outputs?.removed as Entry[]).filter((r) => r.kind === 'deployment')).toHaveLength(1);
     expect(w.gh.deployments().filter((d) => d.ref === a.branch)).toEqual([]);
@@ -58,14 +59,14 @@ describe('cleanup-branch (branch mode)', () => {
     seedNamespace(w, names.namespace, { team: 'made-by-hand' });
     await seedDatabase(w, names.database, 'made by hand for a demo');
     await seedRole(w, names.role);
-    seedCredential(w, federatedCredentialName(names), serviceAccountSubject('project', 'workload'));
+    seedCredential(w, federatedCredentialName(names, WORLD_REPOSITORY), serviceAccountSubject('project', 'workload'));
     const run = await cleanupInProcess(w, connectionInputs(w, { branch: x }));
     expect(run.error).toBeUndefined();
     expect(await leftOf(w, names)).toEqual(all);
     const skipped = run.outputs?.skipped as Entry[];
-    expect(listed(skipped)).toEqual([`database ${names.database}`, `federated-credential ${federatedCredentialName(names)}`, `namespace ${names.namespace}`, `role ${names.role}`]);
+    expect(listed(skipped)).toEqual([`database ${names.database}`, `federated-credential ${federatedCredentialName(names, WORLD_REPOSITORY)}`, `namespace ${names.namespace}`, `role ${names.role}`]);
     const warnings = run.logger.messages('warning').join('\n');
-    expect(warnings).toContain(`Skipped Namespace ${names.namespace}: no ownership label app.kubernetes.io/managed-by=branch-env-actions`);
+    expect(warnings).toContain(`Skipped Namespace ${names.namespace}: it exists and was not made by this suite`);
     expect(warnings).toContain(`Skipped Database ${names.database}: no ownership mark`);
     expect(warnings).toContain(`Skipped Role ${names.role}: no ownership mark`);
     expect(warnings).toContain('system:serviceaccount:project:workload, in a protected namespace');
@@ -85,7 +86,8 @@ describe('cleanup-branch (branch mode)', () => {
     expect(await p.database(custom)).toBe(false);
     expect(p.namespace(names.namespace)).toBe(false);
     expect(p.namespace(`other-${w.id}`)).toBe(false);
-    expect((run.outputs?.skipped as Entry[]).find((e) => e.name === names.database)?.reason).toContain('another branch ("someone-else")');
+    expect((run.outputs?.skipped as Entry[]).find((e) => e.name === names.database)?.reason).toContain('its ownership mark names branch "someone-else" (a mark of an older version, which records no repository), not branch');
+    expect((run.outputs?.removed as Entry[]).find((e) => e.name === custom)?.reason).toContain('records no repository');
   });
 
   it('never touches protected names, whatever the inputs and marks say', async () => {
@@ -150,18 +152,15 @@ describe('cleanup-branch (branch mode)', () => {
     expect(again.outputs?.removed).toEqual([]);
   });
 
-  it('names a session it may not end, keeps the database closed, and finishes on a re-run once it ends', async () => {
+  it('names a session it may not end (Azure\'s own superuser\'s), keeps the database closed, and finishes on a re-run once it ends', async () => {
     const s = await seedBranch(w, branch('busy'), { database: true, role: true });
-    const admin = `cb_admin_${w.id}`;
-    await seedRole(w, admin);
-    await w.sql.query(`ALTER ROLE ${quoteIdent(admin)} CREATEDB CREATEROLE PASSWORD 'Admin-${w.id}-pw'`);
-    await w.sql.query(`ALTER DATABASE ${quoteIdent(s.database)} OWNER TO ${quoteIdent(admin)}`);
-    const superSession = await connectOnce({ host: w.pg.host, port: w.pg.port, user: w.pg.user, password: w.pg.password, database: s.database, sslmode: 'disable' });
-    const pid = (await superSession.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
-    const inputs = { branch: s.branch, host: w.pg.host, port: String(w.pg.port), 'admin-user': admin, 'admin-password': `Admin-${w.id}-pw`, sslmode: 'disable', 'drop-method': 'sql' };
+    const service = serviceTarget(w.pg);
+    const azureSession = await connectOnce({ host: w.pg.host, port: w.pg.port, user: service.user, password: service.password, database: s.database, sslmode: 'disable' });
+    const pid = (await azureSession.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+    const inputs = { branch: s.branch, host: w.pg.host, port: String(w.pg.port), 'admin-user': w.pg.user, 'admin-password': w.pg.password, sslmode: 'disable', 'drop-method': 'sql', repository: WORLD_REPOSITORY };
     try {
       const run = await cleanupInProcess(w, inputs);
-      expect(String(run.error)).toContain(`Database ${s.database} still has 1 session(s) this login may not end: pid ${pid} (user "${w.pg.user}"`);
+      expect(String(run.error)).toContain(`Database ${s.database} still has 1 session(s) this login may not end: pid ${pid} (user "${service.user}"`);
       expect(await present(w).database(s.database)).toBe(true);
       const allow = await w.sql.query<{ datallowconn: boolean }>('SELECT datallowconn FROM pg_database WHERE datname = $1', [s.database]);
       expect(allow.rows[0]?.datallowconn).toBe(false);
@@ -169,7 +168,7 @@ describe('cleanup-branch (branch mode)', () => {
       expect(run.outputs).toBeUndefined();
       expect(run.summary).toContain('FAILED');
     } finally {
-      await closeQuietly(superSession);
+      await closeQuietly(azureSession);
     }
     const again = await cleanupInProcess(w, inputs);
     expect(again.error).toBeUndefined();

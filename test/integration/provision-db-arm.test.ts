@@ -7,11 +7,14 @@ import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
 import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
+import { branchNames } from '../../shared/naming.ts';
+import { federatedCredentialName } from '../../shared/ownership.ts';
 import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
 import { decodeJwt } from '../emulators/azure/jwt.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import { dropMade, emulatorInputs, userErrorOf, type Made } from '../helpers/provision-db.ts';
 
@@ -24,7 +27,7 @@ let sql: PgClient;
 const made: Made = { databases: new Set(), roles: new Set() };
 
 beforeAll(async () => {
-  az = await startAzureEmulator({ operationMs: 50, postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password } });
+  az = await startAzureEmulator({ operationMs: 50, postgres: serviceTarget(pg) });
   kube = await startKubeEmulator();
   sql = await connectOnce({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: 'postgres', sslmode: 'disable' });
 });
@@ -155,13 +158,14 @@ describe('the server and bad Azure input', () => {
     [{ server: 'psql-missing' }, /Flexible Server "psql-missing" was not found in resource group "rg-preview" \(ARM ResourceNotFound/, /`server`/],
     [{ 'resource-group': 'rg-missing' }, /Resource group "rg-missing" does not exist/, /`resource-group`/],
     [{ 'admin-password': 'wrong-password' }, /refused the password of the admin login/, /`admin-password`/],
-    [{ charset: 'KLINGON' }, /ARM refused the database's charset/, /`charset`/],
+    [{ charset: 'KLINGON' }, /^Input `charset` is "KLINGON", which the server does not know/, /UTF8/],
+    [{ collation: 'en_US.utf-9' }, /^Input `collation` is "en_US.utf-9", which the server does not have .*InternalServerError/, /pg_collation/],
   ])('explains %j', async (extra, message, fix) => {
     const branch = `bad-${Object.keys(extra)[0]!}-${run}`;
     const error = await refused(provision(branch, extra));
     expect(error.message).toMatch(message);
     expect(error.fix).toMatch(fix);
-    expect(az.requests.count('PUT', /\/databases\//)).toBeLessThanOrEqual(1);
+    expect(az.requests.count('PUT', /\/databases\//)).toBe(0);
     expect(await exists('database', branch.replaceAll('-', '_'))).toBe(0);
   });
 
@@ -205,9 +209,11 @@ describe('federated identity credential', () => {
 
   it('creates it for the branch service account, then leaves it alone', async () => {
     const { result } = await provision(`fic-${run}`, identity);
-    expect(result.federated).toMatchObject({ name: `branch-env-fic-${run}`, subject: `system:serviceaccount:feature-fic-${run}:todo-app`, result: 'created' });
+    const name = federatedCredentialName(branchNames(`fic-${run}`), '');
+    expect(name).toMatch(new RegExp(`^branch-env-fic-${run}_[0-9a-f]{12}$`));
+    expect(result.federated).toMatchObject({ name, subject: `system:serviceaccount:feature-fic-${run}:todo-app`, result: 'created' });
     expect(result.federated?.identityClientId).toMatch(/^[0-9a-f-]{36}$/);
-    const stored = az.state.identities.get('id-preview-workload')?.get(`branch-env-fic-${run}`);
+    const stored = az.state.identities.get('id-preview-workload')?.get(name);
     expect(stored).toMatchObject({ issuer: identity['oidc-issuer'], audiences: ['api://AzureADTokenExchange'] });
     expect((await provision(`fic-${run}`, identity)).result.federated?.result).toBe('unchanged');
     expect((await provision(`fic-${run}`, { ...identity, 'service-account': 'other' })).result.federated?.result).toBe('updated');
