@@ -10,7 +10,7 @@ import { presetCrds } from './crds.ts';
 import { NamespaceLifecycle } from './namespaces.ts';
 import { nodeObjects } from './nodes.ts';
 import { ObjectWriter } from './objects.ts';
-import { podLogs } from './pods.ts';
+import { podLogs } from './logs.ts';
 import { ImageRegistry } from './registry.ts';
 import { ResourceRegistry } from './resources.ts';
 import { createListener } from './router.ts';

@@ -7,14 +7,13 @@
 // 3. its containers run: a command that exits goes into CrashLoopBackOff with a restartCount and
 //    the previous run's state (or fails the pod when it does not restart), a failing liveness
 //    probe restarts it, a failing readiness probe keeps it running but never Ready.
-// Events are recorded as kubelet and default-scheduler record them; logs follow what ran.
+// Events are recorded as kubelet and default-scheduler record them; logs.ts serves what ran.
 import { createHash } from 'node:crypto';
 import { containerSpecs, configError, mountError, probeFailure, programOf, type ContainerSpec } from './containers.ts';
 import { recordEvent } from './events.ts';
 import type { Kit } from './kit.ts';
 import { hostIpOf, schedule } from './nodes.ts';
 import { invalidImageName, type ImageRegistry } from './registry.ts';
-import { badRequest } from './status.ts';
 import { clone, getPath, isRecord, str, timestamp, type KubeObject } from './types.ts';
 
 /** What the kubelet remembers of a pod between reconciles. */
@@ -308,37 +307,4 @@ export function reconcilePod(kit: NodeKit, pod: KubeObject): void {
     rt.dueAt = Date.now() + wait;
     kit.after(wait, 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
   }
-}
-
-/**
- * A container's log as the kubelet serves it: the current (or last) run, or with `previous` the
- * run before; the API server's 400 when there is none.
- */
-export function podLogs(pod: KubeObject, container: string | undefined, previous: boolean): string {
-  const containers = containerSpecs(pod);
-  const inits = containerSpecs(pod, 'initContainers');
-  const name = pod.metadata.name ?? '';
-  if (!container && containers.length > 1) {
-    throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
-  }
-  const chosen = [...containers, ...inits].find((c) => c.name === (container ?? containers[0]?.name));
-  if (!chosen) throw badRequest(`container ${container ?? ''} is not valid for pod ${name}`);
-  const statuses = getPath(pod, inits.includes(chosen) ? 'status.initContainerStatuses' : 'status.containerStatuses');
-  const own = (Array.isArray(statuses) ? statuses : []).find((s) => isRecord(s) && s.name === chosen.name);
-  const restarts = Number(getPath(own, 'restartCount') ?? 0);
-  const waitingReason = str(getPath(own, 'state.waiting.reason'));
-  const hasRun = own !== undefined && (restarts > 0 || getPath(own, 'state.running') !== undefined || getPath(own, 'state.terminated') !== undefined);
-  if (previous) {
-    if (restarts === 0) throw badRequest(`previous terminated container "${chosen.name}" in pod "${name}" not found`);
-  } else if (!hasRun) {
-    if (!getPath(pod, 'spec.nodeName')) throw badRequest(`pod ${name} does not have a host assigned`);
-    const why = waitingReason === 'ImagePullBackOff' || waitingReason === 'ErrImagePull' ? 'trying and failing to pull image' : (waitingReason ?? 'ContainerCreating');
-    throw badRequest(`container "${chosen.name}" in pod "${name}" is waiting to start: ${why}`);
-  }
-  const program = programOf(chosen);
-  const runNumber = previous ? restarts : restarts + 1;
-  const lines = [`[emulator] ${chosen.name} started from ${chosen.image} (run ${runNumber})`, ...program.output];
-  if (program.exit === undefined) lines.push(getPath(own, 'state.terminated.reason') === 'Completed' ? `[emulator] ${chosen.name} ran to completion` : `[emulator] ${chosen.name} is serving`);
-  else if (program.exit !== 0 && program.output.length === 0) lines.push(`[emulator] exiting with status ${program.exit}`);
-  return `${lines.join('\n')}\n`;
 }
