@@ -140,52 +140,67 @@ function scalarFits(schema: Schema, value: unknown): boolean {
  */
 export function checkSchema(value: unknown, schema: Schema | undefined, options: { prune: boolean; apply: boolean }): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const walk = (node: unknown, s: Schema, path: Step[], struct: string): void => {
+  // One path stack for the walk, copied only into a problem.
+  const path: Step[] = [];
+  const structOf = (owner: Schema | undefined): string => (owner ? (goType(owner).split('.').pop() ?? '') : '');
+  const walk = (node: unknown, s: Schema, owner: Schema | undefined): void => {
     if (node === null || s.type === 'any') return;
     if (s.type === 'object') {
       if (!isRecord(node)) {
-        problems.push({ kind: 'type', path, expected: s, value: node, struct });
+        problems.push({ kind: 'type', path: [...path], expected: s, value: node, struct: structOf(owner) });
         return;
       }
-      const inner = s.model ? goType(s).split('.').pop() ?? struct : struct;
-      for (const [k, v] of Object.entries(node)) {
+      const inner = s.model ? s : owner;
+      for (const k of Object.keys(node)) {
         const child = s.fields[k];
-        if (child) walk(v, child, [...path, { field: k }], inner);
+        path.push({ field: k });
+        if (child) walk(node[k], child, inner);
         else if (!s.preserve) {
-          problems.push({ kind: 'unknown', path: [...path, { field: k }] });
+          problems.push({ kind: 'unknown', path: [...path] });
           if (options.prune) Reflect.deleteProperty(node, k);
         }
+        path.pop();
       }
       return;
     }
     if (s.type === 'map') {
-      if (!isRecord(node)) problems.push({ kind: 'type', path, expected: s, value: node, struct });
-      else for (const [k, v] of Object.entries(node)) walk(v, s.values, [...path, { field: k }], struct);
+      if (!isRecord(node)) problems.push({ kind: 'type', path: [...path], expected: s, value: node, struct: structOf(owner) });
+      else {
+        for (const k of Object.keys(node)) {
+          path.push({ field: k });
+          walk(node[k], s.values, owner);
+          path.pop();
+        }
+      }
       return;
     }
     if (s.type === 'list') {
       if (!Array.isArray(node)) {
-        problems.push({ kind: 'type', path, expected: s, value: node, struct });
+        problems.push({ kind: 'type', path: [...path], expected: s, value: node, struct: structOf(owner) });
         return;
       }
-      const seen = new Set<string>();
-      node.forEach((item, index) => {
+      const seen = options.apply && s.listType === 'map' ? new Set<string>() : undefined;
+      node.forEach((item: unknown, index) => {
         let key: Record<string, unknown> | undefined;
         if (s.listType === 'map' && isRecord(item)) {
           key = {};
           for (const k of s.keys) if (item[k] !== undefined) key[k] = item[k];
-          if (options.apply && s.keys.some((k) => item[k] === undefined) && s.keys.length === 1) problems.push({ kind: 'nokey', path: [...path, { index }], value: s.keys[0] });
-          const token = JSON.stringify(key);
-          if (options.apply && seen.has(token)) problems.push({ kind: 'duplicate', path, value: key });
-          seen.add(token);
+          if (seen) {
+            if (s.keys.length === 1 && item[s.keys[0] ?? ''] === undefined) problems.push({ kind: 'nokey', path: [...path, { index }], value: s.keys[0] });
+            const token = JSON.stringify(key);
+            if (seen.has(token)) problems.push({ kind: 'duplicate', path: [...path], value: key });
+            seen.add(token);
+          }
         }
-        walk(item, s.items, [...path, { index, key, value: s.listType === 'set' ? item : undefined }], struct);
+        path.push({ index, key, value: s.listType === 'set' ? item : undefined });
+        walk(item, s.items, owner);
+        path.pop();
       });
       return;
     }
-    if (!scalarFits(s, node)) problems.push({ kind: 'type', path, expected: s, value: node, struct });
+    if (!scalarFits(s, node)) problems.push({ kind: 'type', path: [...path], expected: s, value: node, struct: structOf(owner) });
   };
-  if (schema) walk(value, schema, [], '');
+  if (schema) walk(value, schema, schema);
   return problems;
 }
 
