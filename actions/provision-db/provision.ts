@@ -7,10 +7,10 @@ import { UserError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { ArmRestClient, armScope, azureLogin, flexibleServerClient, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
 import { federatedCredentialName, serviceAccountSubject } from '../../shared/ownership.ts';
-import { closeQuietly, connectPostgres, connectionUrl, databaseExists, entraPassword, sqlState, type PgTarget } from '../../shared/postgres.ts';
+import { closeQuietly, connectPostgres, connectionUrl, databaseExists, entraPassword, sqlState, type PgClient, type PgTarget } from '../../shared/postgres.ts';
 import { retry, systemClock, type Clock } from '../../shared/retry.ts';
 import { maskSecret, maskUrl, type SetSecret } from '../../shared/secrets.ts';
-import { checkOwnership, createDatabaseSql, ensureRole, grantDatabase, grantSchema, inspect, lockBranch, setPassword } from './access.ts';
+import { checkCharsetAndCollation, checkOwnership, createDatabaseSql, currentUser, databaseOwner, ensureRole, grantDatabase, grantSchema, inspect, lockBranch, notOwnerError, setPassword, type Inspection } from './access.ts';
 import { createDatabase, findDatabase, readServer, type ArmTarget } from './arm-database.ts';
 import { Budget } from './budget.ts';
 import { generatePassword, scramVerifier } from './credentials.ts';
@@ -21,6 +21,7 @@ import { settlePassword, type PasswordSource } from './password.ts';
 import { planNames, type Plan } from './plan.ts';
 import { assertPolicy, assertUsable, evaluatePolicy, serverFacts, type PolicyRow, type ServerFacts } from './policy.ts';
 import { kubeSecretStore, type PasswordStore } from './secret-store.ts';
+import { ownerOf } from '../../shared/kube-marks.ts';
 
 /** Clients and hooks; everything but `logger` has a production default. */
 export interface Deps {
@@ -134,6 +135,8 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     await lockBranch(admin, plan.role, budget.remaining());
     const found = await inspect(admin, plan);
     checkOwnership(found, plan, inputs.adoptExisting);
+    const me = await currentUser(admin);
+    const method = await prepareDatabase(admin, found, plan, inputs, { arm, facts, me, logger });
     await logger.group(`Role ${plan.role}`, async () => {
       newPassword = found.role.exists ? undefined : generatePassword();
       if (newPassword !== undefined) mask(newPassword);
@@ -141,11 +144,17 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
       logger.info(roleCreated ? `Created role ${plan.role}.` : `Role ${plan.role} exists; kept.`);
     });
     await logger.group(`Database ${plan.database}`, async () => {
-      if (arm) {
+      if (arm && method === 'sql') {
+        created = await createDatabaseSql(admin, plan.database, inputs.charset, inputs.collation);
+      } else if (arm) {
         const existing = await findDatabase(arm, plan.database, budget);
         if (existing === undefined) {
           await createDatabase(arm, plan.database, { charset: inputs.charset, collation: inputs.collation, pollIntervalMs: inputs.pollIntervalMs }, budget);
           created = true;
+          const owner = await databaseOwner(admin, plan.database);
+          if (owner && !owner.ownedByMe) {
+            throw notOwnerError(plan.database, owner.owner, me, 'ARM created it with that owner; nothing else was changed (the branch role exists, unmarked database left for a re-run with the right admin or `create-method: sql` after dropping it).');
+          }
         } else if (existing.charset?.toUpperCase() !== inputs.charset.toUpperCase() || existing.collation?.toLowerCase() !== inputs.collation.toLowerCase()) {
           logger.warning(`Database ${plan.database} exists with charset ${existing.charset ?? '?'} and collation ${existing.collation ?? '?'}, not ${inputs.charset}/${inputs.collation}; it is kept as it is.`);
         }
@@ -168,7 +177,7 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     const roleTarget = { ...base, user: plan.role, database: plan.database };
     const store = deps.passwordStore !== undefined
       ? (deps.passwordStore ?? undefined)
-      : await kubeSecretStore({ namespace: plan.namespace, name: inputs.passwordSecret, key: inputs.passwordSecretKey, kubeconfig: inputs.kubeconfig, kubeconfigPath: inputs.kubeconfigPath }, budget, mask);
+      : await kubeSecretStore({ namespace: plan.namespace, name: inputs.passwordSecret, key: inputs.passwordSecretKey, kubeconfig: inputs.kubeconfig, kubeconfigPath: inputs.kubeconfigPath, owner: ownerOf(plan.names, plan.repository) }, budget, mask);
     const decision = await settlePassword({
       createdWith: roleCreated ? newPassword : undefined,
       rotate: inputs.rotatePassword,
@@ -215,12 +224,46 @@ async function federate(inputs: Inputs, plan: Plan, login: AzureLogin, deps: Dep
     subscriptionId: inputs.subscriptionId ?? '',
     resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
     identity: inputs.identityName ?? '',
-    name: federatedCredentialName(plan.names),
+    name: federatedCredentialName(plan.names, plan.repository),
     issuer: inputs.oidcIssuer ?? '',
     subject: serviceAccountSubject(plan.namespace, inputs.serviceAccount ?? ''),
   }, budget);
   deps.logger.info(`Federated credential ${result.name} for ${result.subject}: ${result.result}.`);
   return result;
+}
+
+/**
+ * Decides how a missing database is made and refuses, before anything changes, what the
+ * signed-in admin could not finish: an existing database another login owns (GRANT, REVOKE and
+ * COMMENT ON DATABASE need its owner), ARM asked to create a database it would give to another
+ * admin, or a charset/collation the server does not know (checked in pg_collation, since Azure
+ * answers those with a bare InternalServerError).
+ */
+async function prepareDatabase(admin: PgClient, found: Inspection, plan: Plan, inputs: Inputs, ctx: { arm: ArmTarget | undefined; facts: ServerFacts | undefined; me: string; logger: Logger }): Promise<'arm' | 'sql'> {
+  const { me } = ctx;
+  if (found.database.exists) {
+    if (found.database.owner !== undefined && found.database.ownedByMe === false) {
+      throw notOwnerError(plan.database, found.database.owner, me, 'provision-db changed nothing.');
+    }
+    return ctx.arm ? 'arm' : 'sql';
+  }
+  if (!ctx.arm) return 'sql';
+  const facts = ctx.facts;
+  // Who ARM would make the owner: the password admin when password sign-in is on; else the first
+  // Entra admin, or azuresu while the server has none (neither can be read here).
+  const armOwner = facts?.passwordAuth !== 'Disabled' ? facts?.administratorLogin : undefined;
+  const armGivesItToMe = armOwner !== undefined && armOwner === me;
+  if (inputs.createMethod === 'sql' || (inputs.createMethod === 'auto' && !armGivesItToMe)) {
+    ctx.logger.info(armOwner !== undefined && !armGivesItToMe
+      ? `Database ${plan.database} will be created with CREATE DATABASE as ${me}: ARM would give it to the password admin ${armOwner}, and the branch grants need its owner.`
+      : `Database ${plan.database} will be created with CREATE DATABASE as ${me}.`);
+    return 'sql';
+  }
+  if (armOwner !== undefined && !armGivesItToMe) {
+    throw notOwnerError(plan.database, armOwner, me, 'ARM would create it owned by the password admin (`create-method: arm`); provision-db changed nothing.');
+  }
+  await checkCharsetAndCollation(admin, inputs.charset, inputs.collation);
+  return 'arm';
 }
 
 function requireLogin(login: AzureLogin | undefined): AzureLogin {

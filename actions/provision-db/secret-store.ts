@@ -3,6 +3,7 @@
 // provision-db reads it back on a re-run (with a kubeconfig) instead of changing the
 // password under running pods, through the suite's one Kubernetes client (shared/kube.ts).
 import { UserError } from '../../shared/errors.ts';
+import { checkMark, markRefusal, type EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
 import { retry } from '../../shared/retry.ts';
 import type { Budget } from './budget.ts';
@@ -24,6 +25,8 @@ export interface SecretLocation {
   kubeconfig?: string | undefined;
   /** Kubeconfig file (`KUBECONFIG`, as azure/aks-set-context sets it). */
   kubeconfigPath?: string | undefined;
+  /** The branch whose namespace it must be: a password is read only from a namespace whose exact mark names it. */
+  owner: EnvironmentOwner;
 }
 
 /** A store reading the Secret through the cluster API; undefined when no kubeconfig is available. */
@@ -41,6 +44,15 @@ export async function kubeSecretStore(location: SecretLocation, budget: Budget, 
     describe,
     async read() {
       try {
+        // Never hand one branch another's password: the namespace must be this branch's (exact mark).
+        const namespace = await retry(() => client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: location.namespace } }), budget.retry(`Reading namespace ${location.namespace}`, 60_000));
+        const refusal = markRefusal(checkMark(namespace, location.owner), `The namespace ${location.namespace}`, location.owner);
+        if (refusal !== undefined) {
+          throw new UserError(`${refusal}; provision-db will not read the password kept there.`, {
+            fix: 'Two branches must never share an environment: rename this branch, or check the `branch`, `namespace` and `namespace-prefix` inputs.',
+          });
+        }
+        if (namespace === undefined) return undefined;
         const secret = await retry(() => client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: location.name, namespace: location.namespace } }), budget.retry(`Reading ${describe}`, 60_000));
         const encoded = (secret?.['data'] as Record<string, string> | undefined)?.[location.key];
         if (encoded === undefined) return undefined;

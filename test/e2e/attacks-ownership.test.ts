@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { craftedCollision } from '../helpers/collisions.ts';
+import { markedMetadata, markedNamespace } from '../helpers/marked.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { branchNames, ownershipLabels } from '../../shared/naming.ts';
-import { ownershipAnnotations } from '../../shared/kube-marks.ts';
+import { branchNames } from '../../shared/naming.ts';
 
 const SHA = 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855';
 const REPO = 'octo-org/octo-repo'; // what run-action sets as GITHUB_REPOSITORY
@@ -53,12 +53,10 @@ function cleanup(inputs: Record<string, string>, event?: { name: string; payload
 
 /** A namespace (and a ConfigMap in it) as the suite makes them for `branch`. */
 function seedEnvironment(branch: string): string {
-  const names = branchNames(branch);
-  const labels = ownershipLabels(names, SHA);
-  const annotations = ownershipAnnotations({ branch, repository: REPO });
-  kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names.namespace, labels, annotations }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
-  kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: names.namespace, labels, annotations }, data: { live: 'yes' } });
-  return names.namespace;
+  const namespace = markedNamespace(branch, REPO);
+  kube.store.seed({ ...namespace, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: markedMetadata(branch, REPO, 'app', namespace.metadata.name), data: { live: 'yes' } });
+  return namespace.metadata.name;
 }
 
 function seedPlain(namespace: string, labels: Record<string, string> = {}): void {
@@ -121,8 +119,7 @@ describe('never adopt', () => {
     expect(exists(branchNames('attacker-4').namespace)).toBe(false);
 
     // Another branch's object in an allowed namespace is refused too (its exact mark names that branch).
-    const victim = branchNames('victim-4');
-    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'victim-cm', namespace: 'monitoring', labels: ownershipLabels(victim), annotations: ownershipAnnotations({ branch: 'victim-4', repository: REPO }) }, data: {} });
+    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: markedMetadata('victim-4', REPO, 'victim-cm', 'monitoring'), data: {} });
     const other = await deploy('attacker-4', overlay({ 'cm.yaml': configMap('victim-cm', 'monitoring') }), { 'allow-namespaces': 'monitoring' });
     expect(other.exitCode).toBe(1);
     expect(other.stdout).toContain('belongs to branch "victim-4" of octo-org/octo-repo');
@@ -204,6 +201,17 @@ describe('forks and events', () => {
     expect(isolated.outputs['namespace']).toMatch(/^feature-pr-66-fork--[a-z2-7]{8}$/);
     expect(kube.store.get('configmaps', victim, 'app')?.data).toEqual({ live: 'yes' });
     expect(kube.store.get('configmaps', victim, 'app')?.metadata.annotations?.['branch-env.io/branch-name']).toBe('release-6');
+  });
+
+  it('provision-db and build-tag refuse a fork pull request before contacting anything (no password of the internal branch handed out)', async () => {
+    const event = forkEvent(67, 'release-6');
+    const db = await runAction('provision-db', { inputs: { host: '127.0.0.1', port: '1', 'admin-user': 'admin', 'admin-password': 'pw', kubeconfig: kube.kubeconfig() }, eventName: event.name, event: event.payload });
+    expect(db.exitCode).toBe(1);
+    expect(db.stdout).toContain('pull request #67 from mallory/octo-repo');
+    expect(db.outputs['password']).toBeUndefined();
+    const tag = await runAction('build-tag', { inputs: { 'fork-pull-requests': 'isolate' }, eventName: event.name, event: event.payload });
+    expect(tag.exitCode).toBe(0);
+    expect(tag.outputs['namespace']).toMatch(/^feature-pr-67-fork--/);
   });
 
   it('cleanup without `branch` on an ordinary push removes nothing and says what to pass', async () => {

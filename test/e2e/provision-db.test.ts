@@ -12,6 +12,7 @@ import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/in
 import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import { dropMade, emulatorInputs, type Made } from '../helpers/provision-db.ts';
+import { markedNamespace } from '../helpers/marked.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
 
 const pg = sharedPostgres()!;
@@ -139,7 +140,7 @@ describe('provision-db bundle', () => {
     const first = await provision(branch);
     expect(first.exitCode).toBe(0);
     const { database, role, namespace } = names(branch);
-    kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+    kube.store.seed(markedNamespace(branch, 'octo-org/octo-repo'));
     kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { PGPASSWORD: Buffer.from(first.outputs['password']!).toString('base64') } });
     const before = await snapshot(database, role);
     az.requests.reset();

@@ -2,6 +2,7 @@
 // it (ARM creates real databases) and the Kubernetes emulator holding the branch Secret:
 // creation, re-runs, injected faults, the policy check, bad Azure input, federated credentials.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { markedNamespace } from '../helpers/marked.ts';
 import type { EventContext } from '../../shared/context.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
@@ -62,8 +63,8 @@ async function exists(kind: 'database' | 'role', name: string): Promise<number> 
   return (await sql.query(sqlText, [name])).rowCount ?? 0;
 }
 
-function seedSecret(namespace: string, password: string): void {
-  kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+function seedSecret(namespace: string, password: string, branch: string): void {
+  kube.store.seed({ ...markedNamespace(branch, ''), metadata: { ...markedNamespace(branch, '').metadata, name: namespace } });
   kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { PGPASSWORD: Buffer.from(password).toString('base64') } });
 }
 
@@ -82,14 +83,14 @@ describe('through ARM', () => {
   it('on a re-run with a kubeconfig, reads the password back from the branch Secret and changes nothing', async () => {
     const branch = `secret-${run}`;
     const first = (await provision(branch)).result;
-    seedSecret(first.plan.namespace, first.password);
+    seedSecret(first.plan.namespace, first.password, first.plan.branch);
     az.requests.reset();
     const second = await provision(branch, { kubeconfig: kube.kubeconfig() });
     expect(second.result).toMatchObject({ created: false, passwordSource: 'recovered', password: first.password });
     expect(az.requests.count('PUT')).toBe(0);
     expect(second.logger.messages('warning')).toEqual([]);
 
-    seedSecret(first.plan.namespace, 'stale-password-from-an-old-deploy');
+    seedSecret(first.plan.namespace, 'stale-password-from-an-old-deploy', first.plan.branch);
     const third = await provision(branch, { kubeconfig: kube.kubeconfig() });
     expect(third.result.passwordSource).toBe('rotated');
     expect(third.logger.messages('warning').join('\n')).toContain('no longer signs in');
