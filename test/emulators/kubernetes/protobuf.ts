@@ -1,6 +1,7 @@
 // Protobuf request bodies (application/vnd.kubernetes.protobuf), as kubectl
 // 1.32 sends them from its typed clients: `kubectl create namespace|deployment|
-// configmap|secret|serviceaccount` and `kubectl auth can-i|whoami`. A body is
+// configmap|secret|serviceaccount|service|job|cronjob|quota|role|rolebinding|
+// clusterrole|clusterrolebinding` and `kubectl auth can-i|whoami`. A body is
 // the 4-byte magic `k8s\0` and a runtime.Unknown {typeMeta, raw}; `raw` is the
 // object's message, whose field numbers are those of k8s.io/api's
 // generated.proto (the `protobuf:"..."` struct tags kubectl is built with).
@@ -68,6 +69,38 @@ const MESSAGES: Record<string, Record<number, Field>> = {
   ContainerPort: { 1: f('name', 'string'), 2: f('hostPort', 'int'), 3: f('containerPort', 'int'), 4: f('protocol', 'string'), 5: f('hostIP', 'string') },
   EnvVar: { 1: f('name', 'string'), 2: f('value', 'string') },
   ResourceRequirements: { 1: f('limits', 'quantity', { map: true }), 2: f('requests', 'quantity', { map: true }) },
+  Service: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'ServiceSpec'), 3: f('status', 'ServiceStatus') },
+  ServiceSpec: {
+    1: f('ports', 'ServicePort', { rep: true }), 2: f('selector', 'string', { map: true }), 3: f('clusterIP', 'string'), 4: f('type', 'string'), 5: f('externalIPs', 'string', { rep: true }),
+    7: f('sessionAffinity', 'string'), 8: f('loadBalancerIP', 'string'), 10: f('externalName', 'string'), 11: f('externalTrafficPolicy', 'string'),
+    17: f('ipFamilyPolicy', 'string'), 18: f('clusterIPs', 'string', { rep: true }), 19: f('ipFamilies', 'string', { rep: true }), 22: f('internalTrafficPolicy', 'string'),
+  },
+  ServicePort: { 1: f('name', 'string'), 2: f('protocol', 'string'), 3: f('port', 'int'), 4: f('targetPort', 'intstr'), 5: f('nodePort', 'int'), 6: f('appProtocol', 'string') },
+  ServiceStatus: {},
+  Job: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'JobSpec'), 3: f('status', 'JobStatus') },
+  JobSpec: {
+    1: f('parallelism', 'int', { keep: true }), 2: f('completions', 'int', { keep: true }), 3: f('activeDeadlineSeconds', 'int', { keep: true }), 4: f('selector', 'LabelSelector'),
+    5: f('manualSelector', 'bool', { keep: true }), 6: f('template', 'PodTemplateSpec'), 7: f('backoffLimit', 'int', { keep: true }), 8: f('ttlSecondsAfterFinished', 'int', { keep: true }),
+    9: f('completionMode', 'string'), 10: f('suspend', 'bool', { keep: true }),
+  },
+  JobStatus: {},
+  CronJob: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'CronJobSpec'), 3: f('status', 'CronJobStatus') },
+  CronJobSpec: {
+    1: f('schedule', 'string'), 2: f('startingDeadlineSeconds', 'int', { keep: true }), 3: f('concurrencyPolicy', 'string'), 4: f('suspend', 'bool', { keep: true }),
+    5: f('jobTemplate', 'JobTemplateSpec'), 6: f('successfulJobsHistoryLimit', 'int', { keep: true }), 7: f('failedJobsHistoryLimit', 'int', { keep: true }), 8: f('timeZone', 'string'),
+  },
+  JobTemplateSpec: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'JobSpec') },
+  CronJobStatus: {},
+  ResourceQuota: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'ResourceQuotaSpec'), 3: f('status', 'ResourceQuotaStatus') },
+  ResourceQuotaSpec: { 1: f('hard', 'quantity', { map: true }), 2: f('scopes', 'string', { rep: true }) },
+  ResourceQuotaStatus: { 1: f('hard', 'quantity', { map: true }), 2: f('used', 'quantity', { map: true }) },
+  Role: { 1: f('metadata', 'ObjectMeta'), 2: f('rules', 'PolicyRule', { rep: true }) },
+  ClusterRole: { 1: f('metadata', 'ObjectMeta'), 2: f('rules', 'PolicyRule', { rep: true }) },
+  PolicyRule: { 1: f('verbs', 'string', { rep: true }), 2: f('apiGroups', 'string', { rep: true }), 3: f('resources', 'string', { rep: true }), 4: f('resourceNames', 'string', { rep: true }), 5: f('nonResourceURLs', 'string', { rep: true }) },
+  RoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: f('subjects', 'Subject', { rep: true }), 3: f('roleRef', 'RoleRef') },
+  ClusterRoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: f('subjects', 'Subject', { rep: true }), 3: f('roleRef', 'RoleRef') },
+  Subject: { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') },
+  RoleRef: { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') },
   SelfSubjectAccessReview: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'SelfSubjectAccessReviewSpec'), 3: f('status', 'SubjectAccessReviewStatus') },
   SelfSubjectAccessReviewSpec: { 1: f('resourceAttributes', 'ResourceAttributes'), 2: f('nonResourceAttributes', 'NonResourceAttributes') },
   ResourceAttributes: { 1: f('namespace', 'string'), 2: f('verb', 'string'), 3: f('group', 'string'), 4: f('version', 'string'), 5: f('resource', 'string'), 6: f('subresource', 'string'), 7: f('name', 'string') },
@@ -79,7 +112,7 @@ const MESSAGES: Record<string, Record<number, Field>> = {
 };
 
 /** The top-level message of each kind kubectl's typed clients send. */
-const KINDS = new Set(['Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Deployment', 'SelfSubjectAccessReview', 'SelfSubjectReview']);
+const KINDS = new Set(['Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Deployment', 'Service', 'Job', 'CronJob', 'ResourceQuota', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'SelfSubjectAccessReview', 'SelfSubjectReview']);
 
 class Reader {
   pos = 0;
@@ -187,7 +220,8 @@ function message(name: string, buf: Buffer): Record<string, unknown> {
 
 /** Non-pointer struct fields JSON always writes (`spec: {}`, `status: {}`, `resources: {}`, `strategy: {}`). */
 function isTopLevelStruct(owner: string, field: Field): boolean {
-  return field.name === 'spec' || field.name === 'status' || field.name === 'template' || field.name === 'metadata' || (owner === 'Container' && field.name === 'resources') || (owner === 'DeploymentSpec' && field.name === 'strategy');
+  if (owner === 'RoleBinding' || owner === 'ClusterRoleBinding') return field.name === 'roleRef' || field.name === 'metadata';
+  return field.name === 'spec' || field.name === 'status' || field.name === 'template' || field.name === 'metadata' || field.name === 'jobTemplate' || (owner === 'Container' && field.name === 'resources') || (owner === 'DeploymentSpec' && field.name === 'strategy');
 }
 
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
