@@ -72,6 +72,18 @@ describe('explaining Entra failures', () => {
     expect(error.fix).toContain('az ad app federated-credential create');
   });
 
+  it.each([
+    ['name form', 'repo:Octo-Org/shop:ref:refs/heads/feature/login', false],
+    ['immutable form', 'repo:Octo-Org@1000001/shop@2000002:ref:refs/heads/feature/login', true],
+  ])('AADSTS7002138 (%s) gets the same exact-subject help, says only letter case differs, and names the immutable form', (_form, subject, immutable) => {
+    const error = explained(aadsts(7002138, `No matching federated identity record found for presented assertion subject '${subject}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison.`), { ...oidc, subject });
+    expect(error.message).toContain(`${JSON.stringify(subject)} (AADSTS7002138)`);
+    expect(error.message).toContain('except for letter case');
+    expect(error.message.includes('immutable subject form')).toBe(immutable);
+    expect(error.fix).toContain('Add one for exactly that subject');
+    expect(error.fix).toContain(JSON.stringify(subject).slice(1, -1));
+  });
+
   it('AADSTS700213 falls back to the subject in Entra\'s message', () => {
     expect(explained(aadsts(700213, "No matching federated identity record found for presented assertion subject 'repo:o/r:environment:preview'.")).message).toContain('"repo:o/r:environment:preview"');
   });
