@@ -1,12 +1,15 @@
 // The Kubernetes emulator's pure parts: the label selector grammar, field
-// selectors, fieldsV1 paths, the apply merge, and JSON (merge) patches.
+// selectors, fieldsV1 paths, the apply merge, JSON (merge) patches, strategic
+// merge patch and the schema checks.
 import { describe, expect, it } from 'vitest';
 import { applyConfiguration } from '../emulators/kubernetes/fieldmanager.ts';
 import { decodeFields, encodeFields, fieldSet, pathString, removeAt } from '../emulators/kubernetes/fieldpaths.ts';
-import { jsonPatch, mergePatch } from '../emulators/kubernetes/patch.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from '../emulators/kubernetes/patch.ts';
+import { crdSchema, fieldSchema, modelSchema } from '../emulators/kubernetes/schema.ts';
+import { applyMessage, checkSchema, decodeMessage } from '../emulators/kubernetes/validate.ts';
 import { matchFields, matchRequirements, parseFieldSelector, parseLabelSelector, requirementsOf, SelectorError } from '../emulators/kubernetes/selectors.ts';
 import { ApiError } from '../emulators/kubernetes/status.ts';
-import type { KubeObject } from '../emulators/kubernetes/types.ts';
+import { clone, getPath, type KubeObject } from '../emulators/kubernetes/types.ts';
 
 const matches = (selector: string, labels: Record<string, string>): boolean => matchRequirements(parseLabelSelector(selector), labels);
 
@@ -169,5 +172,66 @@ describe('apply configurations are defaulted before merging (kubernetes#98576)',
     } finally {
       await kube.close();
     }
+  });
+});
+
+describe('strategic merge patch, from the kind schema', () => {
+  const deployment = modelSchema('V1Deployment');
+  const live = {
+    metadata: { finalizers: ['a', 'b'], labels: { app: 'web' } },
+    spec: {
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1 } },
+      template: { spec: { containers: [{ name: 'app', image: 'web:1', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'side:1' }], tolerations: [{ key: 'x' }] } },
+    },
+  };
+  const patch = (p: unknown): Record<string, unknown> => strategicMergePatch(live, p, deployment) as Record<string, unknown>;
+
+  it('merges containers by name and replaces lists with no merge key', () => {
+    const out = patch({ spec: { template: { spec: { containers: [{ name: 'app', image: 'web:2' }], tolerations: [{ key: 'y' }] } } } });
+    expect(getPath(out, 'spec.template.spec.containers')).toEqual([{ name: 'app', image: 'web:2', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'side:1' }]);
+    expect(getPath(out, 'spec.template.spec.tolerations')).toEqual([{ key: 'y' }]);
+  });
+
+  it('honours $patch delete/replace, $setElementOrder, $deleteFromPrimitiveList and $retainKeys, storing none of them', () => {
+    const deleted = patch({ spec: { template: { spec: { containers: [{ name: 'side', $patch: 'delete' }] } } } });
+    expect(getPath(deleted, 'spec.template.spec.containers')).toEqual([{ name: 'app', image: 'web:1', env: [{ name: 'A', value: '1' }] }]);
+    const replaced = patch({ spec: { template: { spec: { containers: [{ name: 'only', image: 'o:1' }, { $patch: 'replace' }] } } } });
+    expect(getPath(replaced, 'spec.template.spec.containers')).toEqual([{ name: 'only', image: 'o:1' }]);
+    const ordered = patch({ spec: { template: { spec: { '$setElementOrder/containers': [{ name: 'side' }, { name: 'app' }], containers: [{ name: 'app', image: 'web:3' }] } } } });
+    expect((getPath(ordered, 'spec.template.spec.containers') as { name: string }[]).map((c) => c.name)).toEqual(['side', 'app']);
+    const finalizers = patch({ metadata: { '$deleteFromPrimitiveList/finalizers': ['a'], finalizers: ['c'] } });
+    expect(getPath(finalizers, 'metadata.finalizers')).toEqual(['b', 'c']);
+    const recreate = patch({ spec: { strategy: { $retainKeys: ['type'], type: 'Recreate', rollingUpdate: null } } });
+    expect(getPath(recreate, 'spec.strategy')).toEqual({ type: 'Recreate' });
+    expect(JSON.stringify([deleted, replaced, ordered, finalizers, recreate])).not.toContain('$');
+  });
+});
+
+describe('schema checks', () => {
+  it('finds unknown and mistyped fields of a built-in kind, with the server\'s wording', () => {
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w' }, spec: { replica: 2, replicas: 'two', template: { spec: { containers: [{ name: 'app', image: 1 }] } } } };
+    const problems = checkSchema(clone(deployment), modelSchema('V1Deployment'), { prune: false, apply: true });
+    expect(applyMessage(problems)).toBe(
+      'errors:\n  .spec.replica: field not declared in schema\n  .spec.replicas: expected numeric (int or float), got string\n  .spec.template.spec.containers[name="app"].image: expected string, got &value.valueUnstructured{Value:1}',
+    );
+    expect(decodeMessage(problems.filter((p) => p.kind === 'unknown'), true)).toBe('strict decoding error: unknown field "spec.replica"');
+    expect(decodeMessage(problems, true)).toBe('json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32');
+  });
+
+  it('accepts numbers where a Quantity or IntOrString is expected, and prunes unknown fields when asked', () => {
+    const pod = { spec: { containers: [{ name: 'a', resources: { limits: { cpu: 1, memory: '1Gi' } }, ports: [{ containerPort: 80 }] }], extra: true } };
+    const problems = checkSchema(pod, modelSchema('V1Pod'), { prune: true, apply: false });
+    expect(problems.map((p) => p.kind)).toEqual(['unknown']);
+    expect(pod.spec).not.toHaveProperty('extra');
+  });
+
+  it('reads a CRD schema: preserve-unknown-fields, list types, int-or-string', () => {
+    const crd = { spec: { versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { port: { 'x-kubernetes-int-or-string': true }, items: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object', properties: { name: { type: 'string' } } } }, free: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } } } }] } };
+    const schema = crdSchema(crd, 'v1');
+    const ok = { apiVersion: 'x/v1', kind: 'X', metadata: { name: 'a' }, spec: { port: 'http', items: [{ name: 'a' }], free: { any: [1, { b: 2 }] } } };
+    expect(checkSchema(ok, schema, { prune: false, apply: true })).toEqual([]);
+    expect(applyMessage(checkSchema({ spec: { items: [{ name: 'a', other: 1 }] } }, schema, { prune: false, apply: true }))).toBe('.spec.items[name="a"].other: field not declared in schema');
+    const items = fieldSchema(fieldSchema(schema, 'spec'), 'items');
+    expect(items).toMatchObject({ type: 'list', listType: 'map', keys: ['name'] });
   });
 });
