@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorCredential, flexibleServerClient } from '../emulators/azure/clients.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { JwtKey, nowSeconds } from '../emulators/azure/jwt.ts';
+import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 
 const info = sharedPostgres();
@@ -39,7 +40,7 @@ function raw(method: string, path: string, token: string | undefined): Promise<{
 
 describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', () => {
   beforeAll(async () => {
-    az = await startAzureEmulator({ operationMs: 100, postgres: info!, listPageSize: 2 });
+    az = await startAzureEmulator({ operationMs: 100, postgres: serviceTarget(info!), listPageSize: 2 });
     admin = new pg.Client({ connectionString: info!.connectionString });
     await admin.connect();
   });
@@ -47,7 +48,10 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
     await admin?.end();
     await az?.close();
   });
-  beforeEach(() => az.faults.clear());
+  beforeEach(async () => {
+    az.faults.clear();
+    await az.drain(); // one operation at a time: none of a previous test may still run
+  });
 
   it('GETs the preset server with the properties a policy check reads', async () => {
     const server = await flexibleServerClient(az).servers.get(az.resourceGroup, az.serverName);
@@ -184,5 +188,59 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
     const failed = client.databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, { charset: 'UTF8' }, poll);
     await expect(failed).rejects.toThrow(/ServerBusy/);
     expect(await exists(name)).toBe(false);
+  });
+
+  it('runs one database operation at a time per server: an overlapping one gets 409 ServerBusy or an operation that fails with ServerBusy, in turn', async () => {
+    const client = flexibleServerClient(az);
+    const first = `first_${suffix}`;
+    const running = client.databases.beginCreateAndWait(az.resourceGroup, az.serverName, first, { charset: 'UTF8', collation: 'en_US.utf8' }, poll);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const refusedBefore = az.busyRefusals;
+    const overlap = (name: string) => client.databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, { charset: 'UTF8', collation: 'en_US.utf8' }, poll);
+    const results = await Promise.allSettled([overlap(`second_${suffix}`), overlap(`third_${suffix}`)]);
+    // A 409 surfaces as the SDK's RestError (code, statusCode); a failed operation as a plain Error naming the code.
+    const failures = results.map((r) => (r.status === 'rejected' ? { ...restCode(r.reason), text: String(r.reason) } : { text: 'succeeded' }));
+    expect(failures.every((f) => f.code === 'ServerBusy' || /ServerBusy/.test(f.text))).toBe(true);
+    expect(failures.map((f) => f.statusCode ?? 'operation').map(String).sort()).toEqual(['409', 'operation']);
+    expect(az.busyRefusals - refusedBefore).toBe(2);
+    await running;
+    expect(await exists(first)).toBe(true);
+    expect(await exists(`second_${suffix}`)).toBe(false);
+    await client.databases.beginDeleteAndWait(az.resourceGroup, az.serverName, first, poll);
+  });
+
+  it('answers ServerIsNotReady while the server is Updating', async () => {
+    az.updateServer({ state: 'Updating' });
+    try {
+      const attempt = flexibleServerClient(az).databases.beginCreateAndWait(az.resourceGroup, az.serverName, `updating_${suffix}`, { charset: 'UTF8' }, poll);
+      await expect(attempt).rejects.toSatisfy((e: unknown) => restCode(e).code === 'ServerIsNotReady' && restCode(e).statusCode === 409);
+    } finally {
+      az.updateServer({ state: 'Ready' });
+    }
+  });
+
+  it.each([
+    ['collation', { charset: 'UTF8', collation: 'en_US.utf-9' }],
+    ['charset', { charset: 'KLINGON', collation: 'en_US.utf8' }],
+  ])('fails an unknown %s as Azure does: the operation ends InternalServerError, with no word on what is wrong', async (_what, properties) => {
+    const name = `badlocale_${suffix}`;
+    const attempt = flexibleServerClient(az).databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, properties, poll);
+    await expect(attempt).rejects.toSatisfy((e: unknown) => /InternalServerError\. An unexpected error occured while processing the request/.test(String(e)) && !/collation|charset/i.test(String(e)));
+    expect(await exists(name)).toBe(false);
+  });
+
+  it('gives a database ARM creates to the password admin, with public owned by azure_pg_admin', async () => {
+    const name = `owned_${suffix}`;
+    await flexibleServerClient(az).databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, { charset: 'UTF8', collation: 'en_US.utf8' }, poll);
+    const { rows } = await admin.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [name]);
+    expect(rows[0]?.owner).toBe(info!.user);
+    const inside = new pg.Client({ host: info!.host, port: info!.port, user: info!.user, password: info!.password, database: name });
+    await inside.connect();
+    try {
+      expect((await inside.query<{ owner: string }>("SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'public'")).rows[0]?.owner).toBe('azure_pg_admin');
+    } finally {
+      await inside.end();
+    }
+    await flexibleServerClient(az).databases.beginDeleteAndWait(az.resourceGroup, az.serverName, name, poll);
   });
 });

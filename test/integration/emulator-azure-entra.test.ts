@@ -99,6 +99,24 @@ describe('Entra token endpoint through ClientAssertionCredential', () => {
     expect(claimsOf(token.token).xms_fed_sub).toBe('repo:octo-org/shop:ref:refs/heads/main');
   });
 
+  it('issues the immutable sub form on request, and answers AADSTS7002138 for a subject that differs only in letter case', async () => {
+    try {
+      az.setSubjectForm('immutable');
+      az.setBranch('feature/x');
+      const claims = claimsOf(await fetchOidcToken(az));
+      expect(claims.sub).toBe(`repo:octo-org@${String(claims.repository_owner_id)}/shop@${String(claims.repository_id)}:ref:refs/heads/feature/x`);
+      az.setAllowedSubjects([String(claims.sub).replace('octo-org', 'Octo-Org')]);
+      const attempt = emulatorCredential(az).getToken('https://management.azure.com/.default');
+      await expect(attempt).rejects.toThrow(/AADSTS7002138: No matching federated identity record found for presented assertion subject 'repo:octo-org@\d+\/shop@\d+:ref:refs\/heads\/feature\/x'\. The subject matches with case-insensitive comparison, but not with case-sensitive comparison\./);
+      az.setAllowedSubjects([String(claims.sub)]);
+      expect(claimsOf((await emulatorCredential(az).getToken('https://management.azure.com/.default')).token).xms_fed_sub).toBe(claims.sub);
+    } finally {
+      az.setSubjectForm('name');
+      az.setAllowedSubjects(undefined);
+      az.setBranch('main');
+    }
+  });
+
   it('rejects an unknown client id with AADSTS700016', async () => {
     const attempt = emulatorCredential(az, { clientId: '11111111-2222-4333-8444-555555555555' }).getToken('https://management.azure.com/.default');
     await expect(attempt).rejects.toThrow(/AADSTS700016: Application with identifier '11111111-2222-4333-8444-555555555555' was not found/);
