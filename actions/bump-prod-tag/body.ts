@@ -3,8 +3,8 @@
 // run that refreshes the pull request writes the same text for the same content.
 import type { RepoRef } from '../../shared/github.ts';
 import { shaOfTag, type FileVersions } from './compare.ts';
-import { unifiedDiff } from './diff.ts';
-import type { Change } from './edit.ts';
+import { unifiedDiff } from '../../shared/kustomize-images/diff.ts';
+import type { Change } from '../../shared/kustomize-images/edit.ts';
 
 /** Where links point. */
 export interface LinkContext {

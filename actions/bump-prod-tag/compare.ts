@@ -1,10 +1,10 @@
 // Comparing two versions of a kustomization's images: what a promotion branch
 // changes relative to its base (for the pull request body, and to carry an open
 // promotion's pending changes onto a fresh base), and which of two tags is newer.
-import type { Change, ImageValues } from './edit.ts';
-import { imageValues } from './edit.ts';
-import { IMAGE_FIELDS, type ImageRequest } from './image-spec.ts';
-import { parseKustomization } from './kustomization.ts';
+import type { Change, ImageValues } from '../../shared/kustomize-images/edit.ts';
+import { imageValues } from '../../shared/kustomize-images/edit.ts';
+import { IMAGE_FIELDS, type ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
+import { parseKustomization } from '../../shared/kustomize-images/kustomization.ts';
 
 /** A file before and after a promotion. */
 export interface FileVersions {

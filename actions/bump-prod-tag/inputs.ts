@@ -1,7 +1,7 @@
 import { UserError, quoteValue } from '../../shared/errors.ts';
 import { parseRepository, type RepoRef } from '../../shared/github.ts';
 import { InputReader } from '../../shared/inputs.ts';
-import { parseImageLines, type ImageRequest } from './image-spec.ts';
+import { parseImageLines, type ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import type { RegistryAuth } from './registry.ts';
 
 /** How the edit reaches the repository. */

@@ -2,9 +2,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../shared/errors.ts';
-import { editKustomization, type EditResult } from './edit.ts';
-import type { ImageRequest } from './image-spec.ts';
-import { KUSTOMIZATION_FILE_NAMES } from './kustomization.ts';
+import { editKustomization, type EditResult } from '../../shared/kustomize-images/edit.ts';
+import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
+import { KUSTOMIZATION_FILE_NAMES } from '../../shared/kustomize-images/kustomization.ts';
 
 async function kind(file: string): Promise<'file' | 'dir' | undefined> {
   try {

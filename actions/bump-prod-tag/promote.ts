@@ -9,9 +9,9 @@ import type { Logger } from '../../shared/logger.ts';
 import { classifyError, retry, type Clock } from '../../shared/retry.ts';
 import { commitMessage, promotionBody, promotionTitle, type LinkContext } from './body.ts';
 import { describeChanges, mergeRequests, pendingRequests, shaOfTag, type FileVersions } from './compare.ts';
-import { editKustomization, type Change, type EditResult } from './edit.ts';
-import type { ImageRequest } from './image-spec.ts';
-import { KUSTOMIZATION_FILE_NAMES } from './kustomization.ts';
+import { editKustomization, type Change, type EditResult } from '../../shared/kustomize-images/edit.ts';
+import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
+import { KUSTOMIZATION_FILE_NAMES } from '../../shared/kustomize-images/kustomization.ts';
 import { conflictMessage, ensurePull, findOpenPull, PromotionConflict, wasRejected, type PullInfo } from './pulls.ts';
 
 /** What to promote, and where. */

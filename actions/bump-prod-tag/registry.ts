@@ -6,7 +6,7 @@ import { UserError, errorMessage, quoteValue } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { retry, type Clock } from '../../shared/retry.ts';
 import { maskSecret } from '../../shared/secrets.ts';
-import { splitReference } from './image-spec.ts';
+import { splitReference } from '../../shared/kustomize-images/image-spec.ts';
 
 /** Credentials for the registries (all optional: public images need none). */
 export interface RegistryAuth {

@@ -1,6 +1,7 @@
 import { Summary } from '../../shared/summary.ts';
+import type { Verdict } from '../../shared/verdict.ts';
 import type { BumpResult } from './bump-prod-tag.ts';
-import { unifiedDiff } from './diff.ts';
+import { unifiedDiff } from '../../shared/kustomize-images/diff.ts';
 
 /** One line saying what happened. */
 export function outcome(result: BumpResult): string {
@@ -14,10 +15,15 @@ export function outcome(result: BumpResult): string {
   return `Committed ${result.commitSha ?? ''} to ${result.base ?? 'the base branch'} in ${where}.`;
 }
 
-/** Writes the job summary: the outcome, the per-image table and the diff. */
-export async function writeBumpSummary(result: BumpResult, summary = new Summary()): Promise<void> {
-  summary.heading(`bump-prod-tag (${result.mode})`, 3);
-  summary.paragraph(outcome(result));
+/** The first line: the outcome, marked unchanged when nothing had to change. */
+export function bumpVerdict(result: BumpResult, ms: number): Verdict {
+  const unchanged = result.changes.length === 0 || (result.pullRequest !== undefined && !result.changed);
+  return { action: 'bump-prod-tag', status: unchanged ? 'unchanged' : 'success', text: `${outcome(result)} (${result.mode})`, ms };
+}
+
+/** Writes the job summary: the verdict, the per-image table and the diff. `ms`: time since the process started. */
+export async function writeBumpSummary(result: BumpResult, summary = new Summary(), ms = performance.now()): Promise<void> {
+  summary.verdict(bumpVerdict(result, ms));
   if (result.changes.length > 0) {
     summary.table(
       ['File', 'Image', 'Field', 'From', 'To'],

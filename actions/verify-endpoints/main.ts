@@ -3,10 +3,10 @@ import { actionsLogger } from '../../shared/logger.ts';
 import { writeOutputs } from '../../shared/outputs.ts';
 import { run } from '../../shared/run.ts';
 import { setSecret } from '../../shared/runner.ts';
-import { readInputs } from './inputs.ts';
-import { failureError, toOutputs } from './report.ts';
+import { readInputs } from '../../shared/endpoints/inputs.ts';
+import { failureError, toOutputs } from '../../shared/endpoints/report.ts';
 import { writeVerifySummary } from './summary.ts';
-import { runVerification } from './verify-endpoints.ts';
+import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
 
 await run(async () => {
   const inputs = readInputs();

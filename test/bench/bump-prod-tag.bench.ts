@@ -1,9 +1,9 @@
 // bump-prod-tag: edit a 2,000-line kustomization with 200 images in-process (target <= 50 ms)
 // and confirm the diff holds exactly the changed lines.
 import { performance } from 'node:perf_hooks';
-import { changedLines } from '../../actions/bump-prod-tag/diff.ts';
-import { editKustomization } from '../../actions/bump-prod-tag/edit.ts';
-import type { ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import { changedLines } from '../../shared/kustomize-images/diff.ts';
+import { editKustomization } from '../../shared/kustomize-images/edit.ts';
+import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { median } from './stats.ts';
 
 const LINES = 2000;

@@ -2,7 +2,7 @@
 // requested image values changed (or the requested entries added). Used by the editor's
 // example tests and its property test.
 import { parse } from 'yaml';
-import type { ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { UserError } from '../../shared/errors.ts';
 
 type Doc = Record<string, unknown>;

@@ -5,8 +5,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
-import { readInputs } from '../../actions/verify-endpoints/inputs.ts';
-import { runVerification } from '../../actions/verify-endpoints/verify-endpoints.ts';
+import { readInputs } from '../../shared/endpoints/inputs.ts';
+import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
 import { makeCa, serverCert } from '../helpers/http-servers/certs.ts';
 import { startTestServer, type TestServer } from '../helpers/http-servers/servers.ts';
 

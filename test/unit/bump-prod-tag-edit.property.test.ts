@@ -4,9 +4,9 @@
 // values are removed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffLines, splitLines } from '../../actions/bump-prod-tag/diff.ts';
-import { editKustomization } from '../../actions/bump-prod-tag/edit.ts';
-import type { ImageField, ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import { diffLines, splitLines } from '../../shared/kustomize-images/diff.ts';
+import { editKustomization } from '../../shared/kustomize-images/edit.ts';
+import type { ImageField, ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { UserError } from '../../shared/errors.ts';
 import { expectedDocument, parseStrings } from '../helpers/bump-prod-tag-expect.ts';
 

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedLines } from '../../actions/bump-prod-tag/diff.ts';
-import { editKustomization } from '../../actions/bump-prod-tag/edit.ts';
-import type { ImageRequest } from '../../actions/bump-prod-tag/image-spec.ts';
+import { changedLines } from '../../shared/kustomize-images/diff.ts';
+import { editKustomization } from '../../shared/kustomize-images/edit.ts';
+import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { UserError } from '../../shared/errors.ts';
 import { expectedDocument, parseStrings } from '../helpers/bump-prod-tag-expect.ts';
 

@@ -1,6 +1,6 @@
 // The `images`/`tag` grammar and the rest of bump-prod-tag's inputs.
 import { describe, expect, it } from 'vitest';
-import { parseImageLines, splitReference } from '../../actions/bump-prod-tag/image-spec.ts';
+import { parseImageLines, splitReference } from '../../shared/kustomize-images/image-spec.ts';
 import { readInputs } from '../../actions/bump-prod-tag/inputs.ts';
 import { UserError } from '../../shared/errors.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { commitMessage, commitsLink, MAX_BODY_LENGTH, promotionBody, promotionTitle } from '../../actions/bump-prod-tag/body.ts';
 import { defaultBranchName, promotedReferences } from '../../actions/bump-prod-tag/bump-prod-tag.ts';
 import { describeChanges, mergeRequests, pendingRequests, shaOfTag } from '../../actions/bump-prod-tag/compare.ts';
-import { changedLines, diffLines, unifiedDiff } from '../../actions/bump-prod-tag/diff.ts';
-import { editKustomization } from '../../actions/bump-prod-tag/edit.ts';
+import { changedLines, diffLines, unifiedDiff } from '../../shared/kustomize-images/diff.ts';
+import { editKustomization } from '../../shared/kustomize-images/edit.ts';
 import { locateImage, parseChallenge } from '../../actions/bump-prod-tag/registry.ts';
-import { isPlainSafe, renderScalar } from '../../actions/bump-prod-tag/scalar.ts';
+import { isPlainSafe, renderScalar } from '../../shared/kustomize-images/scalar.ts';
 
 const A = 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855';
 const B = '8ada9600e2a2df704273dff62f54d02cafd83807';

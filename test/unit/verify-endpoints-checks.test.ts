@@ -1,9 +1,9 @@
 // Parsing and validating the `checks` input: shorthand, YAML, JSON, and every refusal naming
 // the check's index, path and line before any request is sent.
 import { describe, expect, it } from 'vitest';
-import { parseChecks, type CheckContext } from '../../actions/verify-endpoints/checks.ts';
-import { parseBaseUrl, readInputs } from '../../actions/verify-endpoints/inputs.ts';
-import { parseJsonPath, readJsonPath } from '../../actions/verify-endpoints/json-path.ts';
+import { parseChecks, type CheckContext } from '../../shared/endpoints/checks.ts';
+import { parseBaseUrl, readInputs } from '../../shared/endpoints/inputs.ts';
+import { parseJsonPath, readJsonPath } from '../../shared/endpoints/json-path.ts';
 import { UserError } from '../../shared/errors.ts';
 import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
 

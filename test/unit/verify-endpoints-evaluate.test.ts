@@ -3,10 +3,10 @@
 import tls from 'node:tls';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { parseChecks } from '../../actions/verify-endpoints/checks.ts';
-import { judge, snippetOf, versionMatches } from '../../actions/verify-endpoints/evaluate.ts';
-import { RedirectError, RequestTimeoutError, type HttpAnswer, type Outcome } from '../../actions/verify-endpoints/http-client.ts';
-import { describeTransportError } from '../../actions/verify-endpoints/transport-errors.ts';
+import { parseChecks } from '../../shared/endpoints/checks.ts';
+import { judge, snippetOf, versionMatches } from '../../shared/endpoints/evaluate.ts';
+import { RedirectError, RequestTimeoutError, type HttpAnswer, type Outcome } from '../../shared/endpoints/http-client.ts';
+import { describeTransportError } from '../../shared/endpoints/transport-errors.ts';
 
 const SHA = 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855';
 

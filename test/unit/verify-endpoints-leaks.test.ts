@@ -1,7 +1,7 @@
 // Credentials in raw checks text and in URLs that messages show (issue 12, item 10).
 import { describe, expect, it } from 'vitest';
-import { parseChecks } from '../../actions/verify-endpoints/checks.ts';
-import { credentialsInText, redactCredentialPairs, redactUrl } from '../../actions/verify-endpoints/redact.ts';
+import { parseChecks } from '../../shared/endpoints/checks.ts';
+import { credentialsInText, redactCredentialPairs, redactUrl } from '../../shared/endpoints/redact.ts';
 import { errorMessage } from '../../shared/errors.ts';
 
 const refusal = (text: string): string => {

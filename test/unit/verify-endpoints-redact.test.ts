@@ -1,7 +1,7 @@
 // Which header values and query parameters count as credentials, and how they are masked.
 import { describe, expect, it } from 'vitest';
-import { parseChecks } from '../../actions/verify-endpoints/checks.ts';
-import { Redactor, isCredentialHeader } from '../../actions/verify-endpoints/redact.ts';
+import { parseChecks } from '../../shared/endpoints/checks.ts';
+import { Redactor, isCredentialHeader } from '../../shared/endpoints/redact.ts';
 
 function redactorFor(yaml: string, marked: string[] = []): Redactor {
   return Redactor.forChecks(parseChecks(yaml, { baseUrl: new URL('https://x.example.com'), expectVersion: undefined }), marked);

@@ -1,13 +1,13 @@
 // The retry loop on virtual time: backoff, the shared deadline, Retry-After, per-request time
 // limits, the concurrency limit, and the report built from the results.
 import { describe, expect, it } from 'vitest';
-import { parseChecks } from '../../actions/verify-endpoints/checks.ts';
-import type { HttpRequest, Outcome, Sender } from '../../actions/verify-endpoints/http-client.ts';
-import { Limiter } from '../../actions/verify-endpoints/limiter.ts';
-import { Redactor } from '../../actions/verify-endpoints/redact.ts';
-import { failureError, resultsOutput, textTable, toOutputs } from '../../actions/verify-endpoints/report.ts';
+import { parseChecks } from '../../shared/endpoints/checks.ts';
+import type { HttpRequest, Outcome, Sender } from '../../shared/endpoints/http-client.ts';
+import { Limiter } from '../../shared/endpoints/limiter.ts';
+import { Redactor } from '../../shared/endpoints/redact.ts';
+import { failureError, resultsOutput, textTable, toOutputs } from '../../shared/endpoints/report.ts';
 import { writeVerifySummary } from '../../actions/verify-endpoints/summary.ts';
-import { FINAL_ATTEMPT_MS, verifyEndpoints, type VerifyOptions } from '../../actions/verify-endpoints/verify.ts';
+import { FINAL_ATTEMPT_MS, verifyEndpoints, type VerifyOptions } from '../../shared/endpoints/verify.ts';
 import { FakeClock } from '../../shared/clock.ts';
 import { RecordingLogger } from '../../shared/logger.ts';
 import { MemorySink, Summary } from '../../shared/summary.ts';

@@ -1,7 +1,7 @@
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { InputReader } from '../../shared/inputs.ts';
-import { setSecret as runnerSetSecret } from '../../shared/runner.ts';
-import type { SetSecret } from '../../shared/secrets.ts';
+import { UserError, quoteValue } from '../errors.ts';
+import { InputReader } from '../inputs.ts';
+import { setSecret as runnerSetSecret } from '../runner.ts';
+import type { SetSecret } from '../secrets.ts';
 import type { Check } from './check-types.ts';
 import { parseChecks } from './checks.ts';
 import { redactUrl } from './redact.ts';
