@@ -178,7 +178,7 @@ describe('cleanup-branch bundle', () => {
   it('fails clearly without a branch, and on a wrong admin password, before removing anything', async () => {
     const noBranch = await cleanup(connectionInputs(w));
     expect(noBranch.exitCode).toBe(1);
-    expect(errorLines(noBranch)[0]).toContain('No branch to clean up.');
+    expect(errorLines(noBranch)[0]).toContain('does not mean a branch is gone');
     const wrong = await cleanup({ ...connectionInputs(w), 'admin-password': 'not-the-password' }, b.branch);
     expect(wrong.exitCode).toBe(1);
     expect(errorLines(wrong)[0]).toContain('refused the password of the admin login');

@@ -133,7 +133,7 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect((await k('apply', '--server-side', '--validate=false', '-f', manifest)).code).toBe(0);
     const run = await deploy({ branch: 'taken' });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('::error::The namespace "feature-taken" exists but was not made by this suite');
+    expect(run.stdout).toContain('::error::The namespace "feature-taken" exists and was not made by this suite');
     const inside = await k('get', 'deployments,statefulsets,jobs,services,configmaps,secrets', '-n', 'feature-taken', '-o', 'name');
     expect(inside.code).toBe(0);
     // Only what the cluster puts in every namespace.
