@@ -69,11 +69,11 @@ export function placeObjects(planned: readonly Planned[], options: PlacementOpti
     }
   }
   if (refusals.length > 0) {
-    throw new UserError(`${refusals.length} object(s) may not be applied:\n${refusals.join('\n')}\n`, {
-      fix:
-        'Set `namespace:` in the overlay kustomization (every object then lands in the branch namespace), remove those objects (and any branch-env.io/ keys), ' +
-        'or allow them explicitly with `allow-namespaces` (other namespaces) or `allow-cluster-scoped` (kinds, e.g. CustomResourceDefinition).',
-    });
+    const fixes = ['Set `namespace:` in the overlay kustomization (every object then lands in the branch namespace), or remove those objects from the overlays'];
+    if (refusals.some((r) => r.includes('protected'))) fixes.push('objects for `default`, `kube-*` or a production namespace cannot be allowed at all: apply them through the cluster\'s own pipeline, not a branch environment');
+    if (refusals.some((r) => r.includes('branch-env.io/'))) fixes.push("drop the branch-env.io/ labels and annotations from the manifests (the suite writes them itself)");
+    if (refusals.some((r) => r.includes('is aimed at namespace') || r.includes('is cluster-scoped'))) fixes.push('or allow them explicitly with `allow-namespaces` (other namespaces) or `allow-cluster-scoped` (kinds, e.g. CustomResourceDefinition)');
+    throw new UserError(`${refusals.length} object(s) may not be applied:\n${refusals.join('\n')}\n`, { fix: `${fixes.join('; ')}.` });
   }
 }
 
