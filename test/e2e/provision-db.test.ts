@@ -85,7 +85,18 @@ async function count(kind: 'database' | 'role', name: string): Promise<number> {
 }
 
 async function snapshot(database: string, role: string): Promise<unknown> {
-  const { rows } = await sql.query(
+  // pg_authid (the password verifier) is for superusers only: the harness's, not the action's.
+  const service = serviceTarget(pg);
+  const su = await connectOnce({ host: pg.host, port: pg.port, user: service.user, password: service.password, database: 'postgres', sslmode: 'disable' });
+  try {
+    return await readSnapshot(su, database, role);
+  } finally {
+    await closeQuietly(su);
+  }
+}
+
+async function readSnapshot(client: PgClient, database: string, role: string): Promise<unknown> {
+  const { rows } = await client.query(
     `SELECT d.oid, d.datacl::text, shobj_description(d.oid, 'pg_database') AS dc, a.oid AS ro, a.rolpassword, shobj_description(a.oid, 'pg_authid') AS rc
        FROM pg_database d, pg_authid a WHERE d.datname = $1 AND a.rolname = $2`,
     [database, role],
@@ -149,7 +160,7 @@ describe('provision-db bundle', () => {
     expect(second.outputs).toMatchObject({ created: 'false', 'password-source': 'recovered', password: first.outputs['password'] });
     expect(await snapshot(database, role)).toEqual(before);
     expect(az.requests.count('PUT')).toBe(0);
-    expect(second.summary).toContain('<td>Database status</td><td>reused</td>');
+    expect(second.summary).toContain('<td>Database status</td><td>unchanged</td>');
     expect(visible(second.stdout)).not.toContain('::warning::');
     expect(maskedValues(second.stdout)).toContain(kube.token);
     expect(visible(second.stdout)).not.toContain(kube.token);
@@ -202,7 +213,7 @@ describe('provision-db bundle: bad input', () => {
     expect(line).toMatch(reason);
     expect(line).toMatch(fix);
     expect(line).not.toContain('bug in the suite');
-    expect(r.outputFile).toBe('');
+    expect(Object.keys(r.outputs).filter((name) => name !== 'verdict')).toEqual([]);
     const { database, role } = names(branch);
     expect(await count('database', database)).toBe(0);
     expect(await count('role', role)).toBe(0);
@@ -233,7 +244,90 @@ describe('provision-db bundle: bad input', () => {
     expect(r.exitCode).toBe(1);
     expect(errorLine(r)).toContain('required at least 30 days, actual 7 days');
     expect(r.summary).toContain(`Server ${az.serverName}`);
-    expect(r.summary).toContain('<td>NO</td>');
+    expect(r.summary).toMatch(/<td>(NO|❌ no)<\/td>/);
     expect(await count('role', names(branch).role)).toBe(0);
   });
 });
+
+describe('provision-db bundle on Azure as it is (one operation at a time, owners, slow operations)', () => {
+  const identity = { 'identity-name': 'id-preview-workload', 'service-account': 'todo-app', 'oidc-issuer': 'https://oidc.prod-aks.example.com/tenant/cluster/' };
+
+  it('two runs for two branches on one managed identity at once both succeed (409 Concurrent... and ServerBusy waited out)', async () => {
+    const [a, b] = [`e2e-twin-a-${run}`, `e2e-twin-b-${run}`];
+    az.state.writingIdentities.add('id-preview-workload');
+    const refused = az.state.concurrentWriteRefusals;
+    const both = Promise.all([provision(a, identity), provision(b, identity)]);
+    try {
+      const end = Date.now() + 30_000;
+      while (az.state.concurrentWriteRefusals - refused < 2 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      az.state.writingIdentities.delete('id-preview-workload');
+    }
+    const [ra, rb] = await both;
+    expect([ra.exitCode, rb.exitCode]).toEqual([0, 0]);
+    expect(az.state.concurrentWriteRefusals - refused).toBeGreaterThanOrEqual(2);
+    expect([ra.outputs['created'], rb.outputs['created']]).toEqual(['true', 'true']);
+    expect(ra.stdout).toMatch(/ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity.*retrying/);
+  });
+
+  it('signed in as an Entra admin on a server that also has a password admin: the database is created with SQL and owned by that admin', async () => {
+    await az.addEntraAdmin(`aad_e2e_${run}`, `Aad-${run}-pw`);
+    const branch = `e2e-entra-${run}`;
+    const r = await provision(branch, { 'admin-user': `aad_e2e_${run}`, 'admin-password': `Aad-${run}-pw`, collation: 'C.utf8' });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('will be created with CREATE DATABASE');
+    expect(az.requests.count('PUT', /\/databases\//)).toBe(0);
+    const owner = await sql.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [names(branch).database]);
+    expect(owner.rows[0]?.owner).toBe(`aad_e2e_${run}`);
+    const role = await connectAs(r);
+    await closeQuietly(role);
+  });
+
+  it('a database another admin owns is refused before any change, naming owner, signed-in admin and fix', async () => {
+    await az.addEntraAdmin(`aad_other_${run}`, `Other-${run}-pw`);
+    const branch = `e2e-owned-${run}`;
+    expect((await provision(branch)).exitCode).toBe(0);
+    const r = await provision(branch, { 'admin-user': `aad_other_${run}`, 'admin-password': `Other-${run}-pw` });
+    expect(r.exitCode).toBe(1);
+    const line = errorLine(r);
+    expect(line).toContain(`Database "${names(branch).database}" is owned by "${pg.user}", but provision-db is signed in as "aad_other_${run}"`);
+    expect(line).toContain('changed nothing');
+    expect(line).toContain(`Sign in as ${pg.user}`);
+  });
+
+  it('a bad collation fails within seconds, naming the input, with nothing created', async () => {
+    const branch = `e2e-coll-${run}`;
+    const started = Date.now();
+    const r = await provision(branch, { collation: 'en_US.utf-9' });
+    expect(r.exitCode).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(errorLine(r)).toMatch(/Input `collation` is "en_US.utf-9", which the server does not have/);
+    expect(az.requests.count('PUT', /\/databases\//)).toBe(0);
+    expect(await count('role', names(branch).role)).toBe(0);
+  });
+
+  it('a create slower than `timeout` ends the step within one poll interval of it', async () => {
+    const slow = await startAzureEmulator({ operationMs: 20_000, repository: 'octo-org/preview-app', postgres: serviceTarget(pg) });
+    try {
+      await writeFile(path.join(dir, 'slow-ca.pem'), slow.caPem);
+      const branch = `e2e-slow-${run}`;
+      made.databases.add(names(branch).database);
+      made.roles.add(names(branch).role);
+      const started = Date.now();
+      const r = await runAction('provision-db', {
+        eventName: 'push',
+        event: { ref: `refs/heads/${branch}`, repository: { name: 'preview-app', owner: { login: 'octo-org' }, default_branch: 'main' } },
+        env: { ...slow.env(), NODE_EXTRA_CA_CERTS: path.join(dir, 'slow-ca.pem'), GITHUB_REF: `refs/heads/${branch}` },
+        inputs: { ...emulatorInputs(slow, pg), timeout: '4s', 'poll-interval': '1s' },
+      });
+      const elapsed = Date.now() - started;
+      expect(r.exitCode).toBe(1);
+      expect(errorLine(r)).toMatch(/Creating database e2e_slow_\w+ did not finish within the [\d.]+s left of `timeout`/);
+      // timeout 4 s + one poll interval (1 s) + the process start.
+      expect(elapsed).toBeLessThan(4000 + 1000 + 1500);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+});
+
