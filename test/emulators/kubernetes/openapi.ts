@@ -105,9 +105,10 @@ function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: s
     case 'boolean':
       return { ...d, type: 'boolean' };
     case 'int-or-string':
-      return named('io.k8s.apimachinery.pkg.util.intstr.IntOrString', { type: 'string', format: 'int-or-string' });
+      // kube-openapi's OpenAPIV3OneOfTypes: v3 gives IntOrString and Quantity no single type (v2: string).
+      return named('io.k8s.apimachinery.pkg.util.intstr.IntOrString', v3 ? { oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string', 'x-kubernetes-int-or-string': true } : { type: 'string', format: 'int-or-string' });
     case 'quantity':
-      return named('io.k8s.apimachinery.pkg.api.resource.Quantity', { type: 'string' });
+      return named('io.k8s.apimachinery.pkg.api.resource.Quantity', v3 ? { oneOf: [{ type: 'string' }, { type: 'number' }] } : { type: 'string' });
     case 'date-time':
       return named('io.k8s.apimachinery.pkg.apis.meta.v1.Time', { type: 'string', format: 'date-time' });
     case 'byte':
