@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPostgresBindir, startPostgres, type PostgresServer } from '../emulators/postgres.ts';
+import { defaultMajor, findPostgresBindir, startPostgres, type PostgresServer } from '../emulators/postgres.ts';
 import { reapOrphans } from '../emulators/postgres/reaper.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 
@@ -31,12 +31,16 @@ function sqlState(error: unknown): string | undefined {
 describe.skipIf(!shared)('shared server from the global setup', () => {
   const info = shared!;
 
-  it('accepts its superuser over TCP with SCRAM and names itself in the connection string', async () => {
+  it('accepts its admin over TCP with SCRAM, names it in the connection string, and the admin is no superuser (Azure\'s model); the superuser is azuresu', async () => {
     const rows = await query<{ user: string; enc: string; super: boolean }>(
       { connectionString: info.connectionString },
       "SELECT current_user AS user, current_setting('password_encryption') AS enc, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super",
     );
-    expect(rows[0]).toEqual({ user: info.user, enc: 'scram-sha-256', super: true });
+    expect(rows[0]).toEqual({ user: info.user, enc: 'scram-sha-256', super: false });
+    expect(info.superuser?.user).toBe('azuresu');
+    const su = await query<{ super: boolean }>({ host: info.host, port: info.port, user: info.superuser!.user, password: info.superuser!.password, database: 'postgres' }, 'SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user');
+    expect(su[0]?.super).toBe(true);
+    expect(info.major).toBe(defaultMajor());
     expect(info.host).toBe('127.0.0.1');
     expect(existsSync(join(info.bindir, 'initdb'))).toBe(true);
   });

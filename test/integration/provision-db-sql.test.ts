@@ -15,6 +15,7 @@ import { lockBranch } from '../../actions/provision-db/access.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
 import type { PasswordStore } from '../../actions/provision-db/secret-store.ts';
+import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import { dropMade, userErrorOf, type Made } from '../helpers/provision-db.ts';
 
@@ -23,16 +24,21 @@ const admin: PgTarget = { host: shared.host, port: shared.port, user: shared.use
 const run = Math.random().toString(36).slice(2, 8);
 const context: EventContext = { eventName: 'push', repository: undefined, serverUrl: '', apiUrl: '', deleted: false };
 let sql: PgClient;
+/** The superuser, only to read pg_authid (password verifiers) in snapshots. */
+let su: PgClient;
 let workspace: string;
 const made: Made = { databases: new Set(), roles: new Set() };
 
 beforeAll(async () => {
   sql = await connectOnce(admin);
+  const service = serviceTarget(shared);
+  su = await connectOnce({ ...admin, user: service.user, password: service.password });
   workspace = await mkdtemp(path.join(tmpdir(), 'pdb-sql-'));
 });
 afterAll(async () => {
   await dropMade(sql, made);
   await closeQuietly(sql);
+  await closeQuietly(su);
   await rm(workspace, { recursive: true, force: true });
 });
 
@@ -57,7 +63,7 @@ async function asRole(result: ProvisionResult, database = result.plan.database, 
 }
 
 async function snapshot(database: string, role: string) {
-  const { rows } = await sql.query(
+  const { rows } = await su.query(
     `SELECT d.oid AS db_oid, shobj_description(d.oid, 'pg_database') AS db_comment, d.datacl::text AS acl,
             a.oid AS role_oid, a.rolpassword, shobj_description(a.oid, 'pg_authid') AS role_comment
        FROM pg_database d, pg_authid a WHERE d.datname = $1 AND a.rolname = $2`,
