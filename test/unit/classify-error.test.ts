@@ -175,7 +175,7 @@ describe('network errors', () => {
 });
 
 describe('Azure Resource Manager codes', () => {
-  it.each(['ServerBusy', 'ServerIsBusy', 'OperationTimedOut', 'TooManyRequests', 'InternalServerError'])(
+  it.each(['ServerBusy', 'ServerIsBusy', 'ServerIsNotReady', 'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity', 'OperationTimedOut', 'TooManyRequests', 'InternalServerError'])(
     '%s in RestError.code is retryable whatever the status',
     (code) => {
       expect(classifyError(azureError(409, code), NOW).retryable).toBe(true);
