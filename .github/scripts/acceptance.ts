@@ -18,5 +18,5 @@ if (missing.length > 0) {
   process.exit(2);
 }
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', '--config', 'vitest.acceptance.config.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, BRANCH_ENV_ACCEPTANCE: '1' } });
+const result = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/acceptance.config.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, BRANCH_ENV_ACCEPTANCE: '1' } });
 process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-// In acceptance mode (vitest.acceptance.config.ts) this module stands in for
+// In acceptance mode (test/acceptance.config.ts) this module stands in for
 // test/emulators/kubernetes/index.ts: everything is the emulator's, except that
 // `startKubeEmulator` answers with the real cluster named by ACCEPTANCE_KUBECONFIG. What only
 // the emulator has (its store, request counter, fault injector, image registry) throws with the

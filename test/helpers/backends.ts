@@ -1,7 +1,7 @@
 // Which backends the tests run against: the emulators (the default), or, in acceptance mode
 // (`npm run test:acceptance`, see README "Acceptance mode"), a real Kubernetes cluster and a real
 // PostgreSQL server named by environment variables. The integration and e2e tests stay the same:
-// in acceptance mode `startKubeEmulator` answers with the real cluster (vitest.acceptance.config.ts
+// in acceptance mode `startKubeEmulator` answers with the real cluster (test/acceptance.config.ts
 // points the emulator's module at test/helpers/acceptance-kube.ts) and the global setup hands
 // the real server to `sharedPostgres()`. A test that needs what only an emulator can do (fault
 // injection, a fake clock, a seeded store, a chosen owner) says so with `emulatorOnly(reason)`,
@@ -33,6 +33,8 @@ export const ACCEPTANCE_VARIABLES: BackendVariable[] = [
   { name: 'ACCEPTANCE_PGUSER', required: true, means: 'an admin user with CREATEDB and CREATEROLE (a superuser on a test server)' },
   { name: 'ACCEPTANCE_PGPASSWORD', required: true, means: 'that user\'s password' },
   { name: 'ACCEPTANCE_PGDATABASE', required: false, means: 'a database that always exists (default postgres)' },
+  { name: 'ACCEPTANCE_PGSUPERUSER', required: false, means: 'a superuser for the tests\' own checks (reading pg_authid, the emulated ARM creating databases), when the admin is not one, as on Azure (default the admin)' },
+  { name: 'ACCEPTANCE_PGSUPERPASSWORD', required: false, means: 'that superuser\'s password' },
 ];
 
 /** True when the run was started by `npm run test:acceptance`. */
@@ -53,8 +55,10 @@ export function acceptancePostgres(env: NodeJS.ProcessEnv = process.env): Postgr
   if (!acceptanceMode(env) || !host || !user || password === undefined) return undefined;
   const port = Number(env['ACCEPTANCE_PGPORT'] || '5432');
   const database = env['ACCEPTANCE_PGDATABASE'] || 'postgres';
+  const superuser = env['ACCEPTANCE_PGSUPERUSER'] ? { user: env['ACCEPTANCE_PGSUPERUSER'], password: env['ACCEPTANCE_PGSUPERPASSWORD'] ?? '' } : undefined;
   return {
     host, port, user, password, database,
+    ...(superuser ? { superuser } : {}),
     connectionString: `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host.includes(':') ? `[${host}]` : host}:${port}/${database}`,
     bindir: '',
   };

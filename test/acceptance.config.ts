@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const root = import.meta.dirname;
+const root = path.resolve(import.meta.dirname, '..');
 
 /** The test files that run against real backends (each creates only its own namespaces and databases). */
 export const ACCEPTANCE_FILES = [
@@ -13,10 +13,15 @@ export const ACCEPTANCE_FILES = [
   'test/e2e/deploy-overlay.test.ts',
   'test/integration/provision-db-postgres.test.ts',
   'test/integration/provision-db-sql.test.ts',
-  'test/e2e/provision-db.test.ts',
 ];
+// Not here: test/e2e/provision-db.test.ts drives provision-db through the emulated ARM, which
+// creates databases as the server's superuser and models Azure's privileges (a non-superuser
+// admin, chosen owners): emulator-only by nature. On real software provision-db runs through
+// its bundle in the acceptance workflow (host mode on the PostgreSQL container) and against a
+// real Flexible Server in its by-hand Azure job.
 
 export default defineConfig({
+  root,
   resolve: {
     alias: [{ find: /^(\.\.\/)+emulators\/kubernetes\/index\.ts$/, replacement: path.join(root, 'test', 'helpers', 'acceptance-kube.ts') }],
   },
