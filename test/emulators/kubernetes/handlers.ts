@@ -163,11 +163,15 @@ export function handleResource(ctx: ResourceContext, target: Target, subresource
 const SCALABLE = new Set(['deployments.apps', 'statefulsets.apps', 'replicasets.apps']);
 
 function handleSubresource(ctx: ResourceContext, target: Target, subresource: string, req: Request, res: http.ServerResponse): void {
-  const respond = (obj: KubeObject): void => sendJson(res, 200, present(target, obj));
+  const respond = (obj: KubeObject, options?: WriteOptions): void => {
+    if (options?.warnings && options.warnings.length > 0) res.setHeader('Warning', options.warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+    sendJson(res, 200, present(target, obj));
+  };
   if (subresource === 'status' && target.type.statusSubresource) {
     if (req.method === 'GET') return respond(ctx.writer.read(target));
-    if (req.method === 'PUT') return respond(ctx.writer.writeStatus(target, undefined, req.body, writeOptions(req)));
-    if (req.method === 'PATCH') return respond(ctx.writer.writeStatus(target, req.headers['content-type'] ?? '', req.body, writeOptions(req)));
+    const options = writeOptions(req);
+    if (req.method === 'PUT') return respond(ctx.writer.writeStatus(target, undefined, req.body, options), options);
+    if (req.method === 'PATCH') return respond(ctx.writer.writeStatus(target, req.headers['content-type'] ?? '', req.body, options), options);
   } else if (subresource === 'scale' && SCALABLE.has(target.resource)) {
     if (req.method === 'GET') return sendJson(res, 200, ctx.writer.scale(target, undefined, undefined, writeOptions(req)));
     if (req.method === 'PUT' || req.method === 'PATCH') {

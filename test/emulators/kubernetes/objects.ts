@@ -148,6 +148,7 @@ export class ObjectWriter {
     const status = isRecord(sent) ? sent.status : undefined;
     if (status === undefined) delete next.status;
     else next.status = status;
+    this.decode(target, next, options, type === undefined);
     return this.save(target, live, next, options.dryRun);
   }
 
