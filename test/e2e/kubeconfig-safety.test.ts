@@ -51,7 +51,7 @@ describe('a kubeconfig that does not parse, with debug on', () => {
     expect(leaks(run)).toEqual([]);
   });
 
-  it('deploy-overlay and cleanup-branch, KUBECONFIG list with a broken file: the same', async () => {
+  it('deploy-overlay and cleanup-branch, KUBECONFIG list with a broken file, and the input naming it: the same', async () => {
     const good = path.join(dir, 'good');
     const broken = path.join(dir, 'broken');
     writeFileSync(good, 'apiVersion: v1\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]\n');
@@ -63,6 +63,11 @@ describe('a kubeconfig that does not parse, with debug on', () => {
       expect(run.stdout).toMatch(/::error::The kubeconfig from KUBECONFIG cannot be read: [a-z ]+ at line \d+, column \d+\./);
       expect(leaks(run)).toEqual([]);
     }
+    // The `kubeconfig` input naming that file.
+    const byPath = await deploy(broken);
+    expect(byPath.exitCode).toBe(1);
+    expect(byPath.stdout).toMatch(/::error::The kubeconfig from input `kubeconfig` cannot be read: [a-z ]+ at line \d+, column \d+\./);
+    expect(leaks(byPath)).toEqual([]);
   });
 });
 
