@@ -111,11 +111,14 @@ rmSync(dir, { recursive: true, force: true });
 if (json) {
   process.stdout.write(`${mask(JSON.stringify({ exitCode: code, outputs }, null, 2))}\n`);
 } else {
-  if (Object.keys(outputs).length > 0) {
-    process.stdout.write('\nOutputs:\n');
-    for (const [k, v] of Object.entries(outputs)) process.stdout.write(`  ${k}: ${mask(v).replace(/\n/g, '\n    ')}\n`);
-  }
+  // The summary's order: the verdict and each failure first, then the tables, then the outputs
+  // (less `verdict`, which is the summary's first lines again).
   if (summary) process.stdout.write(`\nSummary:\n${mask(summary)}\n`);
+  const shown = Object.entries(outputs).filter(([k]) => k !== 'verdict');
+  if (shown.length > 0) {
+    process.stdout.write('\nOutputs:\n');
+    for (const [k, v] of shown) process.stdout.write(`  ${k}: ${mask(v).replace(/\n/g, '\n    ')}\n`);
+  }
   process.stdout.write(`\n${action} ${code === 0 ? 'succeeded' : `failed (exit ${code})`}\n`);
 }
 process.exitCode = code;

@@ -1,9 +1,10 @@
 // The job summary: a small builder that escapes every piece of text, so a
 // branch name or a server message can never inject HTML or break the layout.
 
-import { appendSummary } from './runner.ts';
-import { errorMessage } from './errors.ts';
+import { appendSummary, setOutput } from './runner.ts';
+import { errorMessage, isUserError } from './errors.ts';
 import { actionsLogger, type Logger } from './logger.ts';
+import { failureLine, MARKS, tidy, verdictLine, verdictText, type Verdict } from './verdict.ts';
 
 /** Where summary HTML goes. */
 export interface SummarySink {
@@ -11,6 +12,8 @@ export interface SummarySink {
   append(html: string): void;
   /** Flushes what was appended. */
   write(): Promise<void>;
+  /** Receives the verdict as text (the runner's sink sets the `verdict` output with it). */
+  verdict?(text: string): void;
 }
 
 /**
@@ -31,6 +34,11 @@ export class CoreSummarySink implements SummarySink {
 
   append(html: string): void {
     this.buffer += html;
+  }
+
+  /** Sets the step output `verdict`, so a later job (the pull request comment) can show it. */
+  verdict(text: string): void {
+    if (process.env['GITHUB_OUTPUT']) setOutput('verdict', text);
   }
 
   write(): Promise<void> {
@@ -54,11 +62,17 @@ export class CoreSummarySink implements SummarySink {
 export class MemorySink implements SummarySink {
   /** Everything appended so far. */
   html = '';
+  /** The verdict as text, once given. */
+  verdictText: string | undefined;
   /** How many times `write()` was called. */
   writes = 0;
 
   append(html: string): void {
     this.html += html;
+  }
+
+  verdict(text: string): void {
+    this.verdictText = text;
   }
 
   write(): Promise<void> {
@@ -89,6 +103,16 @@ function inline(text: string): string {
 /** A table cell value. */
 export type Cell = string | number | boolean;
 
+function tableHtml(header: string[], rows: Cell[][]): string {
+  const head = `<tr>${header.map((cell) => `<th>${inline(cell)}</th>`).join('')}</tr>`;
+  const body = rows.map((row) => {
+    const cells = row.map((cell) => `<td>${inline(String(cell))}</td>`);
+    while (cells.length < header.length) cells.push('<td></td>');
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return `<table>${head}${body.join('')}</table>`;
+}
+
 /**
  * Builds the job summary. Every method takes plain text and escapes it;
  * only {@link Summary.raw} takes HTML. Methods chain; nothing is written
@@ -100,6 +124,32 @@ export class Summary {
   /** @param sink defaults to the runner's job summary. */
   constructor(sink: SummarySink = new CoreSummarySink()) {
     this.sink = sink;
+  }
+
+  /**
+   * The verdict, first in every summary: one heading line with the status mark, what was done
+   * and how long; on failure, each failure directly below in one line (object in bold, the
+   * reason as the service words it, the fix), never folded. Also hands the verdict as text to
+   * the sink (the `verdict` output).
+   */
+  verdict(v: Verdict): this {
+    this.heading(verdictLine(v), 3);
+    const failures = v.failures ?? [];
+    if (failures.length > 0) {
+      const items = failures.map((f) => {
+        const line = failureLine(f);
+        const object = tidy(f.object);
+        return `<li>${MARKS.failure} <strong>${inline(object)}</strong>${inline(line.slice(object.length))}</li>`;
+      });
+      this.block(`<ul>${items.join('')}</ul>`);
+    }
+    this.sink.verdict?.(verdictText(v));
+    return this;
+  }
+
+  /** A table folded under `label` (the full list, when the summary shows counts). */
+  foldedTable(label: string, header: string[], rows: Cell[][]): this {
+    return this.block(`<details><summary>${inline(label)}</summary>\n\n${tableHtml(header, rows)}\n\n</details>`);
   }
 
   /** A heading, level 1 to 6 (default 2). */
@@ -114,13 +164,7 @@ export class Summary {
 
   /** A table with a header row; a row shorter than the header is padded with empty cells. */
   table(header: string[], rows: Cell[][]): this {
-    const head = `<tr>${header.map((cell) => `<th>${inline(cell)}</th>`).join('')}</tr>`;
-    const body = rows.map((row) => {
-      const cells = row.map((cell) => `<td>${inline(String(cell))}</td>`);
-      while (cells.length < header.length) cells.push('<td></td>');
-      return `<tr>${cells.join('')}</tr>`;
-    });
-    return this.block(`<table>${head}${body.join('')}</table>`);
+    return this.block(tableHtml(header, rows));
   }
 
   /** A collapsed section: `label` as the summary line, `text` preformatted inside. */
@@ -155,5 +199,26 @@ export class Summary {
   private block(html: string): this {
     this.sink.append(`${html}\n\n`);
     return this;
+  }
+}
+
+/**
+ * The summary of an action that failed before it had a result to show: the verdict line and the
+ * error as its one failure (`object`: what the action was working on), with the fix a
+ * `UserError` carries. `ms` defaults to the time since the process started (the action's run).
+ */
+export async function writeFailureSummary(action: string, object: string, error: unknown, summary = new Summary(), ms = performance.now()): Promise<void> {
+  const fix = isUserError(error) ? error.fix : undefined;
+  const reason = errorMessage(error).split('\n').join(' ');
+  await summary.verdict({ action, status: 'failure', text: 'Failed', ms, failures: [{ object, reason, ...(fix ? { fix } : {}) }] }).write();
+}
+
+/** Runs `work`; when it throws, writes {@link writeFailureSummary} first, then rethrows. */
+export async function summarizeFailure<T>(action: string, object: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error: unknown) {
+    await writeFailureSummary(action, object, error);
+    throw error;
   }
 }

@@ -4,11 +4,12 @@ import { exec } from '../../shared/exec.ts';
 import { actionsLogger } from '../../shared/logger.ts';
 import { writeOutputs } from '../../shared/outputs.ts';
 import { run } from '../../shared/run.ts';
+import { summarizeFailure } from '../../shared/summary.ts';
 import { buildTag, toOutputs } from './build-tag.ts';
 import { readInputs } from './inputs.ts';
 import { writeBuildTagSummary } from './summary.ts';
 
-await run(async () => {
+await run(() => summarizeFailure('build-tag', 'Naming the branch', async () => {
   const inputs = readInputs();
   const result = await buildTag(inputs, readEventContext(), {
     git: (args) => exec('git', args, { cwd: inputs.workingDirectory, allowFailure: true }),
@@ -16,4 +17,4 @@ await run(async () => {
   });
   writeOutputs(toOutputs(result));
   await writeBuildTagSummary(result);
-});
+}));

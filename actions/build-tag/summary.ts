@@ -1,9 +1,16 @@
 import { Summary } from '../../shared/summary.ts';
+import type { Verdict } from '../../shared/verdict.ts';
 import type { BuildTagResult } from './build-tag.ts';
 
-/** Writes the job summary: the names table and the changed services. */
-export async function writeBuildTagSummary(result: BuildTagResult, summary = new Summary()): Promise<void> {
-  summary.heading(`build-tag: ${result.branch}`, 3);
+/** The first line: the names made for the branch, and which services changed. */
+export function buildTagVerdict(result: BuildTagResult, ms: number): Verdict {
+  const services = result.changes.how === 'no services given' ? '' : `, ${result.changes.changed.length} service(s) changed (${result.changes.changed.join(', ') || 'none'})`;
+  return { action: 'build-tag', status: 'success', text: `Named ${result.branch}: tag ${result.tag}, namespace ${result.namespace}${services}`, ms };
+}
+
+/** Writes the job summary: the verdict, the names table and the changed services. `ms`: time since the process started. */
+export async function writeBuildTagSummary(result: BuildTagResult, summary = new Summary(), ms = performance.now()): Promise<void> {
+  summary.verdict(buildTagVerdict(result, ms));
   summary.table(
     ['Name', 'Value'],
     [

@@ -3,13 +3,14 @@ import { readEventContext } from '../../shared/context.ts';
 import { actionsLogger } from '../../shared/logger.ts';
 import { writeOutputs } from '../../shared/outputs.ts';
 import { run } from '../../shared/run.ts';
+import { summarizeFailure } from '../../shared/summary.ts';
 import { bumpProdTag, toOutputs } from './bump-prod-tag.ts';
 import { readInputs } from './inputs.ts';
 import { writeBumpSummary } from './summary.ts';
 
-await run(async () => {
+await run(() => summarizeFailure('bump-prod-tag', 'The promotion', async () => {
   const inputs = readInputs();
   const result = await bumpProdTag(inputs, readEventContext(), { logger: actionsLogger });
   writeOutputs(toOutputs(result));
   await writeBumpSummary(result);
-});
+}));

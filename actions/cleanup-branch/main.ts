@@ -10,10 +10,14 @@ import { toOutputs, writeCleanupSummary } from './summary.ts';
 await run(async () => {
   const inputs = readInputs();
   const report = newReport();
+  let failure: unknown;
   try {
     await cleanupBranch(inputs, readEventContext(), { logger: actionsLogger, report });
     writeOutputs(toOutputs(report));
+  } catch (error: unknown) {
+    failure = error;
+    throw error;
   } finally {
-    await writeCleanupSummary(report);
+    await writeCleanupSummary(report, undefined, failure);
   }
 });

@@ -9,10 +9,13 @@ import { toOutputs, writeProvisionSummary, type ProvisionReport } from './summar
 
 await run(async () => {
   const inputs = readInputs();
-  const report: ProvisionReport = {};
+  const report: ProvisionReport = { startedAt: Date.now() };
   try {
     report.result = await provisionDb(inputs, readEventContext(), { logger: actionsLogger, report });
     writeOutputs(toOutputs(report.result));
+  } catch (error: unknown) {
+    report.error = error;
+    throw error;
   } finally {
     await writeProvisionSummary(report);
   }

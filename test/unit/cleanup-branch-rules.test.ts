@@ -106,7 +106,7 @@ describe('outcomes', () => {
     expect(logger.messages('error')).toEqual(['Could not remove Database a: It is busy. Wait.']);
     expect(logger.messages('warning')).toEqual(['Skipped Role a_user: no ownership mark.']);
     const report = { ...newReport(), outcomes: recorder.outcomes };
-    expect(countsText(report)).toBe('1 removed, 1 skipped, 1 FAILED');
+    expect(countsText(report)).toBe('1 removed, 1 skipped, 1 failed');
     expect(toOutputs(report)).toMatchObject({ removed: [{ kind: 'namespace', name: 'feature-a', slug: 'a' }], skipped: [{ kind: 'role', reason: 'no ownership mark' }], 'would-remove': [] });
   });
 
@@ -115,9 +115,8 @@ describe('outcomes', () => {
     const report = { ...newReport(), mode: 'branch' as const, names: branchNames('<b>x</b>'), elapsedMs: 2300 };
     report.outcomes.push({ kind: 'database', name: 'x', slug: report.names.slug, action: 'already-gone', ms: 12 });
     await writeCleanupSummary(report, new Summary(sink));
-    expect(sink.html).toContain('<h3>cleanup-branch: &lt;b&gt;x&lt;/b&gt;</h3>');
-    expect(sink.html).toContain(`<td>Database x</td><td>${report.names.slug}</td><td>already gone</td><td></td><td>12ms</td>`);
-    expect(sink.html).toContain('Time taken 2.3s');
+    expect(sink.html).toMatch(/^<h3>➖ cleanup-branch: Cleanup of &lt;b&gt;x&lt;\/b&gt;: 0 removed, 1 unchanged \(already gone\), nothing left to remove in 2\.3s<\/h3>/);
+    expect(sink.html).toContain(`<td>Database x</td><td>${report.names.slug}</td><td>unchanged</td><td>already gone</td><td>12ms</td>`);
   });
 });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.ts';
 import { MemorySink, Summary } from '../../shared/summary.ts';
+import { allLines, firstHeading, visibleLines } from '../helpers/render-summary.ts';
 import type { DeployReport } from '../../actions/deploy-overlay/deploy.ts';
 import { appliedList, toOutputs, writeDeploySummary } from '../../actions/deploy-overlay/summary.ts';
 
@@ -46,31 +47,52 @@ describe('outputs', () => {
   });
 });
 
-describe('job summary', () => {
-  it('shows the table with results and rollout times, escaping the branch', async () => {
+describe('job summary (rendered as GitHub renders it)', () => {
+  it('leads with the verdict, then workloads with rollout and time; other objects counted, the full list folded', async () => {
     const sink = new MemorySink();
     await writeDeploySummary(report(), new Summary(sink));
-    expect(sink.html).toContain('<h3>deploy-overlay: feature/&lt;login&gt; → feature-feature-login--abcd2345</h3>');
-    expect(sink.html).toContain('Deployed.<br>Environment: https://feature-login--abcd2345.preview.example.com');
-    expect(sink.html).toContain('<tr><td>Deployment</td><td>web</td><td>configured</td><td>ready (1.2s)</td></tr>');
-    expect(sink.html).toContain('<tr><td>ConfigMap</td><td>old</td><td>pruned</td><td></td></tr>');
+    const lines = visibleLines(sink.html);
+    expect(lines[0]).toBe('✅ deploy-overlay: Deployed feature/<login> to feature-feature-login--abcd2345, 1 of 1 workload(s) ready in 1.6s');
+    expect(firstHeading(sink.html)).toBe(lines[0]);
+    expect(lines).toContain('Environment: https://feature-login--abcd2345.preview.example.com');
+    expect(lines).toContain('Deployment/web | changed | ✅ ready | 1.2s');
+    expect(lines).toContain('Other objects: 1 unchanged, 1 removed: 1 ConfigMap, 1 Namespace.');
+    // Folded: the full list is there, but not visible before unfolding.
+    expect(lines).not.toContain('ConfigMap | old | removed | pruned');
+    expect(allLines(sink.html)).toContain('ConfigMap | old | removed | pruned');
+    expect(sink.html).not.toContain('<script');
+    expect(sink.verdictText).toBe(lines[0]);
     expect(sink.writes).toBe(1);
   });
 
-  it('adds the diagnosis and the error in collapsed sections when the run failed', async () => {
+  it('on failure: each failure in one line right below the verdict, visible without unfolding; the diagnosis folded', async () => {
     const sink = new MemorySink();
-    const failure = new UserError('1 workload(s) did not become ready in namespace x:\n- Deployment/web: pod web-1: container web is in ImagePullBackOff', { fix: 'See the diagnosis.' });
-    await writeDeploySummary(report({ failure, diagnosis: new Map([['Deployment/web', ['pod web-1: phase Pending', '  container web: waiting: ImagePullBackOff']]]) }), new Summary(sink));
-    expect(sink.html).toContain('Failed: 1 workload(s) did not become ready in namespace x:');
-    expect(sink.html).toContain('<details><summary>Why Deployment/web is not ready</summary>');
-    expect(sink.html).toContain('pod web-1: phase Pending\n  container web: waiting: ImagePullBackOff');
-    expect(sink.html).toContain('See the diagnosis.');
+    const message = 'pod web-1: container web is in ImagePullBackOff (failed to pull "r.io/web:x": not found). Fix: push r.io/web:x, or correct the tag.';
+    const failure = new UserError(`1 workload(s) did not become ready in namespace x:\n- Deployment/web: ${message}`, { fix: 'See the diagnosis.' });
+    const rollouts = [{ kind: 'Deployment', name: 'web', state: 'failed' as const, message, seconds: 4, at: '2026-01-02T03:04:05.678Z' }];
+    await writeDeploySummary(report({ failure, rollouts, diagnosis: new Map([['Deployment/web', ['pod web-1: phase Pending', '  container web: waiting: ImagePullBackOff']]]) }), new Summary(sink));
+    const lines = visibleLines(sink.html);
+    expect(lines[0]).toBe('❌ deploy-overlay: Deploy of feature/<login> to feature-feature-login--abcd2345 failed, 1 of 1 workload(s) not ready in 1.6s');
+    expect(lines[1]).toBe(`❌ Deployment/web: ${message}`);
+    expect(lines).toContain('Deployment/web | changed | ❌ failed | 4s');
+    expect(lines).toContain('Diagnosis of Deployment/web: pods, events, logs');
+    expect(lines).not.toContain('pod web-1: phase Pending');
+    expect(sink.verdictText).toBe(`${lines[0]}\n- Deployment/web: ${message}`);
+    // No dangling text: no visible line ends with a colon.
+    expect(lines.filter((l) => l.endsWith(':'))).toEqual([]);
   });
 
-  it('says when nothing was changed in a dry run', async () => {
+  it('an unchanged re-deploy says so in one line, without the workload table', async () => {
+    const sink = new MemorySink();
+    await writeDeploySummary(report({ changed: false, objects: report().objects.map((o) => ({ ...o, result: 'unchanged' as const })) }), new Summary(sink));
+    const lines = visibleLines(sink.html);
+    expect(lines[0]).toBe('➖ deploy-overlay: Re-deployed feature/<login> to feature-feature-login--abcd2345, nothing changed, 1 of 1 workload(s) ready in 1.6s');
+    expect(lines.some((l) => l.startsWith('Workload |'))).toBe(false);
+  });
+
+  it('a dry run says nothing was changed', async () => {
     const sink = new MemorySink();
     await writeDeploySummary(report({ dryRun: 'server' }), new Summary(sink));
-    expect(sink.html).toContain('(dry run: server)');
-    expect(sink.html).toContain('Nothing was changed.');
+    expect(visibleLines(sink.html)[0]).toBe('➖ deploy-overlay: Dry run (server) of feature/<login> to feature-feature-login--abcd2345, nothing was changed: 3 object(s) checked in 1.6s');
   });
 });
