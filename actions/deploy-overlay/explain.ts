@@ -120,6 +120,14 @@ export function explainPod(pod: KubeObject, pullErrors: ReadonlyMap<string, stri
   return undefined;
 }
 
+/** A pod of the rollout whose containers run but are not ready (the probe's own words come with its events). */
+export function explainUnready(pod: KubeObject): Explanation | undefined {
+  const statuses = at(pod, 'status.containerStatuses');
+  const unready = (Array.isArray(statuses) ? (statuses as unknown[]) : []).filter((c) => isRecord(at(c, 'state.running')) && at(c, 'ready') !== true).map((c) => text(at(c, 'name')));
+  if (unready.length === 0) return undefined;
+  return { object: `pod ${pod.metadata?.name ?? '?'} is running but not ready`, reason: `container(s) ${unready.join(', ')} have not passed their readiness probe`, fix: 'make the readiness probe ask the port and path the container serves (its declared ports), or fix why the app answers it with an error.', final: false };
+}
+
 /** Why a controller could not create pods (a Deployment's ReplicaFailure, or a FailedCreate message). */
 export function explainFailedCreate(owner: string, message: string, namespace: string): Explanation {
   const missing = missingObject(message);

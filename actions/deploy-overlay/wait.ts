@@ -9,7 +9,7 @@
 import { formatDuration } from '../../shared/duration.ts';
 import { describeKubeError, watchObjects, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { explainEvent, explainPod, explainReplicaFailure, oneLine, quantity, type Explanation } from './explain.ts';
+import { explainEvent, explainPod, explainReplicaFailure, explainUnready, oneLine, quantity, type Explanation } from './explain.ts';
 import { at, displayName, text, typeKey } from './objects.ts';
 import { isCurrentPod, readiness } from './readiness.ts';
 
@@ -66,6 +66,9 @@ interface Entry {
   /** What keeps it from becoming ready, as last seen. */
   why?: Explanation;
 }
+
+/** How long after the first workload is applied the namespace's events are watched too. */
+const EVENTS_AFTER_MS = 1000;
 
 /** The API group/version of the kinds a missing-object check looks up. */
 const LOOKUP_VERSIONS: Record<string, string> = { ServiceAccount: 'v1', ConfigMap: 'v1', Secret: 'v1', SecretProviderClass: 'secrets-store.csi.x-k8s.io/v1' };
@@ -151,11 +154,16 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
     };
     if (live.kind === 'Deployment') add(explainReplicaFailure(live));
     for (const event of fresh(live.metadata?.uid)) add(explainEvent(event));
+    const unready: Explanation[] = [];
     for (const pod of pods.values()) {
       if (!isCurrentPod(live, pod)) continue;
       add(explainPod(pod, pullErrors.get(pod.metadata?.uid ?? '')));
       for (const event of fresh(pod.metadata?.uid)) add(explainEvent(event));
+      const quiet = explainUnready(pod);
+      if (quiet) unready.push(quiet);
     }
+    // Running but not ready, with no event saying why (yet): better than nothing.
+    if (found.length === 0) found.push(...unready.slice(0, 1));
     // Failures that cannot get better first, readiness probes (which may) last.
     return found.sort((a, b) => Number(b.final) - Number(a.final) || Number(a.object.includes('not ready')) - Number(b.object.includes('not ready')));
   };
@@ -219,21 +227,30 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
       }
       concerned(undefined, pod);
     }),
-    // Events carry no labels: the namespace's Warning events, matched to workloads and pods by uid.
-    watch(
-      'v1',
-      'Event',
-      (type, event) => {
-        if (type === 'DELETED' || event['type'] !== 'Warning') return;
-        const uid = text(at(event, 'involvedObject.uid'));
-        const list = (warnings.get(uid) ?? []).filter((e) => e.metadata?.name !== event.metadata?.name);
-        warnings.set(uid, [...list, event].slice(-20));
-        concerned(uid, [...pods.values()].find((p) => p.metadata?.uid === uid));
-      },
-      '',
-    ),
   );
+  // Events carry no labels: the namespace's Warning events, matched to workloads and pods by uid.
+  // Most rollouts finish without one, so the watch opens only once a workload has waited a while
+  // (it starts with every event the namespace holds, so nothing said before is missed).
+  let eventsWatch: NodeJS.Timeout | undefined;
+  const watchEvents = (): void => {
+    if (controller.signal.aborted || open().length === 0) return;
+    watches.push(
+      watch(
+        'v1',
+        'Event',
+        (type, event) => {
+          if (type === 'DELETED' || event['type'] !== 'Warning') return;
+          const uid = text(at(event, 'involvedObject.uid'));
+          const list = (warnings.get(uid) ?? []).filter((e) => e.metadata?.name !== event.metadata?.name);
+          warnings.set(uid, [...list, event].slice(-20));
+          concerned(uid, [...pods.values()].find((p) => p.metadata?.uid === uid));
+        },
+        '',
+      ),
+    );
+  };
   const stop = async (): Promise<void> => {
+    clearTimeout(eventsWatch);
     controller.abort();
     await Promise.all(watches);
   };
@@ -243,12 +260,14 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
       const entry = entries.get(displayName(applied));
       if (!entry || entry.armed) return;
       entry.armed = { generation: applied.metadata?.generation ?? 0, at: Date.now() };
+      eventsWatch ??= setTimeout(watchEvents, EVENTS_AFTER_MS);
       evaluate(entry);
     },
     async wait(timeoutMs) {
       for (const write of held ?? []) write();
       held = undefined;
       for (const entry of entries.values()) entry.armed ??= { generation: 0, at: Date.now() };
+      eventsWatch ??= setTimeout(watchEvents, EVENTS_AFTER_MS);
       for (const entry of open()) evaluate(entry);
       const timeout = setTimeout(() => {
         for (const entry of open()) settle(entry, 'timeout', `not ready within ${formatDuration(timeoutMs)}: ${entry.last}${because(entry)}`);

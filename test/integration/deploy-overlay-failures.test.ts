@@ -129,7 +129,10 @@ describe('failures a real cluster has, one line each, failing fast where waiting
 
   it('a ConfigMap volume that is missing: FailedMount', async () => {
     const spec = { volumes: [{ name: 'config', configMap: { name: 'nginx-conf' } }] };
-    const { line, seconds } = await failedLine(overlayInputs('no-volume', [app(spec, { volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d' }] })]));
+    // A real progress deadline (minutes) leaves time for the events watch, opened 1 s into the wait; 600 ms here would not.
+    const mounted = app(spec, { volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d' }] });
+    (mounted['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 5000;
+    const { line, seconds } = await failedLine(overlayInputs('no-volume', [mounted]));
     expect(line).toMatch(/^- Deployment\/app: pod app-\S+: FailedMount: MountVolume.SetUp failed for volume "config" : configmap "nginx-conf" not found\. Fix: add ConfigMap "nginx-conf" to the overlay/);
     expect(seconds).toBeLessThan(5);
   });
@@ -184,8 +187,10 @@ describe('failures a real cluster has, one line each, failing fast where waiting
     const timedOut = await failedLine(overlayInputs('probe', [slow], { timeout: '2s' }));
     expect(timedOut.line).toMatch(/^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: Get "http:\/\/10\.244\.\d+\.\d+:9090\/healthz": dial tcp 10\.244\.\d+\.\d+:9090: connect: connection refused\. Fix: make the readiness probe ask the port and path the container serves/);
     expect(timedOut.seconds).toBeGreaterThanOrEqual(2);
-    // With fail-fast, a probe may still pass: it is waited for, until the progress deadline (600 ms here).
-    const deadline = await failedLine(overlayInputs('probe-deadline', [app({}, probe)], { timeout: '10s' }));
+    // With fail-fast, a probe may still pass: it is waited for, until the progress deadline (2 s here).
+    const short = app({}, probe);
+    (short['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 2000;
+    const deadline = await failedLine(overlayInputs('probe-deadline', [short], { timeout: '10s' }));
     expect(deadline.line).toMatch(/^- Deployment\/app: deployment "app" exceeded its progress deadline: ReplicaSet "app-\S+" has timed out progressing\.; pod app-\S+ is running but not ready: Readiness probe failed: /);
   });
 
