@@ -1,0 +1,96 @@
+// The pull request comment: its text, and writing it once per pull request. The comment is
+// ours only when its first line is exactly our hidden marker AND its author is the token's
+// identity (a bot's `user.type` must be `Bot`): anything else, even with the marker, is left alone.
+import type { Octokit, RepoRef } from '../../shared/github.ts';
+import { explainGitHubError } from '../../shared/github.ts';
+import { MARKS } from '../../shared/verdict.ts';
+import type { Inputs } from './inputs.ts';
+
+/** The hidden first line that names the comment. */
+export function markerLine(name: string): string {
+  return `<!-- branch-env:pr-comment:${name} -->`;
+}
+
+/** Markdown inline code that a value cannot break out of. */
+function code(value: string): string {
+  const ticks = '`'.repeat(Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return `${ticks}${ticks.length > 1 ? ' ' : ''}${value}${ticks.length > 1 ? ' ' : ''}${ticks}`;
+}
+
+/** Escapes what Markdown or HTML would read as markup in free text (server words, verdict lines). */
+function plain(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#~!]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+}
+
+/** What the comment shows. */
+export interface CommentFacts {
+  inputs: Inputs;
+  /** The link to this run. */
+  runUrl: string | undefined;
+  /** The time of this deploy (ISO 8601). */
+  at: string;
+}
+
+/** The comment's text: the marker, the verdict, the table of facts, the reasons on failure. */
+export function commentBody({ inputs, runUrl, at }: CommentFacts): string {
+  const ok = inputs.status === 'success';
+  const head = ok ? `${MARKS.success} **Preview environment is up**` : `${MARKS.failure} **Preview environment: the last deploy failed**`;
+  const smoke = inputs.smokeCheck === undefined ? 'not run' : inputs.smokeCheck ? `${MARKS.success} passed` : `${MARKS.failure} failed`;
+  const rows: [string, string][] = [
+    ['Environment', inputs.environmentUrl ? `<${encodeURI(inputs.environmentUrl).replace(/>/g, '%3E')}>` : '—'],
+    ['Namespace', inputs.namespace ? code(inputs.namespace) : '—'],
+    ['Database', inputs.database ? code(inputs.database) : '—'],
+    ['Image tag', inputs.imageTag ? code(inputs.imageTag) : '—'],
+    ['Smoke checks', smoke],
+    ['Last deploy', `${at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`],
+    ['Run', runUrl ? `[logs and summary](${runUrl})` : '—'],
+  ];
+  const lines = [markerLine(inputs.marker), head, ''];
+  if (!ok) {
+    const reasons = inputs.verdict.map((l) => (l.startsWith('- ') ? `  - ${plain(l.slice(2))}` : `- ${plain(l)}`));
+    lines.push(...(reasons.length > 0 ? reasons : ['- See the run for the reason.']), '');
+  }
+  lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  return lines.join('\n');
+}
+
+/** An issue comment as GitHub lists it (only what is read here). */
+interface CommentJson {
+  id: number;
+  body?: string | null;
+  html_url: string;
+  user: { login: string; type: string } | null;
+}
+
+/** Whether a listed comment is ours: exact marker as the first line, written by `author`. */
+export function isOurs(comment: CommentJson, marker: string, author: string): boolean {
+  const first = (comment.body ?? '').split(/\r?\n/, 1)[0];
+  if (first !== markerLine(marker)) return false;
+  const user = comment.user;
+  if (!user || user.login !== author) return false;
+  return author.endsWith('[bot]') ? user.type === 'Bot' : user.type === 'User';
+}
+
+/** What was done. */
+export interface CommentResult {
+  result: 'created' | 'changed' | 'unchanged';
+  id: number;
+  url: string;
+}
+
+/** Creates the comment, or updates ours in place (the oldest, if ever there were two); never touches another's. */
+export async function upsertComment(octokit: Octokit, repo: RepoRef, issue: number, body: string, inputs: Pick<Inputs, 'marker' | 'author'>): Promise<CommentResult> {
+  try {
+    const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })) as CommentJson[];
+    const ours = comments.find((c) => isOurs(c, inputs.marker, inputs.author));
+    if (!ours) {
+      const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
+      return { result: 'created', id: data.id, url: data.html_url };
+    }
+    if (ours.body === body) return { result: 'unchanged', id: ours.id, url: ours.html_url };
+    const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: ours.id, body });
+    return { result: 'changed', id: data.id, url: data.html_url };
+  } catch (error: unknown) {
+    throw explainGitHubError(error, `writing the comment on pull request #${issue}`);
+  }
+}

@@ -1,0 +1,53 @@
+import { UserError } from '../../shared/errors.ts';
+import { InputReader } from '../../shared/inputs.ts';
+
+/** Everything pr-comment reads from its inputs (names mirror action.yml). */
+export interface Inputs {
+  token: string;
+  /** The login the token acts as: only its comments are ever edited. */
+  author: string;
+  /** Explicit pull request number; undefined: the event's. */
+  pullRequest: number | undefined;
+  /** The comment's name in its hidden marker. */
+  marker: string;
+  status: 'success' | 'failure';
+  /** Verdict lines of the suite's steps (empty lines dropped). */
+  verdict: string[];
+  environmentUrl: string | undefined;
+  namespace: string | undefined;
+  database: string | undefined;
+  imageTag: string | undefined;
+  /** undefined: no smoke check ran. */
+  smokeCheck: boolean | undefined;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`Input \`${name}\` must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}.`);
+}
+
+/** Reads and checks the inputs. */
+export function readInputs(reader = new InputReader()): Inputs {
+  const number = reader.optional('pull-request');
+  if (number !== undefined && !/^[1-9]\d{0,9}$/.test(number)) throw new UserError(`Input \`pull-request\` must be a pull request number, got ${JSON.stringify(number)}.`);
+  const marker = reader.string('marker', 'feature-environment');
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(marker)) throw new UserError(`Input \`marker\` must be 1 to 64 letters, digits, \`.\`, \`_\` or \`-\`, got ${JSON.stringify(marker)}.`);
+  const author = reader.string('comment-author', 'github-actions[bot]');
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(author)) throw new UserError(`Input \`comment-author\` must be a GitHub login (a bot's ends in [bot]), got ${JSON.stringify(author)}.`);
+  // `needs.<job>.result` can also be `cancelled` or `skipped`: not a success.
+  const status = reader.string('status', 'success');
+  const smoke = reader.optional('smoke-check');
+  return {
+    token: reader.string('github-token'),
+    author,
+    pullRequest: number === undefined ? undefined : Number(number),
+    marker,
+    status: oneOf('status', status, ['success', 'failure', 'cancelled', 'skipped']) === 'success' ? 'success' : 'failure',
+    verdict: reader.string('verdict').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== ''),
+    environmentUrl: reader.optional('environment-url'),
+    namespace: reader.optional('namespace'),
+    database: reader.optional('database'),
+    imageTag: reader.optional('image-tag'),
+    smokeCheck: smoke === undefined ? undefined : oneOf('smoke-check', smoke, ['true', 'passed', 'false', 'failed']) === 'true' || smoke === 'passed',
+  };
+}
