@@ -1,0 +1,61 @@
+import { readInputs as readEndpointInputs, type Inputs as EndpointInputs } from '../../shared/endpoints/inputs.ts';
+import { readEventContext } from '../../shared/context.ts';
+import { UserError } from '../../shared/errors.ts';
+import { parseRepository } from '../../shared/github.ts';
+import { InputReader } from '../../shared/inputs.ts';
+
+/** Everything verify-promotion reads from its inputs (names mirror action.yml). */
+export interface Inputs {
+  /** The Argo CD Application tracking production. */
+  application: string;
+  /** The namespace Argo CD's Applications live in. */
+  argocdNamespace: string;
+  /** The promotion's merge commit, which Argo CD must report as synced. */
+  revision: string;
+  /** How long to wait for Argo CD, ms. */
+  syncTimeoutMs: number;
+  /** Kubeconfig YAML or path; undefined: KUBECONFIG. */
+  kubeconfig: string | undefined;
+  /** Endpoint checks (verify-endpoints' inputs); undefined when `checks` is empty. */
+  endpoints: EndpointInputs | undefined;
+  /** Open a rollback pull request on failure. */
+  rollback: boolean;
+  /** The production kustomization (for the rollback). */
+  kustomization: string | undefined;
+  /** The production branch. */
+  base: string;
+  repository: { owner: string; repo: string };
+  rollbackLabels: string[];
+  /** The promotion pull request; undefined: found by its merge commit. */
+  promotionPull: number | undefined;
+  token: string;
+}
+
+export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
+  const context = readEventContext(env);
+  const revision = reader.string('revision', context.sha ?? '');
+  if (!/^[0-9a-f]{7,40}$/i.test(revision)) throw new UserError(`Input \`revision\` must be a commit sha, got "${revision}".`, { fix: 'Leave it empty on a push to the production branch, or pass the merge commit (e.g. ${{ github.sha }}).' });
+  const base = reader.string('base', context.branch ?? '');
+  const rollback = reader.boolean('rollback', false);
+  const kustomization = reader.optional('kustomization');
+  if (rollback && !kustomization) throw new UserError('Input `kustomization` is required with `rollback: true`.', { fix: 'Give the production overlay\'s kustomization.yaml, e.g. manifests/overlays/production/kustomization.yaml.' });
+  if (rollback && !base) throw new UserError('Input `base` is required with `rollback: true` when the event names no branch.', { fix: 'e.g. base: main' });
+  const repository = reader.optional('repository') ? parseRepository(reader.optional('repository')) : context.repository;
+  if (rollback && !repository) throw new UserError('No repository: set `repository` (owner/name) or GITHUB_REPOSITORY.');
+  const pull = reader.optional('promotion-pull-request');
+  return {
+    application: reader.required('application', 'The name of the Argo CD Application that syncs production, e.g. production.'),
+    argocdNamespace: reader.string('argocd-namespace', 'argocd'),
+    revision: revision.toLowerCase(),
+    syncTimeoutMs: reader.duration('sync-timeout', '10m'),
+    kubeconfig: reader.optional('kubeconfig'),
+    endpoints: reader.optional('checks') === undefined ? undefined : readEndpointInputs(reader),
+    rollback,
+    kustomization,
+    base,
+    repository: repository ?? { owner: '', repo: '' },
+    rollbackLabels: reader.list('rollback-labels').length > 0 ? reader.list('rollback-labels') : ['rollback'],
+    promotionPull: pull === undefined ? undefined : reader.integer('promotion-pull-request', { fallback: 0, min: 1 }),
+    token: reader.string('token'),
+  };
+}
