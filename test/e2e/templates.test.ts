@@ -61,7 +61,7 @@ describe('workflow templates and forks', () => {
   });
 
   it('gives a fork pull request a concurrency group no internal branch has', () => {
-    const group = (github: Record<string, unknown>): string => interpolate((feature as { concurrency?: { group?: string } }).concurrency?.group ?? '', { github });
+    const group = (github: Record<string, unknown>): string => interpolate((feature as { concurrency?: { group?: string } }).concurrency?.group ?? '', { github, vars: {} });
     const internal = ['feature/login', 'main', 'fork-x', 'app-fork:x', 'evil/app:feature/login'].map((b) => group(push(b)));
     internal.push(group(pullRequest('feature/login', repository)));
     for (const [head, headRepo] of [['feature/login', 'evil/app'], ['x', 'octo-org/app-fork'], ['main', 'octo-org/app2']] as const) {
