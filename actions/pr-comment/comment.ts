@@ -51,6 +51,7 @@ export function commentBody({ inputs, runUrl, at }: CommentFacts): string {
     lines.push(...(reasons.length > 0 ? reasons : ['- See the run for the reason.']), '');
   }
   lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  if (inputs.note) lines.push(inputs.note, '');
   return lines.join('\n');
 }
 

@@ -19,6 +19,8 @@ export interface Inputs {
   imageTag: string | undefined;
   /** undefined: no smoke check ran. */
   smokeCheck: boolean | undefined;
+  /** The workflow's own closing line (Markdown, shown as written). */
+  note: string | undefined;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -48,6 +50,7 @@ export function readInputs(reader = new InputReader()): Inputs {
     namespace: reader.optional('namespace'),
     database: reader.optional('database'),
     imageTag: reader.optional('image-tag'),
+    note: reader.optional('note'),
     smokeCheck: smoke === undefined ? undefined : oneOf('smoke-check', smoke, ['true', 'passed', 'false', 'failed']) === 'true' || smoke === 'passed',
   };
 }

@@ -97,6 +97,18 @@ describe('templates: supply chain and forks', () => {
     expect(workflow.jobs['deploy']?.permissions?.['pull-requests']).toBeUndefined();
   });
 
+  it("feature-environment's comment job writes the pull request comment with the suite's pr-comment: status, verdict and every fact passed", () => {
+    const workflow = parse(read('action-templates/feature-environment.yml')) as Workflow;
+    const steps = (workflow.jobs['comment']?.steps ?? []) as { uses?: string; with?: Record<string, string> }[];
+    expect(steps.map((step) => step.uses)).toEqual(['OWNER/REPO/actions/pr-comment@v1']);
+    const given = steps[0]?.with ?? {};
+    expect(given['status']).toBe('${{ needs.deploy.result }}');
+    expect(given['verdict']).toBe('${{ needs.deploy.outputs.verdict }}');
+    for (const input of ['environment-url', 'namespace', 'database', 'image-tag', 'smoke-check']) expect(given[input], input).toMatch(/^\$\{\{ needs\.(deploy|names)\.outputs\.[a-z-]+ \}\}$/);
+    // The deploy job hands on the verdict of its last step that ran (the failed one's reasons).
+    expect(read('action-templates/feature-environment.yml')).toContain('verdict: ${{ steps.verify.outputs.verdict || steps.deploy.outputs.verdict || steps.db.outputs.verdict }}');
+  });
+
   it('cleanup-environment joins the feature group of the same head repository and branch', () => {
     const workflow = parse(read('action-templates/cleanup-environment.yml')) as Workflow;
     expect(workflow.jobs['branch']?.concurrency?.group).toBe("feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.event_name == 'delete' && github.event.ref || github.head_ref }}");
