@@ -2,6 +2,8 @@
 // `pull-requests: write`: the comment is created once, updated in place on the next run (found
 // past the first page of comments), and another tool's comment — even one that copies the
 // marker — is never touched. The step summary leads with the verdict.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { getOctokit } from '@actions/github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
@@ -64,6 +66,12 @@ describe('pr-comment bundle', () => {
     const all = gh.comments(pr);
     expect(all.filter((c) => c.user === 'github-actions[bot]')).toHaveLength(1);
     const updated = all.find((c) => String(c.id) === first.outputs['comment-id'])?.body ?? '';
+    // With SUMMARY_SHOTS=<dir>, keep both versions of the comment (for the README's screenshots).
+    const shots = process.env['SUMMARY_SHOTS'];
+    if (shots) {
+      writeFileSync(path.join(shots, 'pr-comment-success.md'), body);
+      writeFileSync(path.join(shots, 'pr-comment-failure.md'), updated);
+    }
     expect(updated).toContain('❌ **Preview environment: the last deploy failed**');
     expect(updated).toContain('- ❌ deploy-overlay: Deploy of feature/login to feature-login failed, 1 of 2 workload(s) not ready in 41s');
     expect(updated).toContain('  - Deployment/todo-app-be: pod todo-app-be-1: container be is in ImagePullBackOff (not found). Fix: push the tag');
