@@ -8,6 +8,7 @@ import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN
 import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
 import * as runner from '../../shared/runner.ts';
 import { parseImageRules, type ImageRule } from './images.ts';
+import { parseLimitRange, parseResourceQuota } from './quota.ts';
 
 /** One value of the `secrets` input. */
 export interface SecretEntry {
@@ -58,6 +59,10 @@ export interface Inputs {
   forks: ForkPolicy;
   /** Remove what an earlier deploy of this apply set made and this one no longer renders. */
   prune: boolean;
+  /** `resource-quota`: the branch namespace's ResourceQuota spec.hard (undefined: none). */
+  resourceQuota: Record<string, string> | undefined;
+  /** `limit-range`: the branch namespace's LimitRange per-container sections (undefined: none). */
+  limitRange: Record<string, Record<string, string>> | undefined;
   dryRun: DryRun;
   forceConflicts: boolean;
   wait: boolean;
@@ -174,6 +179,8 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     adoptExisting: reader.boolean('adopt-existing', false),
     forks: readForkPolicy(reader),
     prune: reader.boolean('prune', true),
+    resourceQuota: parseResourceQuota(reader.optional('resource-quota')),
+    limitRange: parseLimitRange(reader.optional('limit-range')),
     dryRun: readDryRun(reader),
     forceConflicts: reader.boolean('force-conflicts', false),
     wait: reader.boolean('wait', true),

@@ -10,6 +10,7 @@ import { applyImageRules, type ImageChange } from './images.ts';
 import type { Inputs, SecretEntry } from './inputs.ts';
 import { APPLY_SET_LABEL, displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';
 import { renderOverlay, type Exec, type KustomizeChoice } from './render.ts';
+import { QUOTA_SOURCE, quotaObjects } from './quota.ts';
 import { namespaceObject, placeObjects } from './safety.ts';
 import { applyOwnershipLabels, applyReplacements, assertNoPlaceholders, fillTemplate, findPlaceholders, labelSets, type TemplateValues } from './transform.ts';
 
@@ -84,6 +85,7 @@ export async function renderPlan(inputs: Inputs, values: TemplateValues, deps: {
     }
     planned.push({ object, source: SECRETS_SOURCE });
   }
+  for (const object of quotaObjects(inputs.resourceQuota, inputs.limitRange)) planned.push({ object, source: QUOTA_SOURCE });
   return { planned, overlayNamespaces, imageChanges: changes, replacementCounts };
 }
 
