@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visibleLines } from '../helpers/render-summary.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { craftedCollision } from '../helpers/collisions.ts';
 import { markedMetadata, markedNamespace } from '../helpers/marked.ts';
@@ -87,6 +88,10 @@ describe('protected targets, by kind', () => {
     kube.store.update('namespaces', { ...ns, metadata: { ...ns.metadata, annotations: { ...ns.metadata.annotations, 'branch-env.io/external.app': '["v1 Namespace monitoring/project","v1 Namespace kube-system"]' } } });
     const run = await cleanup({ branch: 'attacker-2' });
     expect(run.exitCode).toBe(0);
+    // The summary leads with what was removed and what was refused, and why, visible unfolded.
+    const lines = visibleLines(run.summary);
+    expect(lines[0]).toMatch(/^⚠️ cleanup-branch: Cleanup of attacker-2: \d+ removed, \d+ skipped \(refused\)[^\n]* in [0-9.]+m?s$/);
+    expect(lines.some((l) => l.startsWith('Refused ') && l.includes('the Namespace project is protected'))).toBe(true);
     expect(run.stdout).toMatch(/v1 Namespace monitoring\/project[^\n]*the Namespace project is protected/);
     expect(exists('project')).toBe(true);
     expect(exists('kube-system')).toBe(true);

@@ -110,14 +110,14 @@ describe('build-tag bundle', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/::error::/);
     expect(r.stdout).toMatch(message);
-    expect(r.outputFile).toBe('');
+    expect(Object.keys(r.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
   });
 
   it('fails with a hint when the branch input is empty and the event has none', async () => {
     const r = await runAction('build-tag', { eventName: 'schedule', event: {}, inputs: { branch: '  ' }, env: { GITHUB_REF: '', GITHUB_SHA: SHA } });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/Pass the `branch` input/);
-    expect(r.outputFile).toBe('');
+    expect(Object.keys(r.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
   });
 
   describe('changed services in a real shallow checkout', () => {

@@ -66,7 +66,7 @@ describe('cleanup-branch sweep bundle', () => {
     expect(listed(dry.outputs['would-remove'])).toEqual(expected);
     expect(JSON.parse(dry.outputs['removed'] ?? 'null')).toEqual([]);
     for (const n of [...stale, ...live, recent]) expect(await leftOf(w, n)).toEqual({ namespace: true, database: true, role: true, credential: true });
-    expect(dry.summary).toContain('<h3>cleanup-branch: sweep (dry run)</h3>');
+    expect(dry.summary).toMatch(/^<h3>✅ cleanup-branch: Dry run, sweep of \d+ environment\(s\): \d+ would be removed/);
 
     const real = await sweep({ 'dry-run': 'false', concurrency: '3' });
     expect(real.exitCode, real.stdout).toBe(0);

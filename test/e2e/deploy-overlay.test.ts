@@ -55,7 +55,8 @@ describe('deploy-overlay bundle on the emulator', () => {
     const applied = JSON.parse(run.outputs['applied'] ?? '[]') as Applied;
     expect(applied).toHaveLength(14);
     expect(applied.filter((a) => a.rollout).map((a) => `${a.kind}/${a.name}:${a.rollout}`)).toEqual(['Deployment/api:ready', 'Deployment/web:ready', 'StatefulSet/cache:ready', 'Job/migrate:ready']);
-    expect(run.summary).toContain('<td>Deployment</td><td>api</td><td>created</td><td>ready (');
+    expect(run.summary).toMatch(/^<h3>✅ deploy-overlay: Deployed ex-3-9 to feature-ex-3-9, 4 of 4 workload\(s\) ready in /);
+    expect(run.summary).toMatch(/<tr><td>Deployment\/api<\/td><td>created<\/td><td>✅ ready<\/td><td>[0-9.]+m?s<\/td><\/tr>/);
     // The secret is masked before anything prints it, and printed nowhere else.
     expect(run.stdout).toContain(`::add-mask::${PASSWORD}`);
     expect(run.stdout.split('\n').filter((l) => l.includes(PASSWORD) && !l.startsWith('::add-mask::'))).toEqual([]);
@@ -86,7 +87,7 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs['changed']).toBe('false');
     expect(new Set((JSON.parse(run.outputs['applied'] ?? '[]') as Applied).map((a) => a.result))).toEqual(new Set(['unchanged']));
-    expect(run.summary).toContain('Deployed; nothing changed.');
+    expect(run.summary).toMatch(/^<h3>➖ deploy-overlay: Re-deployed ex-3-9 to feature-ex-3-9, nothing changed, 4 of 4 workload\(s\) ready in /);
   });
 
   it('prunes an object removed from the overlay', async () => {
@@ -109,7 +110,7 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/::error::Applying the workloads failed for 1 object\(s\):%0A- Deployment\/api: \.spec\.replicas owned by field manager "kubectl[^"]*"/);
     expect(run.stdout).toContain('force-conflicts: true');
-    expect(run.outputFile).toBe('');
+    expect(Object.keys(run.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
     const forced = await deploy({ 'force-conflicts': 'true' });
     expect(forced.exitCode).toBe(0);
     expect((await getJson('deployment', 'api', '-n', NAMESPACE))['spec']).toMatchObject({ replicas: 2 });
@@ -118,13 +119,14 @@ describe('deploy-overlay bundle on the emulator', () => {
   it('diagnoses an image that cannot be pulled: waiting reason and events, no outputs', async () => {
     const run = await deploy({ images: sampleInputs('')['images']?.replace(`web:${TAG}`, 'web:fail-pull') ?? '' });
     expect(run.exitCode).toBe(1);
-    expect(run.outputFile).toBe('');
+    expect(Object.keys(run.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
     expect(run.stdout).toMatch(/::error::1 workload\(s\) did not become ready in namespace feature-ex-3-9:%0A- Deployment\/web: pod web-\S+: container web is in ImagePullBackOff/);
     expect(run.stdout).toContain('::group::Diagnosis');
     expect(run.stdout).toContain('container web: waiting: ImagePullBackOff');
     expect(run.stdout).toContain('Warning Failed');
     expect(run.stdout).toContain('Failed to pull image "registry.example.com/sample/web:fail-pull"');
-    expect(run.summary).toContain('Why Deployment/web is not ready');
+    expect(run.summary).toMatch(/^<h3>❌ deploy-overlay: Deploy of ex-3-9 to feature-ex-3-9 failed, 1 of 4 workload\(s\) not ready in [^<]+<\/h3>\n\n<ul><li>❌ <strong>Deployment\/web<\/strong>: pod web-\S+: container web is in ImagePullBackOff/);
+    expect(run.summary).toContain('<details><summary>Diagnosis of Deployment/web: pods, events, logs</summary>');
   });
 
   it('refuses a namespace it did not make, changing nothing', async () => {
@@ -160,7 +162,7 @@ describe('deploy-overlay bundle on the emulator', () => {
     const run = await deploy({ branch: 'bad-input', ...overrides });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(`::error::${message}`);
-    expect(run.outputFile).toBe('');
+    expect(Object.keys(run.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
     expect(run.stdout.split('\n').filter((l) => l.includes(PASSWORD) && !l.startsWith('::add-mask::'))).toEqual([]);
     expect((await k('get', 'namespace', 'feature-bad-input')).code).not.toBe(0);
   });

@@ -6,6 +6,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { visibleLines } from '../helpers/render-summary.ts';
 import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
@@ -245,6 +246,10 @@ describe('provision-db bundle: bad input', () => {
     expect(errorLine(r)).toContain('required at least 30 days, actual 7 days');
     expect(r.summary).toContain(`Server ${az.serverName}`);
     expect(r.summary).toMatch(/<td>(NO|❌ no)<\/td>/);
+    // First the verdict, then the unmet requirement in one line with the fix, visible unfolded.
+    const lines = visibleLines(r.summary);
+    expect(lines[0]).toMatch(/^❌ provision-db: Provisioning of database \S+ and role \S+ failed in [0-9.]+m?s$/);
+    expect(lines[1]).toMatch(/^❌ Server \S+ .*: required at least 30 days, actual 7 days\. Fix: change the server/);
     expect(await count('role', names(branch).role)).toBe(0);
   });
 });
