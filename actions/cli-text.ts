@@ -63,6 +63,8 @@ export function summaryToText(html: string): string {
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(tr|p|h[1-6]|li|pre|table|details|summary)>/gi, '\n')
     .replace(/<li[^>]*>/gi, '- ')
+    // A folded section's line, as the summary shows it (its body follows, unfolded).
+    .replace(/<summary[^>]*>/gi, '▸ ')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e] ?? e)
     .replace(/\n{3,}/g, '\n\n')

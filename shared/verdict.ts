@@ -47,7 +47,7 @@ export function verdictLine(v: Verdict): string {
 /** `Deployment/web: ImagePullBackOff (…). Fix: push the tag`, on one line. */
 export function failureLine(f: Failure): string {
   const reason = tidy(f.reason);
-  const stop = /[.!?)]$/.test(reason) ? '' : '.';
+  const stop = /[.!?]$/.test(reason) ? '' : '.';
   const fix = f.fix === undefined || tidy(f.fix) === '' ? '' : ` Fix: ${tidy(f.fix)}`;
   return `${tidy(f.object)}: ${reason}${stop}${fix}`;
 }
