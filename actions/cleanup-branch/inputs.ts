@@ -5,6 +5,7 @@ import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
 import { InputReader } from '../../shared/inputs.ts';
 import { readProductionNamespaces } from '../../shared/kube.ts';
 import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/naming.ts';
+import { readTtl, type TtlInputs } from './ttl.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */
 export type Mode = 'branch' | 'sweep';
@@ -29,6 +30,8 @@ export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   protectedDatabases: string[];
   /** Sweep: environments deployed more recently than this are kept even when their branch is gone (ms). */
   gracePeriodMs: number;
+  /** Sweep: `ttl` and `ttl-dry-run` (ttl.ts). */
+  ttl: TtlInputs;
   /** `arm` (default with `server`) or `sql` (`DROP DATABASE ... WITH (FORCE)`). */
   dropMethod: DropMethod;
   /** Kubeconfig YAML or path; undefined means KUBECONFIG (and no namespace part without either). */
@@ -94,6 +97,7 @@ export function readInputs(reader = new InputReader()): Inputs {
     productionNamespaces,
     protectedDatabases: reader.list('protected-databases'),
     gracePeriodMs: reader.duration('grace-period', '24h', 366 * 24 * 3_600_000),
+    ttl: readTtl(reader),
     ...azure,
     ...readPostgresAdmin(reader),
     dropMethod,

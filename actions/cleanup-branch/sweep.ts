@@ -21,6 +21,7 @@ import { mapLimit } from './limit.ts';
 import { listManagedNamespaces } from './namespaces.ts';
 import type { ObjectKind, Recorder } from './report.ts';
 import { primaryNamespace, teardown, type Clients } from './teardown.ts';
+import { commentIdleRemovals, idleReason } from './ttl.ts';
 
 /** What the sweep decided for one environment. */
 export interface EnvironmentDecision {
@@ -174,6 +175,7 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
     }
   });
   report.environments.sort((a, b) => a.slug.localeCompare(b.slug));
+  await commentIdleRemovals(report.environments, live.pulls, github, logger);
   report.peakConcurrency = peak;
   logger.info(`Sweep done: ${report.environments.filter((e) => e.decision !== 'kept').length} of ${groups.size} environment(s) stale; at most ${peak} torn down at once.`);
 }
@@ -181,13 +183,15 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
 /** Keeps or tears down one environment. */
 async function decide(group: Group, liveReason: string | undefined, inputs: Inputs, clients: Clients, recorder: Recorder, deps: { logger: Logger; clock: Clock }): Promise<EnvironmentDecision> {
   const { env } = group;
-  const ctx = stepContext(inputs, deps.logger, deps.clock);
+  // A live branch's environment past its time to live is removed too (dry run unless ttl-dry-run: false).
+  const idle = liveReason === undefined ? undefined : idleReason(inputs.ttl, group.times.length > 0 ? Math.max(...group.times) : undefined, deps.clock.now());
+  const ctx = stepContext(idle ? { ...inputs, dryRun: inputs.dryRun || inputs.ttl.ttlDryRun } : inputs, deps.logger, deps.clock);
   const keep = (reason: string, lastDeploy: number | undefined): EnvironmentDecision => {
     for (const [kind, name] of objectsOf(env)) recorder.note(kind, name, env.slug, { action: 'skipped', reason });
     return { slug: env.slug, branch: env.branch, decision: 'kept', reason, lastDeploy };
   };
   const newest = (times: number[]): number | undefined => (times.length > 0 ? Math.max(...times) : undefined);
-  if (liveReason !== undefined) return keep(liveReason, newest(group.times));
+  if (liveReason !== undefined && idle === undefined) return keep(liveReason, newest(group.times));
   let deployments: DeploymentInfo[] | undefined;
   if (clients.github) {
     const environment = environmentName(clients.github.environmentTemplate, env, primaryNamespace(env, inputs.namespacePrefix));
@@ -199,15 +203,17 @@ async function decide(group: Group, liveReason: string | undefined, inputs: Inpu
     }
   }
   const lastDeploy = newest([...group.times, ...(deployments ?? []).map((d) => d.updatedAt).filter((t) => Number.isFinite(t))]);
-  if (lastDeploy !== undefined && deps.clock.now() - lastDeploy < inputs.gracePeriodMs) {
+  // The branch's GitHub deployments may be newer than the marks: still idle, counting them?
+  if (liveReason !== undefined && idleReason(inputs.ttl, lastDeploy, deps.clock.now()) === undefined) return keep(liveReason, lastDeploy);
+  if (idle === undefined && lastDeploy !== undefined && deps.clock.now() - lastDeploy < inputs.gracePeriodMs) {
     return keep(`branch gone, but last deployed ${new Date(lastDeploy).toISOString()}, within grace-period ${formatDuration(inputs.gracePeriodMs)}`, lastDeploy);
   }
   const before = recorder.outcomes.length;
   await teardown(env, clients, ctx, recorder, { namespacePrefix: inputs.namespacePrefix, ...(deployments ? { deployments } : {}) });
   const mine = recorder.outcomes.slice(before).filter((o) => o.slug === env.slug);
-  const reason = `branch gone${lastDeploy === undefined ? '' : `, last deployed ${new Date(lastDeploy).toISOString()}`}`;
+  const reason = idle ?? `branch gone${lastDeploy === undefined ? '' : `, last deployed ${new Date(lastDeploy).toISOString()}`}`;
   const decided = (decision: EnvironmentDecision['decision'], why: string): EnvironmentDecision => ({ slug: env.slug, branch: env.branch, decision, reason: why, lastDeploy });
   if (mine.some((o) => o.action === 'failed')) return decided('failed', reason);
   if (mine.every((o) => o.action === 'skipped')) return decided('kept', `${reason}, but nothing of it may be removed (see the skipped objects)`);
-  return decided(inputs.dryRun ? 'would-remove' : 'removed', reason);
+  return decided(ctx.dryRun ? 'would-remove' : 'removed', reason);
 }
