@@ -14,6 +14,8 @@ export interface Inputs {
   revision: string;
   /** How long to wait for Argo CD, ms. */
   syncTimeoutMs: number;
+  /** How long Degraded must last before it is final, ms. */
+  degradedGraceMs: number;
   /** Kubeconfig YAML or path; undefined: KUBECONFIG. */
   kubeconfig: string | undefined;
   /** Endpoint checks (verify-endpoints' inputs); undefined when `checks` is empty. */
@@ -48,6 +50,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     argocdNamespace: reader.string('argocd-namespace', 'argocd'),
     revision: revision.toLowerCase(),
     syncTimeoutMs: reader.duration('sync-timeout', '10m'),
+    degradedGraceMs: reader.duration('degraded-grace', '30s'),
     kubeconfig: reader.optional('kubeconfig'),
     endpoints: reader.optional('checks') === undefined ? undefined : readEndpointInputs(reader),
     rollback,

@@ -70,6 +70,7 @@ export async function verifyPromotion(inputs: Inputs, deps: Deps): Promise<Promo
     namespace: inputs.argocdNamespace,
     revision: inputs.revision,
     timeoutMs: inputs.syncTimeoutMs,
+    degradedGraceMs: inputs.degradedGraceMs,
     onChange: (object) => {
       const status = (object['status'] ?? {}) as { sync?: { status?: string; revision?: string }; health?: { status?: string }; operationState?: { phase?: string } };
       const line = `  revision ${status.sync?.revision?.slice(0, 7) ?? '—'}, sync ${status.sync?.status ?? '—'}, operation ${status.operationState?.phase ?? '—'}, health ${status.health?.status ?? '—'}`;

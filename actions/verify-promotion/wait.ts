@@ -104,7 +104,8 @@ export interface WaitOptions {
   namespace: string;
   revision: string;
   timeoutMs: number;
-  /** Degraded is final only after this long (a rollout may still recover). Default 0. */
+  /** Degraded is final only once it has lasted this long (a new rollout can pass through it). Default 0. */
+  degradedGraceMs?: number;
   onChange?: (app: KubeObject) => void;
 }
 
@@ -114,6 +115,7 @@ export async function waitForApplication(kube: KubeClient, options: WaitOptions)
   let last: KubeObject | undefined;
   let decided: AppVerdict | undefined;
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  let grace: NodeJS.Timeout | undefined;
   try {
     await watchObjects(kube, {
       apiVersion: 'argoproj.io/v1alpha1',
@@ -125,12 +127,23 @@ export async function waitForApplication(kube: KubeClient, options: WaitOptions)
         last = type === 'DELETED' ? undefined : object;
         if (!last) return;
         options.onChange?.(last);
-        decided = judgeApplication(last, options.revision);
-        if (decided) controller.abort();
+        const verdict = judgeApplication(last, options.revision);
+        if (verdict?.outcome !== 'degraded') {
+          clearTimeout(grace);
+          grace = undefined;
+          decided = verdict;
+          if (decided) controller.abort();
+        } else {
+          grace ??= setTimeout(() => {
+            decided = verdict;
+            controller.abort();
+          }, options.degradedGraceMs ?? 0);
+        }
       },
     });
   } finally {
     clearTimeout(timer);
+    clearTimeout(grace);
   }
   return decided ?? lastSeen(last, options.revision);
 }

@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { summaryToText } from '../../actions/cli-text.ts';
 import { runLifecycle } from './lifecycle.ts';
+import { runPromotionLoop } from './promotion-loop.ts';
 import { startWorld } from './world.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const missing = ['build-tag', 'provision-db', 'deploy-overlay', 'verify-endpoints', 'cleanup-branch', 'bump-prod-tag'].filter(
+const missing = ['build-tag', 'provision-db', 'deploy-overlay', 'verify-endpoints', 'cleanup-branch', 'bump-prod-tag', 'verify-promotion'].filter(
   (name) => !existsSync(path.join(root, 'dist', name, 'index.js')),
 );
 if (missing.length > 0) {
@@ -40,6 +41,8 @@ try {
       }
     },
   });
+  const loop = await runPromotionLoop((text) => console.log(text));
+  phases.push({ name: 'promotion loop', jobs: {}, checks: loop });
   console.log('\n=== checks ===');
   for (const phase of phases) {
     for (const c of phase.checks) {
@@ -55,5 +58,5 @@ try {
   await world.close();
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`\ndemo: ${failed === 0 ? 'PASS' : 'FAIL'}: ${total - failed} of ${total} checks passed in ${seconds} s (names -> database -> deploy -> verify -> promotion PR -> cleanup)`);
+console.log(`\ndemo: ${failed === 0 ? 'PASS' : 'FAIL'}: ${total - failed} of ${total} checks passed in ${seconds} s (names -> database -> deploy -> verify -> promotion PR -> cleanup; promotion synced and verified, a bad one rolled back by PR)`);
 process.exitCode = failed === 0 ? 0 : 1;
