@@ -30,6 +30,10 @@ export interface PromotionWorld {
   gh: GitHubEmulator;
   kube: KubeEmulator;
   argocd: ArgoCd;
+  /** The production app's address. */
+  appUrl: string;
+  /** A kubeconfig file for the Kubernetes emulator. */
+  kubeconfigPath: string;
   /** The version the production app answers at /version. */
   answer(version: string): void;
   /** Opens and merges a promotion pull request moving the tag; its number and merge commit. */
@@ -54,7 +58,7 @@ export async function startPromotionWorld(): Promise<PromotionWorld> {
     spec: { project: 'default', source: { repoURL: 'https://github.com/acme/todo.git', path: 'manifests/overlays/production', targetRevision: 'main' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'production' }, syncPolicy: { automated: { prune: true, selfHeal: true } } },
   });
   let answering = 'v1';
-  const app: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version: answering })));
+  const app: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version: answering, sha: answering })));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   const address = app.address();
   const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -62,6 +66,8 @@ export async function startPromotionWorld(): Promise<PromotionWorld> {
     gh,
     kube,
     argocd,
+    appUrl,
+    kubeconfigPath: path.join(dir, 'kubeconfig'),
     answer: (version) => (answering = version),
     promote: async (tag) => {
       const branch = `promote/${tag}`;
