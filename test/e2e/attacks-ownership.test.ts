@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleLines } from '../helpers/render-summary.ts';
+import { startGitHubEmulator } from '../emulators/github/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { craftedCollision } from '../helpers/collisions.ts';
 import { markedMetadata, markedNamespace } from '../helpers/marked.ts';
@@ -228,5 +229,39 @@ describe('forks and events', () => {
     const gone = await cleanup({}, { name: 'push', payload: { ref: 'refs/heads/pushed-7', after: '0'.repeat(40), before: SHA, deleted: true } });
     expect(gone.exitCode).toBe(0);
     expect(exists(live)).toBe(false);
+  });
+});
+
+describe('sweep on a cluster shared with another repository', () => {
+  it('removes only stale environments proven to be this repository\'s branch; keeps another repository\'s and label-only hashed ones', async () => {
+    const gh = await startGitHubEmulator({ owner: 'octo-org', repo: 'octo-repo' });
+    try {
+      const old = (namespace: string): void => {
+        const ns = kube.store.get('namespaces', undefined, namespace)!;
+        kube.store.update('namespaces', { ...ns, metadata: { ...ns.metadata, creationTimestamp: '2026-01-01T00:00:00Z' } });
+      };
+      gh.createBranch('live-8');
+      const live = seedEnvironment('live-8');
+      const gone = seedEnvironment('gone-8');
+      const foreign = markedNamespace('gone-8-other', 'other-org/other-repo');
+      kube.store.seed({ ...foreign, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      const hashed = branchNames('Gone/Hashed-8');
+      kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: hashed.namespace, labels: markedNamespace('Gone/Hashed-8', REPO).metadata.labels }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      for (const ns of [live, gone, foreign.metadata.name, hashed.namespace]) old(ns);
+      const run = await runAction('cleanup-branch', {
+        eventName: 'schedule',
+        env: { KUBECONFIG: path.join(dir, 'kubeconfig'), GITHUB_API_URL: gh.url, GITHUB_REF: 'refs/heads/main' },
+        inputs: { mode: 'sweep', 'dry-run': 'false', 'grace-period': '1h', token: gh.token, timeout: '20s' },
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(exists(gone)).toBe(false);
+      expect(exists(live)).toBe(true);
+      expect(exists(foreign.metadata.name)).toBe(true);
+      expect(exists(hashed.namespace)).toBe(true);
+      expect(run.stdout).toContain("its mark names repository other-org/other-repo, not octo-org/octo-repo");
+      expect(run.stdout).toMatch(/no exact branch mark and its slug [^ ]+ is hashed/);
+    } finally {
+      await gh.close();
+    }
   });
 });
