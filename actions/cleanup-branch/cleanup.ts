@@ -114,7 +114,7 @@ async function cleanOne(inputs: Inputs, target: { names: BranchNames; repository
     namespaces: [names.namespace],
     databases: [names.database],
     roles: [names.role],
-    federatedCredentials: identity ? [federatedCredentialName(names)] : [],
+    federatedCredentials: identity ? [federatedCredentialName(names, repository)] : [],
   };
   const ctx = stepContext(inputs, logger, clock);
   logger.info(`Branch ${JSON.stringify(names.branch)}${repository ? ` of ${repository}` : ''}: namespace ${names.namespace}, database ${names.database}, role ${names.role}.`);

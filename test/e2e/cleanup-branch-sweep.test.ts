@@ -45,7 +45,7 @@ function sweep(inputs: Record<string, string>): Promise<RunResult> {
 }
 
 type Entry = { kind: string; name: string; reason?: string };
-const parts = (n: BranchNames): string[] => [`namespace ${n.namespace}`, `database ${n.database}`, `role ${n.role}`, `federated-credential ${federatedCredentialName(n)}`];
+const parts = (n: BranchNames): string[] => [`namespace ${n.namespace}`, `database ${n.database}`, `role ${n.role}`, `federated-credential ${federatedCredentialName(n, 'octo-org/preview-app')}`];
 const kinds = new Set(['namespace', 'database', 'role', 'federated-credential']);
 const listed = (json: string | undefined): string[] => (JSON.parse(json ?? '[]') as Entry[]).filter((e) => kinds.has(e.kind)).map((e) => `${e.kind} ${e.name}`).sort();
 

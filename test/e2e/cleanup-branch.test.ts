@@ -109,7 +109,7 @@ describe('cleanup-branch bundle', () => {
     expect(present(w).namespace(`feature-x-${w.id}`)).toBe(true);
 
     const removed = JSON.parse(run.outputs['removed'] ?? '[]') as { kind: string; name: string }[];
-    expect(removed.map((r) => `${r.kind} ${r.name}`)).toEqual(expect.arrayContaining([`namespace ${a.namespace}`, `database ${a.database}`, `role ${a.role}`, `federated-credential ${federatedCredentialName(a)}`, `environment ${a.namespace}`]));
+    expect(removed.map((r) => `${r.kind} ${r.name}`)).toEqual(expect.arrayContaining([`namespace ${a.namespace}`, `database ${a.database}`, `role ${a.role}`, `federated-credential ${federatedCredentialName(a, 'octo-org/preview-app')}`, `environment ${a.namespace}`]));
     expect(JSON.parse(run.outputs['skipped'] ?? 'null')).toEqual([]);
     expect(run.summary).toMatch(new RegExp(`^<h3>✅ cleanup-branch: Cleanup of ${a.branch}: \\d+ removed[^<]* in [0-9.]+m?s</h3>`));
     expect(run.summary).toContain(`Database ${a.database}`);

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../../shared/clock.ts';
 import { branchNames, type BranchNames } from '../../shared/naming.ts';
 import { federatedCredentialName, serviceAccountSubject } from '../../shared/ownership.ts';
 import {
-  DAY_MS, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedNamespace, startWorld, type World,
+  DAY_MS, WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedNamespace, startWorld, type World,
 } from '../helpers/cleanup-branch-world.ts';
 
 const ahead: Clock = { now: () => Date.now() + 3 * DAY_MS, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
@@ -38,7 +38,7 @@ describe('cleanup-branch (sweep)', () => {
     const recent = await environment(`sw-recent-${id}`, false);
     w.githubClockOffset.ms = 0;
     const orphan = branchNames(`sw-orphan-${id}`);
-    seedCredential(w, federatedCredentialName(orphan), serviceAccountSubject(orphan.namespace, 'workload'));
+    seedCredential(w, federatedCredentialName(orphan, WORLD_REPOSITORY), serviceAccountSubject(orphan.namespace, 'workload'));
     seedNamespace(w, 'project', { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': `sw-prod-${id}` });
     seedNamespace(w, `feature-sw-hand-${id}`, { team: 'by-hand' });
     await seedDatabase(w, `sw_hand_${id}`);
@@ -48,7 +48,7 @@ describe('cleanup-branch (sweep)', () => {
     expect(dry.error).toBeUndefined();
     for (const names of [...stale, ...live, recent]) expect(await leftOf(w, names)).toEqual({ namespace: true, database: true, role: true, credential: true });
     const wouldRemove = (dry.outputs?.['would-remove'] as Entry[]).filter((e) => e.kind !== 'deployment' && e.kind !== 'environment');
-    const expected = [...stale.flatMap((n) => [`namespace ${n.namespace}`, `database ${n.database}`, `role ${n.role}`, `federated-credential ${federatedCredentialName(n)}`]), `federated-credential ${federatedCredentialName(orphan)}`];
+    const expected = [...stale.flatMap((n) => [`namespace ${n.namespace}`, `database ${n.database}`, `role ${n.role}`, `federated-credential ${federatedCredentialName(n, WORLD_REPOSITORY)}`])];
     expect(wouldRemove.map((e) => `${e.kind} ${e.name}`).sort()).toEqual(expected.sort());
     expect(dry.outputs?.removed).toEqual([]);
 
@@ -58,7 +58,8 @@ describe('cleanup-branch (sweep)', () => {
     expect(removed.map((e) => `${e.kind} ${e.name}`).sort()).toEqual(expected.sort());
     for (const names of stale) expect(await leftOf(w, names)).toEqual({ namespace: false, database: false, role: false, credential: false });
     for (const names of [...live, recent]) expect(await leftOf(w, names)).toEqual({ namespace: true, database: true, role: true, credential: true });
-    expect(present(w).credential(federatedCredentialName(orphan))).toBe(false);
+    // A credential with no database or role mark of its branch proves no owner: it is kept.
+    expect(present(w).credential(federatedCredentialName(orphan, WORLD_REPOSITORY))).toBe(true);
     expect(present(w).namespace('project')).toBe(true);
     expect(present(w).namespace(`feature-sw-hand-${id}`)).toBe(true);
     expect(await present(w).database(`sw_hand_${id}`)).toBe(true);

@@ -151,7 +151,8 @@ describe('report', () => {
   it('writes a summary table with escaped text', async () => {
     const sink = new MemorySink();
     await writeVerifySummary(await failedRun(), undefined, new Summary(sink));
-    expect(sink.html).toContain('<h3>verify-endpoints: ❌ 1 of 3 check(s) passed in 0ms</h3>');
+    expect(sink.html).toContain('<h3>❌ verify-endpoints: 2 of 3 check(s) failed in 0ms</h3>');
+    expect(sink.html.indexOf('#1 GET /a</strong>: HTTP 500')).toBeLessThan(sink.html.indexOf('<table>'));
     expect(sink.html).toContain('<td>GET /a</td><td>❌ wrong answer</td><td>500</td>');
     expect(sink.writes).toBe(1);
   });
