@@ -23,7 +23,9 @@ const names = (outcomes: readonly Outcome[]): string => outcomes.map((o) => desc
 /** The first line and the failures below it. */
 export function cleanupVerdict(report: CleanupReport, error?: unknown): Verdict {
   const of = (action: Action): Outcome[] => report.outcomes.filter((o) => o.action === action);
-  const [removed, refused, failed, would, gone] = [of('removed'), of('skipped'), of('failed'), of('would-remove'), of('already-gone')];
+  const [removed, skipped, failed, would, gone] = [of('removed'), of('skipped'), of('failed'), of('would-remove'), of('already-gone')];
+  const refused = skipped.filter((o) => o.refused === true);
+  const kept = skipped.filter((o) => o.refused !== true);
   const what = report.mode === 'sweep' ? `sweep of ${report.environments.length} environment(s)` : `cleanup of ${report.names?.branch ?? 'the branch'}`;
   const failures: Failure[] = failed.map((o) => ({ object: describeObject(o.kind, o.name), reason: o.reason ?? 'unknown error' }));
   // An error no object's outcome holds (bad input, a part that could not be reached).
@@ -31,6 +33,7 @@ export function cleanupVerdict(report: CleanupReport, error?: unknown): Verdict 
   const parts = [
     report.dryRun ? `${would.length} would be removed` : `${removed.length} removed`,
     refused.length > 0 ? `${refused.length} skipped (refused)` : '',
+    kept.length > 0 ? `${kept.length} kept` : '',
     gone.length > 0 ? `${gone.length} unchanged (already gone)` : '',
     failed.length > 0 ? `${failed.length} failed` : '',
   ].filter(Boolean);
@@ -46,8 +49,10 @@ export async function writeCleanupSummary(report: CleanupReport, summary = new S
   summary.verdict(cleanupVerdict(report, error));
   const removed = report.outcomes.filter((o) => o.action === (report.dryRun ? 'would-remove' : 'removed'));
   if (removed.length > 0) summary.paragraph(`${report.dryRun ? 'Would remove' : 'Removed'}: ${names(removed)}.`);
-  const refused = report.outcomes.filter((o) => o.action === 'skipped');
+  const refused = report.outcomes.filter((o) => o.action === 'skipped' && o.refused === true);
   if (refused.length > 0) summary.list(refused.map((o) => `Refused ${describeObject(o.kind, o.name)}: ${o.reason ?? 'no reason given'}`));
+  const kept = report.outcomes.filter((o) => o.action === 'skipped' && o.refused !== true);
+  if (kept.length > 0) summary.paragraph(`Kept: ${kept.map((o) => `${describeObject(o.kind, o.name)} (${o.reason ?? 'no reason given'})`).join(', ')}.`);
   if (report.notCleaned.length > 0) summary.paragraph(`Not cleaned (inputs not given): ${report.notCleaned.join('; ')}.`);
   if (report.mode === 'sweep') {
     const stale = report.environments.filter((e) => e.decision !== 'kept').length;
@@ -63,7 +68,7 @@ export async function writeCleanupSummary(report: CleanupReport, summary = new S
     summary.foldedTable(
       `All ${report.outcomes.length} object(s): ${countsText(report)}`,
       ['Object', 'Environment', 'Result', 'Details', 'Time'],
-      report.outcomes.map((o) => [describeObject(o.kind, o.name), o.slug, RESULT[o.action], [DETAIL[o.action], o.reason].filter(Boolean).join(': '), formatDuration(o.ms)]),
+      report.outcomes.map((o) => [describeObject(o.kind, o.name), o.slug, RESULT[o.action], [o.action === 'skipped' && o.refused !== true ? 'kept' : DETAIL[o.action], o.reason].filter(Boolean).join(': '), formatDuration(o.ms)]),
     );
   }
   await summary.write();

@@ -32,7 +32,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'ca.pem'), az.caPem);
 });
 afterAll(async () => {
-  await dropMade(sql, made);
+  // What the runs made is dropped as the server's superuser (an Entra admin's database is not the password admin's to drop).
+  const su = await connectOnce({ host: pg.host, port: pg.port, user: serviceTarget(pg).user, password: serviceTarget(pg).password, database: 'postgres', sslmode: 'disable' }).catch(() => undefined);
+  await dropMade(su ?? sql, made);
+  await closeQuietly(su);
   await closeQuietly(sql);
   await az?.close();
   await kube?.close();
