@@ -33,6 +33,7 @@ export interface CommentFacts {
 
 /** The comment's text: the marker, the verdict, the table of facts, the reasons on failure. */
 export function commentBody({ inputs, runUrl, at }: CommentFacts): string {
+  if (inputs.status === 'none') return [markerLine(inputs.marker), '**Preview environment**: none yet.', '', ...(inputs.note ? [inputs.note, ''] : [])].join('\n');
   const ok = inputs.status === 'success';
   const head = ok ? `${MARKS.success} **Preview environment is up**` : `${MARKS.failure} **Preview environment: the last deploy failed**`;
   const smoke = inputs.smokeCheck === undefined ? 'not run' : inputs.smokeCheck ? `${MARKS.success} passed` : `${MARKS.failure} failed`;

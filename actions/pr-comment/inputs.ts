@@ -10,7 +10,8 @@ export interface Inputs {
   pullRequest: number | undefined;
   /** The comment's name in its hidden marker. */
   marker: string;
-  status: 'success' | 'failure';
+  /** `none`: no environment (yet): the comment carries only `note`, e.g. how to ask for one. */
+  status: 'success' | 'failure' | 'none';
   /** Verdict lines of the suite's steps (empty lines dropped). */
   verdict: string[];
   environmentUrl: string | undefined;
@@ -26,6 +27,12 @@ export interface Inputs {
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError(`Input \`${name}\` must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}.`);
+}
+
+/** `needs.<job>.result` as the comment's state: cancelled and skipped are not a success. */
+function statusOf(value: string): Inputs['status'] {
+  if (value === 'none') return 'none';
+  return value === 'success' ? 'success' : 'failure';
 }
 
 /** Reads and checks the inputs. */
@@ -44,7 +51,7 @@ export function readInputs(reader = new InputReader()): Inputs {
     author,
     pullRequest: number === undefined ? undefined : Number(number),
     marker,
-    status: oneOf('status', status, ['success', 'failure', 'cancelled', 'skipped']) === 'success' ? 'success' : 'failure',
+    status: statusOf(oneOf('status', status, ['success', 'failure', 'cancelled', 'skipped', 'none'])),
     verdict: reader.string('verdict').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== ''),
     environmentUrl: reader.optional('environment-url'),
     namespace: reader.optional('namespace'),

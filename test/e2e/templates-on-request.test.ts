@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../workflow/expressions.ts';
-import { loadWorkflow, runWorkflow, type UsesHandler } from '../workflow/runner.ts';
+import { loadWorkflow, runWorkflow, type StepRecord, type UsesHandler } from '../workflow/runner.ts';
 
 const templates = path.resolve(import.meta.dirname, '..', '..', 'action-templates');
 const feature = loadWorkflow(path.join(templates, 'feature-environment.yml'));
@@ -38,12 +38,12 @@ async function jobsRun(workflow: typeof feature, github: Record<string, unknown>
   const handlers: Record<string, UsesHandler> = {
     'actions/checkout': ran,
     'azure/login': ran,
-    'marocchino/sticky-pull-request-comment': ({ with: inputs }) => {
-      comments.push(inputs['message'] ?? '');
-      return {};
-    },
   };
-  const jobs = await runWorkflow(workflow, { contexts: { github, vars, secrets: {}, inputs: {} }, handlers });
+  // The offer is the suite's pr-comment bundle (status none): what it was asked to say is its `note`.
+  const onStep = (step: StepRecord): void => {
+    if (step.inputs?.['status'] === 'none') comments.push(step.inputs['note'] ?? '');
+  };
+  const jobs = await runWorkflow(workflow, { contexts: { github, vars, secrets: {}, inputs: {} }, handlers, onStep });
   const results = Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, job.result]));
   return { ran: Object.keys(results).filter((id) => results[id] !== 'skipped'), comments };
 }

@@ -50,6 +50,8 @@ export interface StepRecord {
   note?: string;
   outputs: Record<string, string>;
   result?: RunResult;
+  /** The step's `with:` as evaluated (for `uses:` steps). */
+  inputs?: Record<string, string>;
 }
 
 /** What a handler of a third-party `uses:` step gets and returns. */
@@ -144,7 +146,7 @@ export async function runJob(workflow: Workflow, jobId: string, options: JobOpti
     if (suite?.[1]) {
       const githubContext = (options.contexts['github'] ?? {}) as { event_name?: string };
       const result = await runAction(suite[1], { inputs, env, event: options.event ?? {}, eventName: githubContext.event_name ?? 'push', cwd: options.cwd });
-      record = { id, label, outcome: result.exitCode === 0 ? 'success' : 'failure', outputs: result.outputs, result };
+      record = { id, label, outcome: result.exitCode === 0 ? 'success' : 'failure', outputs: result.outputs, result, inputs };
     } else if (step.uses) {
       const key = step.uses.replace(/@.*$/, '');
       const handler = options.handlers?.[key];
