@@ -3,16 +3,20 @@ import { actionsLogger } from '../../shared/logger.ts';
 import { writeOutputs } from '../../shared/outputs.ts';
 import { run } from '../../shared/run.ts';
 import { setSecret } from '../../shared/runner.ts';
+import { summarizeFailure } from '../../shared/summary.ts';
 import { readInputs } from '../../shared/endpoints/inputs.ts';
 import { failureError, toOutputs } from '../../shared/endpoints/report.ts';
 import { writeVerifySummary } from './summary.ts';
 import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
 
 await run(async () => {
-  const inputs = readInputs();
-  const result = await runVerification(inputs, { logger: actionsLogger, setSecret });
+  // Bad input (or a verification that cannot start) still gets a verdict-first summary.
+  const { inputs, result } = await summarizeFailure('verify-endpoints', 'Checking the endpoints', async () => {
+    const read = readInputs();
+    return { inputs: read, result: await runVerification(read, { logger: actionsLogger, setSecret }) };
+  });
   // Outputs and summary are written for a completed verification, passed or not, so a later
-  // step (with `continue-on-error`) can read which check failed; bad input writes nothing.
+  // step (with `continue-on-error`) can read which check failed.
   writeOutputs(toOutputs(result));
   await writeVerifySummary(result, inputs.expectVersion);
   if (!result.passed) throw failureError(result, inputs.timeoutMs);

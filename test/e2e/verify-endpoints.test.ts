@@ -125,6 +125,10 @@ describe('verify-endpoints bundle', () => {
     expect(run.stdout).toMatch(/::error::/);
     expect(run.stdout).toMatch(message);
     expect(Object.keys(run.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
+    // The summary still leads with the verdict and the reason, visible without unfolding.
+    expect(run.summary).toMatch(/^<h3>❌ verify-endpoints/);
+    const shown = (run.summary.split('</h3>')[1] ?? '').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('\\"', '"').replace('. Fix: ', '. ');
+    expect(shown).toMatch(message);
     expect(app.requests.length).toBe(before);
   });
 });
