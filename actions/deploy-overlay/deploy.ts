@@ -133,7 +133,7 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   // list on a re-deploy). Only reads; a render error still comes first and stops that work.
   const stopEarly = new AbortController();
   const selector = `${ownershipSelector(names)},${APPLY_SET_LABEL}=${inputs.applySet}`;
-  const reach = { deps, namespace, names, owner, selector, applySet: inputs.applySet, signal: stopEarly.signal };
+  const reach = { deps, namespace, owner, selector, applySet: inputs.applySet, signal: stopEarly.signal };
   const early = inputs.dryRun === 'client' ? undefined : connectEarly(reach);
   early?.catch(() => undefined);
   const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps)).catch((error: unknown) => {
@@ -164,8 +164,11 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
   const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, ownershipAnnotations: marks, namespaced: scopes.namespaced });
   const exists = checkNamespace(namespace, liveNamespace, owner);
-  const outside = await checkOutsideObjects(client, planned, namespace, owner, { adopt: inputs.adoptExisting, namespaced: scopes.namespaced });
-  if (inputs.adoptExisting && outside.size > 0) logger.warning(`adopt-existing: ${outside.size} existing object(s) outside the branch namespace are taken over by branch ${JSON.stringify(owner.branch)}.`);
+  const inventory = readInventory(liveNamespace, inputs.applySet);
+  const existing = exists ? await listAll(client, typesToList(planned, inventory, namespace, scopes.namespaced), reach, prelisted) : new Map<string, KubeObject>();
+  if (liveNamespace) existing.set(objectKey({ ...liveNamespace, apiVersion: 'v1', kind: 'Namespace' }), liveNamespace);
+  const adopted = await checkOutsideObjects(client, planned, namespace, owner, { adopt: inputs.adoptExisting, namespaced: scopes.namespaced, existing });
+  if (adopted.length > 0) logger.warning(`adopt-existing: ${adopted.length} existing object(s) outside the branch namespace are taken over by branch ${JSON.stringify(owner.branch)}:\n${adopted.join('\n')}`);
   const dryRun = inputs.dryRun === 'server';
   logger.info(`Namespace ${namespace} ${exists ? 'exists and belongs to this branch' : dryRun ? 'does not exist (it would be created)' : 'does not exist yet: creating it'}.`);
 
@@ -189,10 +192,6 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
     return started;
   };
 
-  const inventory = readInventory(liveNamespace, inputs.applySet);
-  const existing = exists ? await listAll(client, typesToList(planned, inventory, namespace, scopes.namespaced), reach, prelisted) : new Map<string, KubeObject>();
-  if (liveNamespace) existing.set(objectKey({ ...liveNamespace, apiVersion: 'v1', kind: 'Namespace' }), liveNamespace);
-  for (const [object, live] of outside) existing.set(objectKey({ ...live, apiVersion: object.apiVersion, kind: object.kind }), live);
 
   const targets = planned.map((p) => p.object).filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
   // Watch from before the workloads are applied, so an early one's readiness is noticed at once.

@@ -29,6 +29,14 @@ export function objectKey(obj: KubeObject): string {
   return `${groupOf(obj.apiVersion)}/${obj.kind ?? ''}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 }
 
+/**
+ * Whether an object lies outside the branch namespace: a namespaced one in another namespace,
+ * or a cluster-scoped one other than the branch Namespace itself.
+ */
+export function isOutside(obj: KubeObject, namespace: string, namespaced: boolean): boolean {
+  return namespaced ? obj.metadata?.namespace !== namespace : !(obj.kind === 'Namespace' && obj.metadata?.name === namespace);
+}
+
 /** `Kind/name` (and `namespace/` when given), as people and kubectl write it. */
 export function displayName(obj: KubeObject, withNamespace = false): string {
   const ns = withNamespace && obj.metadata?.namespace ? `${obj.metadata.namespace}/` : '';

@@ -8,7 +8,7 @@ import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { describeKubeError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { mapLimit, resultOf, type ObjectResult } from './apply.ts';
-import { APPLY_SET_LABEL, FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, objectKey, typeKey, type Planned } from './objects.ts';
+import { APPLY_SET_LABEL, FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, isOutside, objectKey, typeKey, type Planned } from './objects.ts';
 
 /** A kind as `apiVersion Kind` with its scope. */
 export interface TypeRef {
@@ -48,7 +48,7 @@ export function planInventory(planned: readonly Planned[], namespace: string): s
 export function planExternal(planned: readonly Planned[], namespace: string, namespaced: (obj: KubeObject) => boolean): string[] {
   const refs = planned
     .map((p) => p.object)
-    .filter((obj) => (namespaced(obj) ? obj.metadata?.namespace !== namespace : !(obj.kind === 'Namespace' && obj.metadata?.name === namespace)))
+    .filter((obj) => isOutside(obj, namespace, namespaced(obj)))
     .map((obj) => formatExternalRef(refOf(obj, namespaced(obj))));
   return [...new Set(refs)].sort();
 }

@@ -4,7 +4,6 @@
 import { externalObject, externalRefs } from '../../shared/kube-external.ts';
 import { checkMark, type EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import type { BranchNames } from '../../shared/naming.ts';
 import type { Deps } from './deploy.ts';
 import { objectKey } from './objects.ts';
 import { inventoryTypes, listExisting, readInventory, type TypeRef } from './prune.ts';
@@ -13,7 +12,6 @@ import { inventoryTypes, listExisting, readInventory, type TypeRef } from './pru
 export interface Reach {
   deps: Deps;
   namespace: string;
-  names: BranchNames;
   owner: EnvironmentOwner;
   /** The apply set's label selector. */
   selector: string;

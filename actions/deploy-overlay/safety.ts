@@ -11,7 +11,7 @@ import { protectedTargetReason, refOf } from '../../shared/kube-external.ts';
 import { checkMark, markArguments, markRefusal, reservedKeys, type EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { isProtectedNamespace, isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
-import { displayName, type Planned } from './objects.ts';
+import { displayName, isOutside, objectKey, type Planned } from './objects.ts';
 
 /** What placement needs to know. */
 export interface PlacementOptions {
@@ -123,25 +123,28 @@ export function checkNamespace(namespace: string, live: KubeObject | undefined, 
  * Never adopt: reads every planned object outside the branch namespace (in another namespace, or
  * cluster-scoped) and refuses, all at once and before anything is written, each that exists
  * without this branch's exact mark, unless `adopt` (input `adopt-existing`) says to take them.
- * @returns the live objects read, by the planned object.
+ * Objects already in `existing` (read while kustomize rendered) are not read again; the others
+ * are added to it, so the results can say `unchanged`.
+ * @returns the objects taken over (only with `adopt`), as refusal lines.
  */
-export async function checkOutsideObjects(client: KubeClient, planned: readonly Planned[], namespace: string, owner: EnvironmentOwner, options: { adopt: boolean; namespaced: (obj: KubeObject) => boolean }): Promise<Map<KubeObject, KubeObject>> {
-  const outside = planned.filter(({ object }) => (options.namespaced(object) ? object.metadata?.namespace !== namespace : !(object.kind === 'Namespace' && object.metadata?.name === namespace)));
-  const live = new Map<KubeObject, KubeObject>();
+export async function checkOutsideObjects(client: KubeClient, planned: readonly Planned[], namespace: string, owner: EnvironmentOwner, options: { adopt: boolean; namespaced: (obj: KubeObject) => boolean; existing: Map<string, KubeObject> }): Promise<string[]> {
+  const outside = planned.filter(({ object }) => isOutside(object, namespace, options.namespaced(object)));
   const refusals: string[] = [];
   await Promise.all(
     outside.map(async ({ object, source }) => {
-      const found = await client.get(object);
+      const key = objectKey(object);
+      const found = options.existing.get(key) ?? (await client.get(object));
       if (found === undefined) return;
-      live.set(object, found);
+      options.existing.set(key, found);
       const refusal = markRefusal(checkMark(found, owner), `${displayName(object, true)} (from ${source})`, owner);
       if (refusal !== undefined) refusals.push(`- ${refusal}`);
     }),
   );
+  refusals.sort();
   if (refusals.length > 0 && !options.adopt) {
-    throw new UserError(`${refusals.length} object(s) outside the branch namespace already exist and are not this branch's; deploy-overlay never takes them over:\n${refusals.sort().join('\n')}\n`, {
+    throw new UserError(`${refusals.length} object(s) outside the branch namespace already exist and are not this branch's; deploy-overlay never takes them over:\n${refusals.join('\n')}\n`, {
       fix: 'Rename the objects in the overlay, or remove them from it. Only if the existing objects really belong to this branch, set `adopt-existing: true` (dangerous: prune and cleanup-branch will then delete them with the branch).',
     });
   }
-  return live;
+  return refusals;
 }
