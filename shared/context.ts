@@ -154,13 +154,18 @@ function pullRequest(env: NodeJS.ProcessEnv, p: Json | undefined, event: string)
   return fields;
 }
 
+/** Whether two `owner/repo` names are the same repository (GitHub compares them without case). */
+export function sameRepository(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /**
  * Whether the head lives in another repository. GitHub also says so in `head.repo.fork`; a
  * head repository that was deleted (`head.repo: null`) is a fork that is gone. Repository names
  * compare without case. Undefined when the payload cannot tell.
  */
 function isFork(headRepo: string | undefined, baseRepo: string | undefined, pr: unknown): boolean | undefined {
-  if (headRepo !== undefined && baseRepo !== undefined) return headRepo.toLowerCase() !== baseRepo.toLowerCase();
+  if (headRepo !== undefined && baseRepo !== undefined) return !sameRepository(headRepo, baseRepo);
   if (isObject(pr) && isObject(pr.head) && pr.head.repo === null) return true;
   return undefined;
 }

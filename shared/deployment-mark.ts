@@ -3,6 +3,7 @@
 // and names exactly the branch being cleaned up, of the repository the deployment is in.
 // Other workflows' deployments of the same branch (no mark, or another tool's payload) are
 // never touched. Pure functions, no I/O.
+import { sameRepository } from './context.ts';
 import { MANAGED_BY_VALUE } from './naming.ts';
 
 /** What a deployment's mark records. */
@@ -47,5 +48,5 @@ export function parseDeploymentMark(payload: unknown): DeploymentMark | undefine
  */
 export function deploymentMarkNames(payload: unknown, branch: string, repository: string): boolean {
   const mark = parseDeploymentMark(payload);
-  return mark !== undefined && mark.branch === branch && mark.repository.toLowerCase() === repository.toLowerCase();
+  return mark !== undefined && mark.branch === branch && sameRepository(mark.repository, repository);
 }

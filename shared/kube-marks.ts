@@ -4,6 +4,7 @@
 // carries the exact branch and the repository it came from as annotations, and every write to,
 // or removal of, an existing object first checks that they name exactly this branch of this
 // repository. Pure functions, no I/O.
+import { sameRepository } from './context.ts';
 import type { KubeObject } from './kube.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } from './naming.ts';
 
@@ -48,11 +49,6 @@ export type MarkCheck =
   /** Labelled with this slug but without an exact mark, and the slug is hashed: cannot be proven. */
   | { state: 'unproven' };
 
-/** Repository names compare without case, as GitHub treats them. */
-function sameRepository(a: string | undefined, b: string): boolean {
-  return (a ?? '').toLowerCase() === b.toLowerCase();
-}
-
 /**
  * Whether `obj` (undefined: it does not exist) is the owner's. With an exact mark, the branch
  * must be equal to the letter and the repository equal; without one (objects made by an older
@@ -66,7 +62,7 @@ export function checkMark(obj: KubeObject | undefined, owner: EnvironmentOwner):
   const branch = annotations[BRANCH_NAME_ANNOTATION];
   const repository = annotations[REPOSITORY_ANNOTATION];
   if (typeof branch === 'string' && branch !== '') {
-    if (branch === owner.branch && sameRepository(repository, owner.repository)) return { state: 'ours', legacy: false };
+    if (branch === owner.branch && sameRepository(repository ?? '', owner.repository)) return { state: 'ours', legacy: false };
     return { state: 'other', branch, repository };
   }
   const slug = labels[BRANCH_LABEL] ?? '';

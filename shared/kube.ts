@@ -13,7 +13,7 @@ import type { KubeConnection } from './kube-config.ts';
 import { discovery, type ResourceInfo } from './kube-discovery.ts';
 import { kubeApiError } from './kube-errors.ts';
 import type { KubeHttp, Query } from './kube-http.ts';
-import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type BranchNames } from './naming.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, isValidDnsLabel, type BranchNames } from './naming.ts';
 import { retry } from './retry.ts';
 import * as runner from './runner.ts';
 import type { SetSecret } from './secrets.ts';
@@ -63,7 +63,7 @@ export const DEFAULT_PRODUCTION_NAMESPACES: readonly string[] = ['production', '
 export function readProductionNamespaces(reader: InputReader): string[] {
   const given = reader.list('production-namespaces');
   for (const name of given) {
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+    if (!isValidDnsLabel(name)) {
       throw new UserError(`Input \`production-namespaces\` holds ${quoteValue(name)}, which is not a namespace name.`, { fix: 'List namespace names (lower-case letters, digits and `-`), one per line or comma-separated.' });
     }
   }

@@ -21,6 +21,7 @@
  * Pure functions, no I/O.
  */
 import { createHash } from 'node:crypto';
+import { sameRepository } from './context.ts';
 import { MANAGED_BY_VALUE, type BranchNames } from './naming.ts';
 
 /** Key of the JSON mark that names the suite. */
@@ -107,7 +108,7 @@ export type Ownership = 'ours' | 'ours-legacy' | 'other-branch' | 'other-reposit
 export function markOwnership(mark: OwnershipMark, branch: string, repository: string | undefined): Exclude<Ownership, 'unmarked'> {
   if (mark.branch !== branch) return 'other-branch';
   if (mark.repository === undefined) return repository ? 'ours-legacy' : 'ours';
-  if (!repository || mark.repository.toLowerCase() !== repository.toLowerCase()) return 'other-repository';
+  if (!repository || !sameRepository(mark.repository, repository)) return 'other-repository';
   return 'ours';
 }
 

@@ -5,7 +5,7 @@
 // (REASSIGN OWNED, DROP OWNED) before DROP ROLE.
 import { UserError, errorMessage } from '../../shared/errors.ts';
 import { isProtectedDatabase, isProtectedRole } from '../../shared/naming.ts';
-import { describeMarkOwner, markOwnership, parseOwnershipMark, type OwnershipMark } from '../../shared/ownership.ts';
+import { describeMarkOwner, parseOwnershipMark, type OwnershipMark } from '../../shared/ownership.ts';
 import { quoteIdent, setAllowConnections, sqlState, terminateSessions, sessionsOf, type PgClient, type Session } from '../../shared/postgres.ts';
 import { markBelongs, remaining, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
@@ -73,8 +73,7 @@ function markRefusal(kind: 'database' | 'role', comment: string | null, owner: O
   const statement = kind === 'database' ? 'COMMENT ON DATABASE' : 'COMMENT ON ROLE';
   if (mark === undefined) return { action: 'skipped', reason: `no ownership mark (${statement} is not the suite's); made by hand?`, warn: true };
   if (owner.branch === undefined) return { action: 'skipped', reason: `the exact branch of this environment is unknown, and its mark names ${describeMarkOwner(mark)}: a slug match is never enough`, warn: true };
-  const verdict = markOwnership(mark, owner.branch, owner.repository);
-  if (verdict === 'other-branch' || verdict === 'other-repository' || !markBelongs(mark, owner)) {
+  if (!markBelongs(mark, owner)) {
     return { action: 'skipped', reason: `its ownership mark names ${describeMarkOwner(mark)}, not branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'}: it is that branch's to remove (cleanup-branch for that branch, or a sweep once it is gone)`, warn: true };
   }
   return undefined;

@@ -5,7 +5,7 @@
 import type { Logger } from '../../shared/logger.ts';
 import { namesForIdentity, type NamingOptions } from '../../shared/naming.ts';
 import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
-import type { OwnershipMark } from '../../shared/ownership.ts';
+import { markOwnership, type OwnershipMark } from '../../shared/ownership.ts';
 import type { Clock } from '../../shared/retry.ts';
 import type { Inputs } from './inputs.ts';
 
@@ -59,9 +59,9 @@ export function slugOf(branch: string, naming: NamingOptions): string | undefine
  * records one). Never by slug: two branches can share one.
  */
 export function markBelongs(mark: OwnershipMark, owner: Owner): boolean {
-  if (owner.branch === undefined || mark.branch !== owner.branch) return false;
-  const repository = (mark as { repository?: unknown }).repository;
-  return typeof repository !== 'string' || repository.toLowerCase() === owner.repository.toLowerCase();
+  if (owner.branch === undefined) return false;
+  const ownership = markOwnership(mark, owner.branch, owner.repository);
+  return ownership === 'ours' || ownership === 'ours-legacy';
 }
 
 /** Milliseconds left until the deadline (never negative). */

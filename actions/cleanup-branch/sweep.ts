@@ -5,6 +5,7 @@
 // grace period is torn down, a bounded number at a time. Live and recent ones are reported as
 // skipped, with the reason. Environments of another repository (on a shared cluster or server),
 // and label-only namespaces whose hashed slug proves no branch, are left alone and said.
+import { sameRepository } from '../../shared/context.ts';
 import { UserError } from '../../shared/errors.ts';
 import { forkPullRequestIdentity } from '../../shared/naming.ts';
 import { describeKubeError } from '../../shared/kube.ts';
@@ -50,10 +51,6 @@ function groupFor(groups: Map<string, Group>, slug: string, branch: string | und
   return group;
 }
 
-function sameRepository(a: string | undefined, b: string): boolean {
-  return a === undefined || a === '' || a.toLowerCase() === b.toLowerCase();
-}
-
 /** Everything managed, grouped by exact branch. */
 async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, repository: string): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>();
@@ -66,7 +63,7 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, 
       });
     });
     for (const ns of namespaces) {
-      if (ns.branch !== undefined && !sameRepository(ns.repository, repository)) {
+      if (ns.branch !== undefined && ns.repository !== undefined && ns.repository !== '' && !sameRepository(ns.repository, repository)) {
         recorder.note('namespace', ns.name, ns.slug, { action: 'skipped', reason: `its mark names repository ${ns.repository ?? '?'}, not ${repository}: that repository's sweep decides` });
         continue;
       }
@@ -85,9 +82,8 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, 
     const marked = await pg.withClient(listMarked);
     for (const [kind, list] of [['database', marked.databases], ['role', marked.roles]] as const) {
       for (const { name, mark } of list) {
-        const markRepository = (mark as { repository?: unknown }).repository;
-        if (typeof markRepository === 'string' && !sameRepository(markRepository, repository)) {
-          recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names repository ${markRepository}, not ${repository}: that repository's sweep decides` });
+        if (mark.repository !== undefined && !sameRepository(mark.repository, repository)) {
+          recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names repository ${mark.repository}, not ${repository}: that repository's sweep decides` });
           continue;
         }
         const slug = slugOf(mark.branch, ctx.naming);
