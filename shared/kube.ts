@@ -1,13 +1,13 @@
 // Kubernetes plumbing shared by the actions that talk to a cluster (deploy-overlay,
 // cleanup-branch): a client that sends objects as they are (server-side apply, get, list, merge
 // patch, delete, logs, discovery, watch) over shared/kube-http.ts, readable API errors, and the
-// ownership check of a namespace. The kubeconfig is read by shared/kube-config.ts.
+// protected namespaces (ownership marks: shared/kube-marks.ts). The kubeconfig is read by shared/kube-config.ts.
 //
 // Why not @kubernetes/client-node's KubernetesObjectApi, which the first version used: loading
 // client-node (a 19 MB bundle chunk) blocked the event loop for 170-250 ms on every run, longer
-// than the whole render, and the suite only needs these few REST verbs. client-node is still
-// what handles legacy `auth-provider` users (shared/kube-auth.ts) and what the integration tests
-// read the cluster back with.
+// than the whole render, and the suite only needs these few REST verbs. client-node is now only
+// a devDependency: the tests compare the kubeconfig resolver with it (legacy `auth-provider`
+// users are refused, shared/kube-config.ts).
 import type { RunPlugin } from './kube-auth.ts';
 import type { KubeConnection } from './kube-config.ts';
 import { discovery, type ResourceInfo } from './kube-discovery.ts';
