@@ -25,11 +25,16 @@ export interface EnvironmentOwner {
   slug: string;
   /** Whether the slug carries a hash (so other branches can share it). */
   hashed: boolean;
+  /**
+   * The branch namespace the naming function gives the branch: the only object a label-only
+   * (older) mark can prove is the owner's. Undefined: no label-only mark is trusted.
+   */
+  namespace: string | undefined;
 }
 
 /** The owner for a branch's names and repository. */
-export function ownerOf(names: Pick<BranchNames, 'branch' | 'slug' | 'hashed'>, repository: string): EnvironmentOwner {
-  return { branch: names.branch, repository, slug: names.slug, hashed: names.hashed };
+export function ownerOf(names: Pick<BranchNames, 'branch' | 'slug' | 'hashed' | 'namespace'>, repository: string): EnvironmentOwner {
+  return { branch: names.branch, repository, slug: names.slug, hashed: names.hashed, namespace: names.namespace };
 }
 
 /** The annotations that record the owner on everything the suite applies. */
@@ -46,13 +51,19 @@ export type MarkCheck =
   | { state: 'ours'; legacy: boolean }
   /** Another branch's (or repository's): `branch` and `repository` as the mark names them. */
   | { state: 'other'; branch: string; repository: string | undefined }
-  /** Labelled with this slug but without an exact mark, and the slug is hashed: cannot be proven. */
+  /**
+   * Labelled with this slug but without an exact mark, and that cannot prove it: the slug is
+   * hashed, or the object is not the branch's own Namespace (an older version labelled objects
+   * it took over, so a label on anything else proves nothing).
+   */
   | { state: 'unproven' };
 
 /**
  * Whether `obj` (undefined: it does not exist) is the owner's. With an exact mark, the branch
- * must be equal to the letter and the repository equal; without one (objects made by an older
- * version), only an unhashed slug proves it, because only one branch name gives it.
+ * must be equal to the letter and the repository equal. Without one (made by an older version),
+ * only the branch's own Namespace with an unhashed slug is proven, because only one branch name
+ * gives that slug and that name; older versions also labelled objects they took over, so a
+ * label-only mark on anything else is never trusted.
  */
 export function checkMark(obj: KubeObject | undefined, owner: EnvironmentOwner): MarkCheck {
   if (obj === undefined) return { state: 'missing' };
@@ -67,7 +78,8 @@ export function checkMark(obj: KubeObject | undefined, owner: EnvironmentOwner):
   }
   const slug = labels[BRANCH_LABEL] ?? '';
   if (slug !== owner.slug) return { state: 'other', branch: `(slug ${slug || 'none'})`, repository };
-  return owner.hashed ? { state: 'unproven' } : { state: 'ours', legacy: true };
+  const ownNamespace = (obj.kind === undefined || obj.kind === 'Namespace') && owner.namespace !== undefined && obj.metadata?.name === owner.namespace;
+  return owner.hashed || !ownNamespace ? { state: 'unproven' } : { state: 'ours', legacy: true };
 }
 
 /** `branch "x" of octo/app` for messages. */
@@ -90,7 +102,9 @@ export function markRefusal(check: MarkCheck, what: string, owner: EnvironmentOw
     case 'other':
       return `${what} belongs to ${describeOwner(check.branch, check.repository)}, not to ${describeOwner(owner.branch, owner.repository)}`;
     case 'unproven':
-      return `${what} carries this branch's slug label but no exact branch mark (${BRANCH_NAME_ANNOTATION}), and the slug ${owner.slug} is hashed, so another branch may share it`;
+      return owner.hashed
+        ? `${what} carries this branch's slug label but no exact branch mark (${BRANCH_NAME_ANNOTATION}), and the slug ${owner.slug} is hashed, so another branch may share it`
+        : `${what} carries this branch's slug label but no exact branch mark (${BRANCH_NAME_ANNOTATION}), and it is not the branch's own namespace (an older version labelled objects it took over)`;
   }
 }
 

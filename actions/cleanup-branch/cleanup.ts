@@ -123,7 +123,7 @@ async function cleanOne(inputs: Inputs, target: { names: BranchNames; repository
     list.push(name);
     logger.info(`Also found ${what} ${name}, marked for this branch.`);
   };
-  const owner = kubeOwner(env);
+  const owner = kubeOwner(env, ctx.naming);
   try {
     if (kube && owner) {
       for (const ns of await listManagedNamespaces(kube, names.slug)) if (checkMark(ns.live, owner).state === 'ours') add(env.namespaces, ns.name, 'namespace');

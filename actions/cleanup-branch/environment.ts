@@ -3,7 +3,7 @@
 // for it. Also the one ownership rule for database and role marks: a mark belongs to the
 // environment when it names exactly the same branch (never by slug: slugs can collide).
 import type { Logger } from '../../shared/logger.ts';
-import { namesForIdentity, type NamingOptions } from '../../shared/naming.ts';
+import { DEFAULT_NAMESPACE_PREFIX, namesForIdentity, type NamingOptions } from '../../shared/naming.ts';
 import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
 import { markOwnership, type OwnershipMark } from '../../shared/ownership.ts';
 import type { Clock } from '../../shared/retry.ts';
@@ -19,10 +19,13 @@ export interface Owner {
   repository: string;
 }
 
-/** The owner as Kubernetes marks are checked against it; undefined when the exact branch is unknown. */
-export function kubeOwner(owner: Owner): EnvironmentOwner | undefined {
+/**
+ * The owner as Kubernetes marks are checked against it (its own namespace named by the naming
+ * options); undefined when the exact branch is unknown.
+ */
+export function kubeOwner(owner: Owner, naming: NamingOptions): EnvironmentOwner | undefined {
   if (owner.branch === undefined) return undefined;
-  return { branch: owner.branch, repository: owner.repository, slug: owner.slug, hashed: owner.slug.includes('--') };
+  return { branch: owner.branch, repository: owner.repository, slug: owner.slug, hashed: owner.slug.includes('--'), namespace: `${naming.namespacePrefix ?? DEFAULT_NAMESPACE_PREFIX}${owner.slug}` };
 }
 
 /** One environment to tear down. */

@@ -22,11 +22,11 @@ const COMMON_KINDS: readonly [string, string][] = [
 ];
 
 /** Why a namespace may not be touched, or undefined when it may (or is gone). */
-export function namespaceRefusal(live: KubeObject | undefined, name: string, owner: Owner, ctx: Pick<StepContext, 'productionNamespaces'>): StepResult | undefined {
+export function namespaceRefusal(live: KubeObject | undefined, name: string, owner: Owner, ctx: Pick<StepContext, 'productionNamespaces' | 'naming'>): StepResult | undefined {
   if (isProtectedNamespace(name, ctx.productionNamespaces)) {
     return { action: 'skipped', reason: `protected namespace (default, kube-* and production-namespaces are never deleted)`, warn: true };
   }
-  const exact = kubeOwner(owner);
+  const exact = kubeOwner(owner, ctx.naming);
   if (exact === undefined) {
     return live === undefined ? undefined : { action: 'skipped', reason: `no exact branch is known for slug ${owner.slug}, and a slug alone proves nothing (another branch may share it)`, warn: true };
   }
@@ -77,7 +77,7 @@ export async function removeExternalObject(kube: KubeClient, recorded: ExternalR
   if (ref === undefined) return { action: 'skipped', reason: `${recorded.kind} is namespaced but the record names no namespace (not a record the suite writes)`, warn: true };
   const protectedReason = protectedTargetReason(ref, ctx.productionNamespaces);
   if (protectedReason !== undefined) return { action: 'skipped', reason: protectedReason, warn: true };
-  const exact = kubeOwner(owner);
+  const exact = kubeOwner(owner, ctx.naming);
   if (exact === undefined) return { action: 'skipped', reason: 'no exact branch is known for this environment', warn: true };
   const live = await kube.get(externalObject(ref));
   if (live === undefined) return { action: 'already-gone' };

@@ -137,6 +137,23 @@ describe('never adopt', () => {
   });
 });
 
+describe('objects an older version took over', () => {
+  it('its branch labels on them prove nothing: deploy refuses them, cleanup leaves them', async () => {
+    // An older version's apply added the branch's labels to objects it did not make (the takeover bug).
+    const labels = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'legacy-9' };
+    kube.store.seed({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'platform-admin-9', labels }, rules: [] });
+    seedPlain('argocd-9', labels);
+    const run = await deploy('legacy-9', overlay({ 'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: platform-admin-9\nrules: []\n' }), { 'allow-cluster-scoped': 'ClusterRole' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('ClusterRole/platform-admin-9 (from');
+    expect(run.stdout).toContain("it is not the branch's own namespace");
+    const clean = await cleanup({ branch: 'legacy-9' });
+    expect(clean.exitCode).toBe(0);
+    expect(exists('argocd-9')).toBe(true);
+    expect(kube.store.get('clusterroles.rbac.authorization.k8s.io', undefined, 'platform-admin-9')).toBeDefined();
+  });
+});
+
 describe('cluster-scoped objects', () => {
   it('are recorded, pruned when the overlay drops them, and removed by cleanup', async () => {
     const names = branchNames('cluster-5');

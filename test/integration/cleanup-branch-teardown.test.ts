@@ -2,6 +2,7 @@
 // what carries the branch's mark goes, everything else stays (other branches, production,
 // unmarked lookalikes, protected names), dry runs change nothing, re-runs converge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownershipAnnotations } from '../../shared/kube-marks.ts';
 import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/ownership.ts';
 import { closeQuietly, connectOnce } from '../../shared/postgres.ts';
 import { serviceTarget } from '../emulators/postgres.ts';
@@ -78,7 +79,10 @@ describe('cleanup-branch (branch mode)', () => {
     await seedDatabase(w, names.database, formatOwnershipMark(newOwnershipMark('someone-else', {})));
     const custom = `custom_${w.id}`;
     await seedDatabase(w, custom, formatOwnershipMark(newOwnershipMark(c, {})));
-    seedNamespace(w, `other-${w.id}`, { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': names.slug });
+    const labels = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': names.slug };
+    seedNamespace(w, `other-${w.id}`, labels, new Date(), { annotations: ownershipAnnotations({ branch: c, repository: WORLD_REPOSITORY }) });
+    // Labels alone (what an older version left on a namespace it took over) prove nothing.
+    seedNamespace(w, `taken-${w.id}`, labels);
     const run = await cleanupInProcess(w, connectionInputs(w, { branch: c, 'drop-method': 'arm' }));
     expect(run.error).toBeUndefined();
     const p = present(w);
@@ -86,6 +90,7 @@ describe('cleanup-branch (branch mode)', () => {
     expect(await p.database(custom)).toBe(false);
     expect(p.namespace(names.namespace)).toBe(false);
     expect(p.namespace(`other-${w.id}`)).toBe(false);
+    expect(p.namespace(`taken-${w.id}`)).toBe(true);
     expect((run.outputs?.skipped as Entry[]).find((e) => e.name === names.database)?.reason).toContain('its ownership mark names branch "someone-else" (a mark of an older version, which records no repository), not branch');
     expect((run.outputs?.removed as Entry[]).find((e) => e.name === custom)?.reason).toContain('records no repository');
   });

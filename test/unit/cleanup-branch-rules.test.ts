@@ -67,17 +67,17 @@ describe('namespaces', () => {
 
   it('protected names are refused whatever their labels', () => {
     for (const name of ['default', 'kube-system', 'kube-anything', 'project']) {
-      expect(namespaceRefusal(ns(name, labels('ex-3-9'), mark('ex-3-9')), name, owner, { productionNamespaces: ['project'] })?.reason).toMatch(/^protected namespace/);
+      expect(namespaceRefusal(ns(name, labels('ex-3-9'), mark('ex-3-9')), name, owner, { productionNamespaces: ['project'], naming })?.reason).toMatch(/^protected namespace/);
     }
   });
 
   it("an unlabelled or other branch's namespace is refused with a warning; this branch's or a missing one is not", () => {
-    expect(namespaceRefusal(ns('feature-ex-3-9', {}), 'feature-ex-3-9', owner, { productionNamespaces: [] })).toMatchObject({ action: 'skipped', warn: true });
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-4-1')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('slug ex-4-1');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('Ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('belongs to branch "Ex-3-9"');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9', 'other/repo')), 'feature-ex-3-9', owner, { productionNamespaces: [] })?.reason).toContain('of other/repo');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [] })).toBeUndefined();
-    expect(namespaceRefusal(undefined, 'feature-ex-3-9', owner, { productionNamespaces: [] })).toBeUndefined();
+    expect(namespaceRefusal(ns('feature-ex-3-9', {}), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toMatchObject({ action: 'skipped', warn: true });
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-4-1')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain('slug ex-4-1');
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('Ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain('belongs to branch "Ex-3-9"');
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9', 'other/repo')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain('of other/repo');
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toBeUndefined();
+    expect(namespaceRefusal(undefined, 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toBeUndefined();
   });
 });
 

@@ -185,7 +185,9 @@ describe('namespace checks', () => {
     expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('Ex-3-9') } }, owner)).toThrow(/belongs to branch "Ex-3-9" of octo\/app/);
     expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9', 'evil/fork') } }, owner)).toThrow(/belongs to branch "ex-3-9" of evil\/fork/);
     // A label-only (older) mark is trusted for an unhashed slug, which one branch name alone gives...
-    expect(checkNamespace('feature-ex-3-9', { metadata: { labels: managed } }, owner)).toBe(true);
+    expect(checkNamespace('feature-ex-3-9', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-ex-3-9', labels: managed } }, owner)).toBe(true);
+    // ...and only on the branch's own namespace: a label an older version put on another one proves nothing.
+    expect(() => checkNamespace('shared-env', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shared-env', labels: managed } }, owner)).toThrow(/not the branch's own namespace/);
     // ...but never for a hashed one, which other branches can share.
     const hashed = branchNames('Feature/Login');
     const hashedOwner = ownerOf(hashed, 'octo/app');

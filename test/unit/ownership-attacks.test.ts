@@ -87,6 +87,17 @@ describe('random pairs of branches', () => {
     );
   });
 
+  it("a label-only (older) mark proves only the branch's own Namespace with an unhashed slug, nothing an older version took over", () => {
+    const n = branchNames('feature-9');
+    const labels = ownershipLabels(n);
+    const owner = ownerOf(n, REPO);
+    expect(checkMark({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.namespace, labels } }, owner)).toEqual({ state: 'ours', legacy: true });
+    expect(checkMark({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd', labels } }, owner).state).toBe('unproven');
+    expect(checkMark({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n.namespace, namespace: 'monitoring', labels } }, owner).state).toBe('unproven');
+    expect(checkMark({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader', labels } }, owner).state).toBe('unproven');
+    expect(checkMark({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.namespace, labels } }, { ...owner, namespace: undefined }).state).toBe('unproven');
+  });
+
   it('the same branch of another repository never acts on this one', () => {
     const n = branchNames('feature/login');
     expect(checkMark(namespaceOf(n, 'other-org/preview-app'), ownerOf(n, REPO)).state).toBe('other');
