@@ -1,5 +1,5 @@
 // Bundles every action under actions/<name>/main.ts into dist/<name>/ with ncc (one ESM bundle
-// each), and the local CLI (actions/cli.ts) into dist/cli/. Deterministic: no cache, no source maps, no timestamps; two builds give identical bytes.
+// each), and the local CLI (actions/cli/main.ts) into dist/cli/. Deterministic: no cache, no source maps, no timestamps; two builds give identical bytes.
 //
 //   node scripts/build.ts                 build into dist/
 //   node scripts/build.ts --out DIR       build into DIR (used by the dist check)
@@ -15,16 +15,16 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Bundle names: every action with an entry point (actions/<name>/main.ts), plus the local CLI. */
+/** Bundle names: every action (a folder with action.yml and main.ts), plus the local CLI (actions/cli/main.ts). */
 export async function actionNames(): Promise<string[]> {
   const entries = await readdir(path.join(root, 'actions'), { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'main.ts'))).map((e) => e.name);
+  const names = entries.filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'action.yml')) && existsSync(path.join(root, 'actions', e.name, 'main.ts'))).map((e) => e.name);
   return [...names, 'cli'].sort();
 }
 
 /** The entry file of a bundle. */
 function entryOf(name: string): string {
-  return name === 'cli' ? path.join('actions', 'cli.ts') : path.join('actions', name, 'main.ts');
+  return path.join('actions', name, 'main.ts');
 }
 
 async function bundle(name: string, outDir: string): Promise<void> {

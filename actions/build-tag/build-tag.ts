@@ -1,5 +1,5 @@
-import type { EventContext } from '../../shared/context.ts';
-import type { Logger } from '../../shared/logger.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 import { detectChanges, type ChangeResult, type Git } from './changes.ts';
 import type { Inputs } from './inputs.ts';
 import { computeNames, type TagResult } from './names.ts';

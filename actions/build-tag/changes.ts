@@ -2,9 +2,9 @@
 // commit and the built commit. Works in shallow clones (fetches what it needs), handles the
 // all-zero `before` of a new branch, and has no cap on the number of files (plain `git diff`).
 import picomatch from 'picomatch';
-import type { EventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
-import type { Logger } from '../../shared/logger.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 
 /** Runs git with an argument array in the checkout; never a shell. */
 export type Git = (args: string[]) => Promise<{ stdout: string; stderr: string; exitCode: number }>;

@@ -1,7 +1,7 @@
-import { InputReader } from '../../shared/inputs.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
-import { UserError } from '../../shared/errors.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { DEFAULT_MAX_SLUG_LENGTH, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/branch/naming.ts';
 
 /** Everything build-tag reads from its inputs (names mirror action.yml). */
 export interface Inputs {

@@ -1,10 +1,10 @@
 // Entry point of the build-tag action (bundled to dist/build-tag/index.js).
-import { readEventContext } from '../../shared/context.ts';
-import { exec } from '../../shared/exec.ts';
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
-import { summarizeFailure } from '../../shared/summary.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { exec } from '../../shared/core/exec.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
+import { summarizeFailure } from '../../shared/core/summary.ts';
 import { buildTag, toOutputs } from './build-tag.ts';
 import { readInputs } from './inputs.ts';
 import { writeBuildTagSummary } from './summary.ts';

@@ -1,7 +1,7 @@
-import { resolveBranchTarget } from '../../shared/branch-target.ts';
-import { imageTag, normalizeSha, type BranchNames } from '../../shared/naming.ts';
-import type { EventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
+import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { imageTag, normalizeSha, type BranchNames } from '../../shared/branch/naming.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import type { Inputs } from './inputs.ts';
 
 /** The names build-tag computes, before changed-service detection. */

@@ -1,5 +1,5 @@
-import { Summary } from '../../shared/summary.ts';
-import type { Verdict } from '../../shared/verdict.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import type { Verdict } from '../../shared/core/verdict.ts';
 import type { BuildTagResult } from './build-tag.ts';
 
 /** The first line: the names made for the branch, and which services changed. */

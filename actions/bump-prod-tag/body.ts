@@ -1,7 +1,7 @@
 // The words of a promotion: pull request title and body (Markdown), commit message.
 // Everything is derived from the files themselves (base versus promotion), so any
 // run that refreshes the pull request writes the same text for the same content.
-import type { RepoRef } from '../../shared/github.ts';
+import type { RepoRef } from '../../shared/github/client.ts';
 import { shaOfTag, type FileVersions } from './compare.ts';
 import { unifiedDiff } from '../../shared/kustomize-images/diff.ts';
 import type { Change } from '../../shared/kustomize-images/edit.ts';

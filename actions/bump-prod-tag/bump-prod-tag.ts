@@ -1,10 +1,10 @@
 // bump-prod-tag: edit the overlays' image entries surgically, check the images exist,
 // and promote through a pull request, a direct commit, or only the workspace.
 import { createHash } from 'node:crypto';
-import type { EventContext } from '../../shared/context.ts';
-import { explainGitHubError, githubClient, type Octokit, type RepoRef } from '../../shared/github.ts';
-import type { Logger } from '../../shared/logger.ts';
-import type { Clock } from '../../shared/retry.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { explainGitHubError, githubClient, type Octokit, type RepoRef } from '../../shared/github/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import type { Clock } from '../../shared/core/clock.ts';
 import type { LinkContext } from './body.ts';
 import type { FileVersions } from './compare.ts';
 import type { Change, EditResult } from '../../shared/kustomize-images/edit.ts';

@@ -1,6 +1,6 @@
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { parseRepository, type RepoRef } from '../../shared/github.ts';
-import { InputReader } from '../../shared/inputs.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { parseRepository, type RepoRef } from '../../shared/github/client.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
 import { parseImageLines, type ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import type { RegistryAuth } from './registry.ts';
 

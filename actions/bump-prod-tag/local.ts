@@ -1,7 +1,7 @@
 // Mode `local`: edit the files in the workspace and leave committing to later steps.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import { editKustomization, type EditResult } from '../../shared/kustomize-images/edit.ts';
 import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../../shared/kustomize-images/kustomization.ts';

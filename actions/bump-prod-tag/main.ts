@@ -1,9 +1,9 @@
 // Entry point of the bump-prod-tag action (bundled to dist/bump-prod-tag/index.js).
-import { readEventContext } from '../../shared/context.ts';
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
-import { summarizeFailure } from '../../shared/summary.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
+import { summarizeFailure } from '../../shared/core/summary.ts';
 import { bumpProdTag, toOutputs } from './bump-prod-tag.ts';
 import { readInputs } from './inputs.ts';
 import { writeBumpSummary } from './summary.ts';

@@ -3,10 +3,12 @@
 // branch (mode commit) or the promotion branch behind a single pull request (mode
 // pull-request). Ref moves are compare-and-swap (no force): when another run got there
 // first GitHub answers 422, and the whole attempt starts over on the fresh state.
-import { isUserError, UserError } from '../../shared/errors.ts';
-import { createCommit, explainGitHubError, githubStatus, readRepositoryPath, type Octokit, type RepoRef } from '../../shared/github.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { classifyError, retry, type Clock } from '../../shared/retry.ts';
+import { isUserError, UserError } from '../../shared/core/errors.ts';
+import { createCommit, explainGitHubError, githubStatus, readRepositoryPath, type Octokit, type RepoRef } from '../../shared/github/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { classifyError } from '../../shared/core/retry-policy.ts';
+import { retry } from '../../shared/core/retry.ts';
+import { type Clock } from '../../shared/core/clock.ts';
 import { commitMessage, promotionBody, promotionTitle, type LinkContext } from './body.ts';
 import { describeChanges, mergeRequests, pendingRequests, shaOfTag, type FileVersions } from './compare.ts';
 import { editKustomization, type Change, type EditResult } from '../../shared/kustomize-images/edit.ts';

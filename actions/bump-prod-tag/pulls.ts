@@ -2,9 +2,9 @@
 // once, its title and body refreshed from the branch's content until the branch
 // stops moving (so the last writer's text matches the last commit), labelled and
 // given reviewers.
-import { errorMessage } from '../../shared/errors.ts';
-import { githubStatus, type Octokit, type RepoRef } from '../../shared/github.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { errorMessage } from '../../shared/core/errors.ts';
+import { githubStatus, type Octokit, type RepoRef } from '../../shared/github/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 
 /** A pull request as this action needs it. */
 export interface PullInfo {

@@ -2,10 +2,11 @@
 // API, `HEAD /v2/<repository>/manifests/<tag or digest>`), answering the registry's auth
 // challenge with a given bearer token, a username/password at its token service, or the
 // Azure Container Registry exchange of an Entra ID access token.
-import { UserError, errorMessage, quoteValue } from '../../shared/errors.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { retry, type Clock } from '../../shared/retry.ts';
-import { maskSecret } from '../../shared/secrets.ts';
+import { UserError, errorMessage, quoteValue } from '../../shared/core/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { retry } from '../../shared/core/retry.ts';
+import { type Clock } from '../../shared/core/clock.ts';
+import { maskSecret } from '../../shared/core/secrets.ts';
 import { splitReference } from '../../shared/kustomize-images/image-spec.ts';
 
 /** Credentials for the registries (all optional: public images need none). */

@@ -1,5 +1,5 @@
-import { Summary } from '../../shared/summary.ts';
-import type { Verdict } from '../../shared/verdict.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import type { Verdict } from '../../shared/core/verdict.ts';
 import type { BumpResult } from './bump-prod-tag.ts';
 import { unifiedDiff } from '../../shared/kustomize-images/diff.ts';
 

@@ -2,14 +2,14 @@
 // any namespace labelled and any database or role marked for the branch under another name; then
 // the environment is torn down. Sweep mode lives in sweep.ts. Either way every object's outcome
 // is recorded, and the run fails at the end (never half-way) when any object failed.
-import type { EventContext } from '../../shared/context.ts';
-import { UserError, errorMessage } from '../../shared/errors.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { resolveBranchTarget } from '../../shared/branch-target.ts';
-import { checkMark } from '../../shared/kube-marks.ts';
-import type { BranchNames } from '../../shared/naming.ts';
-import { federatedCredentialName } from '../../shared/ownership.ts';
-import { systemClock, type Clock } from '../../shared/retry.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError, errorMessage } from '../../shared/core/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { checkMark } from '../../shared/branch/ownership/kube-marks.ts';
+import type { BranchNames } from '../../shared/branch/naming.ts';
+import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
+import { systemClock, type Clock } from '../../shared/core/clock.ts';
 import { connect, type ConnectDeps, type Connected } from './connect.ts';
 import { listMarked } from './databases.ts';
 import { kubeOwner, markBelongs, stepContext, type BranchEnvironment } from './environment.ts';

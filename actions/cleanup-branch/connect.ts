@@ -2,14 +2,19 @@
 // the cluster (kubeconfig input or KUBECONFIG), the database server (admin sessions; ARM for the
 // drop and for the admin login and host when not given), the managed identity, and GitHub.
 // A part whose inputs are absent is not cleaned, and the log says so.
-import { ArmRestClient, armScope, azureLogin, explainArmError, flexibleServerClient, untilDone, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
-import { UserError } from '../../shared/errors.ts';
-import { githubClient, parseRepository } from '../../shared/github.ts';
-import { createKubeClient, describeConnection, loadKubeconfig } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { connectPostgres, entraPassword, type PgTarget } from '../../shared/postgres.ts';
-import { classifyError, retry, type Clock } from '../../shared/retry.ts';
-import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
+import { ArmRestClient, armScope, flexibleServerClient, untilDone } from '../../shared/azure/arm.ts';
+import { azureLogin, type AzureClientOptions, type AzureLogin } from '../../shared/azure/login.ts';
+import { explainArmError } from '../../shared/azure/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { githubClient, parseRepository } from '../../shared/github/client.ts';
+import { createKubeClient } from '../../shared/kube/client.ts';
+import { describeConnection, loadKubeconfig } from '../../shared/kube/config.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { connectPostgres, entraPassword, type PgTarget } from '../../shared/postgres/client.ts';
+import { classifyError } from '../../shared/core/retry-policy.ts';
+import { retry } from '../../shared/core/retry.ts';
+import { type Clock } from '../../shared/core/clock.ts';
+import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
 import { dropWithSql, type PgAccess } from './databases.ts';
 import { remaining, retryUntilDeadline, type StepContext } from './environment.ts';
 import { checkIdentity } from './federated.ts';

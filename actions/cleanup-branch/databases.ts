@@ -3,10 +3,10 @@
 // connections, its sessions are ended (one that cannot be ended is named in the error), then it
 // is dropped through ARM or with DROP DATABASE ... WITH (FORCE). A role gives up what it owns
 // (REASSIGN OWNED, DROP OWNED) before DROP ROLE.
-import { UserError, errorMessage } from '../../shared/errors.ts';
-import { isProtectedDatabase, isProtectedRole } from '../../shared/naming.ts';
-import { describeMarkOwner, parseOwnershipMark, type OwnershipMark } from '../../shared/ownership.ts';
-import { quoteIdent, setAllowConnections, sqlState, terminateSessions, sessionsOf, type PgClient, type Session } from '../../shared/postgres.ts';
+import { UserError, errorMessage } from '../../shared/core/errors.ts';
+import { isProtectedDatabase, isProtectedRole } from '../../shared/branch/naming.ts';
+import { describeMarkOwner, parseOwnershipMark, type OwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
+import { quoteIdent, setAllowConnections, sqlState, terminateSessions, sessionsOf, type PgClient, type Session } from '../../shared/postgres/client.ts';
 import { markBelongs, remaining, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
 

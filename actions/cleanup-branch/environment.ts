@@ -2,11 +2,11 @@
 // object carries), the exact branch and repository when a mark names them, and the objects found
 // for it. Also the one ownership rule for database and role marks: a mark belongs to the
 // environment when it names exactly the same branch (never by slug: slugs can collide).
-import type { Logger } from '../../shared/logger.ts';
-import { DEFAULT_NAMESPACE_PREFIX, namesForIdentity, type NamingOptions } from '../../shared/naming.ts';
-import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
-import { markOwnership, type OwnershipMark } from '../../shared/ownership.ts';
-import type { Clock } from '../../shared/retry.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { DEFAULT_NAMESPACE_PREFIX, namesForIdentity, type NamingOptions } from '../../shared/branch/naming.ts';
+import type { EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import { markOwnership, type OwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
+import type { Clock } from '../../shared/core/clock.ts';
 import type { Inputs } from './inputs.ts';
 
 /** Whose objects these are. */

@@ -1,16 +1,17 @@
 // The branch's federated identity credential on the user-assigned managed identity. A credential
 // has no free-text field, so its name is the ownership mark: the suite's prefix, the branch slug and
-// a hash of the repository and the exact branch (shared/ownership.ts). It is removed only when its
+// a hash of the repository and the exact branch (shared/branch/ownership/azure-marks.ts). It is removed only when its
 // name is exactly the one this branch of this repository computes (a slug match proves nothing),
 // and the service account it trusts is not in a protected namespace. Names of older versions
 // (prefix and slug only) prove nothing and are left alone, with a note. Writes to one identity go
 // one at a time (Azure refuses overlapping ones with 409
 // ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity, which is also retried when
 // another run causes it); the list is read to its last page.
-import { ArmRequestError, explainArmError, type ArmRestClient } from '../../shared/azure.ts';
-import { isProtectedNamespace } from '../../shared/kube.ts';
-import { credentialNameParts, federatedCredentialName, isSuiteCredentialName } from '../../shared/ownership.ts';
-import { retry } from '../../shared/retry.ts';
+import { ArmRequestError, type ArmRestClient } from '../../shared/azure/arm.ts';
+import { explainArmError } from '../../shared/azure/errors.ts';
+import { isProtectedNamespace } from '../../shared/kube/client.ts';
+import { credentialNameParts, federatedCredentialName, isSuiteCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
+import { retry } from '../../shared/core/retry.ts';
 import { retryUntilDeadline, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
 

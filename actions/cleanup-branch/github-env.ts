@@ -6,10 +6,10 @@
 // this branch, and only when every deployment in it is one of those (it is left alone, with the
 // reason, otherwise) and it is not a production one. GitHub allows deleting an environment only
 // with `administration: write`, so a 403 there is a warning, not a failure.
-import { deploymentMarkNames } from '../../shared/deployment-mark.ts';
-import { explainGitHubError, githubStatus, type Octokit } from '../../shared/github.ts';
-import { isUserError } from '../../shared/errors.ts';
-import { retry } from '../../shared/retry.ts';
+import { deploymentMarkNames } from '../../shared/branch/ownership/deployment-marks.ts';
+import { explainGitHubError, githubStatus, type Octokit } from '../../shared/github/client.ts';
+import { isUserError } from '../../shared/core/errors.ts';
+import { retry } from '../../shared/core/retry.ts';
 import { retryUntilDeadline, type Owner, type StepContext } from './environment.ts';
 import { readBranch, readList, readPull, type Answer, type GetPage, type LiveBranches, type Read } from './github-lists.ts';
 import type { StepResult } from './report.ts';

@@ -6,7 +6,7 @@
 // stops early, an item without its fields) stops the sweep before it removes anything, with a
 // message that names the server's answer. Octokit's `paginate` is not used: it counts a JSON
 // object as one item, and a string as nothing.
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 
 /** Branches that exist, and the open pull requests (head branch, number, head repository). */
 export interface LiveBranches {

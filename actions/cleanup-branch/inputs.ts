@@ -1,10 +1,10 @@
 // Every input of cleanup-branch, read and checked in one place before anything is contacted.
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure-inputs.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
-import { InputReader } from '../../shared/inputs.ts';
-import { readProductionNamespaces } from '../../shared/kube.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/naming.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure/inputs.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { readProductionNamespaces } from '../../shared/kube/client.ts';
+import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/branch/naming.ts';
 import { readTtl, type TtlInputs } from './ttl.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */

@@ -1,8 +1,8 @@
 // Entry point of the cleanup-branch action (bundled to dist/cleanup-branch/index.js).
-import { readEventContext } from '../../shared/context.ts';
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
 import { cleanupBranch, newReport } from './cleanup.ts';
 import { readInputs } from './inputs.ts';
 import { toOutputs, writeCleanupSummary } from './summary.ts';

@@ -5,11 +5,12 @@
 // own exact mark names the branch. A namespace stuck in Terminating is reported
 // with what holds it: its finalizers, the namespace controller's conditions, and the objects
 // left in it.
-import { UserError } from '../../shared/errors.ts';
-import { externalObject, externalRefs, protectedTargetReason, removalRefusal, resolveScope, type ExternalRef } from '../../shared/kube-external.ts';
-import { BRANCH_NAME_ANNOTATION, REPOSITORY_ANNOTATION, checkMark, markRefusal } from '../../shared/kube-marks.ts';
-import { describeKubeError, isProtectedNamespace, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { externalObject, externalRefs, protectedTargetReason, removalRefusal, resolveScope, type ExternalRef } from '../../shared/branch/ownership/outside-objects.ts';
+import { BRANCH_NAME_ANNOTATION, REPOSITORY_ANNOTATION, checkMark, markRefusal } from '../../shared/branch/ownership/kube-marks.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import { isProtectedNamespace, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { kubeOwner, remaining, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
 

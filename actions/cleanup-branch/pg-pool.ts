@@ -1,7 +1,7 @@
 // A few admin sessions shared by the environments torn down at once. A session whose work
 // failed is closed rather than reused (it may have been cut off), and a new one is opened when
 // needed.
-import { closeQuietly, type PgClient } from '../../shared/postgres.ts';
+import { closeQuietly, type PgClient } from '../../shared/postgres/client.ts';
 
 /** Up to `max` sessions opened with `open`, handed out one caller at a time. */
 export class PgPool {

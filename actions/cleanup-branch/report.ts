@@ -2,10 +2,10 @@
 // (and why), or failed (and why). Every step runs through `Recorder.track`, which times it,
 // logs the outcome once and keeps it for the outputs and the summary. A failing step never
 // stops the others: its error becomes a `failed` outcome.
-import { errorMessage, isUserError } from '../../shared/errors.ts';
-import { describeKubeError, kubeApiError } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
-import type { Clock } from '../../shared/retry.ts';
+import { errorMessage, isUserError } from '../../shared/core/errors.ts';
+import { describeKubeError, kubeApiError } from '../../shared/kube/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import type { Clock } from '../../shared/core/clock.ts';
 
 /** The kinds of objects a branch environment is made of. */
 export type ObjectKind = 'namespace' | 'object' | 'database' | 'role' | 'federated-credential' | 'deployment' | 'environment';

@@ -1,11 +1,11 @@
 // The job summary: the verdict first (what was removed, what was refused and why, each failure
 // in one line), then the removed and refused objects by name, the sweep's decisions, and every
 // object with its time folded; and the outputs.
-import { formatDuration } from '../../shared/duration.ts';
-import { isUserError, errorMessage } from '../../shared/errors.ts';
-import type { OutputValue } from '../../shared/outputs.ts';
-import { Summary } from '../../shared/summary.ts';
-import { countResults, countsText as vocabularyCounts, type Failure, type Result, type Verdict } from '../../shared/verdict.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
+import { isUserError, errorMessage } from '../../shared/core/errors.ts';
+import type { OutputValue } from '../../shared/core/outputs.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import { countResults, countsText as vocabularyCounts, type Failure, type Result, type Verdict } from '../../shared/core/verdict.ts';
 import type { CleanupReport } from './cleanup.ts';
 import { describeObject, outputEntries, type Action, type Outcome } from './report.ts';
 

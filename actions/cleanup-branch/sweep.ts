@@ -5,13 +5,13 @@
 // grace period is torn down, a bounded number at a time. Live and recent ones are reported as
 // skipped, with the reason. Environments of another repository (on a shared cluster or server),
 // and label-only namespaces whose hashed slug proves no branch, are left alone and said.
-import { sameRepository } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
-import { forkPullRequestIdentity } from '../../shared/naming.ts';
-import { describeKubeError } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
-import type { Clock } from '../../shared/retry.ts';
-import { formatDuration } from '../../shared/duration.ts';
+import { sameRepository } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { forkPullRequestIdentity } from '../../shared/branch/naming.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import type { Clock } from '../../shared/core/clock.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
 import type { CleanupReport } from './cleanup.ts';
 import { listMarked } from './databases.ts';
 import { slugOf, stepContext, type BranchEnvironment, type StepContext } from './environment.ts';

@@ -3,11 +3,11 @@
 // what it owned). The federated credential and the GitHub deployments and environment depend on
 // none of these and go at the same time. Each object is a separate step: one that fails or is
 // skipped never stops the next.
-import { formatExternalRef } from '../../shared/kube-external.ts';
-import type { KubeClient } from '../../shared/kube.ts';
+import { formatExternalRef } from '../../shared/branch/ownership/outside-objects.ts';
+import type { KubeClient } from '../../shared/kube/client.ts';
 import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
-import { federatedCredentialName } from '../../shared/ownership.ts';
+import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import { ownerCredentialName, removeCredential, type IdentityTarget } from './federated.ts';
 import { environmentName, findDeployments, isProductionEnvironment, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
 import { externalObjectsOf, removeExternalObject, removeNamespace } from './namespaces.ts';

@@ -2,10 +2,10 @@
 // branch is alive but which nobody has deployed for longer than `ttl` (e.g. `14d`). Such removals
 // are a dry run unless `ttl-dry-run: false`, and a removal is said on the branch's open pull
 // request (a small comment; needs a token with pull-requests: write, else a warning).
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { formatDuration } from '../../shared/duration.ts';
-import type { InputReader } from '../../shared/inputs.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
+import type { InputReader } from '../../shared/core/inputs.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 import type { GitHubTarget } from './github-env.ts';
 
 const DAY_MS = 24 * 3_600_000;

@@ -2,9 +2,11 @@
 // objects within a phase in parallel, all under one fixed field manager. Each object's result
 // comes from the server's answer: 201 created, the same resourceVersion as before unchanged,
 // otherwise configured. Conflicts name the fields and the manager that owns them.
-import { UserError } from '../../shared/errors.ts';
-import { describeKubeError, kubeApiError, watchObjects, type KubeApiError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { describeKubeError, kubeApiError, type KubeApiError } from '../../shared/kube/errors.ts';
+import { watchObjects } from '../../shared/kube/watch.ts';
+import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 import { FIELD_MANAGER, PHASE_NAMES, displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';
 
 /** What happened to one object. */

@@ -1,14 +1,15 @@
 // deploy-overlay from end to end: names → render and transform → safety checks → apply →
 // inventory and prune → wait for rollouts (diagnosing failures) → GitHub deployment status.
-import type { EventContext } from '../../shared/context.ts';
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { externalRefs, formatExternalRef } from '../../shared/kube-external.ts';
-import { createKubeClient, describeConnection, loadKubeconfig, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { resolveBranchTarget } from '../../shared/branch-target.ts';
-import { ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/kube-marks.ts';
-import { isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
-import type { SetSecret } from '../../shared/secrets.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { externalRefs, formatExternalRef } from '../../shared/branch/ownership/outside-objects.ts';
+import { createKubeClient, ownershipSelector, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { describeConnection, loadKubeconfig } from '../../shared/kube/config.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import { isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/branch/naming.ts';
+import type { SetSecret } from '../../shared/core/secrets.ts';
 import { applyPlan, resultOf, type ObjectResult } from './apply.ts';
 import { diagnose } from './diagnose.ts';
 import { startDeployment, type GitHubDeployment } from './github-deployment.ts';

@@ -1,7 +1,8 @@
 // Why a workload did not become ready: its state in kubectl's words, its pods (phase, container
 // waiting reasons, restarts, exit codes), the recent events about it, its ReplicaSets and pods,
 // and the last log lines of a failing container.
-import { describeKubeError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { at, displayName, isRecord, text } from './objects.ts';
 import { belongsTo, isCurrentPod, readiness } from './readiness.ts';
 

@@ -4,7 +4,7 @@
 // events controllers and kubelet record (FailedCreate, FailedMount, Unhealthy, pull errors).
 // Whether a failure can still get better is decided here where the words alone tell
 // (`final`), or named (`missing`, `requests`) for wait.ts to check against the cluster.
-import type { KubeObject } from '../../shared/kube.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { at, isRecord, text } from './objects.ts';
 
 /** Why a workload is not becoming ready. */

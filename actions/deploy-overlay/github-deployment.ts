@@ -3,11 +3,11 @@
 // shows it) or failure. GitHub trouble never fails the deploy itself: it is reported as a warning.
 // Its `payload` carries the suite's mark (the exact branch and the repository), the only thing
 // cleanup-branch accepts as proof that a deployment is the suite's and this branch's.
-import { errorMessage, isUserError } from '../../shared/errors.ts';
-import { deploymentPayload } from '../../shared/deployment-mark.ts';
-import { explainGitHubError, githubClient, type Octokit } from '../../shared/github.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { retry } from '../../shared/retry.ts';
+import { errorMessage, isUserError } from '../../shared/core/errors.ts';
+import { deploymentPayload } from '../../shared/branch/ownership/deployment-marks.ts';
+import { explainGitHubError, githubClient, type Octokit } from '../../shared/github/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { retry } from '../../shared/core/retry.ts';
 
 /** Where and what to record. */
 export interface DeploymentTarget {

@@ -1,8 +1,8 @@
 // The `images` input: which container images to point at the tag (or digest) just built,
 // applied to containers, init containers and ephemeral containers anywhere in an object
 // (pod specs, workload templates, CronJob job templates), leaving every other image alone.
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import type { KubeObject } from '../../shared/kube.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { displayName, isRecord, joinPath } from './objects.ts';
 
 /** One line of the `images` input. */

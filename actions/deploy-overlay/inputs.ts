@@ -1,12 +1,12 @@
 // The only place deploy-overlay reads its inputs (names mirror action.yml).
 import path from 'node:path';
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
-import { InputReader } from '../../shared/inputs.ts';
-import { isProtectedNamespace, readProductionNamespaces } from '../../shared/kube.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
-import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
-import * as runner from '../../shared/runner.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { isProtectedNamespace, readProductionNamespaces } from '../../shared/kube/client.ts';
+import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/branch/naming.ts';
+import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
+import * as runner from '../../shared/core/workflow-commands.ts';
 import { parseImageRules, type ImageRule } from './images.ts';
 import { parseLimitRange, parseResourceQuota } from './quota.ts';
 

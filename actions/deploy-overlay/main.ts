@@ -1,9 +1,9 @@
 // Entry point of the deploy-overlay action (bundled to dist/deploy-overlay/index.js).
-import { readEventContext } from '../../shared/context.ts';
-import { exec } from '../../shared/exec.ts';
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { exec } from '../../shared/core/exec.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
 import { connectWith, deployOverlay } from './deploy.ts';
 import { readInputs } from './inputs.ts';
 import { toOutputs, writeDeploySummary } from './summary.ts';

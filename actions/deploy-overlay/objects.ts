@@ -1,6 +1,6 @@
 // Small facts about rendered objects: identity, display names, apply phases, which kinds are
 // workloads, which built-in kinds are cluster-scoped, and a generic walk over JSON values.
-import type { KubeObject } from '../../shared/kube.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 
 /** The field manager every apply of the suite uses (so re-runs own the same fields). */
 export const FIELD_MANAGER = 'branch-env-actions';

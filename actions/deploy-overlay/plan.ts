@@ -2,10 +2,10 @@
 // images at the new tag, add the Secrets from the `secrets` input, place every object in its
 // namespace (refusing the ones that may not go there), label everything, and check that no
 // placeholder and no duplicate is left. Nothing here talks to a cluster.
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import type { KubeObject } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { maskSecret, type SetSecret } from '../../shared/secrets.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
 import { applyImageRules, type ImageChange } from './images.ts';
 import type { Inputs, SecretEntry } from './inputs.ts';
 import { APPLY_SET_LABEL, displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';

@@ -3,10 +3,11 @@
 // disappears from the overlay entirely is still listed and pruned. Only objects in the branch
 // namespace that carry the set's labels and were applied by the suite's field manager (never
 // objects a controller made, which inherit labels from templates) can be pruned.
-import { annotationList, externalAnnotation, externalObject, formatExternalRef, parseExternalRef, protectedTargetReason, refOf, removalRefusal, resolveScope } from '../../shared/kube-external.ts';
-import type { EnvironmentOwner } from '../../shared/kube-marks.ts';
-import { describeKubeError, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { annotationList, externalAnnotation, externalObject, formatExternalRef, parseExternalRef, protectedTargetReason, refOf, removalRefusal, resolveScope } from '../../shared/branch/ownership/outside-objects.ts';
+import type { EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 import { mapLimit, resultOf, type ObjectResult } from './apply.ts';
 import { APPLY_SET_LABEL, FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, isOutside, objectKey, typeKey, type Planned } from './objects.ts';
 

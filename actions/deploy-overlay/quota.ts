@@ -2,8 +2,8 @@
 // ResourceQuota and a LimitRange in the branch namespace, planned with the overlay's objects (so
 // they carry the ownership labels and the exact mark, and prune and cleanup remove them like
 // everything else). Off unless set.
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import type { KubeObject } from '../../shared/kube.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 
 /** Name of both objects in the branch namespace. */
 export const QUOTA_NAME = 'branch-limits';

@@ -1,9 +1,9 @@
 // Reaching the cluster while kustomize renders: connect, read the branch namespace, discover
 // the API, and on a re-deploy list what the apply set held, so that none of it waits for the
 // render. Only reads happen here; every write waits for the plan's safety checks.
-import { externalObject, externalRefs } from '../../shared/kube-external.ts';
-import { checkMark, type EnvironmentOwner } from '../../shared/kube-marks.ts';
-import { isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { externalObject, externalRefs } from '../../shared/branch/ownership/outside-objects.ts';
+import { checkMark, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import { isTerminating, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import type { Deps } from './deploy.ts';
 import { objectKey } from './objects.ts';
 import { inventoryTypes, listExisting, readInventory, type TypeRef } from './prune.ts';

@@ -3,7 +3,7 @@
 // Jobs. Pure functions over the object as the server reports it; also which pods belong to a
 // workload's current rollout. Where the suite decides differently from kubectl on purpose
 // (paused Deployments, OnDelete workloads), the function says so and the README lists it.
-import type { KubeObject } from '../../shared/kube.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { at, isRecord, text } from './objects.ts';
 
 /** Where a workload's rollout stands. */

@@ -4,12 +4,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
-import { UserError, errorMessage, isUserError, quoteValue } from '../../shared/errors.ts';
-import { tail, type ExecOptions, type ExecResult } from '../../shared/exec.ts';
-import type { KubeObject } from '../../shared/kube.ts';
+import { UserError, errorMessage, isUserError, quoteValue } from '../../shared/core/errors.ts';
+import { tail, type ExecOptions, type ExecResult } from '../../shared/core/exec.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { isRecord } from './objects.ts';
 
-/** Runs a program (shared/exec.ts `exec` in production). */
+/** Runs a program (shared/core/exec.ts `exec` in production). */
 export type Exec = (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
 /** What rendering one overlay gives. */

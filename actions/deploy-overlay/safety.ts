@@ -6,11 +6,11 @@
 // (`default`, `kube-*`, the production namespaces: as a namespace, and as a Namespace's name).
 // An existing object is only written when its exact mark names this branch of this repository
 // (kube-marks.ts): the branch namespace, and every object outside it (never adopt).
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { protectedTargetReason, refOf } from '../../shared/kube-external.ts';
-import { checkMark, markArguments, markRefusal, reservedKeys, type EnvironmentOwner } from '../../shared/kube-marks.ts';
-import { isProtectedNamespace, isTerminating, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { protectedTargetReason, refOf } from '../../shared/branch/ownership/outside-objects.ts';
+import { checkMark, markArguments, markRefusal, reservedKeys, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import { isProtectedNamespace, isTerminating, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { displayName, isOutside, objectKey, type Planned } from './objects.ts';
 
 /** What placement needs to know. */

@@ -1,6 +1,6 @@
-import { formatDuration } from '../../shared/duration.ts';
-import { Summary, type Cell } from '../../shared/summary.ts';
-import { kindCountsText, type Failure, type Result, type Verdict } from '../../shared/verdict.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
+import { Summary, type Cell } from '../../shared/core/summary.ts';
+import { kindCountsText, type Failure, type Result, type Verdict } from '../../shared/core/verdict.ts';
 import type { ObjectOutcome, ObjectResult } from './apply.ts';
 import type { DeployReport } from './deploy.ts';
 import type { RolloutResult } from './wait.ts';

@@ -1,9 +1,9 @@
 // Transforms of rendered objects: placeholder replacements in string values, the ownership
 // labels on every object and pod template, and the check that no placeholder is left.
 // Namespace placement lives in safety.ts (it decides as much as it transforms).
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import type { KubeObject } from '../../shared/kube.ts';
-import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { APPLY_SET_LABEL, TEMPLATE_KINDS, at, displayName, isRecord, joinPath, walkStrings } from './objects.ts';
 
 /** Values of the `{name}` tokens that replacement values, `environment-url` and `environment` may use. */

@@ -6,9 +6,11 @@
 // workload from becoming ready is explained in one line (explain.ts); with fail-fast, a failure
 // that cannot get better fails it at once: checked against the cluster where the words alone do
 // not tell (is the named ServiceAccount or ConfigMap still missing? is the pod bigger than any node?).
-import { formatDuration } from '../../shared/duration.ts';
-import { describeKubeError, watchObjects, type KubeClient, type KubeObject } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import { watchObjects } from '../../shared/kube/watch.ts';
+import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 import { explainEvent, explainPod, explainReplicaFailure, explainUnready, oneLine, quantity, type Explanation } from './explain.ts';
 import { at, displayName, text, typeKey } from './objects.ts';
 import { isCurrentPod, readiness } from './readiness.ts';

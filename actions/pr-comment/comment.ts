@@ -1,9 +1,9 @@
 // The pull request comment: its text, and writing it once per pull request. The comment is
 // ours only when its first line is exactly our hidden marker AND its author is the token's
 // identity (a bot's `user.type` must be `Bot`): anything else, even with the marker, is left alone.
-import type { Octokit, RepoRef } from '../../shared/github.ts';
-import { explainGitHubError } from '../../shared/github.ts';
-import { MARKS } from '../../shared/verdict.ts';
+import type { Octokit, RepoRef } from '../../shared/github/client.ts';
+import { explainGitHubError } from '../../shared/github/client.ts';
+import { MARKS } from '../../shared/core/verdict.ts';
 import type { Inputs } from './inputs.ts';
 
 /** The hidden first line that names the comment. */

@@ -1,5 +1,5 @@
-import { UserError } from '../../shared/errors.ts';
-import { InputReader } from '../../shared/inputs.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
 
 /** Everything pr-comment reads from its inputs (names mirror action.yml). */
 export interface Inputs {

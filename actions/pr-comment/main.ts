@@ -1,11 +1,11 @@
 // Entry point of the pr-comment action (bundled to dist/pr-comment/index.js).
-import { readEventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
-import { githubClient } from '../../shared/github.ts';
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
-import { Summary, summarizeFailure } from '../../shared/summary.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { githubClient } from '../../shared/github/client.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
+import { Summary, summarizeFailure } from '../../shared/core/summary.ts';
 import { commentBody, upsertComment } from './comment.ts';
 import { readInputs } from './inputs.ts';
 

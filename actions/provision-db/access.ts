@@ -3,9 +3,9 @@
 // into its database, and the ownership marks cleanup relies on. Every statement is
 // idempotent, so a re-run after any interruption finishes the job.
 import { createHash } from 'node:crypto';
-import { UserError } from '../../shared/errors.ts';
-import { describeMarkOwner, formatOwnershipMark, newOwnershipMark, ownershipOf, parseOwnershipMark, type Ownership } from '../../shared/ownership.ts';
-import { quoteIdent, quoteLiteral, sharedComment, sqlState, type PgClient } from '../../shared/postgres.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { describeMarkOwner, formatOwnershipMark, newOwnershipMark, ownershipOf, parseOwnershipMark, type Ownership } from '../../shared/branch/ownership/azure-marks.ts';
+import { quoteIdent, quoteLiteral, sharedComment, sqlState, type PgClient } from '../../shared/postgres/client.ts';
 import type { Plan } from './plan.ts';
 
 /** A database or role as found. */

@@ -3,9 +3,11 @@
 // retry 409 ServerBusy, nor an operation that ends Failed with ServerBusy); permanent
 // answers are explained with the input to fix.
 import type { Database, PostgreSQLManagementFlexibleServerClient, Server } from '@azure/arm-postgresql-flexible';
-import { explainArmError, untilDone } from '../../shared/azure.ts';
-import { UserError } from '../../shared/errors.ts';
-import { classifyError, retry } from '../../shared/retry.ts';
+import { explainArmError } from '../../shared/azure/errors.ts';
+import { untilDone } from '../../shared/azure/arm.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { classifyError } from '../../shared/core/retry-policy.ts';
+import { retry } from '../../shared/core/retry.ts';
 import type { Budget } from './budget.ts';
 
 /** The server the branch database lives on. */

@@ -1,6 +1,7 @@
 // One deadline for the whole run (the `timeout` input): every retry loop gets what is left.
-import type { Logger } from '../../shared/logger.ts';
-import { systemClock, type Clock, type RetryOptions } from '../../shared/retry.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { systemClock, type Clock } from '../../shared/core/clock.ts';
+import { type RetryOptions } from '../../shared/core/retry.ts';
 
 /** The time left until the run's deadline, handed to each retry. */
 export class Budget {

@@ -1,15 +1,16 @@
 // The branch namespace's workload identity: a federated identity credential on a
 // user-assigned managed identity that trusts `system:serviceaccount:<namespace>:<sa>` tokens
 // from the AKS cluster's OIDC issuer, so the branch's pods can read Key Vault as production
-// does. Its name is its ownership mark (shared/ownership.ts: prefix, slug, and a hash of the
+// does. Its name is its ownership mark (shared/branch/ownership/azure-marks.ts: prefix, slug, and a hash of the
 // repository and exact branch); at most 20 per identity. The list is read to its last page; a
 // write that overlaps another on the same identity (409
 // ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity, e.g. two branches
 // provisioning at once) is retried with backoff under the deadline.
-import { ArmRequestError, TOKEN_EXCHANGE_AUDIENCE, explainArmError, type ArmRestClient } from '../../shared/azure.ts';
-import { UserError } from '../../shared/errors.ts';
-import { credentialNameParts, isSuiteCredentialName } from '../../shared/ownership.ts';
-import { retry } from '../../shared/retry.ts';
+import { ArmRequestError, type ArmRestClient } from '../../shared/azure/arm.ts';
+import { TOKEN_EXCHANGE_AUDIENCE, explainArmError } from '../../shared/azure/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { credentialNameParts, isSuiteCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
+import { retry } from '../../shared/core/retry.ts';
 import type { Budget } from './budget.ts';
 
 /** api-version of Microsoft.ManagedIdentity used here. */

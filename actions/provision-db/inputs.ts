@@ -1,12 +1,13 @@
-import { InputReader } from '../../shared/inputs.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch-target.ts';
-import { UserError } from '../../shared/errors.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/naming.ts';
-import { httpsUrl } from '../../shared/azure.ts';
-import { matching as check, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure-inputs.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/branch/naming.ts';
+import { httpsUrl } from '../../shared/azure/login.ts';
+import { matching as check, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure/inputs.ts';
+import { readSeedInputs, type SeedInputs } from './seed-inputs.ts';
 
 /** Everything provision-db reads from its inputs (names mirror action.yml). */
-export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInputs {
   /** Explicit branch; undefined means the branch the event means. */
   branch: string | undefined;
   /** What a pull request from a fork gets (`fork-pull-requests`): `refuse`, or its own `isolate`d database. */
@@ -69,7 +70,9 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   if (identityName !== undefined && (serviceAccount === undefined || oidcIssuer === undefined)) {
     reader.required(serviceAccount === undefined ? 'service-account' : 'oidc-issuer', 'It is needed with `identity-name`: the federated credential trusts service account `service-account` of the branch namespace, as tokens from the AKS cluster\'s OIDC issuer (`az aks show --query oidcIssuerProfile.issuerUrl`).');
   }
+  const protectedDatabases = reader.list('protected-databases');
   return {
+    ...readSeedInputs(reader, protectedDatabases),
     branch: reader.optional('branch'),
     forks: readForkPolicy(reader),
     namespacePrefix: reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX),
@@ -80,7 +83,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     charset: check('charset', reader.string('charset', 'UTF8'), /^[A-Za-z0-9_-]{1,32}$/, 'a PostgreSQL encoding such as UTF8') ?? 'UTF8',
     collation: check('collation', reader.string('collation', 'en_US.utf8'), /^[\w.@-]{1,128}$/, 'a collation such as en_US.utf8') ?? 'en_US.utf8',
     createMethod: reader.choice<'auto' | 'arm' | 'sql'>('create-method', ['auto', 'arm', 'sql'], 'auto'),
-    protectedDatabases: reader.list('protected-databases'),
+    protectedDatabases,
     adoptExisting: reader.boolean('adopt-existing', false),
     requireHighAvailability: reader.boolean('require-high-availability', false),
     minBackupRetentionDays: reader.integer('min-backup-retention-days', { fallback: 0, min: 0, max: 35 }),

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, errorMessage } from '../../shared/errors.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { sqlState, type PgClient } from '../../shared/postgres.ts';
+import { UserError, errorMessage } from '../../shared/core/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { sqlState, type PgClient } from '../../shared/postgres/client.ts';
 import { lockKey } from './access.ts';
 
 /** The table that records applied migrations. */

@@ -1,10 +1,10 @@
 // The names provision-db works with, derived and checked before anything is contacted:
 // the branch (input, else the event), the database and role (the naming function, unless the
 // database is given), the namespace of the password Secret and the federated subject.
-import type { EventContext } from '../../shared/context.ts';
-import { UserError, quoteValue } from '../../shared/errors.ts';
-import { resolveBranchTarget } from '../../shared/branch-target.ts';
-import { isProtectedDatabase, isProtectedRole, type BranchNames } from '../../shared/naming.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError, quoteValue } from '../../shared/core/errors.ts';
+import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { isProtectedDatabase, isProtectedRole, type BranchNames } from '../../shared/branch/naming.ts';
 import type { Inputs } from './inputs.ts';
 
 /** What the run will create or reuse, by name. */

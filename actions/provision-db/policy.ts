@@ -1,7 +1,7 @@
 // The server as ARM describes it (the facts the job summary shows) and the optional policy
 // check (high availability, backup retention, private access). Pure: no I/O.
 import type { Server } from '@azure/arm-postgresql-flexible';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 
 /** What the summary shows about the server. */
 export interface ServerFacts {

@@ -2,14 +2,16 @@
 // server (policy), the admin session, ownership checks, role, database, grants, password,
 // a sign-in as the role (with migrations), and the federated credential. Clients are made
 // from the inputs; tests pass options that point them at the emulators.
-import type { EventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { ArmRestClient, armScope, azureLogin, flexibleServerClient, type AzureClientOptions, type AzureLogin } from '../../shared/azure.ts';
-import { federatedCredentialName, serviceAccountSubject } from '../../shared/ownership.ts';
-import { closeQuietly, connectPostgres, connectionUrl, databaseExists, entraPassword, sqlState, type PgClient, type PgTarget } from '../../shared/postgres.ts';
-import { retry, systemClock, type Clock } from '../../shared/retry.ts';
-import { maskSecret, maskUrl, type SetSecret } from '../../shared/secrets.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { ArmRestClient, armScope, flexibleServerClient } from '../../shared/azure/arm.ts';
+import { azureLogin, type AzureClientOptions, type AzureLogin } from '../../shared/azure/login.ts';
+import { federatedCredentialName, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
+import { closeQuietly, connectPostgres, connectionUrl, databaseExists, entraPassword, sqlState, type PgClient, type PgTarget } from '../../shared/postgres/client.ts';
+import { retry } from '../../shared/core/retry.ts';
+import { systemClock, type Clock } from '../../shared/core/clock.ts';
+import { maskSecret, maskUrl, type SetSecret } from '../../shared/core/secrets.ts';
 import { checkCharsetAndCollation, checkOwnership, createDatabaseSql, currentUser, databaseOwner, ensureRole, grantDatabase, grantSchema, inspect, lockBranch, notOwnerError, setPassword, type Inspection } from './access.ts';
 import { createDatabase, findDatabase, readServer, type ArmTarget } from './arm-database.ts';
 import { Budget } from './budget.ts';
@@ -17,11 +19,12 @@ import { generatePassword, scramVerifier } from './credentials.ts';
 import { ensureFederatedCredential, type FederatedResult } from './federated.ts';
 import type { Inputs } from './inputs.ts';
 import { applyMigrations, loadMigrations } from './migrations.ts';
+import { SeedRun, loadSeed, type SeedOutcome } from './seed.ts';
 import { settlePassword, type PasswordSource } from './password.ts';
 import { planNames, type Plan } from './plan.ts';
 import { assertPolicy, assertUsable, evaluatePolicy, serverFacts, type PolicyRow, type ServerFacts } from './policy.ts';
 import { kubeSecretStore, type PasswordStore } from './secret-store.ts';
-import { ownerOf } from '../../shared/kube-marks.ts';
+import { ownerOf } from '../../shared/branch/ownership/kube-marks.ts';
 
 /** Clients and hooks; everything but `logger` has a production default. */
 export interface Deps {
@@ -54,6 +57,8 @@ export interface ProvisionResult {
   passwordNote: string;
   databaseUrl: string;
   migrationsApplied: string[];
+  /** What seeding did (undefined when no seed was asked). */
+  seed?: SeedOutcome | undefined;
   federated: FederatedResult | undefined;
   elapsedMs: number;
 }
@@ -84,6 +89,7 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
   const plan = planNames(inputs, context);
   report.plan = plan;
   const migrations = await loadMigrations(inputs.migrations, inputs.workingDirectory);
+  const seedRun = new SeedRun(await loadSeed(inputs, inputs.workingDirectory), { database: plan.database, role: plan.role, budget, logger });
   logger.info(`Branch ${JSON.stringify(plan.branch)}: database ${plan.database}, role ${plan.role}, namespace ${plan.namespace}.`);
 
   const needsAzure = plan.mode === 'arm' || inputs.identityName !== undefined || inputs.adminPassword === undefined;
@@ -136,7 +142,7 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     const found = await inspect(admin, plan);
     checkOwnership(found, plan, inputs.adoptExisting);
     const me = await currentUser(admin);
-    const method = await prepareDatabase(admin, found, plan, inputs, { arm, facts, me, logger });
+    const method = await prepareDatabase(admin, found, plan, inputs, { arm, facts, me, logger, copies: seedRun.copies });
     await logger.group(`Role ${plan.role}`, async () => {
       newPassword = found.role.exists ? undefined : generatePassword();
       if (newPassword !== undefined) mask(newPassword);
@@ -144,7 +150,9 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
       logger.info(roleCreated ? `Created role ${plan.role}.` : `Role ${plan.role} exists; kept.`);
     });
     await logger.group(`Database ${plan.database}`, async () => {
-      if (arm && method === 'sql') {
+      if (seedRun.copies && !found.database.exists) {
+        created = await seedRun.createDatabase(admin, me);
+      } else if (arm && method === 'sql') {
         created = await createDatabaseSql(admin, plan.database, inputs.charset, inputs.collation);
       } else if (arm) {
         const existing = await findDatabase(arm, plan.database, budget);
@@ -165,10 +173,12 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
         created = await createDatabaseSql(admin, plan.database, inputs.charset, inputs.collation);
       }
       logger.info(created ? `Created database ${plan.database}.` : `Database ${plan.database} exists; kept.`);
+      seedRun.noteCreated(created);
       await grantDatabase(admin, plan, found.database, now());
       const inDatabase = await connectPostgres({ ...adminTarget, database: plan.database }, { ...connectFor(120_000), retrySqlStates: ['3D000'], login: 'admin' });
       try {
         await grantSchema(inDatabase, plan.role);
+        await seedRun.afterGrants(inDatabase, me);
       } finally {
         await closeQuietly(inDatabase);
       }
@@ -199,8 +209,10 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     else logger.info(decision.note);
     const roleClient = await connectPostgres({ ...roleTarget, password: decision.password }, { ...connectFor(120_000), retrySqlStates: ['3D000'], login: 'role' });
     let migrationsApplied: string[];
+    let seed: SeedOutcome | undefined;
     try {
       logger.info(`Role ${plan.role} signs in to ${plan.database}.`);
+      if (seedRun.seed) seed = await logger.group('Seed', () => seedRun.apply(roleClient, { ...roleTarget, password: decision.password }));
       migrationsApplied = await logger.group('Migrations', () => applyMigrations(roleClient, migrations, plan.role, logger));
     } finally {
       await closeQuietly(roleClient);
@@ -211,8 +223,10 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     return {
       plan, host, port: inputs.port, sslmode: inputs.sslmode, server: facts, policy, created,
       password: decision.password, passwordSource: decision.source, passwordNote: decision.note, databaseUrl,
-      migrationsApplied, federated, elapsedMs: clock.now() - started,
+      migrationsApplied, seed, federated, elapsedMs: clock.now() - started,
     };
+  } catch (error: unknown) {
+    throw await seedRun.undo(admin, error);
   } finally {
     await closeQuietly(admin);
   }
@@ -239,7 +253,7 @@ async function federate(inputs: Inputs, plan: Plan, login: AzureLogin, deps: Dep
  * admin, or a charset/collation the server does not know (checked in pg_collation, since Azure
  * answers those with a bare InternalServerError).
  */
-async function prepareDatabase(admin: PgClient, found: Inspection, plan: Plan, inputs: Inputs, ctx: { arm: ArmTarget | undefined; facts: ServerFacts | undefined; me: string; logger: Logger }): Promise<'arm' | 'sql'> {
+async function prepareDatabase(admin: PgClient, found: Inspection, plan: Plan, inputs: Inputs, ctx: { arm: ArmTarget | undefined; facts: ServerFacts | undefined; me: string; logger: Logger; copies: boolean }): Promise<'arm' | 'sql'> {
   const { me } = ctx;
   if (found.database.exists) {
     if (found.database.owner !== undefined && found.database.ownedByMe === false) {
@@ -247,7 +261,8 @@ async function prepareDatabase(admin: PgClient, found: Inspection, plan: Plan, i
     }
     return ctx.arm ? 'arm' : 'sql';
   }
-  if (!ctx.arm) return 'sql';
+  // ARM's Databases PUT has no template: a seeded copy is always CREATE DATABASE ... TEMPLATE as the admin.
+  if (!ctx.arm || ctx.copies) return 'sql';
   const facts = ctx.facts;
   // Who ARM would make the owner: the password admin when password sign-in is on; else the first
   // Entra admin, or azuresu while the server has none (neither can be read here).

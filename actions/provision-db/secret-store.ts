@@ -1,11 +1,12 @@
 // Where the suite keeps a branch role's password between runs: the Kubernetes Secret that
 // deploy-overlay writes into the branch namespace from provision-db's `password` output.
 // provision-db reads it back on a re-run (with a kubeconfig) instead of changing the
-// password under running pods, through the suite's one Kubernetes client (shared/kube.ts).
-import { UserError } from '../../shared/errors.ts';
-import { checkMark, markRefusal, type EnvironmentOwner } from '../../shared/kube-marks.ts';
-import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
-import { retry } from '../../shared/retry.ts';
+// password under running pods, through the suite's one Kubernetes client (shared/kube/client.ts).
+import { UserError } from '../../shared/core/errors.ts';
+import { checkMark, markRefusal, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import { createKubeClient } from '../../shared/kube/client.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
+import { retry } from '../../shared/core/retry.ts';
 import type { Budget } from './budget.ts';
 
 /** Reads the password the suite keeps for the role. */

@@ -1,8 +1,8 @@
-import { formatDuration } from '../../shared/duration.ts';
-import { errorMessage, isUserError } from '../../shared/errors.ts';
-import { Summary } from '../../shared/summary.ts';
-import type { OutputValue } from '../../shared/outputs.ts';
-import type { Failure, Verdict } from '../../shared/verdict.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
+import { errorMessage, isUserError } from '../../shared/core/errors.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import type { OutputValue } from '../../shared/core/outputs.ts';
+import type { Failure, Verdict } from '../../shared/core/verdict.ts';
 import type { Plan } from './plan.ts';
 import { factRows, type PolicyRow, type ServerFacts } from './policy.ts';
 import type { ProvisionResult } from './provision.ts';
@@ -26,7 +26,8 @@ export function provisionVerdict(report: ProvisionReport, now = Date.now()): Ver
   const { plan, result } = report;
   if (result) {
     const server = result.server?.name ?? `${result.host}:${result.port}`;
-    const migrations = result.migrationsApplied.length > 0 ? `, ${result.migrationsApplied.length} migration(s) applied` : '';
+    const seeded = result.seed?.seeded ? `, seeded from ${result.seed.source}` : '';
+    const migrations = `${seeded}${result.migrationsApplied.length > 0 ? `, ${result.migrationsApplied.length} migration(s) applied` : ''}`;
     const changed = result.created || result.passwordSource !== 'recovered' || migrations !== '' || result.federated?.result === 'created';
     const text = result.created ? `Created database ${result.plan.database} and role ${result.plan.role} on ${server}${migrations}` : `Database ${result.plan.database} and role ${result.plan.role} on ${server} already exist, ${changed ? `password ${SOURCE_TEXT[result.passwordSource]}${migrations}` : 'unchanged'}`;
     return { action: 'provision-db', status: changed ? 'success' : 'unchanged', text, ms: result.elapsedMs };
@@ -53,6 +54,7 @@ export async function writeProvisionSummary(report: ProvisionReport, summary = n
       ['Password', SOURCE_TEXT[result.passwordSource]],
       ['Migrations applied', result.migrationsApplied.length ? result.migrationsApplied.join(', ') : 'none'],
     ];
+    if (result.seed) rows.push(['Seed', `${result.seed.seeded ? 'seeded now' : 'not seeded by this run'}: ${result.seed.note}`]);
     if (result.federated) rows.push(['Federated credential', `${result.federated.name} (${result.federated.result}) for ${result.federated.subject}`]);
     rows.push(['Time taken', formatDuration(result.elapsedMs)]);
     summary.table(['Name', 'Value'], rows);
@@ -78,6 +80,8 @@ export function toOutputs(result: ProvisionResult): Record<string, OutputValue> 
     'password-source': result.passwordSource,
     namespace: result.plan.namespace,
     'migrations-applied': result.migrationsApplied,
+    seeded: result.seed?.seeded ?? false,
+    'seed-source': result.seed?.source ?? '',
     'federated-credential': result.federated?.name ?? '',
     'identity-client-id': result.federated?.identityClientId ?? '',
   };

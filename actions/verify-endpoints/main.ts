@@ -1,9 +1,9 @@
 // Entry point of the verify-endpoints action (bundled to dist/verify-endpoints/index.js).
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
-import { setSecret } from '../../shared/runner.ts';
-import { summarizeFailure } from '../../shared/summary.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
+import { setSecret } from '../../shared/core/workflow-commands.ts';
+import { summarizeFailure } from '../../shared/core/summary.ts';
 import { readInputs } from '../../shared/endpoints/inputs.ts';
 import { failureError, toOutputs } from '../../shared/endpoints/report.ts';
 import { writeVerifySummary } from './summary.ts';

@@ -1,8 +1,8 @@
-import { formatDuration } from '../../shared/duration.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
 import { TABLE_HEADER, tableRows } from '../../shared/endpoints/report.ts';
 import type { CheckResult, VerifyResult } from '../../shared/endpoints/verify.ts';
-import { Summary } from '../../shared/summary.ts';
-import type { Failure, Verdict } from '../../shared/verdict.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import type { Failure, Verdict } from '../../shared/core/verdict.ts';
 
 const FIX: Record<CheckResult['verdict'], string> = {
   passed: '',

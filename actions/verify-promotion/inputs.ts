@@ -1,8 +1,8 @@
 import { readInputs as readEndpointInputs, type Inputs as EndpointInputs } from '../../shared/endpoints/inputs.ts';
-import { readEventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
-import { parseRepository } from '../../shared/github.ts';
-import { InputReader } from '../../shared/inputs.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { parseRepository } from '../../shared/github/client.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
 
 /** Everything verify-promotion reads from its inputs (names mirror action.yml). */
 export interface Inputs {

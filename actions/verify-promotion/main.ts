@@ -1,10 +1,11 @@
 // Entry point of the verify-promotion action (bundled to dist/verify-promotion/index.js).
-import { githubClient } from '../../shared/github.ts';
-import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
-import { actionsLogger } from '../../shared/logger.ts';
-import { writeOutputs } from '../../shared/outputs.ts';
-import { run } from '../../shared/run.ts';
-import { setSecret } from '../../shared/runner.ts';
+import { githubClient } from '../../shared/github/client.ts';
+import { createKubeClient } from '../../shared/kube/client.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
+import { actionsLogger } from '../../shared/core/logger.ts';
+import { writeOutputs } from '../../shared/core/outputs.ts';
+import { run } from '../../shared/core/run.ts';
+import { setSecret } from '../../shared/core/workflow-commands.ts';
 import { readInputs } from './inputs.ts';
 import { failureError, toOutputs, writePromotionSummary } from './report.ts';
 import { verifyPromotion } from './verify-promotion.ts';

@@ -1,10 +1,10 @@
 // The result for people (one table of the Application's resources, the endpoint checks, the
 // rollback) and for later steps (outputs).
-import { formatDuration } from '../../shared/duration.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
 import { TABLE_HEADER, tableRows, textTable } from '../../shared/endpoints/report.ts';
-import { UserError } from '../../shared/errors.ts';
-import type { OutputValue } from '../../shared/outputs.ts';
-import { Summary } from '../../shared/summary.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import type { OutputValue } from '../../shared/core/outputs.ts';
+import { Summary } from '../../shared/core/summary.ts';
 import type { Inputs } from './inputs.ts';
 import { RESOURCE_HEADER, resourceRows, type PromotionResult } from './verify-promotion.ts';
 

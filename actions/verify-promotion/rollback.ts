@@ -4,9 +4,9 @@
 // (`rollback/<overlay path>`), one pull request, labelled; re-runs update both. The promotion
 // pull request gets one comment linking it, edited in place on re-runs.
 import path from 'node:path';
-import { UserError } from '../../shared/errors.ts';
-import { createCommit, githubStatus, readRepositoryPath, type Octokit, type RepoRef } from '../../shared/github.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { createCommit, githubStatus, readRepositoryPath, type Octokit, type RepoRef } from '../../shared/github/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
 import { unifiedDiff } from '../../shared/kustomize-images/diff.ts';
 import { editKustomization, imageValues, type Change } from '../../shared/kustomize-images/edit.ts';
 import { IMAGE_FIELDS, type ImageRequest } from '../../shared/kustomize-images/image-spec.ts';

@@ -1,14 +1,14 @@
 // The action's work: wait for Argo CD to report the promotion synced and healthy, prove the new
 // version answers in production, and on failure (when asked) open the rollback pull request.
-import { formatDuration } from '../../shared/duration.ts';
+import { formatDuration } from '../../shared/core/duration.ts';
 import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
 import { headline } from '../../shared/endpoints/report.ts';
 import type { VerifyResult } from '../../shared/endpoints/verify.ts';
-import { errorMessage } from '../../shared/errors.ts';
-import type { Octokit } from '../../shared/github.ts';
-import type { KubeClient } from '../../shared/kube.ts';
-import type { Logger } from '../../shared/logger.ts';
-import type { SetSecret } from '../../shared/secrets.ts';
+import { errorMessage } from '../../shared/core/errors.ts';
+import type { Octokit } from '../../shared/github/client.ts';
+import type { KubeClient } from '../../shared/kube/client.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import type { SetSecret } from '../../shared/core/secrets.ts';
 import type { Inputs } from './inputs.ts';
 import { findPromotionPull, openRollback, type RollbackResult } from './rollback.ts';
 import { waitForApplication, type AppVerdict, type ResourceRow } from './wait.ts';

@@ -2,7 +2,8 @@
 // until it reports the promoted revision as synced, its last operation Succeeded and its health
 // Healthy, or until it is clearly failing (a Failed/Error operation on that revision, a Degraded
 // health) or the deadline passes. Every change is seen as the watch delivers it; nothing polls.
-import { watchObjects, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { watchObjects } from '../../shared/kube/watch.ts';
+import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 
 /** One row of the report: a resource as the Application's status gives it. */
 export interface ResourceRow {

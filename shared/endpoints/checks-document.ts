@@ -2,7 +2,7 @@
 // later errors can point at the check. Accepts YAML (or JSON, which is YAML) holding a list,
 // or the shorthand: one path or URL per line.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { UserError, quoteValue } from '../errors.ts';
+import { UserError, quoteValue } from '../core/errors.ts';
 
 /** One entry of the checks list before validation. */
 export interface RawCheck {

@@ -1,10 +1,10 @@
 // Validates the checks list into sendable checks. Every problem is found before any request
 // and named by the check's index, path and line.
-import { UserError, isUserError } from '../errors.ts';
+import { UserError, isUserError } from '../core/errors.ts';
 import type { Check } from './check-types.ts';
 import { readChecksDocument, type RawCheck } from './checks-document.ts';
 import { EXPECT_KEYS, checkKeys, isMapping, parseExpectations, type Fail } from './expect-parse.ts';
-import type { SetSecret } from '../secrets.ts';
+import type { SetSecret } from '../core/secrets.ts';
 import { Redactor, redactUrl } from './redact.ts';
 
 /** Every key a check accepts (expectations go under `expect`). */

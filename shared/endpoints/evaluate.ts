@@ -1,7 +1,7 @@
 // Judges one attempt of a check: did the answer meet every expectation, and if not, is the
 // environment simply not ready yet, answering wrongly, or still running the old version.
 import { isDeepStrictEqual } from 'node:util';
-import { parseRetryAfter } from '../retry.ts';
+import { parseRetryAfter } from '../core/retry-policy.ts';
 import type { Check, Expectations } from './check-types.ts';
 import type { HttpAnswer, Outcome } from './http-client.ts';
 import { readJsonPath } from './json-path.ts';

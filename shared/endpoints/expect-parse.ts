@@ -1,6 +1,6 @@
 // Validates the `expect:` section of a check. Strict: an unknown key is an error (a typo such
 // as `staus` must not silently pass), and every value is checked before any request is sent.
-import { parseDuration } from '../duration.ts';
+import { parseDuration } from '../core/duration.ts';
 import type { Expectations, HeaderRule, StatusRange, VersionLocation } from './check-types.ts';
 import { parseJsonPath, type JsonPath } from './json-path.ts';
 

@@ -1,7 +1,7 @@
-import { UserError, quoteValue } from '../errors.ts';
-import { InputReader } from '../inputs.ts';
-import { setSecret as runnerSetSecret } from '../runner.ts';
-import type { SetSecret } from '../secrets.ts';
+import { UserError, quoteValue } from '../core/errors.ts';
+import { InputReader } from '../core/inputs.ts';
+import { setSecret as runnerSetSecret } from '../core/workflow-commands.ts';
+import type { SetSecret } from '../core/secrets.ts';
 import type { Check } from './check-types.ts';
 import { parseChecks } from './checks.ts';
 import { redactUrl } from './redact.ts';

@@ -9,7 +9,7 @@
 // value of a credential-named `key: value` pair in the text is masked first, and quoted lines
 // have those values replaced. URL credentials (`https://user:p@ss@word@host/`) are redacted
 // whole, up to the last `@` before the host, wherever a message shows a URL.
-import { secretForms, type SetSecret } from '../secrets.ts';
+import { secretForms, type SetSecret } from '../core/secrets.ts';
 import type { Check } from './check-types.ts';
 
 /** Headers that always carry credentials. */

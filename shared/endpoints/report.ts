@@ -1,8 +1,8 @@
 // The run's results for people (a table in the log and the job summary) and for later steps
 // (the `passed` and `results` outputs). Everything here is already redacted by verify.ts.
-import { formatDuration } from '../duration.ts';
-import { UserError } from '../errors.ts';
-import type { Cell } from '../summary.ts';
+import { formatDuration } from '../core/duration.ts';
+import { UserError } from '../core/errors.ts';
+import type { Cell } from '../core/summary.ts';
 import type { CheckResult, VerifyResult } from './verify.ts';
 
 const RESULT_WORDS = { passed: 'passed', 'not-ready': 'not ready', 'wrong-answer': 'wrong answer', 'old-version': 'old version' } as const;

@@ -1,8 +1,8 @@
 // Short, readable reasons for requests that got no answer. Every one of them means "not yet"
 // while an environment comes up: the ingress has no endpoint (refused, reset), the DNS record
 // is not there, the certificate is still the ingress default (self-signed, wrong name).
-import { formatDuration } from '../duration.ts';
-import { errorMessage } from '../errors.ts';
+import { formatDuration } from '../core/duration.ts';
+import { errorMessage } from '../core/errors.ts';
 import { RedirectError, RequestTimeoutError } from './http-client.ts';
 
 /** What went wrong, in a few words, and whether it is about TLS. */

@@ -1,14 +1,14 @@
 // The action's work from validated inputs to results: mask credentials, show the plan, send
 // the checks through a fresh HTTP client, and show the table. main.ts writes outputs after.
-import { formatDuration } from '../duration.ts';
-import type { Logger } from '../logger.ts';
-import type { SetSecret } from '../secrets.ts';
+import { formatDuration } from '../core/duration.ts';
+import type { Logger } from '../core/logger.ts';
+import type { SetSecret } from '../core/secrets.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http-client.ts';
 import type { Inputs } from './inputs.ts';
 import { Redactor } from './redact.ts';
 import { headline, textTable } from './report.ts';
 import { verifyEndpoints, type VerifyResult } from './verify.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../core/clock.ts';
 
 /** What the action needs from the outside. */
 export interface ActionDeps {

@@ -1,10 +1,11 @@
 // Runs every check at once (at most `concurrency` requests in flight), each retried with
 // backoff until it passes or the shared deadline passes, so the whole run takes about as long
 // as its slowest check. Waiting between attempts holds no slot.
-import type { Clock } from '../clock.ts';
-import { formatDuration } from '../duration.ts';
-import type { Logger } from '../logger.ts';
-import { DeadlineError, retry, systemClock } from '../retry.ts';
+import type { Clock } from '../core/clock.ts';
+import { formatDuration } from '../core/duration.ts';
+import type { Logger } from '../core/logger.ts';
+import { DeadlineError, retry } from '../core/retry.ts';
+import { systemClock } from '../core/clock.ts';
 import type { Check } from './check-types.ts';
 import { judge, type Failure, type Judgement, type Verdict } from './evaluate.ts';
 import type { Sender } from './http-client.ts';

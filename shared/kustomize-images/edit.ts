@@ -1,7 +1,7 @@
 // The surgical edit: only the values of newTag/newName/digest of the named images
 // change (or, when asked, missing fields and entries are added); every other byte of
 // the file is kept. The result is parsed again and checked before it is returned.
-import { UserError, quoteValue } from '../errors.ts';
+import { UserError, quoteValue } from '../core/errors.ts';
 import { IMAGE_FIELDS, type ImageField, type ImageRequest } from './image-spec.ts';
 import { insertEntries, insertFields, type NewEntry, type Splice } from './insert.ts';
 import { parseKustomization, type EntrySpot, type Kustomization, type ScalarSpot } from './kustomization.ts';

@@ -2,7 +2,7 @@
 // (`name=tag`, `name=newName:tag`, `name@sha256:...`) plus `name:tag` and a bare
 // `name` that takes the `tag` input. Every value is checked against the Docker
 // reference grammar before anything is read or written.
-import { UserError, quoteValue } from '../errors.ts';
+import { UserError, quoteValue } from '../core/errors.ts';
 
 /** The fields of a kustomization `images` entry this action may set. */
 export type ImageField = 'newName' | 'newTag' | 'digest';

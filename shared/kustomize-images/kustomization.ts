@@ -2,7 +2,7 @@
 // sequence is, where each entry's scalars start and end, and how they are written.
 // Nothing here changes text; edit.ts splices new values into these ranges.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml';
-import { UserError, quoteValue } from '../errors.ts';
+import { UserError, quoteValue } from '../core/errors.ts';
 import { IMAGE_FIELDS, type ImageField } from './image-spec.ts';
 
 /** How a scalar is written in the source. */

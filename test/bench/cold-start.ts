@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inputEnvName } from '../../shared/inputs.ts';
+import { inputEnvName } from '../../shared/core/inputs.ts';
 import { median } from './stats.ts';
 
 

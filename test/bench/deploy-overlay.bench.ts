@@ -9,18 +9,19 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
-import { exec } from '../../shared/exec.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
-import { branchNames, ownershipLabels } from '../../shared/naming.ts';
-import { ownerOf, ownershipAnnotations } from '../../shared/kube-marks.ts';
-import { silentLogger } from '../../shared/logger.ts';
+import { exec } from '../../shared/core/exec.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import { branchNames, ownershipLabels } from '../../shared/branch/naming.ts';
+import { ownerOf, ownershipAnnotations } from '../../shared/branch/ownership/kube-marks.ts';
+import { silentLogger } from '../../shared/testing/logger.ts';
 import { readInputs } from '../../actions/deploy-overlay/inputs.ts';
 import { offlineNamespaced, WAITED_KINDS } from '../../actions/deploy-overlay/objects.ts';
 import { completePlan, renderPlan } from '../../actions/deploy-overlay/plan.ts';
 import { readiness } from '../../actions/deploy-overlay/readiness.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction } from '../helpers/run-action.ts';
-import { kubectl, sampleInputs, SAMPLE } from '../integration/deploy-overlay-harness.ts';
+import { kubectl, sampleInputs, SAMPLE } from '../helpers/deploy-overlay-harness.ts';
 import { median } from './stats.ts';
 
 const LATENCY_MS = 20;

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readInputs } from '../../shared/endpoints/inputs.ts';
 import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
-import { InputReader, inputEnvName, inputsFromRecord } from '../../shared/inputs.ts';
-import { silentLogger } from '../../shared/logger.ts';
+import { InputReader, inputEnvName } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import { silentLogger } from '../../shared/testing/logger.ts';
 import { startTestServer } from '../helpers/http-servers/servers.ts';
 import { median } from './stats.ts';
 

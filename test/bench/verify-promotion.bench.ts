@@ -2,7 +2,8 @@
 // revision Healthy (target <= 100 ms), on the Kubernetes emulator with 20 ms per request. The
 // Application is written Healthy straight into the emulator's store (as Argo CD's controller
 // would write it); the figure is the time from that write to the wait's verdict.
-import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
+import { createKubeClient } from '../../shared/kube/client.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
 import { waitForApplication } from '../../actions/verify-promotion/wait.ts';
 import { startArgoCd } from '../emulators/kubernetes/argocd.ts';
 import { startKubeEmulator } from '../emulators/kubernetes/index.ts';

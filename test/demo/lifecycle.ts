@@ -4,7 +4,7 @@
 // Shared by `npm run demo` and the templates' e2e test.
 import path from 'node:path';
 import pg from 'pg';
-import { branchNames } from '../../shared/naming.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 import { git } from '../helpers/git-repo.ts';
 import { loadWorkflow, runWorkflow, type StepRecord, type WorkflowJobResult } from '../workflow/runner.ts';
 import { skipStep, templateHandlers } from './handlers.ts';

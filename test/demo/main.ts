@@ -4,7 +4,7 @@
 // nothing running or behind.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { summaryToText } from '../../actions/cli-text.ts';
+import { summaryToText } from '../../actions/cli/text.ts';
 import { runLifecycle } from './lifecycle.ts';
 import { runPromotionLoop } from './promotion-loop.ts';
 import { startWorld } from './world.ts';

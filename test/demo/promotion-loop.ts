@@ -1,7 +1,7 @@
 // The demo's closed loop of a promotion: a good promotion merged, synced by the Argo CD stand-in
 // and verified in production; then a bad one (an image that crashes) found Degraded and rolled
 // back by pull request, whose merge brings production back to the good version.
-import { summaryToText } from '../../actions/cli-text.ts';
+import { summaryToText } from '../../actions/cli/text.ts';
 import { startPromotionWorld } from '../helpers/promotion-world.ts';
 
 export interface LoopCheck {

@@ -9,13 +9,13 @@
 //   nothing, live environments included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOctokit } from '@actions/github';
-import { deploymentPayload } from '../../shared/deployment-mark.ts';
-import { branchNames, ownershipLabels } from '../../shared/naming.ts';
+import { deploymentPayload } from '../../shared/branch/ownership/deployment-marks.ts';
+import { branchNames, ownershipLabels } from '../../shared/branch/naming.ts';
 import { htmlReply, startGitHubEmulator, withoutLink, type GitHubEmulator } from '../emulators/github/index.ts';
 import type { Reply } from '../emulators/github/respond.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { sampleInputs } from '../integration/deploy-overlay-harness.ts';
+import { sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 const REPO = 'octo-org/preview-app';
 const DAY_MS = 24 * 3_600_000;

@@ -11,7 +11,7 @@ import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/in
 import { craftedCollision } from '../helpers/collisions.ts';
 import { markedMetadata, markedNamespace } from '../helpers/marked.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { branchNames } from '../../shared/naming.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 
 const SHA = 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855';
 const REPO = 'octo-org/octo-repo'; // what run-action sets as GITHUB_REPOSITORY

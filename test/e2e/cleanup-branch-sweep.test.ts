@@ -5,8 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { branchNames, type BranchNames } from '../../shared/naming.ts';
-import { federatedCredentialName } from '../../shared/ownership.ts';
+import { branchNames, type BranchNames } from '../../shared/branch/naming.ts';
+import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import { DAY_MS, connectionInputs, leftOf, present, seedBranch, seedDatabase, seedNamespace, startWorld, type World } from '../helpers/cleanup-branch-world.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
 

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readOutputFile, renderCommandLine, summaryToText } from '../../actions/cli-text.ts';
+import { readOutputFile, renderCommandLine, summaryToText } from '../../actions/cli/text.ts';
 import { root } from '../helpers/run-action.ts';
 
 const run = promisify(execFile);

@@ -10,7 +10,7 @@ import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { kubectl, sampleInputs } from '../integration/deploy-overlay-harness.ts';
+import { kubectl, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let dir: string;

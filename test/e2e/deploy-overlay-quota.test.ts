@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { NAMESPACE, copySample, kubectl, sampleInputs } from '../integration/deploy-overlay-harness.ts';
+import { NAMESPACE, copySample, kubectl, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let dir: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { NAMESPACE, TAG, copySample, kubectl, sampleInputs, writeSampleFile } from '../integration/deploy-overlay-harness.ts';
+import { NAMESPACE, TAG, copySample, kubectl, sampleInputs, writeSampleFile } from '../helpers/deploy-overlay-harness.ts';
 
 const PASSWORD = 'Sup3r-secret,pass=word';
 let kube: KubeEmulator;

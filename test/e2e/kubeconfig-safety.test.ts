@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { SAMPLE, sampleInputs } from '../integration/deploy-overlay-harness.ts';
+import { SAMPLE, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 const TOKEN = `eyJhbGciOiJSUzI1NiJ9.${'c2VjcmV0LXBheWxvYWQ'.repeat(6)}.sig-${'Zm9vYmFy'.repeat(4)}`;
 const PASSWORD = 'pa55-word-that-is-long-enough';

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await tpl.end();
 });
 afterAll(async () => {
-  const su = await connectOnce({ host: pg.host, port: pg.port, ...serviceTarget(pg), database: 'postgres', sslmode: 'disable' }).catch(() => undefined);
+  const su = await connectOnce({ ...serviceTarget(pg), database: 'postgres', sslmode: 'disable' }).catch(() => undefined);
   await dropMade(su ?? sql, made);
   await closeQuietly(su);
   await closeQuietly(sql);

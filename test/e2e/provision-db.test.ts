@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { visibleLines } from '../helpers/render-summary.ts';
-import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
+import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres/client.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { serviceTarget } from '../emulators/postgres.ts';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
 import { visibleLines } from '../helpers/render-summary.ts';
-import { sampleInputs } from '../integration/deploy-overlay-harness.ts';
+import { sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let dir: string;

@@ -3,7 +3,7 @@
 // example tests and its property test.
 import { parse } from 'yaml';
 import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 
 type Doc = Record<string, unknown>;
 type Entry = Record<string, unknown>;

@@ -3,17 +3,19 @@
 // exactly as provision-db and deploy-overlay mark them (labels, COMMENT marks, credential names,
 // deployments), ways to look at what is left, and an in-process run of the action's logic.
 import { getOctokit } from '@actions/github';
-import { deploymentPayload } from '../../shared/deployment-mark.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
-import type { EventContext } from '../../shared/context.ts';
-import { ownershipAnnotations } from '../../shared/kube-marks.ts';
-import { branchNames, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
-import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/ownership.ts';
-import { closeQuietly, connectOnce, quoteIdent, quoteLiteral, type PgClient } from '../../shared/postgres.ts';
-import type { Clock } from '../../shared/retry.ts';
-import { MemorySink, Summary } from '../../shared/summary.ts';
-import { systemClock } from '../../shared/clock.ts';
+import { deploymentPayload } from '../../shared/branch/ownership/deployment-marks.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { ownershipAnnotations } from '../../shared/branch/ownership/kube-marks.ts';
+import { branchNames, ownershipLabels, type BranchNames } from '../../shared/branch/naming.ts';
+import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
+import { closeQuietly, connectOnce, quoteIdent, quoteLiteral, type PgClient } from '../../shared/postgres/client.ts';
+import type { Clock } from '../../shared/core/clock.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import { systemClock } from '../../shared/core/clock.ts';
 import { cleanupBranch, newReport, type CleanupReport } from '../../actions/cleanup-branch/cleanup.ts';
 import { readInputs } from '../../actions/cleanup-branch/inputs.ts';
 import { toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';

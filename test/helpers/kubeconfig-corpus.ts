@@ -1,5 +1,5 @@
-// A generated corpus of kubeconfigs for proving the suite's resolver (shared/kube-config.ts,
-// shared/kube-auth.ts) against kubectl and @kubernetes/client-node: KUBECONFIG lists of one to
+// A generated corpus of kubeconfigs for proving the suite's resolver (shared/kube/config.ts,
+// shared/kube/auth.ts) against kubectl and @kubernetes/client-node: KUBECONFIG lists of one to
 // three files that share names (so merge precedence decides), every user kind (token, tokenFile,
 // basic, client certificates inline and as files, exec plugins with and without installHint,
 // auth-provider), relative and absolute paths, proxy-url, tls-server-name,

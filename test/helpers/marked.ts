@@ -1,7 +1,7 @@
 // Objects marked exactly as deploy-overlay marks what it applies: the ownership labels (slug) and
 // the exact mark (branch and repository annotations), for tests that seed an environment.
-import { ownershipAnnotations } from '../../shared/kube-marks.ts';
-import { branchNames, ownershipLabels } from '../../shared/naming.ts';
+import { ownershipAnnotations } from '../../shared/branch/ownership/kube-marks.ts';
+import { branchNames, ownershipLabels } from '../../shared/branch/naming.ts';
 
 /** The metadata deploy-overlay gives an object of `branch` of `repository`. */
 export function markedMetadata(branch: string, repository: string, name: string, namespace?: string): { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> } {

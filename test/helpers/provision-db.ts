@@ -2,8 +2,8 @@
 // shared PostgreSQL server, catching the UserError a call must fail with, and dropping what a
 // test file made on the shared server.
 import { expect } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { quoteIdent, type PgClient } from '../../shared/postgres.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { quoteIdent, type PgClient } from '../../shared/postgres/client.ts';
 import type { AzureEmulator } from '../emulators/azure/index.ts';
 import type { PostgresInfo } from '../emulators/postgres.ts';
 

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readOutputFile } from '../../actions/cli-text.ts';
-import { inputEnvName } from '../../shared/inputs.ts';
+import { readOutputFile } from '../../actions/cli/text.ts';
+import { inputEnvName } from '../../shared/core/inputs.ts';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 

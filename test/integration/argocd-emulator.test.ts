@@ -2,7 +2,7 @@
 // columns), and after a push the controller reports the commit with Argo CD's field values.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectl } from './deploy-overlay-harness.ts';
+import { kubectl } from '../helpers/deploy-overlay-harness.ts';
 import { overlay, KUSTOMIZATION, startPromotionWorld, type PromotionWorld } from '../helpers/promotion-world.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -2,9 +2,9 @@
 // as actions/checkout leaves them on a runner.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectChanges, matchServices, type ChangeRequest } from '../../actions/build-tag/changes.ts';
-import type { EventContext } from '../../shared/context.ts';
-import { exec } from '../../shared/exec.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { exec } from '../../shared/core/exec.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { git, TempRepos } from '../helpers/git-repo.ts';
 
 const services = new Map([

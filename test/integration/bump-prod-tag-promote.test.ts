@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedLines } from '../../shared/kustomize-images/diff.ts';
 import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { Promoter, type PromotionRequest, type PromotionResult } from '../../actions/bump-prod-tag/promote.ts';
-import { UserError } from '../../shared/errors.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { FakeClock } from '../../shared/retry.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { FakeClock } from '../../shared/testing/clock.ts';
 import { userErrorOf } from '../helpers/bump-prod-tag-expect.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
 

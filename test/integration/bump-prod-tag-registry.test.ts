@@ -3,8 +3,8 @@
 // exchange of an Entra token), missing images named, transient faults retried.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyImages, type RegistryAuth } from '../../actions/bump-prod-tag/registry.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { FakeClock } from '../../shared/retry.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { FakeClock } from '../../shared/testing/clock.ts';
 import { userErrorOf } from '../helpers/bump-prod-tag-expect.ts';
 import { startRegistryStub, type RegistryStub, type RegistryStubOptions } from '../helpers/registry-stub.ts';
 

@@ -4,8 +4,8 @@
 // and still converges; credentials are removed only when their name proves the exact branch of
 // this repository (a legacy name, or another repository's hash for the same slug, is left).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, type Clock } from '../../shared/clock.ts';
-import { federatedCredentialName, serviceAccountSubject } from '../../shared/ownership.ts';
+import { systemClock, type Clock } from '../../shared/core/clock.ts';
+import { federatedCredentialName, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
 import { flexibleServerClient } from '../emulators/azure/clients.ts';
 import {
   DAY_MS, WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, startWorld, type World,

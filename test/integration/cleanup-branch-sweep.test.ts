@@ -3,9 +3,9 @@
 // files' ones). The action's clock runs three days ahead, so what is made now looks old unless
 // it was deployed "recently" on that clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, type Clock } from '../../shared/clock.ts';
-import { branchNames, type BranchNames } from '../../shared/naming.ts';
-import { federatedCredentialName, serviceAccountSubject } from '../../shared/ownership.ts';
+import { systemClock, type Clock } from '../../shared/core/clock.ts';
+import { branchNames, type BranchNames } from '../../shared/branch/naming.ts';
+import { federatedCredentialName, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
 import {
   DAY_MS, WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedNamespace, startWorld, type World,
 } from '../helpers/cleanup-branch-world.ts';

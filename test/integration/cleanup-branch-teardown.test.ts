@@ -2,9 +2,9 @@
 // what carries the branch's mark goes, everything else stays (other branches, production,
 // unmarked lookalikes, protected names), dry runs change nothing, re-runs converge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownershipAnnotations } from '../../shared/kube-marks.ts';
-import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/ownership.ts';
-import { closeQuietly, connectOnce } from '../../shared/postgres.ts';
+import { ownershipAnnotations } from '../../shared/branch/ownership/kube-marks.ts';
+import { federatedCredentialName, formatOwnershipMark, newOwnershipMark, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
+import { closeQuietly, connectOnce } from '../../shared/postgres/client.ts';
 import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
-import { NAMESPACE, TAG, copySample, deployInProcess, leftovers, sampleInputs, writeSampleFile } from './deploy-overlay-harness.ts';
+import { NAMESPACE, TAG, copySample, deployInProcess, leftovers, sampleInputs, writeSampleFile } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let sample: ReturnType<typeof copySample>;
@@ -117,7 +117,8 @@ describe('deploying the sample app (one environment, step by step)', () => {
 
   it('reports a field another manager owns, with the manager, and takes it over with force-conflicts', async () => {
     // What `kubectl scale` does: an Update operation by another manager on .spec.replicas.
-    const { loadKubeconfig, createKubeClient } = await import('../../shared/kube.ts');
+    const { createKubeClient } = await import('../../shared/kube/client.ts');
+    const { loadKubeconfig } = await import('../../shared/kube/config.ts');
     const { connection } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
     const client = createKubeClient(connection, { setSecret: () => undefined });
     await client.mergePatch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: NAMESPACE } }, { spec: { replicas: 5 } }, 'kubectl-scale');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
-import { TAG, deployInProcess, sampleInputs } from './deploy-overlay-harness.ts';
+import { TAG, deployInProcess, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 

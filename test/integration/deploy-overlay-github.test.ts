@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
-import { CONTEXT, TAG, deployInProcess, sampleInputs } from './deploy-overlay-harness.ts';
+import { CONTEXT, TAG, deployInProcess, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let gh: GitHubEmulator;

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
-import { copySample, deployInProcess, sampleInputs, writeSampleFile } from './deploy-overlay-harness.ts';
+import { copySample, deployInProcess, sampleInputs, writeSampleFile } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 

@@ -5,11 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKubeClient, loadKubeconfig } from '../../shared/kube.ts';
-import { branchNames } from '../../shared/naming.ts';
+import { createKubeClient } from '../../shared/kube/client.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import { cleanupInProcess, connectionInputs, seedNamespace, startWorld, type World } from '../helpers/cleanup-branch-world.ts';
-import { copySample, deployInProcess, sampleInputs } from './deploy-overlay-harness.ts';
+import { copySample, deployInProcess, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let w: World;
 let sample: ReturnType<typeof copySample>;

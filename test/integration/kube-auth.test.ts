@@ -1,4 +1,4 @@
-// How shared/kube.ts reaches a real-looking API server: HTTPS in front of the Kubernetes
+// How shared/kube/client.ts reaches a real-looking API server: HTTPS in front of the Kubernetes
 // emulator, with the cluster CA (inline and as a relative file), client certificates, a
 // server name that differs from the address (tls-server-name), an HTTP CONNECT proxy
 // (proxy-url), a token file, and an exec credential plugin (as kubelogin is on AKS): run once
@@ -13,8 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { createKubeClient, describeKubeError, loadKubeconfig, type KubeObject } from '../../shared/kube.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { createKubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { clientCert, makeCa, serverCert, type KeyPair } from '../helpers/http-servers/certs.ts';
 

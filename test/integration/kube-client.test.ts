@@ -1,12 +1,15 @@
-// shared/kube.ts's client and watch against the Kubernetes emulator (or, in acceptance mode, a
+// shared/kube/client.ts's client and watch against the Kubernetes emulator (or, in acceptance mode, a
 // real cluster: test/helpers/backends.ts): apply codes and no-op applies, dry runs, discovery
 // shared by parallel callers, 404s as values, pod logs, transient faults retried, and a watch
 // that reconnects. Everything lives in one uniquely named, labelled namespace, removed at the end.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { emulatorOnly } from '../helpers/backends.ts';
-import { createKubeClient, describeKubeError, loadKubeconfig, watchObjects, type KubeClient, type KubeObject } from '../../shared/kube.ts';
+import { createKubeClient, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { describeKubeError } from '../../shared/kube/errors.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
+import { watchObjects } from '../../shared/kube/watch.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 
 let kube: KubeEmulator;

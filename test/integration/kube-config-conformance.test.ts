@@ -1,4 +1,4 @@
-// The suite's kubeconfig resolver (shared/kube-config.ts + kube-auth.ts) against the two
+// The suite's kubeconfig resolver (shared/kube/config.ts + kube-auth.ts) against the two
 // well-kept ones, over generated corpora (test/helpers/kubeconfig-corpus.ts): for the current
 // context, the same server, CA, TLS options (insecure-skip-tls-verify, tls-server-name,
 // proxy-url), credentials (the Authorization header, client certificate and key, what an exec
@@ -7,7 +7,7 @@
 //     kubectl itself, that tokenFile and an exec command with a slash are taken from the file's
 //     folder: `view` prints them unresolved), over KUBECONFIG lists that merge; and
 //   - @kubernetes/client-node's KubeConfig, where its semantics are kubectl's.
-// The deliberate differences (each pinned by a test below, documented in shared/KUBECONFIG.md):
+// The deliberate differences (each pinned by a test below, documented in shared/kube/KUBECONFIG.md):
 // legacy auth-provider users are refused; client-node's merge (last current-context wins,
 // duplicate names throw), its missing tokenFile support, its relative exec commands taken from
 // the working directory, its CA left out for a context without a user, its refusal of http://.
@@ -20,9 +20,9 @@ import { promisify } from 'node:util';
 import * as k8s from '@kubernetes/client-node';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { clusterCa, createAuthenticator } from '../../shared/kube-auth.ts';
-import { loadKubeconfig } from '../../shared/kube-config.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { clusterCa, createAuthenticator } from '../../shared/kube/auth.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
 import { corpus, writeCorpus, type GenCluster, type GenFile, type GenUser } from '../helpers/kubeconfig-corpus.ts';
 import { makeCa, serverCert } from '../helpers/http-servers/certs.ts';
 

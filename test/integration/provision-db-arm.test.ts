@@ -3,13 +3,14 @@
 // creation, re-runs, injected faults, the policy check, bad Azure input, federated credentials.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { markedNamespace } from '../helpers/marked.ts';
-import type { EventContext } from '../../shared/context.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../../shared/postgres/client.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
-import { branchNames } from '../../shared/naming.ts';
-import { federatedCredentialName } from '../../shared/ownership.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
+import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
 import { decodeJwt } from '../emulators/azure/jwt.ts';

@@ -1,10 +1,12 @@
-// shared/azure.ts with the real @azure/identity, ARM SDK and core-rest-pipeline against the
+// shared/azure/login.ts with the real @azure/identity, ARM SDK and core-rest-pipeline against the
 // Azure emulator: GitHub OIDC sign-in, every Entra failure explained (the subject GitHub
 // presented named for AADSTS700213), tokens masked, ARM clients at a custom endpoint.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ArmRequestError, ArmRestClient, azureLogin, explainArmError, flexibleServerClient, type AzureLoginOptions } from '../../shared/azure.ts';
-import { UserError } from '../../shared/errors.ts';
-import { ENTRA_POSTGRES_SCOPE, entraPassword } from '../../shared/postgres.ts';
+import { ArmRequestError, ArmRestClient, flexibleServerClient } from '../../shared/azure/arm.ts';
+import { azureLogin, type AzureLoginOptions } from '../../shared/azure/login.ts';
+import { explainArmError } from '../../shared/azure/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { ENTRA_POSTGRES_SCOPE, entraPassword } from '../../shared/postgres/client.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
 import { decodeJwt } from '../emulators/azure/jwt.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';

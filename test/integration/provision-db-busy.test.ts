@@ -4,12 +4,13 @@
 // ends within one poll interval of it), a bad collation failing in seconds, and a credential
 // list longer than one page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventContext } from '../../shared/context.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { branchNames } from '../../shared/naming.ts';
-import { federatedCredentialName } from '../../shared/ownership.ts';
-import { closeQuietly, connectOnce, type PgClient } from '../../shared/postgres.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
+import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
+import { closeQuietly, connectOnce, type PgClient } from '../../shared/postgres/client.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { provisionDb } from '../../actions/provision-db/provision.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';

@@ -1,4 +1,4 @@
-// shared/postgres.ts against real PostgreSQL servers: the shared one (no TLS) and one started
+// shared/postgres/client.ts against real PostgreSQL servers: the shared one (no TLS) and one started
 // here with TLS (a self-signed certificate for DNS:localhost only), so every sslmode and
 // every TLS failure is the real one Node and pg raise.
 import net from 'node:net';
@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import {
   closeQuietly,
   connectOnce,
@@ -21,7 +21,7 @@ import {
   terminateSessions,
   type PgClient,
   type PgTarget,
-} from '../../shared/postgres.ts';
+} from '../../shared/postgres/client.ts';
 import { scramVerifier } from '../../actions/provision-db/credentials.ts';
 import { startPostgres, type PostgresServer } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';

@@ -3,8 +3,9 @@
 // to another host, concurrency and masking.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { readInputs } from '../../shared/endpoints/inputs.ts';
 import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
 import { makeCa, serverCert } from '../helpers/http-servers/certs.ts';

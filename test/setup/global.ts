@@ -11,8 +11,8 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startPostgres, type PostgresInfo, type PostgresServer } from '../emulators/postgres.ts';
-import { errorMessage } from '../../shared/errors.ts';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/naming.ts';
+import { errorMessage } from '../../shared/core/errors.ts';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { FIXTURE_LABEL, acceptanceMode, acceptancePostgres } from '../helpers/backends.ts';
 
 declare module 'vitest' {

@@ -1,9 +1,11 @@
-// Pure parts of shared/azure.ts: input checks, JWT claims, and the explanations of Entra and
+// Pure parts of shared/azure/login.ts: input checks, JWT claims, and the explanations of Entra and
 // ARM failures (error shapes as @azure/identity and the ARM SDK raise them; the integration
 // test provision-db-azure.test.ts gets the same errors from the real libraries).
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { armScope, azureLogin, decodeJwtClaims, explainArmError, explainAzureAuthError, httpsUrl, type AuthContext } from '../../shared/azure.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { armScope } from '../../shared/azure/arm.ts';
+import { azureLogin, httpsUrl } from '../../shared/azure/login.ts';
+import { decodeJwtClaims, explainArmError, explainAzureAuthError, type AuthContext } from '../../shared/azure/errors.ts';
 
 const APP = '0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f';
 const TENANT = '5b6c1e4a-2f3d-4a8b-9c7e-1d2f3a4b5c6d';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diffLines, splitLines } from '../../shared/kustomize-images/diff.ts';
 import { editKustomization } from '../../shared/kustomize-images/edit.ts';
 import type { ImageField, ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import { expectedDocument, parseStrings } from '../helpers/bump-prod-tag-expect.ts';
 
 type Style = 'plain' | 'single' | 'double';

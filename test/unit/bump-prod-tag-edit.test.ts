@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { changedLines } from '../../shared/kustomize-images/diff.ts';
 import { editKustomization } from '../../shared/kustomize-images/edit.ts';
 import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import { expectedDocument, parseStrings } from '../helpers/bump-prod-tag-expect.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'kustomizations');

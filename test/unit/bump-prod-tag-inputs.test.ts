@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseImageLines, splitReference } from '../../shared/kustomize-images/image-spec.ts';
 import { readInputs } from '../../actions/bump-prod-tag/inputs.ts';
-import { UserError } from '../../shared/errors.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 
 const SHA = 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855';
 const DIGEST = `sha256:${'a'.repeat(64)}`;

@@ -7,7 +7,7 @@ import { ApiException } from '@kubernetes/client-node';
 import { RequestError } from '@octokit/request-error';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyError, parseRetryAfter } from '../../shared/classify-error.ts';
+import { classifyError, parseRetryAfter } from '../../shared/core/retry-policy.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 

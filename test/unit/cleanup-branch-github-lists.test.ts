@@ -2,8 +2,8 @@
 // on every page the Link header promises, on the API's own server.
 import { describe, expect, it } from 'vitest';
 import { parseLinkHeader, readBranch, readList, readPull, type Answer } from '../../actions/cleanup-branch/github-lists.ts';
-import { isUserError } from '../../shared/errors.ts';
-import { deploymentMarkNames, deploymentPayload, parseDeploymentMark } from '../../shared/deployment-mark.ts';
+import { isUserError } from '../../shared/core/errors.ts';
+import { deploymentMarkNames, deploymentPayload, parseDeploymentMark } from '../../shared/branch/ownership/deployment-marks.ts';
 
 const API = 'https://api.github.com/repos/o/r/branches';
 const url = (page: number): string => `${API}?per_page=2&page=${page}`;

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { readInputs } from '../../actions/cleanup-branch/inputs.ts';
 
 const read = (record: Record<string, string>) => readInputs(new InputReader(inputsFromRecord(record)));

@@ -2,12 +2,13 @@
 // environment name, outcomes and their outputs, bounded concurrency, the admin session pool,
 // and the summary.
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../shared/clock.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { branchNames } from '../../shared/naming.ts';
-import { newOwnershipMark } from '../../shared/ownership.ts';
-import type { PgClient } from '../../shared/postgres.ts';
-import { MemorySink, Summary } from '../../shared/summary.ts';
+import { FakeClock } from '../../shared/testing/clock.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
+import { newOwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
+import type { PgClient } from '../../shared/postgres/client.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
+import { Summary } from '../../shared/core/summary.ts';
 import { newReport } from '../../actions/cleanup-branch/cleanup.ts';
 import { markBelongs, slugOf } from '../../actions/cleanup-branch/environment.ts';
 import { credentialSlug } from '../../actions/cleanup-branch/federated.ts';
@@ -18,7 +19,7 @@ import { PgPool } from '../../actions/cleanup-branch/pg-pool.ts';
 import { Recorder } from '../../actions/cleanup-branch/report.ts';
 import { liveReasons } from '../../actions/cleanup-branch/sweep.ts';
 import { countsText, toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 
 const naming = { namespacePrefix: 'feature-', maxSlugLength: 40 };
 const labels = (slug: string) => ({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': slug });

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
+import { readEventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'event-context-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

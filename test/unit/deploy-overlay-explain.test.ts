@@ -2,7 +2,7 @@
 // the fix), and whether waiting could still help, from statuses and events worded as Kubernetes
 // 1.32 words them.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../shared/kube.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { explainEvent, explainFailedCreate, explainPod, explainReplicaFailure, oneLine, podRequests, quantity } from '../../actions/deploy-overlay/explain.ts';
 
 const event = (reason: string, message: string, kind = 'Pod', name = 'web-5d8f-x2x4k'): KubeObject => ({ kind: 'Event', metadata: { name: 'e' }, type: 'Warning', reason, message, involvedObject: { kind, name, namespace: 'feature-x', uid: 'u1' } });

@@ -1,11 +1,12 @@
 // deploy-overlay's inputs and placement rules: every input read and checked, secret values
 // masked before anything else and never quoted, and where objects may (not) go.
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
-import type { KubeObject } from '../../shared/kube.ts';
-import { ownerOf } from '../../shared/kube-marks.ts';
-import { branchNames } from '../../shared/naming.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
+import { ownerOf } from '../../shared/branch/ownership/kube-marks.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 import { DEFAULT_SECRET_NAME, parseSecrets, readInputs } from '../../actions/deploy-overlay/inputs.ts';
 import { offlineNamespaced } from '../../actions/deploy-overlay/objects.ts';
 import { assertUsableNamespace, checkNamespace, placeObjects } from '../../actions/deploy-overlay/safety.ts';

@@ -7,7 +7,7 @@
 // not waited for, and an OnDelete workload is waited for until its pods are ready (kubectl
 // reports it done at once, "rollout status is only available for RollingUpdate strategy type").
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../shared/kube.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { readiness } from '../../actions/deploy-overlay/readiness.ts';
 
 type Verdict = 'done' | 'waiting' | 'failed';

@@ -1,7 +1,7 @@
 // kubectl's rollout rules as deploy-overlay applies them, the stuck-container reasons that fail a
 // rollout early, and which pods belong to a workload's current rollout.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../shared/kube.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { explainPod, oneLine } from '../../actions/deploy-overlay/explain.ts';
 import { belongsTo, isCurrentPod, readiness } from '../../actions/deploy-overlay/readiness.ts';
 

@@ -1,8 +1,9 @@
 // deploy-overlay's outputs and job summary from a report: every object with its result, rollout
 // states and times on workloads, diagnosis and error in collapsed sections, text escaped.
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { MemorySink, Summary } from '../../shared/summary.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
+import { Summary } from '../../shared/core/summary.ts';
 import { allLines, firstHeading, visibleLines } from '../helpers/render-summary.ts';
 import type { DeployReport } from '../../actions/deploy-overlay/deploy.ts';
 import { appliedList, toOutputs, writeDeploySummary } from '../../actions/deploy-overlay/summary.ts';

@@ -1,8 +1,8 @@
 // deploy-overlay's pure transforms: image rules, placeholder replacements, ownership labels,
 // leftover-placeholder detection, and the manifest parser.
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import type { KubeObject } from '../../shared/kube.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
 import { applyImageRules, parseImageRules, rewriteImage, splitImage } from '../../actions/deploy-overlay/images.ts';
 import { parseManifests } from '../../actions/deploy-overlay/render.ts';
 import { applyOwnershipLabels, applyReplacements, assertNoPlaceholders, fillTemplate, findPlaceholders, labelSets } from '../../actions/deploy-overlay/transform.ts';

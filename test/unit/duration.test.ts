@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DURATION_MS, formatDuration, parseDuration } from '../../shared/duration.ts';
+import { MAX_DURATION_MS, formatDuration, parseDuration } from '../../shared/core/duration.ts';
 
 describe('parseDuration', () => {
   it.each([

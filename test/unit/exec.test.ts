@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { ExecError, exec, formatCommandLine, tail } from '../../shared/exec.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { ExecError, exec, formatCommandLine, tail } from '../../shared/core/exec.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { explainGitHubError, parseRepository } from '../../shared/github.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { explainGitHubError, parseRepository } from '../../shared/github/client.ts';
 
 describe('parseRepository', () => {
   it('splits owner/repo', () => {

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import {
-  InputReader,
-  inputEnvName,
-  inputsFromEnv,
-  inputsFromRecord,
-  parseDuration,
-  runnerInputs,
-} from '../../shared/inputs.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader, inputEnvName, inputsFromEnv, runnerInputs } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
+import { parseDuration } from '../../shared/core/duration.ts';
 
 function reader(record: Record<string, string | undefined>): InputReader {
   return new InputReader(inputsFromRecord(record));

@@ -1,15 +1,17 @@
-// shared/kube.ts without a cluster: kubeconfig loading (text, path, KUBECONFIG lists) with
+// shared/kube/client.ts without a cluster: kubeconfig loading (text, path, KUBECONFIG lists) with
 // credentials masked, Status errors made readable, and the namespace ownership rules.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { describeKubeError, isProtectedNamespace, isTerminating, kubeApiError, loadKubeconfig, ownershipSelector } from '../../shared/kube.ts';
-import { parseFault } from '../../shared/kube-config.ts';
-import { checkMark, ownerOf } from '../../shared/kube-marks.ts';
-import { branchNames } from '../../shared/naming.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { describeKubeError, kubeApiError } from '../../shared/kube/errors.ts';
+import { isProtectedNamespace, isTerminating, ownershipSelector } from '../../shared/kube/client.ts';
+import { loadKubeconfig } from '../../shared/kube/config.ts';
+import { parseFault } from '../../shared/kube/config.ts';
+import { checkMark, ownerOf } from '../../shared/branch/ownership/kube-marks.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 
 const TOKEN = 'tok-0123456789abcdefghij';
 const KEY_PEM = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkey-material-line\n-----END EC PRIVATE KEY-----\n';
@@ -190,7 +192,7 @@ describe('namespace ownership', () => {
 
 describe('objects recorded in other namespaces', () => {
   it('reads every apply set (or one), skips malformed lines and broken JSON, and formats back', async () => {
-    const { externalRefs, formatExternalRef, parseExternalRef } = await import('../../shared/kube-external.ts');
+    const { externalRefs, formatExternalRef, parseExternalRef } = await import('../../shared/branch/ownership/outside-objects.ts');
     const ns = {
       metadata: {
         annotations: {

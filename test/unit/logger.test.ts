@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { RecordingLogger, silentLogger } from '../../shared/logger.ts';
+import { RecordingLogger, silentLogger } from '../../shared/testing/logger.ts';
 
 describe('RecordingLogger', () => {
   it('records every level in order and renders runner-like text', () => {
@@ -75,7 +75,7 @@ describe('actionsLogger', () => {
   it('writes workflow commands and always closes groups, flattening nested ones', () => {
     // Run in a child process so the runner commands land on its stdout, not the test log.
     const script = `
-      import { actionsLogger } from './shared/logger.ts';
+      import { actionsLogger } from './shared/core/logger.ts';
       actionsLogger.info('plain');
       actionsLogger.debug('dbg');
       actionsLogger.warning('warn');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import {
   branchNames,
   imageTag,
@@ -12,7 +12,7 @@ import {
   isValidPgIdentifier,
   type BranchNames,
   type NamingOptions,
-} from '../../shared/naming.ts';
+} from '../../shared/branch/naming.ts';
 
 const SHA = 'a'.repeat(40);
 

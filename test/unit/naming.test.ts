@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import {
   BRANCH_LABEL,
   MANAGED_BY_LABEL,
@@ -19,7 +19,7 @@ import {
   normalizeSha,
   ownershipLabels,
   validateTagFormat,
-} from '../../shared/naming.ts';
+} from '../../shared/branch/naming.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputText, writeOutputs } from '../../shared/outputs.ts';
+import { outputText, writeOutputs } from '../../shared/core/outputs.ts';
 
 describe('writeOutputs', () => {
   it('writes strings as is, numbers and booleans as text, objects as JSON, and skips undefined', () => {
@@ -41,7 +41,7 @@ describe('writeOutputs', () => {
       const file = join(dir, 'output');
       writeFileSync(file, '');
       const script = `
-        import { writeOutputs } from './shared/outputs.ts';
+        import { writeOutputs } from './shared/core/outputs.ts';
         writeOutputs({ tag: 'a-b', labels: 'x=1\\ny=2', ok: true, list: [1] });
       `;
       const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {

@@ -3,13 +3,13 @@
 // (one such pair is found by search below). The names may collide; the exact marks never do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { checkMark, ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/kube-marks.ts';
-import type { KubeObject } from '../../shared/kube.ts';
-import { branchNames, forkPullRequestNames, ownershipLabels, type BranchNames } from '../../shared/naming.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { checkMark, ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
+import type { KubeObject } from '../../shared/kube/client.ts';
+import { branchNames, forkPullRequestNames, ownershipLabels, type BranchNames } from '../../shared/branch/naming.ts';
 import { markBelongs } from '../../actions/cleanup-branch/environment.ts';
 import { craftedCollision } from '../helpers/collisions.ts';
-import { newOwnershipMark } from '../../shared/ownership.ts';
+import { newOwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
 
 const REPO = 'octo-org/preview-app';
 

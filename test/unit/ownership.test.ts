@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { branchNames } from '../../shared/naming.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 import {
   FEDERATED_CREDENTIAL_PREFIX,
   credentialNameParts,
@@ -12,7 +12,7 @@ import {
   ownershipOf,
   parseOwnershipMark,
   serviceAccountSubject,
-} from '../../shared/ownership.ts';
+} from '../../shared/branch/ownership/azure-marks.ts';
 
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 

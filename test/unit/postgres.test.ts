@@ -1,10 +1,10 @@
-// Pure parts of shared/postgres.ts: quoting, URLs, TLS settings per sslmode, and the
+// Pure parts of shared/postgres/client.ts: quoting, URLs, TLS settings per sslmode, and the
 // explanations of connection failures (with errors shaped as pg and Node raise them).
 import { getCACertificates } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { DeadlineError } from '../../shared/retry.ts';
-import { connectionUrl, explainPgError, hostPort, pgConfig, quoteIdent, quoteLiteral, sqlState, type PgTarget } from '../../shared/postgres.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { DeadlineError } from '../../shared/core/retry.ts';
+import { connectionUrl, explainPgError, hostPort, pgConfig, quoteIdent, quoteLiteral, sqlState, type PgTarget } from '../../shared/postgres/client.ts';
 
 const target: PgTarget = { host: 'psql-x.postgres.database.azure.com', port: 5432, user: 'pgadmin', password: 'pw', database: 'postgres', sslmode: 'verify-full' };
 

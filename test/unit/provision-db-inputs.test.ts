@@ -1,8 +1,9 @@
 // provision-db's inputs and names: defaults, every refusal before anything is contacted.
 import { describe, expect, it } from 'vitest';
-import type { EventContext } from '../../shared/context.ts';
-import { UserError } from '../../shared/errors.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { planNames } from '../../actions/provision-db/plan.ts';
 

@@ -1,7 +1,7 @@
 // Server facts from an ARM Server (shaped as the SDK returns it) and the policy check.
 import type { Server } from '@azure/arm-postgresql-flexible';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
+import { UserError } from '../../shared/core/errors.ts';
 import { assertPolicy, assertUsable, evaluatePolicy, factRows, serverFacts } from '../../actions/provision-db/policy.ts';
 
 const server: Server = {

@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { MemorySink, Summary } from '../../shared/summary.ts';
-import { branchNames } from '../../shared/naming.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
+import { Summary } from '../../shared/core/summary.ts';
+import { branchNames } from '../../shared/branch/naming.ts';
 import type { ProvisionResult } from '../../actions/provision-db/provision.ts';
 import { serverFacts } from '../../actions/provision-db/policy.ts';
 import { toOutputs, writeProvisionSummary } from '../../actions/provision-db/summary.ts';
@@ -32,7 +33,7 @@ describe('provision-db outputs', () => {
   it('sets exactly the outputs action.yml declares', async () => {
     const action = yaml.load(await readFile(path.join(import.meta.dirname, '../../actions/provision-db/action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
     const outputs = toOutputs(result);
-    // `verdict` is set by the summary (shared/summary.ts), the rest here.
+    // `verdict` is set by the summary (shared/core/summary.ts), the rest here.
     expect([...Object.keys(outputs), 'verdict'].sort()).toEqual(Object.keys(action.outputs).sort());
     expect(outputs).toMatchObject({ database: 'ex_3_9', user: 'ex_3_9_user', password: PASSWORD, created: true, port: 5432, 'migrations-applied': ['001.sql'], 'identity-client-id': 'c1' });
   });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../shared/errors.ts';
-import { DeadlineError, FakeClock, type RetryInfo, retry, systemClock } from '../../shared/retry.ts';
+import { isUserError } from '../../shared/core/errors.ts';
+import { DeadlineError, type RetryInfo, retry } from '../../shared/core/retry.ts';
+import { FakeClock } from '../../shared/testing/clock.ts';
+import { systemClock } from '../../shared/core/clock.ts';
 
 /** An HTTP-like failure in the shape Octokit and friends throw. */
 function httpError(status: number, retryAfterSeconds?: number): Error {

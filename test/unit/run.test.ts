@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { BUG_NOTE, describeStack, run } from '../../shared/run.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { BUG_NOTE, describeStack, run } from '../../shared/core/run.ts';
 
 /** run() with a fake setFailed and a recording logger; returns what was reported. */
 async function runWith(main: () => Promise<void>, debug = false) {
@@ -104,8 +104,8 @@ describe('describeStack', () => {
 describe('run in a real process', () => {
   it('fails the step through core.setFailed and exits 1', () => {
     const script = `
-      import { run } from './shared/run.ts';
-      import { UserError } from './shared/errors.ts';
+      import { run } from './shared/core/run.ts';
+      import { UserError } from './shared/core/errors.ts';
       await run(async () => { throw new UserError('Input \\\`sha\\\` is bad.', { fix: 'Pass a hex sha.' }); });
     `;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -121,7 +121,7 @@ describe('run in a real process', () => {
   it('exits 0 when main succeeds', () => {
     const child = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', "import { run } from './shared/run.ts'; await run(async () => {});"],
+      ['--input-type=module', '-e', "import { run } from './shared/core/run.ts'; await run(async () => {});"],
       { cwd: process.cwd(), encoding: 'utf8' },
     );
     expect(child.stdout).toBe('');

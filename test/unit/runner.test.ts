@@ -1,4 +1,4 @@
-// shared/runner.ts writes the runner's workflow commands itself (to keep @actions/core's
+// shared/core/workflow-commands.ts writes the runner's workflow commands itself (to keep @actions/core's
 // http-client and undici out of every cold start). This runs the same calls through both it
 // and the real @actions/core in child processes and compares what the runner would read.
 import { execFileSync } from 'node:child_process';
@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readOutputFile } from '../../actions/cli-text.ts';
+import { readOutputFile } from '../../actions/cli/text.ts';
 
-const runnerModule = pathToFileURL(path.resolve(import.meta.dirname, '../../shared/runner.ts')).href;
+const runnerModule = pathToFileURL(path.resolve(import.meta.dirname, '../../shared/core/workflow-commands.ts')).href;
 const dir = mkdtempSync(path.join(tmpdir(), 'runner-proto-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { MIN_SECRET_LENGTH, maskSecret, maskUrl, secretForms } from '../../shared/secrets.ts';
+import { MIN_SECRET_LENGTH, maskSecret, maskUrl, secretForms } from '../../shared/core/secrets.ts';
 
 function recorder() {
   const masked: string[] = [];
@@ -53,7 +53,7 @@ describe('maskSecret', () => {
   it('uses core.setSecret by default (::add-mask:: on stdout); `!` needs no URL encoding', () => {
     const child = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', "import { maskSecret } from './shared/secrets.ts'; maskSecret('s3cret!');"],
+      ['--input-type=module', '-e', "import { maskSecret } from './shared/core/secrets.ts'; maskSecret('s3cret!');"],
       { cwd: process.cwd(), encoding: 'utf8' },
     );
     expect(child.stderr).toBe('');

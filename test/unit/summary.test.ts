@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { CoreSummarySink, MemorySink, Summary, escapeHtml } from '../../shared/summary.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { CoreSummarySink, Summary, escapeHtml } from '../../shared/core/summary.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
 
 function build(): { summary: Summary; sink: MemorySink } {
   const sink = new MemorySink();
@@ -116,7 +117,7 @@ describe('CoreSummarySink', () => {
     const file = join(dir, 'summary.md');
     writeFileSync(file, 'earlier step\n');
     const script = `
-      import { Summary } from './shared/summary.ts';
+      import { Summary } from './shared/core/summary.ts';
       await new Summary().heading('Names').table(['k', 'v'], [['tag', 'a<b']]).write();
       await new Summary().paragraph('second').write();
     `;

@@ -1,9 +1,10 @@
-// The shared words of every summary (shared/verdict.ts) and the verdict as a GFM renderer shows
+// The shared words of every summary (shared/core/verdict.ts) and the verdict as a GFM renderer shows
 // it: first, one line, failures right below and visible unfolded, no dangling text, text escaped.
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/errors.ts';
-import { MemorySink, Summary, writeFailureSummary } from '../../shared/summary.ts';
-import { countResults, countsText, failureLine, kindCountsText, plural, verdictLine, verdictText } from '../../shared/verdict.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
+import { Summary, writeFailureSummary } from '../../shared/core/summary.ts';
+import { countResults, countsText, failureLine, kindCountsText, plural, verdictLine, verdictText } from '../../shared/core/verdict.ts';
 import { allLines, visibleLines } from '../helpers/render-summary.ts';
 
 describe('verdict words', () => {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseChecks, type CheckContext } from '../../shared/endpoints/checks.ts';
 import { parseBaseUrl, readInputs } from '../../shared/endpoints/inputs.ts';
 import { parseJsonPath, readJsonPath } from '../../shared/endpoints/json-path.ts';
-import { UserError } from '../../shared/errors.ts';
-import { InputReader, inputsFromRecord } from '../../shared/inputs.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import { InputReader } from '../../shared/core/inputs.ts';
+import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 
 const base: CheckContext = { baseUrl: new URL('https://feature-x.example.com'), expectVersion: undefined };
 

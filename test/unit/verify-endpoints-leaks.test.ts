@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChecks } from '../../shared/endpoints/checks.ts';
 import { credentialsInText, redactCredentialPairs, redactUrl } from '../../shared/endpoints/redact.ts';
-import { errorMessage } from '../../shared/errors.ts';
+import { errorMessage } from '../../shared/core/errors.ts';
 
 const refusal = (text: string): string => {
   try {

@@ -8,9 +8,10 @@ import { Redactor } from '../../shared/endpoints/redact.ts';
 import { failureError, resultsOutput, textTable, toOutputs } from '../../shared/endpoints/report.ts';
 import { writeVerifySummary } from '../../actions/verify-endpoints/summary.ts';
 import { FINAL_ATTEMPT_MS, verifyEndpoints, type VerifyOptions } from '../../shared/endpoints/verify.ts';
-import { FakeClock } from '../../shared/clock.ts';
-import { RecordingLogger } from '../../shared/logger.ts';
-import { MemorySink, Summary } from '../../shared/summary.ts';
+import { FakeClock } from '../../shared/testing/clock.ts';
+import { RecordingLogger } from '../../shared/testing/logger.ts';
+import { MemorySink } from '../../shared/testing/summary-sink.ts';
+import { Summary } from '../../shared/core/summary.ts';
 
 const options: VerifyOptions = { timeoutMs: 20_000, intervalMs: 1000, requestTimeoutMs: 5000, concurrency: 4, expectVersion: undefined };
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
-import { readOutputFile } from '../../actions/cli-text.ts';
+import { readOutputFile } from '../../actions/cli/text.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
 import { condition, interpolate, type Contexts } from './expressions.ts';
 

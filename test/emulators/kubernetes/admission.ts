@@ -14,7 +14,7 @@ export function podAdmissionError(kit: Kit, pod: KubeObject, generateName?: stri
   const namespace = pod.metadata.namespace ?? '';
   const account = str(getPath(pod, 'spec.serviceAccountName')) ?? str(getPath(pod, 'spec.serviceAccount')) ?? 'default';
   // Mutating admission runs before the name is generated: the message names the generateName.
-  if (!kit.store.get('serviceaccounts', namespace, account)) {
+  if (!kit.store.peek('serviceaccounts', namespace, account)) {
     return `pods "${generateName ?? pod.metadata.name ?? ''}" is forbidden: error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`;
   }
   const quota = quotaRefusal(kit.store, pod);
@@ -59,10 +59,10 @@ const ROOT_CA = [
 export function ensureNamespaceDefaults(kit: Kit, ns: KubeObject): void {
   const namespace = ns.metadata.name ?? '';
   if (ns.metadata.deletionTimestamp) return;
-  if (!kit.store.get('serviceaccounts', namespace, 'default')) {
+  if (!kit.store.peek('serviceaccounts', namespace, 'default')) {
     kit.createChild('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } });
   }
-  if (!kit.store.get('configmaps', namespace, 'kube-root-ca.crt')) {
+  if (!kit.store.peek('configmaps', namespace, 'kube-root-ca.crt')) {
     kit.createChild('configmaps', {
       apiVersion: 'v1',
       kind: 'ConfigMap',

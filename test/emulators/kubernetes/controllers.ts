@@ -17,7 +17,7 @@ import { ImageRegistry } from './registry.ts';
 import { reconcileDaemonSet, reconcileStatefulSet } from './statefulsets.ts';
 import { controllerOf, type ControllerOptions } from './kit.ts';
 import { stampNew, type KubeStore, type StoreEvent } from './store.ts';
-import { clone, deepEqual, isRecord, withoutTimes, type KubeObject } from './types.ts';
+import { equalButTimes, isRecord, type KubeObject } from './types.ts';
 
 const CONTROLLED: Record<string, string> = {
   ReplicaSet: 'replicasets.apps',
@@ -88,7 +88,7 @@ export class Controllers implements NodeKit {
 
   namespaceActive(namespace: string | undefined): boolean {
     if (!namespace) return true;
-    const ns = this.store.get('namespaces', undefined, namespace);
+    const ns = this.store.peek('namespaces', undefined, namespace);
     return ns !== undefined && !ns.metadata.deletionTimestamp;
   }
 
@@ -106,7 +106,7 @@ export class Controllers implements NodeKit {
   }
 
   writeIfChanged(resource: string, before: KubeObject, after: KubeObject): KubeObject {
-    if (deepEqual(withoutTimes(before), withoutTimes(after))) return before;
+    if (equalButTimes(before, after)) return before;
     return this.store.update(resource, after);
   }
 
@@ -119,14 +119,14 @@ export class Controllers implements NodeKit {
     if (event.type !== 'DELETED' && RECONCILERS[event.resource]) this.enqueue(event.resource, metadata.namespace, metadata.name ?? '');
     const namespace = metadata.namespace;
     if (namespace !== undefined && QUOTA_COUNTED.has(event.resource) && event.resource !== 'resourcequotas') {
-      for (const quota of this.store.select('resourcequotas', namespace, () => true)) this.enqueue('resourcequotas', namespace, quota.metadata.name ?? '');
+      for (const quota of this.store.scan('resourcequotas', namespace, () => true)) this.enqueue('resourcequotas', namespace, quota.metadata.name ?? '');
     }
     if (event.resource === 'pods') {
       if (event.type === 'DELETED') this.runtime.delete(metadata.uid ?? '');
       // Endpoints follow the pods their Services select.
       if (namespace !== undefined) {
         const labels = metadata.labels ?? {};
-        for (const svc of this.store.select('services', namespace, (s) => selects(s, labels))) this.enqueue('services', namespace, svc.metadata.name ?? '');
+        for (const svc of this.store.scan('services', namespace, (s) => selects(s, labels))) this.enqueue('services', namespace, svc.metadata.name ?? '');
       }
     }
     if (event.resource === 'services' && event.type === 'DELETED') this.store.remove('endpoints', namespace, metadata.name ?? '');
@@ -151,7 +151,7 @@ export class Controllers implements NodeKit {
       const reconcile = RECONCILERS[resource];
       if (!obj || !reconcile || obj.metadata.deletionTimestamp) continue;
       try {
-        reconcile(this, clone(obj));
+        reconcile(this, obj);
       } catch (error: unknown) {
         process.emitWarning(`kubernetes emulator: reconcile of ${resource} ${namespace ?? ''}/${name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -8,13 +8,13 @@ function matches(selector: Record<string, unknown>, labels: Record<string, strin
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
 
-function ready(pod: KubeObject): boolean {
+function ready(pod: Readonly<KubeObject>): boolean {
   const conditions = getPath(pod, 'status.conditions');
   return Array.isArray(conditions) && conditions.some((c) => isRecord(c) && c.type === 'Ready' && c.status === 'True');
 }
 
 /** A service port's target in one pod: a number, or a named container port. */
-function targetPort(port: Record<string, unknown>, pod: KubeObject): number | undefined {
+function targetPort(port: Record<string, unknown>, pod: Readonly<KubeObject>): number | undefined {
   const target = port.targetPort ?? port.port;
   if (typeof target === 'number') return target;
   if (typeof target === 'string' && /^\d+$/.test(target)) return Number(target);
@@ -45,14 +45,16 @@ export function reconcileEndpoints(kit: Kit, service: KubeObject): void {
   if (!isRecord(selector) || Object.keys(selector).length === 0) return;
   const namespace = service.metadata.namespace;
   const name = service.metadata.name ?? '';
-  const pods = kit.store.select('pods', namespace, (p) => matches(selector, p.metadata.labels) && typeof getPath(p, 'status.podIP') === 'string' && !p.metadata.deletionTimestamp);
+  const pods = kit.store
+    .scan('pods', namespace, (p) => matches(selector, p.metadata.labels) && typeof getPath(p, 'status.podIP') === 'string' && !p.metadata.deletionTimestamp)
+    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
   const ports = (Array.isArray(getPath(service, 'spec.ports')) ? (getPath(service, 'spec.ports') as unknown[]) : []).filter(isRecord);
-  const address = (pod: KubeObject): Record<string, unknown> => ({
+  const address = (pod: Readonly<KubeObject>): Record<string, unknown> => ({
     ip: str(getPath(pod, 'status.podIP')),
     nodeName: str(getPath(pod, 'spec.nodeName')),
     targetRef: { kind: 'Pod', namespace, name: pod.metadata.name, uid: pod.metadata.uid },
   });
-  const servicePorts = (pod: KubeObject | undefined): Record<string, unknown>[] =>
+  const servicePorts = (pod: Readonly<KubeObject> | undefined): Record<string, unknown>[] =>
     ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: pod ? (targetPort(p, pod) ?? 0) : 0, protocol: p.protocol ?? 'TCP' }));
   const readyPods = pods.filter(ready);
   const unready = pods.filter((p) => !ready(p));

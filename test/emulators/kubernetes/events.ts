@@ -13,7 +13,7 @@ export type EventType = 'Normal' | 'Warning';
 /** Records an event about `about` from `component` (kubelet, deployment-controller, ...). */
 export function recordEvent(store: KubeStore, about: KubeObject, type: EventType, reason: string, message: string, component: string): void {
   const namespace = about.metadata.namespace ?? 'default';
-  const ns = store.get('namespaces', undefined, namespace);
+  const ns = store.peek('namespaces', undefined, namespace);
   if (!ns || ns.metadata.deletionTimestamp) return;
   const uid = about.metadata.uid ?? '';
   const now = timestamp();

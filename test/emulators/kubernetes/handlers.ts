@@ -26,11 +26,10 @@ export interface ResourceContext {
 }
 
 /** The object as served at the request's version. */
-export function present(target: Target, obj: KubeObject): KubeObject {
-  const out = clone(obj);
-  out.apiVersion = apiVersionOf(target.type.group, target.version);
-  out.kind = target.type.kind;
-  return { apiVersion: out.apiVersion, kind: out.kind, ...out };
+export function present(target: Target, obj: Readonly<KubeObject>): KubeObject {
+  // A shallow copy: what is presented is only serialized (a watch presents the stored object).
+  const { apiVersion: _apiVersion, kind: _kind, ...rest } = obj;
+  return { apiVersion: apiVersionOf(target.type.group, target.version), kind: target.type.kind, ...rest };
 }
 
 function selectorFilter(target: Target, query: URLSearchParams): (obj: KubeObject) => boolean {

@@ -126,10 +126,10 @@ function terminal(pod: KubeObject): boolean {
 
 /** Picks a node for a pod as kube-scheduler's filters would (resources, pod count, nodeSelector). */
 export function schedule(store: KubeStore, pod: KubeObject): Placement {
-  const nodes = store.list('nodes');
+  const nodes = store.scan('nodes', undefined, () => true).sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
   const want = podRequests(pod);
   const selector = getPath(pod, 'spec.nodeSelector');
-  const running = store.select('pods', undefined, (p) => typeof getPath(p, 'spec.nodeName') === 'string' && !terminal(p) && p.metadata.uid !== pod.metadata.uid);
+  const running = store.scan('pods', undefined, (p) => typeof getPath(p, 'spec.nodeName') === 'string' && !terminal(p) && p.metadata.uid !== pod.metadata.uid);
   const reasons = new Map<string, number>();
   const note = (reason: string): void => void reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   let selectorMisses = 0;
@@ -162,7 +162,7 @@ export function schedule(store: KubeStore, pod: KubeObject): Placement {
 
 /** The InternalIP of a node, for a pod's hostIP. */
 export function hostIpOf(store: KubeStore, nodeName: string): string {
-  const node = store.get('nodes', undefined, nodeName);
+  const node = store.peek('nodes', undefined, nodeName);
   const addresses = getPath(node, 'status.addresses');
   const internal = (Array.isArray(addresses) ? addresses : []).find((a) => isRecord(a) && a.type === 'InternalIP');
   return str(getPath(internal, 'address')) ?? nodeIp(0);

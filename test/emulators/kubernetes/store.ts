@@ -49,6 +49,27 @@ export class KubeStore {
     return found ? clone(found) : undefined;
   }
 
+  /**
+   * The stored object itself, not a copy: for readers that only look (is it there, is it
+   * terminating, one field). Cheaper than {@link get}; the caller must not change it.
+   */
+  peek(resource: string, namespace: string | undefined, name: string): Readonly<KubeObject> | undefined {
+    return this.objects.get(resource)?.get(keyOf(namespace, name));
+  }
+
+  /**
+   * The stored objects (not copies, in no particular order) that `match` accepts: for
+   * readers that only look, such as the scheduler summing the requests of a node's pods.
+   * The caller must not change them.
+   */
+  scan(resource: string, namespace: string | undefined, match: (obj: Readonly<KubeObject>) => boolean): Readonly<KubeObject>[] {
+    const items: Readonly<KubeObject>[] = [];
+    for (const obj of this.objects.get(resource)?.values() ?? []) {
+      if ((namespace === undefined || obj.metadata.namespace === namespace) && match(obj)) items.push(obj);
+    }
+    return items;
+  }
+
   /** Objects of a resource, in one namespace or all, sorted by namespace and name as etcd returns them. */
   list(resource: string, namespace?: string): KubeObject[] {
     return this.select(resource, namespace, () => true);
@@ -169,7 +190,9 @@ export class KubeStore {
     const key = keyOf(stored.metadata.namespace, stored.metadata.name ?? '');
     if (type === 'DELETED') map.delete(key);
     else map.set(key, stored);
-    const event: StoreEvent = { type, resource, object: clone(stored), resourceVersion: this.rv };
+    // The event carries the stored object itself (listeners must not change it; the store never
+    // changes a stored object in place, a write replaces it), which saves a copy per write.
+    const event: StoreEvent = { type, resource, object: stored, resourceVersion: this.rv };
     this.history.push(event);
     if (this.history.length > this.historyLimit) {
       const dropped = this.history.splice(0, this.history.length - this.historyLimit);

@@ -108,6 +108,24 @@ export function withoutTimes(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value).replace(/"(lastTransitionTime|lastUpdateTime|lastProbeTime)":"[^"]*"/g, '"$1":""')) as unknown;
 }
 
+const TIME_KEYS = new Set(['lastTransitionTime', 'lastUpdateTime', 'lastProbeTime']);
+
+/**
+ * Whether two values are equal once condition timestamps are set aside: what comparing
+ * {@link withoutTimes} of both answers (a time key holding a string on both sides is equal),
+ * without copying either.
+ */
+export function equalButTimes(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => equalButTimes(item, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+    if (keys.length !== Object.keys(b).filter((key) => b[key] !== undefined).length) return false;
+    return keys.every((key) => Object.hasOwn(b, key) && ((TIME_KEYS.has(key) && typeof a[key] === 'string' && typeof b[key] === 'string') || equalButTimes(a[key], b[key])));
+  }
+  return false;
+}
+
 /** Deletes the listed keys whose value is 0 (the API server omits empty counters). */
 export function dropZeros(obj: Record<string, unknown>, keys: string[]): void {
   for (const key of keys) if (obj[key] === 0) Reflect.deleteProperty(obj, key);

@@ -1,0 +1,241 @@
+// Kubernetes plumbing shared by the actions that talk to a cluster (deploy-overlay,
+// cleanup-branch): a client that sends objects as they are (server-side apply, get, list, merge
+// patch, delete, logs, discovery, watch) over shared/kube/http.ts, readable API errors, and the
+// protected namespaces (ownership marks: shared/branch/ownership/kube-marks.ts). The kubeconfig is read by shared/kube/config.ts.
+//
+// Why not @kubernetes/client-node's KubernetesObjectApi, which the first version used: loading
+// client-node (a 19 MB bundle chunk) blocked the event loop for 170-250 ms on every run, longer
+// than the whole render, and the suite only needs these few REST verbs. client-node is now only
+// a devDependency: the tests compare the kubeconfig resolver with it (legacy `auth-provider`
+// users are refused, shared/kube/config.ts).
+import type { RunPlugin } from './auth.ts';
+import type { KubeConnection } from './config.ts';
+import { discovery, type ResourceInfo } from './discovery.ts';
+import { kubeApiError } from './errors.ts';
+import type { KubeHttp, Query } from './http.ts';
+import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, isValidDnsLabel, type BranchNames } from '../branch/naming.ts';
+import { retry } from '../core/retry.ts';
+import * as runner from '../core/workflow-commands.ts';
+import type { SetSecret } from '../core/secrets.ts';
+import { UserError, quoteValue } from '../core/errors.ts';
+import type { InputReader } from '../core/inputs.ts';
+
+
+/** Object metadata as the API serves it (the fields the suite reads). */
+export interface ObjectMeta {
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  ownerReferences?: { apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }[];
+  managedFields?: { manager?: string; operation?: string; apiVersion?: string; time?: string }[];
+  [key: string]: unknown;
+}
+
+/** A Kubernetes object as plain JSON. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  [key: string]: unknown;
+}
+
+/**
+ * Production namespaces when `production-namespaces` is not given (deploy-overlay and
+ * cleanup-branch share it): never written to or removed, like `default` and `kube-*`.
+ */
+export const DEFAULT_PRODUCTION_NAMESPACES: readonly string[] = ['production', 'prod', 'project'];
+
+/**
+ * Input `production-namespaces` (deploy-overlay and cleanup-branch): namespace names, default
+ * {@link DEFAULT_PRODUCTION_NAMESPACES}.
+ * @throws UserError naming the input for a value that is not a namespace name.
+ */
+export function readProductionNamespaces(reader: InputReader): string[] {
+  const given = reader.list('production-namespaces');
+  for (const name of given) {
+    if (!isValidDnsLabel(name)) {
+      throw new UserError(`Input \`production-namespaces\` holds ${quoteValue(name)}, which is not a namespace name.`, { fix: 'List namespace names (lower-case letters, digits and `-`), one per line or comma-separated.' });
+    }
+  }
+  return given.length > 0 ? given : [...DEFAULT_PRODUCTION_NAMESPACES];
+}
+
+/** Namespaces the suite never writes into or deletes: `default`, `kube-*`, and `extra` (the production namespaces). */
+export function isProtectedNamespace(name: string, extra: readonly string[] = []): boolean {
+  return name === 'default' || name.startsWith('kube-') || extra.includes(name);
+}
+
+/** The label selector of everything the suite made for a branch. */
+export function ownershipSelector(names: Pick<BranchNames, 'labelValue'>): string {
+  return `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${BRANCH_LABEL}=${names.labelValue}`;
+}
+
+/** Whether a namespace is being deleted. */
+export function isTerminating(obj: KubeObject | undefined): boolean {
+  return Boolean(obj?.metadata?.deletionTimestamp);
+}
+
+/** Options of one server-side apply. */
+export interface ApplyOptions {
+  fieldManager: string;
+  /** Take over fields other managers own (`force=true`). */
+  force?: boolean;
+  /** `dryRun=All`: validated and defaulted by the server, not stored. */
+  dryRun?: boolean;
+}
+
+/** A cluster client sending and answering raw JSON. Calls retry transient faults. */
+export interface KubeClient {
+  /** The kubeconfig context it talks to. */
+  readonly connection: KubeConnection;
+  /** Discovery of a kind; undefined when the server does not serve it (a CRD not applied yet). */
+  resource(apiVersion: string, kind: string): Promise<ResourceInfo | undefined>;
+  /** Discovers every group at once where the server offers aggregated discovery (never fails; lookups fall back per group). */
+  prefetchDiscovery(): Promise<void>;
+  /** Server-side apply; `code` is 201 when the object was created, 200 otherwise. */
+  apply(obj: KubeObject, options: ApplyOptions): Promise<{ code: number; object: KubeObject }>;
+  /** The object, or undefined when it does not exist. */
+  get(ref: KubeObject): Promise<KubeObject | undefined>;
+  /** Every object of a kind (all pages), in a namespace or cluster-wide. */
+  list(apiVersion: string, kind: string, options?: { namespace?: string; labelSelector?: string }): Promise<{ items: KubeObject[]; resourceVersion: string }>;
+  /** A JSON merge patch (an Update operation under `fieldManager`). */
+  mergePatch(ref: KubeObject, patch: unknown, fieldManager: string): Promise<KubeObject>;
+  /** Deletes an object; false when it was already gone. */
+  delete(ref: KubeObject, options?: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; dryRun?: boolean }): Promise<boolean>;
+  /** The last lines of a container's log. */
+  podLog(namespace: string, pod: string, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string>;
+  /** The collection path of a kind (`/apis/apps/v1/namespaces/ns/deployments`), for watches. */
+  collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string>;
+  /** A streaming GET (watches): each line of the body until the server ends it or `signal` aborts. */
+  stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
+}
+
+/** Options of {@link createKubeClient}. */
+export interface KubeClientOptions {
+  /** How long one call may keep retrying transient faults (429, 5xx, resets). Default 30 s. */
+  retryDeadlineMs?: number;
+  /** Told about each retry (e.g. to log it). */
+  onRetry?: (what: string, reason: string, delayMs: number) => void;
+  /** Masks credentials a plugin hands out (default the runner's). */
+  setSecret?: SetSecret;
+  /** Runs `exec` credential plugins (default: a child process). */
+  runPlugin?: RunPlugin;
+  /** Stops every call (and its retries) when aborted, e.g. once the run has failed elsewhere. */
+  signal?: AbortSignal;
+}
+
+/** Kinds whose resource never changes, so their paths need no discovery round trip first. */
+const WELL_KNOWN: ReadonlyMap<string, ResourceInfo> = new Map([
+  ['v1 Namespace', { name: 'namespaces', namespaced: false, verbs: [] }],
+  ['v1 Pod', { name: 'pods', namespaced: true, verbs: [] }],
+]);
+
+function parse(text: string): KubeObject {
+  return text === '' ? {} : (JSON.parse(text) as KubeObject);
+}
+
+/** Builds a {@link KubeClient} for a kubeconfig context. */
+export function createKubeClient(connection: KubeConnection, options: KubeClientOptions = {}): KubeClient {
+  // The HTTP layer (and Node's http, https and tls modules) loads on the first request, off the start-up path.
+  let ready: Promise<KubeHttp> | undefined;
+  const load = (): Promise<KubeHttp> =>
+    (ready ??= Promise.all([import('./http.ts'), import('./auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
+      const auth = createAuthenticator(connection, { setSecret: options.setSecret ?? runner.setSecret, ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}) });
+      return createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
+    }));
+  const http: KubeHttp = {
+    request: async (method, path, requestOptions) => (await load()).request(method, path, requestOptions),
+    stream: async (path, query, onLine, signal) => (await load()).stream(path, query, onLine, signal),
+  };
+  const { lookup: discover, prefetch } = discovery(http);
+  const call = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
+    retry(fn, {
+      deadlineMs: options.retryDeadlineMs ?? 30_000,
+      initialDelayMs: 250,
+      maxDelayMs: 5000,
+      what,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onRetry: (info) => options.onRetry?.(what, info.reason, info.delayMs),
+    });
+  const label = (obj: KubeObject): string => `${obj.kind ?? '?'} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? ''}`;
+  const resource = async (apiVersion: string, kind: string): Promise<ResourceInfo> => {
+    const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await discover(apiVersion, kind));
+    if (!info) {
+      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `the server does not serve ${kind} in ${apiVersion}` });
+      throw Object.assign(new Error(`the server does not serve ${kind} in ${apiVersion}`), { code: 404, body });
+    }
+    return info;
+  };
+  const collection = async (apiVersion: string, kind: string, namespace: string | undefined): Promise<string> => {
+    const info = await resource(apiVersion, kind);
+    const prefix = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    const ns = info.namespaced && namespace !== '' ? (namespace ?? connection.namespace) : undefined;
+    return `${prefix}${ns === undefined ? '' : `/namespaces/${encodeURIComponent(ns)}`}/${info.name}`;
+  };
+  const pathOf = async (obj: KubeObject): Promise<string> =>
+    `${await collection(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace)}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
+  return {
+    connection,
+    resource: (apiVersion, kind) => call(`discovery of ${apiVersion} ${kind}`, () => discover(apiVersion, kind)),
+    prefetchDiscovery: prefetch,
+    apply: (obj, opts) =>
+      call(`apply of ${label(obj)}`, async () => {
+        const query = { fieldManager: opts.fieldManager, force: String(opts.force === true), dryRun: opts.dryRun ? 'All' : undefined };
+        const raw = await http.request('PATCH', await pathOf(obj), { query, body: obj, contentType: 'application/apply-patch+yaml' });
+        return { code: raw.code, object: parse(raw.text) };
+      }),
+    get: (ref) =>
+      call(`read of ${label(ref)}`, async () => {
+        try {
+          return parse((await http.request('GET', await pathOf(ref))).text);
+        } catch (error: unknown) {
+          if (kubeApiError(error)?.code === 404) return undefined;
+          throw error;
+        }
+      }),
+    list: (apiVersion, kind, opts = {}) =>
+      call(`list of ${kind}`, async () => {
+        // A namespaced kind listed without a namespace is listed across all of them.
+        const path = await collection(apiVersion, kind, opts.namespace ?? '');
+        const items: KubeObject[] = [];
+        let resourceVersion = '';
+        let next: string | undefined;
+        do {
+          const page = parse((await http.request('GET', path, { query: { labelSelector: opts.labelSelector, limit: '500', continue: next } })).text);
+          const meta = (page.metadata ?? {}) as { continue?: string; resourceVersion?: string };
+          const pageItems = Array.isArray(page['items']) ? (page['items'] as KubeObject[]) : [];
+          // Built-in lists carry apiVersion and kind on the list only.
+          for (const item of pageItems) items.push({ apiVersion, kind, ...item });
+          resourceVersion = meta.resourceVersion ?? resourceVersion;
+          next = meta.continue || undefined;
+        } while (next);
+        return { items, resourceVersion };
+      }),
+    mergePatch: (ref, patch, fieldManager) =>
+      call(`patch of ${label(ref)}`, async () => parse((await http.request('PATCH', await pathOf(ref), { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text)),
+    delete: (ref, opts = {}) =>
+      call(`delete of ${label(ref)}`, async () => {
+        try {
+          await http.request('DELETE', await pathOf(ref), { query: { propagationPolicy: opts.propagationPolicy ?? 'Background', dryRun: opts.dryRun ? 'All' : undefined } });
+          return true;
+        } catch (error: unknown) {
+          if (kubeApiError(error)?.code === 404) return false;
+          throw error;
+        }
+      }),
+    podLog: (namespace, pod, opts) =>
+      call(`log of pod ${namespace}/${pod}`, async () => {
+        const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
+        const query = { container: opts.container, tailLines: opts.tailLines === undefined ? undefined : String(opts.tailLines), previous: opts.previous ? 'true' : undefined };
+        return (await http.request('GET', path, { query })).text;
+      }),
+    collectionPath: (apiVersion, kind, namespace) => call(`discovery of ${apiVersion} ${kind}`, () => collection(apiVersion, kind, namespace ?? '')),
+    stream: (path, query, onLine, signal) => http.stream(path, query, onLine, signal),
+  };
+}
