@@ -14,9 +14,15 @@ if (missing.length > 0) {
   for (const v of missing) console.error(`  ${v.name}: ${v.means}`);
   const optional = ACCEPTANCE_VARIABLES.filter((v) => !v.required);
   console.error(`Optional: ${optional.map((v) => `${v.name} (${v.means})`).join('; ')}.`);
-  console.error('To try it on this machine: npm run emulators -- --state-dir DIR --postgres, then point the variables at DIR/kubeconfig and the PG* values in DIR/env (README "Acceptance mode").');
+  console.error(
+    'To try it on this machine: npm run emulators -- --state-dir DIR --postgres, then point the variables at DIR/kubeconfig and the PG* values in DIR/env (README "Acceptance mode").',
+  );
   process.exit(2);
 }
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/acceptance.config.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, BRANCH_ENV_ACCEPTANCE: '1' } });
+const result = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/acceptance.config.ts', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, BRANCH_ENV_ACCEPTANCE: '1' },
+});
 process.exit(result.status ?? 1);

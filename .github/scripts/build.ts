@@ -18,7 +18,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Bundle names: every action (a folder with action.yml and main.ts), plus the local CLI (actions/cli/main.ts). */
 export async function actionNames(): Promise<string[]> {
   const entries = await readdir(path.join(root, 'actions'), { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'action.yml')) && existsSync(path.join(root, 'actions', e.name, 'main.ts'))).map((e) => e.name);
+  const names = entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(root, 'actions', e.name, 'action.yml')) && existsSync(path.join(root, 'actions', e.name, 'main.ts')))
+    .map((e) => e.name);
   return [...names, 'cli'].sort();
 }
 
@@ -35,8 +37,21 @@ async function bundle(name: string, outDir: string): Promise<void> {
   try {
     await run(
       process.execPath,
-      [ncc, 'build', entryOf(name), '--out', staging, '--no-cache', '--minify', '--transpile-only',
-        '--target', 'es2024', '--stats-out', path.join(staging, 'stats.json'), '--quiet'],
+      [
+        ncc,
+        'build',
+        entryOf(name),
+        '--out',
+        staging,
+        '--no-cache',
+        '--minify',
+        '--transpile-only',
+        '--target',
+        'es2024',
+        '--stats-out',
+        path.join(staging, 'stats.json'),
+        '--quiet',
+      ],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error: unknown) {
@@ -59,7 +74,12 @@ async function minifyChunks(dir: string): Promise<void> {
   const { minify } = await import('terser');
   for (const file of (await readdir(dir)).filter((f) => /^\d+\.index\.js$/.test(f)).sort()) {
     const full = path.join(dir, file);
-    const result = await minify(await readFile(full, 'utf8'), { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: 'some' } });
+    const result = await minify(await readFile(full, 'utf8'), {
+      module: true,
+      compress: false,
+      mangle: { keep_classnames: true, keep_fnames: true },
+      format: { comments: 'some' },
+    });
     if (result.code === undefined) throw new Error(`terser returned nothing for ${file}`);
     await writeFile(full, result.code);
   }

@@ -55,13 +55,16 @@ async function has(git: Git, commit: string): Promise<boolean> {
   return (await git(['cat-file', '-e', `${commit}^{commit}`])).exitCode === 0;
 }
 
-const FETCH_HINT = 'Check out with `actions/checkout` (fetch-depth: 0 avoids fetching later), make sure `origin` is reachable with the job token, or pass `base-ref`.';
+const FETCH_HINT =
+  'Check out with `actions/checkout` (fetch-depth: 0 avoids fetching later), make sure `origin` is reachable with the job token, or pass `base-ref`.';
 
 async function mustGit(git: Git, args: string[]): Promise<string> {
   const result = await git(args);
   if (result.exitCode !== 0) {
     const reason = result.stderr.trim().split('\n').slice(-3).join(' ');
-    throw new UserError(`Changed-service detection could not run \`git ${args.join(' ')}\` in the checkout (exit ${result.exitCode}): ${reason}`, { fix: FETCH_HINT });
+    throw new UserError(`Changed-service detection could not run \`git ${args.join(' ')}\` in the checkout (exit ${result.exitCode}): ${reason}`, {
+      fix: FETCH_HINT,
+    });
   }
   return result.stdout;
 }
@@ -91,7 +94,11 @@ async function fetchAny(git: Git, args: string[], refspecSets: string[][]): Prom
 async function ensureHead(git: Git, request: ChangeRequest, logger: Logger): Promise<void> {
   if (await has(git, request.sha)) return;
   logger.info(`Fetching ${request.sha.slice(0, 12)}, which the checkout lacks.`);
-  const byRef = await fetchAny(git, ['--depth=1'], headRefspecs(request).map((r) => [r]));
+  const byRef = await fetchAny(
+    git,
+    ['--depth=1'],
+    headRefspecs(request).map((r) => [r]),
+  );
   if (byRef.ok && (await has(git, request.sha))) return;
   await mustGit(git, ['fetch', '--no-tags', '--depth=1', 'origin', request.sha]);
 }
@@ -131,7 +138,10 @@ async function mergeBase(git: Git, request: ChangeRequest, ref: string, logger: 
     logger.info(`Shallow clone: fetching the full history to find the merge-base with ${ref}.`);
     const full = await fetchAny(git, ['--unshallow'], refspecSets);
     if (!full.ok) {
-      throw new UserError(`Changed-service detection could not fetch the history to find the merge-base with ${ref}: ${full.stderr.trim().split('\n').slice(-2).join(' ')}`, { fix: FETCH_HINT });
+      throw new UserError(
+        `Changed-service detection could not fetch the history to find the merge-base with ${ref}: ${full.stderr.trim().split('\n').slice(-2).join(' ')}`,
+        { fix: FETCH_HINT },
+      );
     }
   }
 }

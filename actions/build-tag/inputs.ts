@@ -77,7 +77,10 @@ export function readServices(document: unknown): Map<string, string[]> {
         fix: example,
       });
     }
-    services.set(name, (globs as string[]).map((g) => g.trim()));
+    services.set(
+      name,
+      (globs as string[]).map((g) => g.trim()),
+    );
   }
   return services;
 }

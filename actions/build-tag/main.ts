@@ -9,12 +9,14 @@ import { buildTag, toOutputs } from './build-tag.ts';
 import { readInputs } from './inputs.ts';
 import { writeBuildTagSummary } from './summary.ts';
 
-await run(() => summarizeFailure('build-tag', 'Naming the branch', async () => {
-  const inputs = readInputs();
-  const result = await buildTag(inputs, readEventContext(), {
-    git: (args) => exec('git', args, { cwd: inputs.workingDirectory, allowFailure: true }),
-    logger: actionsLogger,
-  });
-  writeOutputs(toOutputs(result));
-  await writeBuildTagSummary(result);
-}));
+await run(() =>
+  summarizeFailure('build-tag', 'Naming the branch', async () => {
+    const inputs = readInputs();
+    const result = await buildTag(inputs, readEventContext(), {
+      git: (args) => exec('git', args, { cwd: inputs.workingDirectory, allowFailure: true }),
+      logger: actionsLogger,
+    });
+    writeOutputs(toOutputs(result));
+    await writeBuildTagSummary(result);
+  }),
+);

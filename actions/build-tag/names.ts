@@ -21,7 +21,10 @@ export interface TagResult {
 /** Resolves the branch and sha (inputs first, then the event) and derives every name. */
 export function computeNames(inputs: Inputs, context: EventContext, now: Date = new Date()): TagResult {
   const { names } = resolveBranchTarget({
-    input: inputs.branch, context, forks: inputs.forks, doing: 'name',
+    input: inputs.branch,
+    context,
+    forks: inputs.forks,
+    doing: 'name',
     naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
   });
   const branch = names.branch;

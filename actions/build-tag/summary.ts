@@ -4,7 +4,8 @@ import type { BuildTagResult } from './build-tag.ts';
 
 /** The first line: the names made for the branch, and which services changed. */
 export function buildTagVerdict(result: BuildTagResult, ms: number): Verdict {
-  const services = result.changes.how === 'no services given' ? '' : `, ${result.changes.changed.length} service(s) changed (${result.changes.changed.join(', ') || 'none'})`;
+  const services =
+    result.changes.how === 'no services given' ? '' : `, ${result.changes.changed.length} service(s) changed (${result.changes.changed.join(', ') || 'none'})`;
   return { action: 'build-tag', status: 'success', text: `Named ${result.branch}: tag ${result.tag}, namespace ${result.namespace}${services}`, ms };
 }
 

@@ -102,7 +102,9 @@ export function promotionBody(files: readonly FileVersions[], changes: readonly 
       ...shownRows,
       ...(shownRows.length < rows.length ? ['', `…and ${rows.length - shownRows.length} more; see the Files changed tab.`] : []),
       '',
-      ...(withDiff ? ['<details><summary>Diff</summary>', '', '```diff', ...diff, '```', '', '</details>', ''] : ['The diff is too long to show here; see the Files changed tab.', '']),
+      ...(withDiff
+        ? ['<details><summary>Diff</summary>', '', '```diff', ...diff, '```', '', '</details>', '']
+        : ['The diff is too long to show here; see the Files changed tab.', '']),
       ...footer,
     ].join('\n');
   const full = render(rows, true);
@@ -114,6 +116,9 @@ export function promotionBody(files: readonly FileVersions[], changes: readonly 
 
 /** The commit message: the title, then one `image field: old → new` line per change. */
 export function commitMessage(title: string, changes: readonly Change[]): string {
-  const lines = changes.map((change) => `- ${change.image} ${change.field}: ${change.old ?? '(none)'} → ${change.new}${changes.some((c) => c.file !== change.file) ? ` (${change.file})` : ''}`);
+  const lines = changes.map(
+    (change) =>
+      `- ${change.image} ${change.field}: ${change.old ?? '(none)'} → ${change.new}${changes.some((c) => c.file !== change.file) ? ` (${change.file})` : ''}`,
+  );
   return `${title}\n\n${lines.join('\n')}\n`;
 }

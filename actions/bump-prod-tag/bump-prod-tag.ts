@@ -46,11 +46,12 @@ export interface BumpResult {
 
 /** `promote/<overlay dirs>`: the same overlay always gets the same branch (and so one pull request). */
 export function defaultBranchName(paths: readonly string[]): string {
-  const overlays = paths.map((p) =>
-    p
-      .replace(/\/?(kustomization\.ya?ml|Kustomization)$/, '')
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '') || 'root',
+  const overlays = paths.map(
+    (p) =>
+      p
+        .replace(/\/?(kustomization\.ya?ml|Kustomization)$/, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '') || 'root',
   );
   const slug = [...new Set(overlays)].join('+');
   if (slug.length <= 120) return `promote/${slug}`;
@@ -116,7 +117,13 @@ export async function bumpProdTag(inputs: Inputs, context: EventContext, deps: D
   if (inputs.mode === 'local') {
     const edits = await editLocal(inputs.workingDirectory, inputs.kustomizations, inputs.requests, inputs.addMissing, beforeWrite);
     const files = edits.map(({ file, before, after }) => ({ path: file, before, after }));
-    const result = { ...base, changed: files.some((f) => f.before !== f.after), files, changes: edits.flatMap((e) => e.changes), warnings: edits.flatMap((e) => e.warnings) };
+    const result = {
+      ...base,
+      changed: files.some((f) => f.before !== f.after),
+      files,
+      changes: edits.flatMap((e) => e.changes),
+      warnings: edits.flatMap((e) => e.warnings),
+    };
     report(result, logger);
     return result;
   }

@@ -46,7 +46,9 @@ function branchInput(reader: InputReader, name: string): string | undefined {
   const value = reader.optional(name)?.replace(/^refs\/heads\//, '');
   const control = value !== undefined && Array.from(value, (c) => c.charCodeAt(0)).some((code) => code < 32 || code === 127);
   if (value !== undefined && (!BRANCH.test(value) || value === '@' || control)) {
-    throw new UserError(`Input \`${name}\` must be a branch name, got ${quoteValue(value)}.`, { fix: 'Use letters, digits, `/`, `-`, `_` and `.` (no spaces, `..`, `~`, `^`, `:`).' });
+    throw new UserError(`Input \`${name}\` must be a branch name, got ${quoteValue(value)}.`, {
+      fix: 'Use letters, digits, `/`, `-`, `_` and `.` (no spaces, `..`, `~`, `^`, `:`).',
+    });
   }
   return value;
 }
@@ -54,7 +56,9 @@ function branchInput(reader: InputReader, name: string): string | undefined {
 function paths(reader: InputReader, mode: Mode): string[] {
   const list = reader.list('kustomization');
   if (list.length === 0) {
-    throw new UserError('Input `kustomization` is required.', { fix: 'Give the overlay kustomization.yaml path(s), e.g. `manifests/overlays/production/kustomization.yaml`.' });
+    throw new UserError('Input `kustomization` is required.', {
+      fix: 'Give the overlay kustomization.yaml path(s), e.g. `manifests/overlays/production/kustomization.yaml`.',
+    });
   }
   for (const path of list) {
     if (mode !== 'local' && (path.split('/').includes('..') || path.includes('\\'))) {
@@ -92,14 +96,18 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   const reviewers = reader.list('reviewers');
   for (const reviewer of reviewers) {
     if (!REVIEWER.test(reviewer)) {
-      throw new UserError(`Input \`reviewers\` holds ${quoteValue(reviewer)}, which is not a GitHub user or org/team.`, { fix: 'List user logins, or `org/team-slug` for teams.' });
+      throw new UserError(`Input \`reviewers\` holds ${quoteValue(reviewer)}, which is not a GitHub user or org/team.`, {
+        fix: 'List user logins, or `org/team-slug` for teams.',
+      });
     }
   }
   const repositoryText = reader.optional('repository') ?? env['GITHUB_REPOSITORY'];
   const sourceText = reader.optional('source-repository') ?? env['GITHUB_REPOSITORY'];
   const token = reader.string('token');
   if (mode !== 'local' && token === '') {
-    throw new UserError('Input `token` is empty.', { fix: 'Pass `token: ${{ github.token }}` (the default) or a token with contents: write and pull-requests: write.' });
+    throw new UserError('Input `token` is empty.', {
+      fix: 'Pass `token: ${{ github.token }}` (the default) or a token with contents: write and pull-requests: write.',
+    });
   }
   if (mode !== 'local' && repositoryText === undefined) {
     throw new UserError('No repository to promote in: input `repository` and GITHUB_REPOSITORY are both empty.', { fix: 'Set `repository: owner/name`.' });

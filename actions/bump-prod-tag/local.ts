@@ -26,7 +26,9 @@ export async function resolveLocal(workingDirectory: string, input: string): Pro
     }
     throw new UserError(`${input} holds no kustomization.yaml.`, { fix: 'Point `kustomization` at an overlay directory or its kustomization.yaml.' });
   }
-  throw new UserError(`${input} does not exist in ${workingDirectory}.`, { fix: 'Check the `kustomization` path (relative to `working-directory`) and that the repository is checked out.' });
+  throw new UserError(`${input} does not exist in ${workingDirectory}.`, {
+    fix: 'Check the `kustomization` path (relative to `working-directory`) and that the repository is checked out.',
+  });
 }
 
 /**

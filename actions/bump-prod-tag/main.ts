@@ -8,9 +8,11 @@ import { bumpProdTag, toOutputs } from './bump-prod-tag.ts';
 import { readInputs } from './inputs.ts';
 import { writeBumpSummary } from './summary.ts';
 
-await run(() => summarizeFailure('bump-prod-tag', 'The promotion', async () => {
-  const inputs = readInputs();
-  const result = await bumpProdTag(inputs, readEventContext(), { logger: actionsLogger });
-  writeOutputs(toOutputs(result));
-  await writeBumpSummary(result);
-}));
+await run(() =>
+  summarizeFailure('bump-prod-tag', 'The promotion', async () => {
+    const inputs = readInputs();
+    const result = await bumpProdTag(inputs, readEventContext(), { logger: actionsLogger });
+    writeOutputs(toOutputs(result));
+    await writeBumpSummary(result);
+  }),
+);

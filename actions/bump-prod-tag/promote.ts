@@ -99,7 +99,10 @@ export class Promoter {
         what: `promoting to ${this.request.repo.owner}/${this.request.repo.repo}`,
         classify: (error) =>
           error instanceof PromotionConflict
-            ? { retryable: true, reason: `another run changed ${this.request.mode === 'commit' ? this.request.base : this.request.branch} first (${error.message})` }
+            ? {
+                retryable: true,
+                reason: `another run changed ${this.request.mode === 'commit' ? this.request.base : this.request.branch} first (${error.message})`,
+              }
             : isUserError(error)
               ? { retryable: false, reason: error.message }
               : classifyError(error),
@@ -122,7 +125,10 @@ export class Promoter {
     const { repo, base } = this.request;
     this.step = `reading the branch ${base}`;
     const sha = await this.refSha(base);
-    if (!sha) throw new UserError(`The base branch ${JSON.stringify(base)} does not exist in ${repo.owner}/${repo.repo}.`, { fix: 'Set `base` to an existing branch (default: the repository default branch).' });
+    if (!sha)
+      throw new UserError(`The base branch ${JSON.stringify(base)} does not exist in ${repo.owner}/${repo.repo}.`, {
+        fix: 'Set `base` to an existing branch (default: the repository default branch).',
+      });
     return sha;
   }
 
@@ -137,11 +143,16 @@ export class Promoter {
       let file = path;
       if (found?.type === 'dir') {
         const name = KUSTOMIZATION_FILE_NAMES.find((candidate) => found.entries.includes(candidate));
-        if (!name) throw new UserError(`${path} on ${this.request.base} holds no kustomization.yaml.`, { fix: 'Point `kustomization` at an overlay directory or its kustomization.yaml.' });
+        if (!name)
+          throw new UserError(`${path} on ${this.request.base} holds no kustomization.yaml.`, {
+            fix: 'Point `kustomization` at an overlay directory or its kustomization.yaml.',
+          });
         file = path === '' ? name : `${path}/${name}`;
       } else if (found?.type !== 'file') {
         const { owner, repo } = this.request.repo;
-        throw new UserError(`${path} does not exist on ${this.request.base} in ${owner}/${repo}.`, { fix: 'Check the `kustomization` path (relative to the repository root) and the `base` branch.' });
+        throw new UserError(`${path} does not exist on ${this.request.base} in ${owner}/${repo}.`, {
+          fix: 'Check the `kustomization` path (relative to the repository root) and the `base` branch.',
+        });
       }
       if (!resolved.includes(file)) resolved.push(file);
     }
@@ -193,13 +204,24 @@ export class Promoter {
     this.verified = true;
   }
 
-  private async commit(baseSha: string, parents: string[], files: readonly FileVersions[], changes: readonly Change[], paths: readonly string[]): Promise<string> {
+  private async commit(
+    baseSha: string,
+    parents: string[],
+    files: readonly FileVersions[],
+    changes: readonly Change[],
+    paths: readonly string[],
+  ): Promise<string> {
     const { repo } = this.request;
     const title = this.request.title ?? promotionTitle(changes, paths);
     this.step = 'creating the promotion commit (Git data API)';
     const tree = (await this.octokit.rest.git.getCommit({ ...repo, commit_sha: baseSha })).data.tree.sha;
     const written = files.filter((file) => file.before !== file.after).map((file) => ({ path: file.path, content: file.after }));
-    const commit = await createCommit(this.octokit, repo, { message: this.request.commitMessage ?? commitMessage(title, changes), parents, baseTree: tree, files: written });
+    const commit = await createCommit(this.octokit, repo, {
+      message: this.request.commitMessage ?? commitMessage(title, changes),
+      parents,
+      baseTree: tree,
+      files: written,
+    });
     return commit.sha;
   }
 
@@ -214,7 +236,16 @@ export class Promoter {
 
   private result(edits: readonly FileVersions[], extra: Partial<PromotionResult>): PromotionResult {
     const files = edits.map(({ path, before, after }) => ({ path, before, after }));
-    return { changed: this.changed, commitSha: undefined, pullRequest: undefined, files, changes: files.flatMap(describeChanges), warnings: [], kept: [], ...extra };
+    return {
+      changed: this.changed,
+      commitSha: undefined,
+      pullRequest: undefined,
+      files,
+      changes: files.flatMap(describeChanges),
+      warnings: [],
+      kept: [],
+      ...extra,
+    };
   }
 
   private async attemptCommit(): Promise<PromotionResult> {
@@ -225,7 +256,13 @@ export class Promoter {
     const files = edits.map(({ file, before, after }) => ({ path: file, before, after }));
     if (files.every((file) => file.after === file.before)) return this.result(files, { commitSha: baseSha, warnings });
     await this.verifyOnce(edits);
-    const sha = await this.commit(baseSha, [baseSha], files, files.flatMap(describeChanges), files.map((f) => f.path));
+    const sha = await this.commit(
+      baseSha,
+      [baseSha],
+      files,
+      files.flatMap(describeChanges),
+      files.map((f) => f.path),
+    );
     await this.moveRef(this.request.base, sha, true);
     return this.result(files, { commitSha: sha, warnings });
   }

@@ -126,11 +126,15 @@ export class RegistryClient {
     const { scheme, params } = parseChallenge(header);
     const { username, password } = this.auth;
     if (hadToken && this.auth.token) {
-      throw new UserError(`The registry ${where.registry} rejected \`registry-token\` while checking ${image}.`, { fix: 'Pass a valid registry token (it may have expired).' });
+      throw new UserError(`The registry ${where.registry} rejected \`registry-token\` while checking ${image}.`, {
+        fix: 'Pass a valid registry token (it may have expired).',
+      });
     }
     if (scheme === 'basic') {
       if (username === undefined || password === undefined) {
-        throw new UserError(`The registry ${where.registry} asks for a username and password to check ${image}.`, { fix: 'Set `registry-username` and `registry-password`.' });
+        throw new UserError(`The registry ${where.registry} asks for a username and password to check ${image}.`, {
+          fix: 'Set `registry-username` and `registry-password`.',
+        });
       }
       return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     }
@@ -213,7 +217,10 @@ export async function verifyImages(images: readonly string[], auth: RegistryAuth
       ...(deps.clock ? { clock: deps.clock } : {}),
     }).catch((error: unknown) => {
       if (error instanceof UserError) throw error;
-      throw new UserError(`Could not check ${image} in its registry: ${errorMessage(error)}.`, { fix: 'Check the image name and that the registry is reachable.', cause: error });
+      throw new UserError(`Could not check ${image} in its registry: ${errorMessage(error)}.`, {
+        fix: 'Check the image name and that the registry is reachable.',
+        cause: error,
+      });
     });
     if (result.exists) {
       found.set(image, result.digest);

@@ -91,12 +91,18 @@ function branchIsGone(context: EventContext): boolean {
 function resolveBranch(inputs: Inputs, context: EventContext): { names: BranchNames; repository: string } {
   if (inputs.branch === undefined && !branchIsGone(context)) {
     const event = context.eventName === '' ? 'this run (no GITHUB_EVENT_NAME)' : `a ${context.eventName}${context.action ? ` (${context.action})` : ''} event`;
-    throw new UserError(`cleanup-branch was started by ${event}, which does not mean a branch is gone, and no \`branch\` input names one; nothing is removed.`, {
-      fix: 'Run it on `delete` (branches) or `pull_request: types: [closed]`, as the cleanup template does, or pass the branch to remove in `branch`, or use `mode: sweep`.',
-    });
+    throw new UserError(
+      `cleanup-branch was started by ${event}, which does not mean a branch is gone, and no \`branch\` input names one; nothing is removed.`,
+      {
+        fix: 'Run it on `delete` (branches) or `pull_request: types: [closed]`, as the cleanup template does, or pass the branch to remove in `branch`, or use `mode: sweep`.',
+      },
+    );
   }
   const { names, repository } = resolveBranchTarget({
-    input: inputs.branch, context, forks: inputs.forks, doing: 'clean up',
+    input: inputs.branch,
+    context,
+    forks: inputs.forks,
+    doing: 'clean up',
     naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
     ...(inputs.repository === undefined ? {} : { repository: inputs.repository }),
   });
@@ -104,7 +110,14 @@ function resolveBranch(inputs: Inputs, context: EventContext): { names: BranchNa
 }
 
 /** Branch mode: the derived names plus anything marked for exactly this branch under another name. */
-async function cleanOne(inputs: Inputs, target: { names: BranchNames; repository: string }, connected: Connected, recorder: Recorder, logger: Logger, clock: Clock): Promise<void> {
+async function cleanOne(
+  inputs: Inputs,
+  target: { names: BranchNames; repository: string },
+  connected: Connected,
+  recorder: Recorder,
+  logger: Logger,
+  clock: Clock,
+): Promise<void> {
   const { names, repository } = target;
   const { kube, pg, identity } = connected.clients;
   const env: BranchEnvironment = {
@@ -117,7 +130,9 @@ async function cleanOne(inputs: Inputs, target: { names: BranchNames; repository
     federatedCredentials: identity ? [federatedCredentialName(names, repository)] : [],
   };
   const ctx = stepContext(inputs, logger, clock);
-  logger.info(`Branch ${JSON.stringify(names.branch)}${repository ? ` of ${repository}` : ''}: namespace ${names.namespace}, database ${names.database}, role ${names.role}.`);
+  logger.info(
+    `Branch ${JSON.stringify(names.branch)}${repository ? ` of ${repository}` : ''}: namespace ${names.namespace}, database ${names.database}, role ${names.role}.`,
+  );
   const add = (list: string[], name: string, what: string): void => {
     if (list.includes(name)) return;
     list.push(name);

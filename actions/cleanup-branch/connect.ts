@@ -57,9 +57,17 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
   };
   try {
     if (inputs.kubeconfig !== undefined || env['KUBECONFIG']) {
-      const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), env, ...(deps.setSecret ? { setSecret: deps.setSecret } : {}) });
+      const loaded = await loadKubeconfig({
+        ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}),
+        env,
+        ...(deps.setSecret ? { setSecret: deps.setSecret } : {}),
+      });
       logger.info(describeConnection(loaded.connection));
-      clients.kube = createKubeClient(loaded.connection, { ...(deps.setSecret ? { setSecret: deps.setSecret } : {}), retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
+      clients.kube = createKubeClient(loaded.connection, {
+        ...(deps.setSecret ? { setSecret: deps.setSecret } : {}),
+        retryDeadlineMs: Math.min(30_000, inputs.timeoutMs),
+        onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`),
+      });
     } else {
       notCleaned.push('namespaces (no `kubeconfig` input and no KUBECONFIG)');
     }
@@ -67,7 +75,14 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
     const databasePart = inputs.server !== undefined || inputs.host !== undefined;
     const needsAzure = (databasePart && (inputs.dropMethod === 'arm' || inputs.adminPassword === undefined)) || inputs.identityName !== undefined;
     const login: AzureLogin | undefined = needsAzure
-      ? await azureLogin({ tenantId: inputs.tenantId, clientId: inputs.clientId, authorityHost: inputs.authorityHost, getIdToken: deps.getIdToken, clientOptions: deps.azureClientOptions, setSecret: deps.setSecret })
+      ? await azureLogin({
+          tenantId: inputs.tenantId,
+          clientId: inputs.clientId,
+          authorityHost: inputs.authorityHost,
+          getIdToken: deps.getIdToken,
+          clientOptions: deps.azureClientOptions,
+          setSecret: deps.setSecret,
+        })
       : undefined;
     if (login) {
       logger.info(`Signing in to Azure with ${login.description}.`);
@@ -84,7 +99,12 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
 
     if (inputs.identityName !== undefined && login) {
       const arm = await ArmRestClient.create(login.credential, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
-      const identity = { arm, subscriptionId: inputs.subscriptionId ?? '', resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '', identity: inputs.identityName };
+      const identity = {
+        arm,
+        subscriptionId: inputs.subscriptionId ?? '',
+        resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
+        identity: inputs.identityName,
+      };
       await checkIdentity(identity, setup);
       clients.identity = identity;
     } else {
@@ -110,38 +130,65 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
 }
 
 /** The admin pool (checked by opening one session) and the drop method. */
-async function connectDatabase(inputs: Inputs, deps: ConnectDeps, setup: StepContext, login: AzureLogin | undefined): Promise<{ access: PgAccess; close: () => Promise<void> }> {
+async function connectDatabase(
+  inputs: Inputs,
+  deps: ConnectDeps,
+  setup: StepContext,
+  login: AzureLogin | undefined,
+): Promise<{ access: PgAccess; close: () => Promise<void> }> {
   const { logger } = deps;
   const server = inputs.server;
-  const arm = login && server !== undefined && inputs.subscriptionId !== undefined && inputs.resourceGroup !== undefined
-    ? { client: await flexibleServerClient(login.credential, inputs.subscriptionId, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions }), server, subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup }
-    : undefined;
+  const arm =
+    login && server !== undefined && inputs.subscriptionId !== undefined && inputs.resourceGroup !== undefined
+      ? {
+          client: await flexibleServerClient(login.credential, inputs.subscriptionId, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions }),
+          server,
+          subscriptionId: inputs.subscriptionId,
+          resourceGroup: inputs.resourceGroup,
+        }
+      : undefined;
   const armContext = (resource: string) => ({
-    subscriptionId: inputs.subscriptionId ?? '', resourceGroup: inputs.resourceGroup ?? '', resource,
-    notFoundFix: 'Check `server`, `resource-group` and `subscription-id`.', permission: 'Microsoft.DBforPostgreSQL/flexibleServers/databases/delete',
+    subscriptionId: inputs.subscriptionId ?? '',
+    resourceGroup: inputs.resourceGroup ?? '',
+    resource,
+    notFoundFix: 'Check `server`, `resource-group` and `subscription-id`.',
+    permission: 'Microsoft.DBforPostgreSQL/flexibleServers/databases/delete',
   });
   let host = inputs.host;
   let adminUser = inputs.adminUser;
   if (arm && (host === undefined || (adminUser === undefined && inputs.adminPassword !== undefined))) {
-    const facts = await retry(() => arm.client.servers.get(arm.resourceGroup, arm.server), retryUntilDeadline(setup, `Reading server ${arm.server}`)).catch((error: unknown) => {
-      throw explainArmError(error, armContext(`Flexible Server ${JSON.stringify(arm.server)}`));
-    });
+    const facts = await retry(() => arm.client.servers.get(arm.resourceGroup, arm.server), retryUntilDeadline(setup, `Reading server ${arm.server}`)).catch(
+      (error: unknown) => {
+        throw explainArmError(error, armContext(`Flexible Server ${JSON.stringify(arm.server)}`));
+      },
+    );
     host ??= facts.fullyQualifiedDomainName ?? `${arm.server}.postgres.database.azure.com`;
     if (inputs.adminPassword !== undefined) adminUser ??= facts.administratorLogin;
   }
   if (adminUser === undefined) {
     throw new UserError('Input `admin-user` is required here.', {
-      fix: inputs.adminPassword === undefined
-        ? 'With no `admin-password` the admin signs in with a Microsoft Entra token: give the name of an Entra administrator of the server.'
-        : 'Give the server administrator login (without `server`, it cannot be read from ARM).',
+      fix:
+        inputs.adminPassword === undefined
+          ? 'With no `admin-password` the admin signs in with a Microsoft Entra token: give the name of an Entra administrator of the server.'
+          : 'Give the server administrator login (without `server`, it cannot be read from ARM).',
     });
   }
   const password = inputs.adminPassword ?? (login ? entraPassword(login.credential, (token) => maskSecret(token, deps.setSecret)) : '');
-  const target: PgTarget = { host: host ?? '', port: inputs.port, user: adminUser, password, database: 'postgres', sslmode: inputs.sslmode, ...(inputs.sslRootCert ? { ca: inputs.sslRootCert } : {}) };
+  const target: PgTarget = {
+    host: host ?? '',
+    port: inputs.port,
+    user: adminUser,
+    password,
+    database: 'postgres',
+    sslmode: inputs.sslmode,
+    ...(inputs.sslRootCert ? { ca: inputs.sslRootCert } : {}),
+  };
   const open = () => connectPostgres(target, { retryForMs: Math.min(30_000, inputs.timeoutMs), clock: deps.clock, logger, login: 'admin' });
   const pool = new PgPool(open, inputs.concurrency);
   await pool.withClient(() => Promise.resolve()); // fails now, explained, when the server cannot be reached
-  logger.info(`PostgreSQL ${target.host}:${target.port} as ${adminUser}; databases are dropped ${inputs.dropMethod === 'arm' ? `through ARM (server ${server ?? ''})` : 'with DROP DATABASE ... WITH (FORCE)'}.`);
+  logger.info(
+    `PostgreSQL ${target.host}:${target.port} as ${adminUser}; databases are dropped ${inputs.dropMethod === 'arm' ? `through ARM (server ${server ?? ''})` : 'with DROP DATABASE ... WITH (FORCE)'}.`,
+  );
   // A Flexible Server runs one database operation at a time and refuses the others (ServerBusy):
   // this run's drops queue behind each other instead of knocking; a refusal caused by someone
   // else is waited out (Retry-After or backoff) under the environment's deadline.
@@ -151,32 +198,45 @@ async function connectDatabase(inputs: Inputs, deps: ConnectDeps, setup: StepCon
     queue = mine;
     return mine;
   };
-  const drop: PgAccess['drop'] = inputs.dropMethod === 'arm' && arm
-    ? async (name, ctx) => {
-      const what = `Deleting database ${name} through ARM`;
-      let lastRetryable: Error | undefined;
-      try {
-        await oneAtATime(() => retry(
-          // Past the deadline, the last answer (e.g. ServerBusy) is the reason to report, not the cut-off.
-          () => lastRetryable !== undefined && remaining(ctx) <= 0
-            ? Promise.reject(lastRetryable)
-            : untilDone(what, remaining(ctx), (options) => arm.client.databases.beginDelete(arm.resourceGroup, arm.server, name, { updateIntervalInMs: inputs.pollIntervalMs, ...options })),
-          {
-            ...retryUntilDeadline(ctx, what),
-            classify: (error) => {
-              const verdict = classifyError(error, ctx.clock.now());
-              if (verdict.retryable && error instanceof Error) lastRetryable = error;
-              return verdict;
-            },
-          },
-        ));
-      } catch (error: unknown) {
-        throw explainArmError(error, armContext(`Database ${JSON.stringify(name)} on server ${JSON.stringify(arm.server)}`));
-      }
-    }
-    : (name) => pool.withClient((client) => dropWithSql(client, name));
+  const drop: PgAccess['drop'] =
+    inputs.dropMethod === 'arm' && arm
+      ? async (name, ctx) => {
+          const what = `Deleting database ${name} through ARM`;
+          let lastRetryable: Error | undefined;
+          try {
+            await oneAtATime(() =>
+              retry(
+                // Past the deadline, the last answer (e.g. ServerBusy) is the reason to report, not the cut-off.
+                () =>
+                  lastRetryable !== undefined && remaining(ctx) <= 0
+                    ? Promise.reject(lastRetryable)
+                    : untilDone(what, remaining(ctx), (options) =>
+                        arm.client.databases.beginDelete(arm.resourceGroup, arm.server, name, { updateIntervalInMs: inputs.pollIntervalMs, ...options }),
+                      ),
+                {
+                  ...retryUntilDeadline(ctx, what),
+                  classify: (error) => {
+                    const verdict = classifyError(error, ctx.clock.now());
+                    if (verdict.retryable && error instanceof Error) lastRetryable = error;
+                    return verdict;
+                  },
+                },
+              ),
+            );
+          } catch (error: unknown) {
+            throw explainArmError(error, armContext(`Database ${JSON.stringify(name)} on server ${JSON.stringify(arm.server)}`));
+          }
+        }
+      : (name) => pool.withClient((client) => dropWithSql(client, name));
   return {
-    access: { withClient: (fn) => pool.withClient(fn), adminUser, protectedDatabases: inputs.protectedDatabases, drop, dropText: inputs.dropMethod === 'arm' ? 'The ARM delete' : 'DROP DATABASE', dropsAnyOwner: inputs.dropMethod === 'arm' && arm !== undefined },
+    access: {
+      withClient: (fn) => pool.withClient(fn),
+      adminUser,
+      protectedDatabases: inputs.protectedDatabases,
+      drop,
+      dropText: inputs.dropMethod === 'arm' ? 'The ARM delete' : 'DROP DATABASE',
+      dropsAnyOwner: inputs.dropMethod === 'arm' && arm !== undefined,
+    },
     close: () => pool.close(),
   };
 }

@@ -42,8 +42,12 @@ export async function listMarked(client: PgClient): Promise<{ databases: MarkedO
     });
   };
   return {
-    databases: await read("SELECT datname AS name, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE shobj_description(oid, 'pg_database') IS NOT NULL ORDER BY 1"),
-    roles: await read("SELECT rolname AS name, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE shobj_description(oid, 'pg_authid') IS NOT NULL ORDER BY 1"),
+    databases: await read(
+      "SELECT datname AS name, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE shobj_description(oid, 'pg_database') IS NOT NULL ORDER BY 1",
+    ),
+    roles: await read(
+      "SELECT rolname AS name, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE shobj_description(oid, 'pg_authid') IS NOT NULL ORDER BY 1",
+    ),
   };
 }
 
@@ -58,9 +62,10 @@ interface FoundObject {
 }
 
 async function commentOf(client: PgClient, kind: 'database' | 'role', name: string): Promise<FoundObject> {
-  const sql = kind === 'database'
-    ? "SELECT shobj_description(oid, 'pg_database') AS comment, pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine, current_user AS me FROM pg_database WHERE datname = $1"
-    : "SELECT shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = $1";
+  const sql =
+    kind === 'database'
+      ? "SELECT shobj_description(oid, 'pg_database') AS comment, pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine, current_user AS me FROM pg_database WHERE datname = $1"
+      : "SELECT shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = $1";
   const { rows } = await client.query<{ comment: string | null; owner?: string; mine?: boolean; me?: string }>(sql, [name]);
   const row = rows[0];
   if (row === undefined) return { exists: false, comment: null };
@@ -72,9 +77,18 @@ function markRefusal(kind: 'database' | 'role', comment: string | null, owner: O
   const mark = parseOwnershipMark(comment);
   const statement = kind === 'database' ? 'COMMENT ON DATABASE' : 'COMMENT ON ROLE';
   if (mark === undefined) return { action: 'skipped', reason: `no ownership mark (${statement} is not the suite's); made by hand?`, warn: true };
-  if (owner.branch === undefined) return { action: 'skipped', reason: `the exact branch of this environment is unknown, and its mark names ${describeMarkOwner(mark)}: a slug match is never enough`, warn: true };
+  if (owner.branch === undefined)
+    return {
+      action: 'skipped',
+      reason: `the exact branch of this environment is unknown, and its mark names ${describeMarkOwner(mark)}: a slug match is never enough`,
+      warn: true,
+    };
   if (!markBelongs(mark, owner)) {
-    return { action: 'skipped', reason: `its ownership mark names ${describeMarkOwner(mark)}, not branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'}: it is that branch's to remove (cleanup-branch for that branch, or a sweep once it is gone)`, warn: true };
+    return {
+      action: 'skipped',
+      reason: `its ownership mark names ${describeMarkOwner(mark)}, not branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'}: it is that branch's to remove (cleanup-branch for that branch, or a sweep once it is gone)`,
+      warn: true,
+    };
   }
   return undefined;
 }
@@ -112,9 +126,12 @@ export async function removeDatabase(pg: PgAccess, name: string, owner: Owner, c
     const refusal = markRefusal('database', found.comment, owner);
     if (refusal) return refusal;
     if (!found.ownedByMe && !pg.dropsAnyOwner) {
-      throw new UserError(`Database ${name} is owned by ${JSON.stringify(found.owner)}, not by the signed-in admin ${JSON.stringify(found.me)}, and ${pg.dropText} needs its owner; nothing was changed.`, {
-        fix: `Sign in as ${found.owner ?? 'its owner'} (\`admin-user\`), or drop through ARM (\`drop-method: arm\` with \`server\`), which drops a database whoever owns it.`,
-      });
+      throw new UserError(
+        `Database ${name} is owned by ${JSON.stringify(found.owner)}, not by the signed-in admin ${JSON.stringify(found.me)}, and ${pg.dropText} needs its owner; nothing was changed.`,
+        {
+          fix: `Sign in as ${found.owner ?? 'its owner'} (\`admin-user\`), or drop through ARM (\`drop-method: arm\` with \`server\`), which drops a database whoever owns it.`,
+        },
+      );
     }
     if (ctx.dryRun) {
       const sessions = await sessionsOf(client, name);
@@ -128,7 +145,9 @@ export async function removeDatabase(pg: PgAccess, name: string, owner: Owner, c
         throw error;
       }
     } else {
-      ctx.logger.info(`Database ${name} is owned by ${found.owner ?? '?'}, not ${found.me ?? 'the admin'}: new connections cannot be blocked first (ALTER DATABASE needs the owner); its sessions are ended and ARM drops it.`);
+      ctx.logger.info(
+        `Database ${name} is owned by ${found.owner ?? '?'}, not ${found.me ?? 'the admin'}: new connections cannot be blocked first (ALTER DATABASE needs the owner); its sessions are ended and ARM drops it.`,
+      );
     }
     const { terminated, failed } = await terminateSessions(client, name);
     const left = await sessionsAfterEnding(client, name, new Set(terminated.map((s) => s.pid)), ctx);
@@ -146,7 +165,9 @@ export async function removeDatabase(pg: PgAccess, name: string, owner: Owner, c
   await pg.drop(name, ctx);
   const gone = await pg.withClient(async (client) => !(await commentOf(client, 'database', name)).exists);
   if (!gone) {
-    throw new UserError(`${pg.dropText} of database ${name} finished, but the server still lists it.`, { fix: 'Check that `host` points at the server that `server` names.' });
+    throw new UserError(`${pg.dropText} of database ${name} finished, but the server still lists it.`, {
+      fix: 'Check that `host` points at the server that `server` names.',
+    });
   }
   return { action: 'removed', ...note };
 }
@@ -199,10 +220,13 @@ export async function removeRole(pg: PgAccess, name: string, owner: Owner, ctx: 
     } catch (error: unknown) {
       if (sqlState(error) !== '2BP01') throw error;
       const detail = (error as { detail?: unknown }).detail;
-      throw new UserError(`Role ${name} still owns objects or holds privileges elsewhere: ${typeof detail === 'string' ? detail.replace(/\n/g, '; ') : errorMessage(error)}.`, {
-        fix: 'Those objects live in another database (DROP OWNED only works in the database it runs in): drop or reassign them there, then re-run the cleanup.',
-        cause: error,
-      });
+      throw new UserError(
+        `Role ${name} still owns objects or holds privileges elsewhere: ${typeof detail === 'string' ? detail.replace(/\n/g, '; ') : errorMessage(error)}.`,
+        {
+          fix: 'Those objects live in another database (DROP OWNED only works in the database it runs in): drop or reassign them there, then re-run the cleanup.',
+          cause: error,
+        },
+      );
     }
     return { action: 'removed', ...legacyNote(found.comment) };
   });

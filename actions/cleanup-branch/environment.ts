@@ -25,7 +25,13 @@ export interface Owner {
  */
 export function kubeOwner(owner: Owner, naming: NamingOptions): EnvironmentOwner | undefined {
   if (owner.branch === undefined) return undefined;
-  return { branch: owner.branch, repository: owner.repository, slug: owner.slug, hashed: owner.slug.includes('--'), namespace: `${naming.namespacePrefix ?? DEFAULT_NAMESPACE_PREFIX}${owner.slug}` };
+  return {
+    branch: owner.branch,
+    repository: owner.repository,
+    slug: owner.slug,
+    hashed: owner.slug.includes('--'),
+    namespace: `${naming.namespacePrefix ?? DEFAULT_NAMESPACE_PREFIX}${owner.slug}`,
+  };
 }
 
 /** One environment to tear down. */

@@ -66,10 +66,10 @@ function subjectOf(body: unknown): string {
 
 /** Every credential on the identity (every page) whose name carries the suite's prefix. */
 export async function listSuiteCredentials(t: IdentityTarget, ctx: StepContext): Promise<CredentialInfo[]> {
-  const items = await call(t, ctx, 'Listing federated credentials', () => t.arm.listAll(`${identityPath(t)}/federatedIdentityCredentials`, MSI_API_VERSION)) as { name?: unknown }[];
-  return items
-    .map((item) => ({ name: typeof item.name === 'string' ? item.name : '', subject: subjectOf(item) }))
-    .filter((c) => isSuiteCredentialName(c.name));
+  const items = (await call(t, ctx, 'Listing federated credentials', () =>
+    t.arm.listAll(`${identityPath(t)}/federatedIdentityCredentials`, MSI_API_VERSION),
+  )) as { name?: unknown }[];
+  return items.map((item) => ({ name: typeof item.name === 'string' ? item.name : '', subject: subjectOf(item) })).filter((c) => isSuiteCredentialName(c.name));
 }
 
 /** The slug a suite credential name carries (the hash, when there is one, left off). */
@@ -110,10 +110,18 @@ function nameRefusal(name: string, owner: Owner): StepResult | undefined {
   }
   const expected = ownerCredentialName(owner);
   if (expected === undefined) {
-    return { action: 'skipped', reason: 'no mark names the exact branch of this environment, so nothing proves the credential is its own (its name holds only a hash of the branch)', warn: true };
+    return {
+      action: 'skipped',
+      reason: 'no mark names the exact branch of this environment, so nothing proves the credential is its own (its name holds only a hash of the branch)',
+      warn: true,
+    };
   }
   if (name.toLowerCase() !== expected.toLowerCase()) {
-    return { action: 'skipped', reason: `its name is not ${expected}, the one branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'} makes: it belongs to another branch with the same slug, or to another repository`, warn: true };
+    return {
+      action: 'skipped',
+      reason: `its name is not ${expected}, the one branch ${JSON.stringify(owner.branch)} of ${owner.repository || 'this repository'} makes: it belongs to another branch with the same slug, or to another repository`,
+      warn: true,
+    };
   }
   return undefined;
 }
@@ -135,8 +143,12 @@ export async function removeCredential(t: IdentityTarget, name: string, owner: O
   }
   if (ctx.dryRun) return { action: 'would-remove', ...(subject ? { reason: `trusts ${subject}` } : {}) };
   try {
-    const deleted = await call(t, ctx, `Deleting federated credential ${name}`, () => oneWriteAtATime(t, () => t.arm.request('DELETE', path, MSI_API_VERSION, { allowNotFound: true })));
-    return deleted.status === 204 || deleted.status === 404 ? { action: 'already-gone' } : { action: 'removed', ...(subject ? { reason: `trusted ${subject}` } : {}) };
+    const deleted = await call(t, ctx, `Deleting federated credential ${name}`, () =>
+      oneWriteAtATime(t, () => t.arm.request('DELETE', path, MSI_API_VERSION, { allowNotFound: true })),
+    );
+    return deleted.status === 204 || deleted.status === 404
+      ? { action: 'already-gone' }
+      : { action: 'removed', ...(subject ? { reason: `trusted ${subject}` } : {}) };
   } catch (error: unknown) {
     if (error instanceof ArmRequestError && error.statusCode === 404) return { action: 'already-gone' };
     throw error;

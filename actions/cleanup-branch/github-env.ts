@@ -38,7 +38,9 @@ export interface DeploymentInfo {
 /** The environment name for an owner, or undefined when the template needs a branch that is unknown. */
 export function environmentName(template: string, owner: Owner, namespace: string): string | undefined {
   if (template.includes('{branch}') && owner.branch === undefined) return undefined;
-  return template.replace(/\{(slug|namespace|branch)\}/g, (_all, token: string) => (token === 'slug' ? owner.slug : token === 'namespace' ? namespace : (owner.branch ?? '')));
+  return template.replace(/\{(slug|namespace|branch)\}/g, (_all, token: string) =>
+    token === 'slug' ? owner.slug : token === 'namespace' ? namespace : (owner.branch ?? ''),
+  );
 }
 
 function call<T>(ctx: StepContext, doing: string, fn: () => Promise<T>): Promise<T> {
@@ -51,7 +53,10 @@ function call<T>(ctx: StepContext, doing: string, fn: () => Promise<T>): Promise
 function pages(gh: GitHubTarget, ctx: StepContext, route: ListRoute, query: Record<string, string>, doing: string): GetPage {
   return (url) =>
     call(ctx, doing, async (): Promise<Answer> => {
-      const response = url === undefined ? await gh.octokit.request(route, { owner: gh.owner, repo: gh.repo, per_page: 100, ...query }) : await gh.octokit.request({ method: 'GET', url });
+      const response =
+        url === undefined
+          ? await gh.octokit.request(route, { owner: gh.owner, repo: gh.repo, per_page: 100, ...query })
+          : await gh.octokit.request({ method: 'GET', url });
       return { url: response.url, status: response.status, headers: response.headers, data: response.data as unknown };
     });
 }
@@ -64,14 +69,18 @@ function readDeployment(item: unknown): Read<DeploymentInfo> {
   const d = item as Record<string, unknown>;
   const { id, ref, environment } = d;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return { problem: 'has no positive integer `id`' };
-  if (typeof ref !== 'string' || typeof environment !== 'string' || typeof d['updated_at'] !== 'string') return { problem: 'lacks a string `ref`, `environment` or `updated_at`' };
+  if (typeof ref !== 'string' || typeof environment !== 'string' || typeof d['updated_at'] !== 'string')
+    return { problem: 'lacks a string `ref`, `environment` or `updated_at`' };
   return { value: { id, ref, environment, production: d['production_environment'] === true, updatedAt: Date.parse(d['updated_at']), payload: d['payload'] } };
 }
 
 /** Every deployment of a ref or in an environment, each page checked (a malformed answer throws, naming it). */
 async function listDeployments(gh: GitHubTarget, ctx: StepContext, filter: { ref: string } | { environment: string }): Promise<DeploymentInfo[]> {
   const doing = `listing the deployments of ${'ref' in filter ? `ref ${filter.ref}` : `environment ${filter.environment}`}`;
-  return readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/deployments', filter, doing), repositoryOf(gh), { noun: `deployments (${'ref' in filter ? `ref ${filter.ref}` : `environment ${filter.environment}`})`, read: readDeployment });
+  return readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/deployments', filter, doing), repositoryOf(gh), {
+    noun: `deployments (${'ref' in filter ? `ref ${filter.ref}` : `environment ${filter.environment}`})`,
+    read: readDeployment,
+  });
 }
 
 /** `owner/repo` of the target. */
@@ -109,7 +118,9 @@ export async function removeDeployment(gh: GitHubTarget, d: DeploymentInfo, ctx:
   const repo = { owner: gh.owner, repo: gh.repo, deployment_id: d.id };
   let state: string | undefined;
   try {
-    const statuses = await call(ctx, `reading the statuses of deployment ${d.id}`, () => gh.octokit.rest.repos.listDeploymentStatuses({ ...repo, per_page: 1 }));
+    const statuses = await call(ctx, `reading the statuses of deployment ${d.id}`, () =>
+      gh.octokit.rest.repos.listDeploymentStatuses({ ...repo, per_page: 1 }),
+    );
     state = statuses.data[0]?.state;
   } catch (error: unknown) {
     if (githubStatus(isUserError(error) ? error.cause : error) === 404) return { action: 'already-gone' };
@@ -156,12 +167,17 @@ export async function removeEnvironment(gh: GitHubTarget, name: string, owner: O
   }
   if (ctx.dryRun) return { action: 'would-remove' };
   try {
-    await call(ctx, `deleting environment ${name}`, () => gh.octokit.rest.repos.deleteAnEnvironment({ owner: gh.owner, repo: gh.repo, environment_name: name }));
+    await call(ctx, `deleting environment ${name}`, () =>
+      gh.octokit.rest.repos.deleteAnEnvironment({ owner: gh.owner, repo: gh.repo, environment_name: name }),
+    );
   } catch (error: unknown) {
     const inner = isUserError(error) ? error.cause : error;
     if (githubStatus(inner) === 404) return { action: 'already-gone' };
     if (githubStatus(inner) === 403) {
-      const fix = isUserError(error) && error.fix ? ` ${error.fix}` : ' Grant `administration: write` (a GITHUB_TOKEN cannot have it: use a GitHub App or fine-grained token).';
+      const fix =
+        isUserError(error) && error.fix
+          ? ` ${error.fix}`
+          : ' Grant `administration: write` (a GITHUB_TOKEN cannot have it: use a GitHub App or fine-grained token).';
       return { action: 'skipped', reason: `GitHub refused to delete it (403; deleting an environment needs administration: write).${fix}`, warn: true };
     }
     throw error;
@@ -175,7 +191,14 @@ export async function removeEnvironment(gh: GitHubTarget, name: string, owner: O
  */
 export async function liveBranches(gh: GitHubTarget, ctx: StepContext): Promise<LiveBranches> {
   const repository = repositoryOf(gh);
-  const branches = await readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/branches', {}, `listing the branches of ${repository}`), repository, { noun: 'branches', read: readBranch });
-  const pulls = await readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/pulls', { state: 'open' }, `listing the open pull requests of ${repository}`), repository, { noun: 'open pull requests', read: readPull });
+  const branches = await readList(pages(gh, ctx, 'GET /repos/{owner}/{repo}/branches', {}, `listing the branches of ${repository}`), repository, {
+    noun: 'branches',
+    read: readBranch,
+  });
+  const pulls = await readList(
+    pages(gh, ctx, 'GET /repos/{owner}/{repo}/pulls', { state: 'open' }, `listing the open pull requests of ${repository}`),
+    repository,
+    { noun: 'open pull requests', read: readPull },
+  );
   return { branches, pulls };
 }

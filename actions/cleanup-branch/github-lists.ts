@@ -106,7 +106,8 @@ export async function readList<T>(get: GetPage, repository: string, shape: ListS
     }
     for (const [index, entry] of answer.data.entries()) {
       const item = shape.read(entry);
-      if ('problem' in item) throw refuse(repository, shape.noun, `item ${index + 1} on ${where} ${item.problem}: ${JSON.stringify(entry)?.slice(0, 160) ?? String(entry)}`);
+      if ('problem' in item)
+        throw refuse(repository, shape.noun, `item ${index + 1} on ${where} ${item.problem}: ${JSON.stringify(entry)?.slice(0, 160) ?? String(entry)}`);
       items.push(item.value);
     }
     const links = parseLinkHeader(answer.headers['link']);
@@ -114,7 +115,8 @@ export async function readList<T>(get: GetPage, repository: string, shape: ListS
     const last = links.get('last');
     if (last !== undefined) {
       const n = pageNumber(last);
-      if (n === undefined) throw refuse(repository, shape.noun, `the Link header of ${where} gives a last page that is not a page number (${JSON.stringify(last.slice(0, 160))})`);
+      if (n === undefined)
+        throw refuse(repository, shape.noun, `the Link header of ${where} gives a last page that is not a page number (${JSON.stringify(last.slice(0, 160))})`);
       promisedLast = Math.max(promisedLast, n);
     }
     origin ??= new URL(answer.url).origin;
@@ -133,8 +135,14 @@ export async function readList<T>(get: GetPage, repository: string, shape: ListS
     } catch {
       nextUrl = undefined;
     }
-    if (nextUrl?.origin !== origin) throw refuse(repository, shape.noun, `the Link header of ${where} points the next page at another server (${JSON.stringify(next.slice(0, 160))}); the token is not sent there`);
-    if (nextUrl.pathname !== listPath) throw refuse(repository, shape.noun, `the Link header of ${where} points the next page at another list (${JSON.stringify(next.slice(0, 160))})`);
+    if (nextUrl?.origin !== origin)
+      throw refuse(
+        repository,
+        shape.noun,
+        `the Link header of ${where} points the next page at another server (${JSON.stringify(next.slice(0, 160))}); the token is not sent there`,
+      );
+    if (nextUrl.pathname !== listPath)
+      throw refuse(repository, shape.noun, `the Link header of ${where} points the next page at another list (${JSON.stringify(next.slice(0, 160))})`);
     if (current === undefined || nextNumber !== current + 1) {
       throw refuse(repository, shape.noun, `the Link header of ${where} gives a next page that does not follow it (${JSON.stringify(next.slice(0, 160))})`);
     }

@@ -56,14 +56,17 @@ function environmentTemplate(value: string): string {
   for (const match of value.matchAll(/\{([^{}]*)\}/g)) {
     if (!ENV_TOKENS.has(match[1] ?? '')) {
       throw new UserError(`Input \`environment\` is ${quoteValue(value)}: unknown token {${match[1] ?? ''}}.`, {
-        fix: 'Use the same value as deploy-overlay\'s `environment`; tokens are {slug}, {namespace} and {branch}.',
+        fix: "Use the same value as deploy-overlay's `environment`; tokens are {slug}, {namespace} and {branch}.",
       });
     }
   }
   if (!/\{(slug|namespace|branch)\}/.test(value)) {
-    throw new UserError(`Input \`environment\` is ${quoteValue(value)}: without {slug}, {namespace} or {branch} every branch shares one environment, which cleanup would delete with the first branch.`, {
-      fix: 'Use the same value as deploy-overlay\'s `environment`, e.g. `{namespace}` or `preview/{slug}`.',
-    });
+    throw new UserError(
+      `Input \`environment\` is ${quoteValue(value)}: without {slug}, {namespace} or {branch} every branch shares one environment, which cleanup would delete with the first branch.`,
+      {
+        fix: "Use the same value as deploy-overlay's `environment`, e.g. `{namespace}` or `preview/{slug}`.",
+      },
+    );
   }
   return value;
 }
@@ -81,7 +84,10 @@ export function readInputs(reader = new InputReader()): Inputs {
   }
   const token = reader.optional('token');
   if (mode === 'sweep' && token === undefined) {
-    reader.required('token', 'A sweep asks GitHub which branches still exist: pass `token: ${{ github.token }}` (with `contents: read` and `pull-requests: read`).');
+    reader.required(
+      'token',
+      'A sweep asks GitHub which branches still exist: pass `token: ${{ github.token }}` (with `contents: read` and `pull-requests: read`).',
+    );
   }
   const namespacePrefix = reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX);
   const maxSlugLength = reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH });

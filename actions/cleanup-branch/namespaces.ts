@@ -6,7 +6,14 @@
 // with what holds it: its finalizers, the namespace controller's conditions, and the objects
 // left in it.
 import { UserError } from '../../shared/core/errors.ts';
-import { externalObject, externalRefs, protectedTargetReason, removalRefusal, resolveScope, type ExternalRef } from '../../shared/branch/ownership/outside-objects.ts';
+import {
+  externalObject,
+  externalRefs,
+  protectedTargetReason,
+  removalRefusal,
+  resolveScope,
+  type ExternalRef,
+} from '../../shared/branch/ownership/outside-objects.ts';
 import { BRANCH_NAME_ANNOTATION, REPOSITORY_ANNOTATION, checkMark, markRefusal } from '../../shared/branch/ownership/kube-marks.ts';
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { isProtectedNamespace, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
@@ -18,18 +25,38 @@ const NAMESPACE_REF = (name: string): KubeObject => ({ apiVersion: 'v1', kind: '
 
 /** Kinds listed when a namespace is stuck, to name what is left in it. */
 const COMMON_KINDS: readonly [string, string][] = [
-  ['v1', 'Pod'], ['v1', 'PersistentVolumeClaim'], ['v1', 'ConfigMap'], ['v1', 'Secret'], ['v1', 'Service'], ['v1', 'ServiceAccount'],
-  ['apps/v1', 'Deployment'], ['apps/v1', 'StatefulSet'], ['apps/v1', 'ReplicaSet'], ['batch/v1', 'Job'], ['batch/v1', 'CronJob'],
+  ['v1', 'Pod'],
+  ['v1', 'PersistentVolumeClaim'],
+  ['v1', 'ConfigMap'],
+  ['v1', 'Secret'],
+  ['v1', 'Service'],
+  ['v1', 'ServiceAccount'],
+  ['apps/v1', 'Deployment'],
+  ['apps/v1', 'StatefulSet'],
+  ['apps/v1', 'ReplicaSet'],
+  ['batch/v1', 'Job'],
+  ['batch/v1', 'CronJob'],
 ];
 
 /** Why a namespace may not be touched, or undefined when it may (or is gone). */
-export function namespaceRefusal(live: KubeObject | undefined, name: string, owner: Owner, ctx: Pick<StepContext, 'productionNamespaces' | 'naming'>): StepResult | undefined {
+export function namespaceRefusal(
+  live: KubeObject | undefined,
+  name: string,
+  owner: Owner,
+  ctx: Pick<StepContext, 'productionNamespaces' | 'naming'>,
+): StepResult | undefined {
   if (isProtectedNamespace(name, ctx.productionNamespaces)) {
     return { action: 'skipped', reason: `protected namespace (default, kube-* and production-namespaces are never deleted)`, warn: true };
   }
   const exact = kubeOwner(owner, ctx.naming);
   if (exact === undefined) {
-    return live === undefined ? undefined : { action: 'skipped', reason: `no exact branch is known for slug ${owner.slug}, and a slug alone proves nothing (another branch may share it)`, warn: true };
+    return live === undefined
+      ? undefined
+      : {
+          action: 'skipped',
+          reason: `no exact branch is known for slug ${owner.slug}, and a slug alone proves nothing (another branch may share it)`,
+          warn: true,
+        };
   }
   const refusal = markRefusal(checkMark(live, exact), 'it', exact);
   return refusal === undefined ? undefined : { action: 'skipped', reason: refusal, warn: true };
@@ -55,7 +82,12 @@ export async function removeNamespace(kube: KubeClient, name: string, owner: Own
  * (`allow-namespaces`), when the namespace is this branch's: they outlive the namespace, so they
  * are removed before it. Empty when the namespace is gone or not the branch's (its own step says why).
  */
-export async function externalObjectsOf(kube: KubeClient, name: string, owner: Owner, ctx: StepContext): Promise<{ refs: ExternalRef[]; namespace: ReadNamespace }> {
+export async function externalObjectsOf(
+  kube: KubeClient,
+  name: string,
+  owner: Owner,
+  ctx: StepContext,
+): Promise<{ refs: ExternalRef[]; namespace: ReadNamespace }> {
   const live = await kube.get(NAMESPACE_REF(name));
   const refs = live === undefined || namespaceRefusal(live, name, owner, ctx) !== undefined ? [] : externalRefs(live);
   return { refs, namespace: { live } };
@@ -73,9 +105,15 @@ export interface ReadNamespace {
  */
 export async function removeExternalObject(kube: KubeClient, recorded: ExternalRef, owner: Owner, ctx: StepContext): Promise<StepResult> {
   const info = await kube.resource(recorded.apiVersion, recorded.kind);
-  if (info === undefined) return { action: 'skipped', reason: `the cluster does not serve ${recorded.apiVersion} ${recorded.kind}; nothing is removed on a record alone`, warn: true };
+  if (info === undefined)
+    return {
+      action: 'skipped',
+      reason: `the cluster does not serve ${recorded.apiVersion} ${recorded.kind}; nothing is removed on a record alone`,
+      warn: true,
+    };
   const ref = resolveScope(recorded, info.namespaced);
-  if (ref === undefined) return { action: 'skipped', reason: `${recorded.kind} is namespaced but the record names no namespace (not a record the suite writes)`, warn: true };
+  if (ref === undefined)
+    return { action: 'skipped', reason: `${recorded.kind} is namespaced but the record names no namespace (not a record the suite writes)`, warn: true };
   const protectedReason = protectedTargetReason(ref, ctx.productionNamespaces);
   if (protectedReason !== undefined) return { action: 'skipped', reason: protectedReason, warn: true };
   const exact = kubeOwner(owner, ctx.naming);
@@ -110,7 +148,9 @@ async function stuckMessage(kube: KubeClient, ns: KubeObject): Promise<string> {
   const name = ns.metadata?.name ?? '?';
   const spec = ns['spec'] as { finalizers?: unknown } | undefined;
   const specFinalizers = (Array.isArray(spec?.finalizers) ? spec.finalizers : []).filter((f): f is string => typeof f === 'string' && f !== 'kubernetes');
-  const metaFinalizers = Array.isArray(ns.metadata?.['finalizers']) ? (ns.metadata['finalizers'] as unknown[]).filter((f): f is string => typeof f === 'string') : [];
+  const metaFinalizers = Array.isArray(ns.metadata?.['finalizers'])
+    ? (ns.metadata['finalizers'] as unknown[]).filter((f): f is string => typeof f === 'string')
+    : [];
   const parts: string[] = [];
   const finalizers = [...specFinalizers, ...metaFinalizers];
   if (finalizers.length > 0) parts.push(`namespace finalizers ${finalizers.join(', ')}`);
@@ -130,7 +170,10 @@ async function objectsLeft(kube: KubeClient, namespace: string): Promise<string[
       try {
         for (const item of (await kube.list(apiVersion, kind, { namespace })).items) {
           const finalizers = Array.isArray(item.metadata?.['finalizers']) ? (item.metadata['finalizers'] as string[]) : [];
-          found.push({ text: `${kind}/${item.metadata?.name ?? '?'}${finalizers.length > 0 ? ` (finalizers: ${finalizers.join(', ')})` : ''}`, held: finalizers.length > 0 });
+          found.push({
+            text: `${kind}/${item.metadata?.name ?? '?'}${finalizers.length > 0 ? ` (finalizers: ${finalizers.join(', ')})` : ''}`,
+            held: finalizers.length > 0,
+          });
         }
       } catch (error: unknown) {
         found.push({ text: `${kind} (cannot list: ${describeKubeError(error)})`, held: false });

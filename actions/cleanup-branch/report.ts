@@ -77,7 +77,15 @@ export class Recorder {
     try {
       const result = await step();
       warn = result.warn === true;
-      outcome = { kind, name, slug, action: result.action, ...(result.reason ? { reason: result.reason } : {}), ...(warn && result.action === 'skipped' ? { refused: true } : {}), ms: this.clock.now() - started };
+      outcome = {
+        kind,
+        name,
+        slug,
+        action: result.action,
+        ...(result.reason ? { reason: result.reason } : {}),
+        ...(warn && result.action === 'skipped' ? { refused: true } : {}),
+        ms: this.clock.now() - started,
+      };
     } catch (error: unknown) {
       outcome = { kind, name, slug, action: 'failed', reason: failureText(error), ms: this.clock.now() - started };
       if (!isUserError(error) && error instanceof Error && error.stack) this.logger.debug(error.stack);
@@ -89,7 +97,15 @@ export class Recorder {
 
   /** Records an outcome decided without a step (e.g. a whole environment skipped in a sweep). */
   note(kind: ObjectKind, name: string, slug: string, result: StepResult): Outcome {
-    const outcome: Outcome = { kind, name, slug, action: result.action, ...(result.reason ? { reason: result.reason } : {}), ...(result.warn === true && result.action === 'skipped' ? { refused: true } : {}), ms: 0 };
+    const outcome: Outcome = {
+      kind,
+      name,
+      slug,
+      action: result.action,
+      ...(result.reason ? { reason: result.reason } : {}),
+      ...(result.warn === true && result.action === 'skipped' ? { refused: true } : {}),
+      ms: 0,
+    };
     this.outcomes.push(outcome);
     this.log(outcome, result.warn === true);
     return outcome;

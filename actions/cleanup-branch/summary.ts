@@ -11,7 +11,13 @@ import { describeObject, outputEntries, type Action, type Outcome } from './repo
 
 /** Each action in the suite's vocabulary: already gone is unchanged; a refusal or a dry run's would-remove is skipped. */
 const RESULT: Record<Action, Result> = { removed: 'removed', 'already-gone': 'unchanged', 'would-remove': 'skipped', skipped: 'skipped', failed: 'failed' };
-const DETAIL: Record<Action, string> = { removed: '', 'already-gone': 'already gone', 'would-remove': 'dry run: would be removed', skipped: 'refused', failed: '' };
+const DETAIL: Record<Action, string> = {
+  removed: '',
+  'already-gone': 'already gone',
+  'would-remove': 'dry run: would be removed',
+  skipped: 'refused',
+  failed: '',
+};
 
 /** `3 removed, 1 unchanged, 2 skipped` (the suite's vocabulary). */
 export function countsText(report: CleanupReport): string {
@@ -29,7 +35,8 @@ export function cleanupVerdict(report: CleanupReport, error?: unknown): Verdict 
   const what = report.mode === 'sweep' ? `sweep of ${report.environments.length} environment(s)` : `cleanup of ${report.names?.branch ?? 'the branch'}`;
   const failures: Failure[] = failed.map((o) => ({ object: describeObject(o.kind, o.name), reason: o.reason ?? 'unknown error' }));
   // An error no object's outcome holds (bad input, a part that could not be reached).
-  if (error !== undefined && failed.length === 0) failures.push({ object: what, reason: errorMessage(error), ...(isUserError(error) && error.fix ? { fix: error.fix } : {}) });
+  if (error !== undefined && failed.length === 0)
+    failures.push({ object: what, reason: errorMessage(error), ...(isUserError(error) && error.fix ? { fix: error.fix } : {}) });
   const parts = [
     report.dryRun ? `${would.length} would be removed` : `${removed.length} removed`,
     refused.length > 0 ? `${refused.length} skipped (refused)` : '',
@@ -56,11 +63,19 @@ export async function writeCleanupSummary(report: CleanupReport, summary = new S
   if (report.notCleaned.length > 0) summary.paragraph(`Not cleaned (inputs not given): ${report.notCleaned.join('; ')}.`);
   if (report.mode === 'sweep') {
     const stale = report.environments.filter((e) => e.decision !== 'kept').length;
-    summary.paragraph(`Environments: ${report.environments.length} found, ${stale} stale (branch gone, last deploy older than ${formatDuration(report.gracePeriodMs ?? 0)}); at most ${report.peakConcurrency} torn down at once.`);
+    summary.paragraph(
+      `Environments: ${report.environments.length} found, ${stale} stale (branch gone, last deploy older than ${formatDuration(report.gracePeriodMs ?? 0)}); at most ${report.peakConcurrency} torn down at once.`,
+    );
     if (report.environments.length > 0) {
       summary.table(
         ['Environment', 'Branch', 'Decision', 'Why', 'Last deploy'],
-        report.environments.map((e) => [e.slug, e.branch ?? '?', e.decision, e.reason, e.lastDeploy === undefined ? 'unknown' : new Date(e.lastDeploy).toISOString()]),
+        report.environments.map((e) => [
+          e.slug,
+          e.branch ?? '?',
+          e.decision,
+          e.reason,
+          e.lastDeploy === undefined ? 'unknown' : new Date(e.lastDeploy).toISOString(),
+        ]),
       );
     }
   }
@@ -68,7 +83,13 @@ export async function writeCleanupSummary(report: CleanupReport, summary = new S
     summary.foldedTable(
       `All ${report.outcomes.length} object(s): ${countsText(report)}`,
       ['Object', 'Environment', 'Result', 'Details', 'Time'],
-      report.outcomes.map((o) => [describeObject(o.kind, o.name), o.slug, RESULT[o.action], [o.action === 'skipped' && o.refused !== true ? 'kept' : DETAIL[o.action], o.reason].filter(Boolean).join(': '), formatDuration(o.ms)]),
+      report.outcomes.map((o) => [
+        describeObject(o.kind, o.name),
+        o.slug,
+        RESULT[o.action],
+        [o.action === 'skipped' && o.refused !== true ? 'kept' : DETAIL[o.action], o.reason].filter(Boolean).join(': '),
+        formatDuration(o.ms),
+      ]),
     );
   }
   await summary.write();

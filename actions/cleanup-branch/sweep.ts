@@ -58,19 +58,26 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, 
   if (kube) {
     const namespaces = await listManagedNamespaces(kube).catch((error: unknown) => {
       throw new UserError(`Cannot list the namespaces the suite manages: ${describeKubeError(error)}.`, {
-        fix: 'A sweep lists namespaces by label cluster-wide: allow the kubeconfig\'s identity to list namespaces, or leave `kubeconfig` empty (and KUBECONFIG unset) to sweep without them.',
+        fix: "A sweep lists namespaces by label cluster-wide: allow the kubeconfig's identity to list namespaces, or leave `kubeconfig` empty (and KUBECONFIG unset) to sweep without them.",
         cause: error,
       });
     });
     for (const ns of namespaces) {
       if (ns.branch !== undefined && ns.repository !== undefined && ns.repository !== '' && !sameRepository(ns.repository, repository)) {
-        recorder.note('namespace', ns.name, ns.slug, { action: 'skipped', reason: `its mark names repository ${ns.repository ?? '?'}, not ${repository}: that repository's sweep decides` });
+        recorder.note('namespace', ns.name, ns.slug, {
+          action: 'skipped',
+          reason: `its mark names repository ${ns.repository ?? '?'}, not ${repository}: that repository's sweep decides`,
+        });
         continue;
       }
       // A label-only mark (made before exact marks) names a branch only through an unhashed slug.
       const branch = ns.branch ?? (slugOf(ns.slug, ctx.naming) === ns.slug ? ns.slug : undefined);
       if (branch === undefined) {
-        recorder.note('namespace', ns.name, ns.slug, { action: 'skipped', reason: `it has no exact branch mark and its slug ${ns.slug} is hashed, so no branch can be proven its owner; remove it by hand if it is stale`, warn: true });
+        recorder.note('namespace', ns.name, ns.slug, {
+          action: 'skipped',
+          reason: `it has no exact branch mark and its slug ${ns.slug} is hashed, so no branch can be proven its owner; remove it by hand if it is stale`,
+          warn: true,
+        });
         continue;
       }
       const group = groupFor(groups, ns.slug, branch, repository);
@@ -80,15 +87,25 @@ async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, 
   }
   if (pg) {
     const marked = await pg.withClient(listMarked);
-    for (const [kind, list] of [['database', marked.databases], ['role', marked.roles]] as const) {
+    for (const [kind, list] of [
+      ['database', marked.databases],
+      ['role', marked.roles],
+    ] as const) {
       for (const { name, mark } of list) {
         if (mark.repository !== undefined && !sameRepository(mark.repository, repository)) {
-          recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names repository ${mark.repository}, not ${repository}: that repository's sweep decides` });
+          recorder.note(kind, name, '', {
+            action: 'skipped',
+            reason: `its mark names repository ${mark.repository}, not ${repository}: that repository's sweep decides`,
+          });
           continue;
         }
         const slug = slugOf(mark.branch, ctx.naming);
         if (slug === undefined) {
-          recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names branch ${JSON.stringify(mark.branch)}, which yields no name`, warn: true });
+          recorder.note(kind, name, '', {
+            action: 'skipped',
+            reason: `its mark names branch ${JSON.stringify(mark.branch)}, which yields no name`,
+            warn: true,
+          });
           continue;
         }
         const group = groupFor(groups, slug, mark.branch, repository);
@@ -140,7 +157,12 @@ function objectsOf(env: BranchEnvironment): [ObjectKind, string][] {
 }
 
 /** Runs the sweep; outcomes go to `recorder`, decisions and peak concurrency to `report`. */
-export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder, deps: { logger: Logger; clock: Clock; report: CleanupReport }): Promise<void> {
+export async function sweep(
+  inputs: Inputs,
+  clients: Clients,
+  recorder: Recorder,
+  deps: { logger: Logger; clock: Clock; report: CleanupReport },
+): Promise<void> {
   const { logger, clock, report } = deps;
   const { github } = clients;
   if (!github) throw new UserError('A sweep needs `token`: it asks GitHub which branches still exist.', { fix: 'Pass `token: ${{ github.token }}`.' });
@@ -173,11 +195,20 @@ export async function sweep(inputs: Inputs, clients: Clients, recorder: Recorder
   report.environments.sort((a, b) => a.slug.localeCompare(b.slug));
   await commentIdleRemovals(report.environments, live.pulls, github, logger);
   report.peakConcurrency = peak;
-  logger.info(`Sweep done: ${report.environments.filter((e) => e.decision !== 'kept').length} of ${groups.size} environment(s) stale; at most ${peak} torn down at once.`);
+  logger.info(
+    `Sweep done: ${report.environments.filter((e) => e.decision !== 'kept').length} of ${groups.size} environment(s) stale; at most ${peak} torn down at once.`,
+  );
 }
 
 /** Keeps or tears down one environment. */
-async function decide(group: Group, liveReason: string | undefined, inputs: Inputs, clients: Clients, recorder: Recorder, deps: { logger: Logger; clock: Clock }): Promise<EnvironmentDecision> {
+async function decide(
+  group: Group,
+  liveReason: string | undefined,
+  inputs: Inputs,
+  clients: Clients,
+  recorder: Recorder,
+  deps: { logger: Logger; clock: Clock },
+): Promise<EnvironmentDecision> {
   const { env } = group;
   // A live branch's environment past its time to live is removed too (dry run unless ttl-dry-run: false).
   const idle = liveReason === undefined ? undefined : idleReason(inputs.ttl, group.times.length > 0 ? Math.max(...group.times) : undefined, deps.clock.now());
@@ -195,20 +226,35 @@ async function decide(group: Group, liveReason: string | undefined, inputs: Inpu
       deployments = await findDeployments(clients.github, env, environment, ctx);
     } catch (error: unknown) {
       recorder.fail('deployment', `deployments of ${env.branch ?? env.slug}`, env.slug, error);
-      return { slug: env.slug, branch: env.branch, decision: 'failed', reason: 'cannot read its GitHub deployments to date the last deploy', lastDeploy: newest(group.times) };
+      return {
+        slug: env.slug,
+        branch: env.branch,
+        decision: 'failed',
+        reason: 'cannot read its GitHub deployments to date the last deploy',
+        lastDeploy: newest(group.times),
+      };
     }
   }
   const lastDeploy = newest([...group.times, ...(deployments ?? []).map((d) => d.updatedAt).filter((t) => Number.isFinite(t))]);
   // The branch's GitHub deployments may be newer than the marks: still idle, counting them?
   if (liveReason !== undefined && idleReason(inputs.ttl, lastDeploy, deps.clock.now()) === undefined) return keep(liveReason, lastDeploy);
   if (idle === undefined && lastDeploy !== undefined && deps.clock.now() - lastDeploy < inputs.gracePeriodMs) {
-    return keep(`branch gone, but last deployed ${new Date(lastDeploy).toISOString()}, within grace-period ${formatDuration(inputs.gracePeriodMs)}`, lastDeploy);
+    return keep(
+      `branch gone, but last deployed ${new Date(lastDeploy).toISOString()}, within grace-period ${formatDuration(inputs.gracePeriodMs)}`,
+      lastDeploy,
+    );
   }
   const before = recorder.outcomes.length;
   await teardown(env, clients, ctx, recorder, { namespacePrefix: inputs.namespacePrefix, ...(deployments ? { deployments } : {}) });
   const mine = recorder.outcomes.slice(before).filter((o) => o.slug === env.slug);
   const reason = idle ?? `branch gone${lastDeploy === undefined ? '' : `, last deployed ${new Date(lastDeploy).toISOString()}`}`;
-  const decided = (decision: EnvironmentDecision['decision'], why: string): EnvironmentDecision => ({ slug: env.slug, branch: env.branch, decision, reason: why, lastDeploy });
+  const decided = (decision: EnvironmentDecision['decision'], why: string): EnvironmentDecision => ({
+    slug: env.slug,
+    branch: env.branch,
+    decision,
+    reason: why,
+    lastDeploy,
+  });
   if (mine.some((o) => o.action === 'failed')) return decided('failed', reason);
   if (mine.every((o) => o.action === 'skipped')) return decided('kept', `${reason}, but nothing of it may be removed (see the skipped objects)`);
   return decided(ctx.dryRun ? 'would-remove' : 'removed', reason);

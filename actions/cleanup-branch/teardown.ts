@@ -9,7 +9,15 @@ import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
 import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import { ownerCredentialName, removeCredential, type IdentityTarget } from './federated.ts';
-import { environmentName, findDeployments, isProductionEnvironment, removeDeployment, removeEnvironment, type DeploymentInfo, type GitHubTarget } from './github-env.ts';
+import {
+  environmentName,
+  findDeployments,
+  isProductionEnvironment,
+  removeDeployment,
+  removeEnvironment,
+  type DeploymentInfo,
+  type GitHubTarget,
+} from './github-env.ts';
 import { externalObjectsOf, removeExternalObject, removeNamespace } from './namespaces.ts';
 import type { Recorder } from './report.ts';
 
@@ -30,7 +38,13 @@ export function primaryNamespace(env: BranchEnvironment, namespacePrefix: string
  * Runs every step for the environment; outcomes go to `recorder`. `deployments`, when given,
  * are the GitHub deployments already found (a sweep reads them to date the last deploy).
  */
-export async function teardown(env: BranchEnvironment, clients: Clients, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {
+export async function teardown(
+  env: BranchEnvironment,
+  clients: Clients,
+  ctx: StepContext,
+  recorder: Recorder,
+  options: { namespacePrefix: string; deployments?: DeploymentInfo[] },
+): Promise<void> {
   const { slug } = env;
   const { kube, pg, identity, github } = clients;
   const chain = async (): Promise<void> => {
@@ -50,7 +64,8 @@ export async function teardown(env: BranchEnvironment, clients: Clients, ctx: St
     }
   };
   const credentials = async (): Promise<void> => {
-    if (identity) for (const name of credentialNames(env)) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
+    if (identity)
+      for (const name of credentialNames(env)) await recorder.track('federated-credential', name, slug, () => removeCredential(identity, name, env, ctx));
   };
   await Promise.all([chain(), credentials(), github ? teardownGitHub(github, env, ctx, recorder, options) : undefined]);
 }
@@ -66,7 +81,13 @@ function credentialNames(env: BranchEnvironment): string[] {
   return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
 }
 
-async function teardownGitHub(github: GitHubTarget, env: BranchEnvironment, ctx: StepContext, recorder: Recorder, options: { namespacePrefix: string; deployments?: DeploymentInfo[] }): Promise<void> {
+async function teardownGitHub(
+  github: GitHubTarget,
+  env: BranchEnvironment,
+  ctx: StepContext,
+  recorder: Recorder,
+  options: { namespacePrefix: string; deployments?: DeploymentInfo[] },
+): Promise<void> {
   const environment = environmentName(github.environmentTemplate, env, primaryNamespace(env, options.namespacePrefix));
   let deployments = options.deployments;
   if (deployments === undefined) {

@@ -27,7 +27,10 @@ export function readTtl(reader: InputReader): TtlInputs {
   if (text !== undefined) {
     const days = /^(\d+)d$/.exec(text.trim());
     ttlMs = days ? Number(days[1]) * DAY_MS : reader.duration('ttl', 0, MAX_TTL_MS);
-    if (!(ttlMs > 0) || ttlMs > MAX_TTL_MS) throw new UserError(`Input \`ttl\` is ${quoteValue(text)}: give a time to live between 1s and 366d.`, { fix: 'For example `ttl: 14d` (no deploy for 14 days).' });
+    if (!(ttlMs > 0) || ttlMs > MAX_TTL_MS)
+      throw new UserError(`Input \`ttl\` is ${quoteValue(text)}: give a time to live between 1s and 366d.`, {
+        fix: 'For example `ttl: 14d` (no deploy for 14 days).',
+      });
   }
   return { ttlMs, ttlDryRun: reader.boolean('ttl-dry-run', true) };
 }
@@ -54,7 +57,9 @@ export async function commentIdleRemovals(
       await github.octokit.rest.issues.createComment({ owner: github.owner, repo: github.repo, issue_number: pull.number, body });
       logger.info(`Said so on pull request #${pull.number}.`);
     } catch (error: unknown) {
-      logger.warning(`Could not comment on pull request #${pull.number} (the token needs pull-requests: write): ${error instanceof Error ? error.message : String(error)}`);
+      logger.warning(
+        `Could not comment on pull request #${pull.number} (the token needs pull-requests: write): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

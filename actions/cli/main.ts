@@ -25,7 +25,9 @@ interface ActionMeta {
 }
 
 function actions(): string[] {
-  return readdirSync(path.join(repoRoot, 'actions')).filter((n) => existsSync(path.join(repoRoot, 'actions', n, 'action.yml'))).sort();
+  return readdirSync(path.join(repoRoot, 'actions'))
+    .filter((n) => existsSync(path.join(repoRoot, 'actions', n, 'action.yml')))
+    .sort();
 }
 
 function meta(action: string): ActionMeta {

@@ -58,15 +58,17 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 
 /** The job summary (HTML/Markdown) as plain text: tables become ` | `-separated rows. */
 export function summaryToText(html: string): string {
-  return html
-    .replace(/<\/(td|th)>\s*<(td|th)[^>]*>/gi, ' | ')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(tr|p|h[1-6]|li|pre|table|details|summary)>/gi, '\n')
-    .replace(/<li[^>]*>/gi, '- ')
-    // A folded section's line, as the summary shows it (its body follows, unfolded).
-    .replace(/<summary[^>]*>/gi, '▸ ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    html
+      .replace(/<\/(td|th)>\s*<(td|th)[^>]*>/gi, ' | ')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(tr|p|h[1-6]|li|pre|table|details|summary)>/gi, '\n')
+      .replace(/<li[^>]*>/gi, '- ')
+      // A folded section's line, as the summary shows it (its body follows, unfolded).
+      .replace(/<summary[^>]*>/gi, '▸ ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e] ?? e)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }

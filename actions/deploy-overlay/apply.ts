@@ -11,17 +11,7 @@ import { FIELD_MANAGER, PHASE_NAMES, displayName, isRecord, objectKey, phaseOf, 
 
 /** What happened to one object. */
 export type ObjectOutcome =
-  | 'created'
-  | 'configured'
-  | 'unchanged'
-  | 'replaced'
-  | 'pruned'
-  | 'failed'
-  | 'planned'
-  | 'would-create'
-  | 'would-configure'
-  | 'would-replace'
-  | 'would-prune';
+  'created' | 'configured' | 'unchanged' | 'replaced' | 'pruned' | 'failed' | 'planned' | 'would-create' | 'would-configure' | 'would-replace' | 'would-prune';
 
 /** One line of the `applied` output. */
 export interface ObjectResult {
@@ -165,7 +155,10 @@ async function establishCrds(crds: readonly KubeObject[], ctx: ApplyContext): Pr
     },
   });
   clearTimeout(timer);
-  if (waiting.size > 0) throw new UserError(`The CustomResourceDefinition(s) ${[...waiting].join(', ')} did not become Established within 30s.`, { fix: 'Check the CRD with kubectl describe crd.' });
+  if (waiting.size > 0)
+    throw new UserError(`The CustomResourceDefinition(s) ${[...waiting].join(', ')} did not become Established within 30s.`, {
+      fix: 'Check the CRD with kubectl describe crd.',
+    });
 }
 
 /** What applying gave: a result per object, the objects as the server answered, and the failure if any. */
@@ -196,12 +189,24 @@ export async function applyPlan(planned: readonly Planned[], ctx: ApplyContext):
     const failed = done.filter((d) => d.result.result === 'failed').map((d) => d.result.error ?? '');
     if (failed.length > 0) {
       const conflicts = failed.filter((f) => f.includes('owned by field manager'));
-      const fix = conflicts.length > 0
-        ? 'Another field manager owns these fields (someone ran kubectl edit/scale, or another tool manages them). Remove them from the overlay, hand them back, or set `force-conflicts: true` to take them over.'
-        : 'Fix the objects named above; the server\'s reason is quoted.';
-      return { results, live, failure: new UserError(`Applying the ${PHASE_NAMES[phase] ?? 'objects'} failed for ${failed.length} object(s):\n${failed.map((f) => `- ${f}`).join('\n')}\n`, { fix }) };
+      const fix =
+        conflicts.length > 0
+          ? 'Another field manager owns these fields (someone ran kubectl edit/scale, or another tool manages them). Remove them from the overlay, hand them back, or set `force-conflicts: true` to take them over.'
+          : "Fix the objects named above; the server's reason is quoted.";
+      return {
+        results,
+        live,
+        failure: new UserError(
+          `Applying the ${PHASE_NAMES[phase] ?? 'objects'} failed for ${failed.length} object(s):\n${failed.map((f) => `- ${f}`).join('\n')}\n`,
+          { fix },
+        ),
+      };
     }
-    if (phase === 0) await establishCrds(done.map((d) => d.live).filter((o): o is KubeObject => o !== undefined), ctx);
+    if (phase === 0)
+      await establishCrds(
+        done.map((d) => d.live).filter((o): o is KubeObject => o !== undefined),
+        ctx,
+      );
   }
   return { results, live };
 }

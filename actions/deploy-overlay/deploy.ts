@@ -16,7 +16,17 @@ import { startDeployment, type GitHubDeployment } from './github-deployment.ts';
 import type { DryRun, Inputs } from './inputs.ts';
 import { APPLY_SET_LABEL, WAITED_KINDS, crdServes, displayName, groupOf, isWorkload, objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
 import { completePlan, renderPlan } from './plan.ts';
-import { inventoryTypes, planExternal, planInventory, pruneCandidates, pruneExternal, pruneObjects, readInventory, writeInventory, type TypeRef } from './prune.ts';
+import {
+  inventoryTypes,
+  planExternal,
+  planInventory,
+  pruneCandidates,
+  pruneExternal,
+  pruneObjects,
+  readInventory,
+  writeInventory,
+  type TypeRef,
+} from './prune.ts';
 import { connectEarly, listAll } from './reach.ts';
 import type { Exec } from './render.ts';
 import { assertUsableNamespace, checkNamespace, checkOutsideObjects } from './safety.ts';
@@ -65,15 +75,29 @@ interface Names {
 
 function resolveNames(inputs: Inputs, context: EventContext): Names {
   const { names, repository } = resolveBranchTarget({
-    input: inputs.branch, context, forks: inputs.forks, doing: 'deploy',
+    input: inputs.branch,
+    context,
+    forks: inputs.forks,
+    doing: 'deploy',
     naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
   });
   const rawSha = inputs.sha ?? context.sha;
   const sha = rawSha === undefined ? undefined : normalizeSha(rawSha);
   const namespace = inputs.namespace ?? names.namespace;
-  if (!isValidDnsLabel(namespace)) throw new UserError(`Input \`namespace\` is ${quoteValue(namespace)}, not a valid namespace name.`, { fix: 'Use lower-case letters, digits and `-`, at most 63 characters.' });
+  if (!isValidDnsLabel(namespace))
+    throw new UserError(`Input \`namespace\` is ${quoteValue(namespace)}, not a valid namespace name.`, {
+      fix: 'Use lower-case letters, digits and `-`, at most 63 characters.',
+    });
   assertUsableNamespace(namespace, inputs.namespace === undefined ? 'branch' : 'namespace', inputs.productionNamespaces);
-  const values: TemplateValues = { branch: names.branch, slug: names.slug, namespace, database: names.database, role: names.role, sha: sha ?? '', 'short-sha': sha?.slice(0, 7) ?? '' };
+  const values: TemplateValues = {
+    branch: names.branch,
+    slug: names.slug,
+    namespace,
+    database: names.database,
+    role: names.role,
+    sha: sha ?? '',
+    'short-sha': sha?.slice(0, 7) ?? '',
+  };
   return { names, owner: ownerOf(names, repository), sha, namespace, values };
 }
 
@@ -137,15 +161,28 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const reach = { deps, namespace, owner, selector, applySet: inputs.applySet, signal: stopEarly.signal };
   const early = inputs.dryRun === 'client' ? undefined : connectEarly(reach);
   early?.catch(() => undefined);
-  const rendered = await logger.group('Render', () => renderPlan(inputs, values, deps)).catch((error: unknown) => {
-    stopEarly.abort(error);
-    throw error;
-  });
+  const rendered = await logger
+    .group('Render', () => renderPlan(inputs, values, deps))
+    .catch((error: unknown) => {
+      stopEarly.abort(error);
+      throw error;
+    });
   const renderMs = Date.now() - started;
   const url = inputs.environmentUrl === undefined ? undefined : urlFor(inputs, values);
   const report: DeployReport = {
-    branch: names.branch, slug: names.slug, namespace, sha, dryRun: inputs.dryRun, url, objects: [], rollouts: [], diagnosis: new Map(),
-    timings: { renderMs, applyMs: 0, pruneMs: 0, waitMs: 0, totalMs: 0 }, deploymentId: undefined, changed: false, failure: undefined,
+    branch: names.branch,
+    slug: names.slug,
+    namespace,
+    sha,
+    dryRun: inputs.dryRun,
+    url,
+    objects: [],
+    rollouts: [],
+    diagnosis: new Map(),
+    timings: { renderMs, applyMs: 0, pruneMs: 0, waitMs: 0, totalMs: 0 },
+    deploymentId: undefined,
+    changed: false,
+    failure: undefined,
   };
   const finish = (): DeployReport => {
     report.timings.totalMs = Date.now() - started;
@@ -154,7 +191,13 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   };
   if (inputs.dryRun === 'client') {
     const crds = rendered.planned.map((p) => p.object).filter((o) => o.kind === 'CustomResourceDefinition');
-    const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, ownershipAnnotations: marks, namespaced: (obj) => offlineNamespaced(obj, crds) });
+    const planned = completePlan(rendered, {
+      inputs,
+      namespace,
+      ownershipLabels: ownership,
+      ownershipAnnotations: marks,
+      namespaced: (obj) => offlineNamespaced(obj, crds),
+    });
     report.objects = planned.map((p) => resultOf(p.object, p.source, 'planned'));
     logger.info(`Dry run (client): ${planned.length} object(s) would be applied to namespace ${namespace}; the cluster was not contacted.`);
     return finish();
@@ -162,16 +205,26 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
 
   const { client, liveNamespace, prelisted } = await (early ?? connectEarly(reach));
   logger.info(describeConnection(client.connection));
-  const scopes = await resolveScopes(client, rendered.planned.map((p) => p.object));
+  const scopes = await resolveScopes(
+    client,
+    rendered.planned.map((p) => p.object),
+  );
   const planned = completePlan(rendered, { inputs, namespace, ownershipLabels: ownership, ownershipAnnotations: marks, namespaced: scopes.namespaced });
   const exists = checkNamespace(namespace, liveNamespace, owner);
   const inventory = readInventory(liveNamespace, inputs.applySet);
-  const existing = exists ? await listAll(client, typesToList(planned, inventory, namespace, scopes.namespaced), reach, prelisted) : new Map<string, KubeObject>();
+  const existing = exists
+    ? await listAll(client, typesToList(planned, inventory, namespace, scopes.namespaced), reach, prelisted)
+    : new Map<string, KubeObject>();
   if (liveNamespace) existing.set(objectKey({ ...liveNamespace, apiVersion: 'v1', kind: 'Namespace' }), liveNamespace);
   const adopted = await checkOutsideObjects(client, planned, namespace, owner, { adopt: inputs.adoptExisting, namespaced: scopes.namespaced, existing });
-  if (adopted.length > 0) logger.warning(`adopt-existing: ${adopted.length} existing object(s) outside the branch namespace are taken over by branch ${JSON.stringify(owner.branch)}:\n${adopted.join('\n')}`);
+  if (adopted.length > 0)
+    logger.warning(
+      `adopt-existing: ${adopted.length} existing object(s) outside the branch namespace are taken over by branch ${JSON.stringify(owner.branch)}:\n${adopted.join('\n')}`,
+    );
   const dryRun = inputs.dryRun === 'server';
-  logger.info(`Namespace ${namespace} ${exists ? 'exists and belongs to this branch' : dryRun ? 'does not exist (it would be created)' : 'does not exist yet: creating it'}.`);
+  logger.info(
+    `Namespace ${namespace} ${exists ? 'exists and belongs to this branch' : dryRun ? 'does not exist (it would be created)' : 'does not exist yet: creating it'}.`,
+  );
 
   // The GitHub deployment is started alongside the apply and awaited before its status is set.
   let starting: Promise<GitHubDeployment | undefined> | undefined;
@@ -179,7 +232,10 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
     const run = process.env['GITHUB_RUN_ID'];
     starting = startDeployment(
       {
-        token: inputs.githubToken, ...deps.context.repository, environment: fillTemplate(inputs.environment, values), ref: names.branch,
+        token: inputs.githubToken,
+        ...deps.context.repository,
+        environment: fillTemplate(inputs.environment, values),
+        ref: names.branch,
         description: `Deploying ${sha?.slice(0, 7) ?? names.branch} to ${namespace}`,
         ...(run ? { logUrl: `${deps.context.serverUrl}/${deps.context.repository.owner}/${deps.context.repository.repo}/actions/runs/${run}` } : {}),
         ...(deps.githubBaseUrl ? { baseUrl: deps.githubBaseUrl } : {}),
@@ -193,14 +249,21 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
     return started;
   };
 
-
-  const targets = planned.map((p) => p.object).filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
+  const targets = planned
+    .map((p) => p.object)
+    .filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
   // Watch from before the workloads are applied, so an early one's readiness is noticed at once.
-  const rollouts = inputs.wait && !dryRun && targets.length > 0 ? watchRollouts(targets, { client, namespace, selector, failFast: inputs.failFast, logger }) : undefined;
+  const rollouts =
+    inputs.wait && !dryRun && targets.length > 0 ? watchRollouts(targets, { client, namespace, selector, failFast: inputs.failFast, logger }) : undefined;
   const applyStart = Date.now();
   const applied = await logger.group(`Apply (server-side${dryRun ? ', dry run' : ''})`, () =>
     applyPlan(planned, {
-      client, logger, dryRun, force: inputs.forceConflicts, recreateJobs: inputs.recreateJobs, existing,
+      client,
+      logger,
+      dryRun,
+      force: inputs.forceConflicts,
+      recreateJobs: inputs.recreateJobs,
+      existing,
       unchecked: (obj) => (!exists && obj.metadata?.namespace === namespace) || scopes.unserved.has(typeKey(obj)),
       ...(rollouts ? { onApplied: (live: KubeObject) => rollouts.arm(live) } : {}),
     }),
@@ -217,7 +280,8 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
   const pruneStart = Date.now();
   const external = planExternal(planned, namespace, scopes.namespaced);
   const externalBefore = externalRefs(liveNamespace, inputs.applySet).map(formatExternalRef).sort();
-  if (!dryRun) await writeInventory(client, namespace, inputs.applySet, { kinds: planInventory(planned, namespace), kindsBefore: inventory, external, externalBefore });
+  if (!dryRun)
+    await writeInventory(client, namespace, inputs.applySet, { kinds: planInventory(planned, namespace), kindsBefore: inventory, external, externalBefore });
   if (inputs.prune) {
     const candidates = pruneCandidates(existing, planned, namespace);
     const staleExternal = externalBefore.filter((line) => !external.includes(line));
@@ -225,7 +289,13 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
       report.objects.push(
         ...(await logger.group('Prune', async () => [
           ...(await pruneObjects(client, candidates, dryRun, logger)),
-          ...(await pruneExternal(client, staleExternal, { owner, applySet: inputs.applySet, productionNamespaces: inputs.productionNamespaces }, dryRun, logger)),
+          ...(await pruneExternal(
+            client,
+            staleExternal,
+            { owner, applySet: inputs.applySet, productionNamespaces: inputs.productionNamespaces },
+            dryRun,
+            logger,
+          )),
         ])),
       );
     }
@@ -239,7 +309,9 @@ export async function deployOverlay(inputs: Inputs, deps: Deps): Promise<DeployR
     report.timings.waitMs = Date.now() - waitStart;
     const failed = outcome.results.filter((r) => r.state === 'failed' || r.state === 'timeout');
     if (failed.length > 0) {
-      const workloads = failed.map((r) => outcome.workloads.get(`${r.kind}/${r.name}`) ?? targets.find((t) => t.kind === r.kind && t.metadata?.name === r.name)).filter((w): w is KubeObject => w !== undefined);
+      const workloads = failed
+        .map((r) => outcome.workloads.get(`${r.kind}/${r.name}`) ?? targets.find((t) => t.kind === r.kind && t.metadata?.name === r.name))
+        .filter((w): w is KubeObject => w !== undefined);
       report.diagnosis = await diagnose(client, namespace, selector, workloads);
       await logger.group('Diagnosis', () => {
         for (const lines of report.diagnosis.values()) for (const line of lines) logger.info(line);
@@ -265,6 +337,11 @@ function urlFor(inputs: Inputs, values: TemplateValues): string {
 export function connectWith(inputs: Inputs, logger: Logger, setSecret?: SetSecret): (signal?: AbortSignal) => Promise<KubeClient> {
   return async (signal) => {
     const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), ...(setSecret ? { setSecret } : {}) });
-    return createKubeClient(loaded.connection, { ...(setSecret ? { setSecret } : {}), ...(signal ? { signal } : {}), retryDeadlineMs: Math.min(30_000, inputs.timeoutMs), onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`) });
+    return createKubeClient(loaded.connection, {
+      ...(setSecret ? { setSecret } : {}),
+      ...(signal ? { signal } : {}),
+      retryDeadlineMs: Math.min(30_000, inputs.timeoutMs),
+      onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`),
+    });
   };
 }

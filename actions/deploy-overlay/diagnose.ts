@@ -24,7 +24,10 @@ function containerLine(status: unknown): string {
   const parts: string[] = [];
   if (isRecord(waiting)) parts.push(`waiting: ${text(waiting['reason'], '')}${waiting['message'] ? ` (${text(waiting['message'])})` : ''}`);
   else if (isRecord(at(status, 'state.running'))) parts.push(at(status, 'ready') === true ? 'running, ready' : 'running, not ready');
-  if (isRecord(terminated)) parts.push(`${isRecord(at(status, 'state.terminated')) ? 'terminated' : 'last terminated'}: ${text(terminated['reason'], '')}, exit code ${text(terminated['exitCode'], '?')}`);
+  if (isRecord(terminated))
+    parts.push(
+      `${isRecord(at(status, 'state.terminated')) ? 'terminated' : 'last terminated'}: ${text(terminated['reason'], '')}, exit code ${text(terminated['exitCode'], '?')}`,
+    );
   if (restarts > 0) parts.push(`${restarts} restart(s)`);
   return `container ${name}: ${parts.join('; ') || 'no state reported'}`;
 }
@@ -84,33 +87,58 @@ async function logLines(client: KubeClient, namespace: string, pod: KubeObject, 
     }
   }
   const body = text.trimEnd().split('\n').slice(-lines);
-  return [`last ${body.length} log line(s) of pod ${name}, container ${failing.container}${failing.previous ? ' (previous run)' : ''}:`, ...body.map((l) => `  | ${l}`)];
+  return [
+    `last ${body.length} log line(s) of pod ${name}, container ${failing.container}${failing.previous ? ' (previous run)' : ''}:`,
+    ...body.map((l) => `  | ${l}`),
+  ];
 }
 
 /**
  * Explains each workload (live state as last seen): one block of lines per workload. Pods and
  * events are listed once for all of them.
  */
-export async function diagnose(client: KubeClient, namespace: string, selector: string, workloads: readonly KubeObject[], options: DiagnoseOptions = {}): Promise<Map<string, string[]>> {
+export async function diagnose(
+  client: KubeClient,
+  namespace: string,
+  selector: string,
+  workloads: readonly KubeObject[],
+  options: DiagnoseOptions = {},
+): Promise<Map<string, string[]>> {
   const blocks = new Map<string, string[]>();
   if (workloads.length === 0) return blocks;
   const [pods, events] = await Promise.all([
-    client.list('v1', 'Pod', { namespace, labelSelector: selector }).then((l) => l.items, () => [] as KubeObject[]),
-    client.list('v1', 'Event', { namespace }).then((l) => l.items, () => [] as KubeObject[]),
+    client.list('v1', 'Pod', { namespace, labelSelector: selector }).then(
+      (l) => l.items,
+      () => [] as KubeObject[],
+    ),
+    client.list('v1', 'Event', { namespace }).then(
+      (l) => l.items,
+      () => [] as KubeObject[],
+    ),
   ]);
   for (const workload of workloads) {
     const lines = [`${displayName(workload)}: ${readiness(workload).message}`];
     const mine = pods.filter((pod) => belongsTo(workload, pod)).sort((a, b) => Number(isCurrentPod(workload, b)) - Number(isCurrentPod(workload, a)));
     if (mine.length === 0) lines.push('no pods found for it');
     for (const pod of mine.slice(0, options.maxPods ?? 5)) lines.push(...podLines(pod, isCurrentPod(workload, pod)));
-    const names = new Set([workload.metadata?.name, ...mine.map((p) => p.metadata?.name), ...mine.flatMap((p) => (p.metadata?.ownerReferences ?? []).map((o) => o.name))]);
+    const names = new Set([
+      workload.metadata?.name,
+      ...mine.map((p) => p.metadata?.name),
+      ...mine.flatMap((p) => (p.metadata?.ownerReferences ?? []).map((o) => o.name)),
+    ]);
     // A Deployment's ReplicaSets (`{name}-{hash}`) count too: with no pods, their FailedCreate says why.
-    const replicaSet = (e: KubeObject): boolean => workload.kind === 'Deployment' && at(e, 'involvedObject.kind') === 'ReplicaSet' && /^[a-z0-9]+$/.test(text(at(e, 'involvedObject.name')).slice(`${workload.metadata?.name ?? ''}-`.length)) && text(at(e, 'involvedObject.name')).startsWith(`${workload.metadata?.name ?? ''}-`);
+    const replicaSet = (e: KubeObject): boolean =>
+      workload.kind === 'Deployment' &&
+      at(e, 'involvedObject.kind') === 'ReplicaSet' &&
+      /^[a-z0-9]+$/.test(text(at(e, 'involvedObject.name')).slice(`${workload.metadata?.name ?? ''}-`.length)) &&
+      text(at(e, 'involvedObject.name')).startsWith(`${workload.metadata?.name ?? ''}-`);
     const about = recent(events.filter((e) => names.has(text(at(e, 'involvedObject.name'))) || replicaSet(e)).sort(byTime), options.maxEvents ?? 10);
     if (about.length > 0) lines.push('recent events:');
     for (const e of about) {
       const count = Number(e['count'] ?? 1);
-      lines.push(`  ${text(e['type'], '')} ${text(e['reason'], '')}${count > 1 ? ` (x${count})` : ''} ${text(at(e, 'involvedObject.kind'), '').toLowerCase()}/${text(at(e, 'involvedObject.name'), '')}: ${text(e['message'], '')}`);
+      lines.push(
+        `  ${text(e['type'], '')} ${text(e['reason'], '')}${count > 1 ? ` (x${count})` : ''} ${text(at(e, 'involvedObject.kind'), '').toLowerCase()}/${text(at(e, 'involvedObject.name'), '')}: ${text(e['message'], '')}`,
+      );
     }
     const crashing = mine.find((pod) => failingContainer(pod) !== undefined);
     if (crashing) lines.push(...(await logLines(client, namespace, crashing, options.logLines ?? 20)));

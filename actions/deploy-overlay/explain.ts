@@ -78,7 +78,13 @@ export function explainPod(pod: KubeObject, pullErrors: ReadonlyMap<string, stri
   const scheduled: unknown = (Array.isArray(conditions) ? (conditions as unknown[]) : []).find((c) => at(c, 'type') === 'PodScheduled');
   if (at(scheduled, 'status') === 'False' && at(scheduled, 'reason') === 'Unschedulable') {
     const requests = podRequests(pod);
-    return { object: name, reason: `Unschedulable: ${text(at(scheduled, 'message'))}`, fix: 'lower the pod\'s resource requests (or replicas), or add nodes that fit it (a bigger node pool, or the nodeSelector\'s labels).', final: false, requests };
+    return {
+      object: name,
+      reason: `Unschedulable: ${text(at(scheduled, 'message'))}`,
+      fix: "lower the pod's resource requests (or replicas), or add nodes that fit it (a bigger node pool, or the nodeSelector's labels).",
+      final: false,
+      requests,
+    };
   }
   for (const list of ['initContainerStatuses', 'containerStatuses']) {
     const statuses = at(pod, `status.${list}`);
@@ -98,21 +104,35 @@ export function explainPod(pod: KubeObject, pullErrors: ReadonlyMap<string, stri
         }
         case 'InvalidImageName':
         case 'ErrImageNeverPull':
-          return { object: what, reason: `(${message})`, fix: `correct the image reference ${JSON.stringify(wanted)} (lower-case repository, a tag or digest).`, final: true };
+          return {
+            object: what,
+            reason: `(${message})`,
+            fix: `correct the image reference ${JSON.stringify(wanted)} (lower-case repository, a tag or digest).`,
+            final: true,
+          };
         case 'CreateContainerConfigError': {
           const missing = missingObject(message);
           const key = /couldn't find key (\S+) in (ConfigMap|Secret) (\S+)/.exec(message);
-          const fix = missing ? missingFix(missing, namespace, `env/envFrom of container ${container}`) : key ? `add key ${key[1] ?? ''} to ${key[2] ?? ''} ${key[3] ?? ''}, or correct the key the container's env names.` : 'correct the container\'s env, envFrom and volume mounts.';
+          const fix = missing
+            ? missingFix(missing, namespace, `env/envFrom of container ${container}`)
+            : key
+              ? `add key ${key[1] ?? ''} to ${key[2] ?? ''} ${key[3] ?? ''}, or correct the key the container's env names.`
+              : "correct the container's env, envFrom and volume mounts.";
           return { object: what, reason: `(${message})`, fix, final: !missing, ...(missing ? { missing } : {}) };
         }
         case 'CrashLoopBackOff': {
           const last = at(status, 'lastState.terminated');
           const exit = isRecord(last) ? `; last exit code ${text(last['exitCode'], '?')}${last['reason'] ? ` (${text(last['reason'])})` : ''}` : '';
-          return { object: what, reason: `(${message}${exit}, ${text(at(status, 'restartCount'), '0')} restarts)`, fix: `the container stops right after it starts: read its log (kubectl logs --previous ${pod.metadata?.name ?? ''} -c ${container} -n ${namespace}, shown below) and fix the command, image or configuration.`, final: true };
+          return {
+            object: what,
+            reason: `(${message}${exit}, ${text(at(status, 'restartCount'), '0')} restarts)`,
+            fix: `the container stops right after it starts: read its log (kubectl logs --previous ${pod.metadata?.name ?? ''} -c ${container} -n ${namespace}, shown below) and fix the command, image or configuration.`,
+            final: true,
+          };
         }
         case 'CreateContainerError':
         case 'RunContainerError':
-          return { object: what, reason: `(${message})`, fix: 'correct the container\'s command, working directory and mounts.', final: true };
+          return { object: what, reason: `(${message})`, fix: "correct the container's command, working directory and mounts.", final: true };
         default:
       }
     }
@@ -123,9 +143,16 @@ export function explainPod(pod: KubeObject, pullErrors: ReadonlyMap<string, stri
 /** A pod of the rollout whose containers run but are not ready (the probe's own words come with its events). */
 export function explainUnready(pod: KubeObject): Explanation | undefined {
   const statuses = at(pod, 'status.containerStatuses');
-  const unready = (Array.isArray(statuses) ? (statuses as unknown[]) : []).filter((c) => isRecord(at(c, 'state.running')) && at(c, 'ready') !== true).map((c) => text(at(c, 'name')));
+  const unready = (Array.isArray(statuses) ? (statuses as unknown[]) : [])
+    .filter((c) => isRecord(at(c, 'state.running')) && at(c, 'ready') !== true)
+    .map((c) => text(at(c, 'name')));
   if (unready.length === 0) return undefined;
-  return { object: `pod ${pod.metadata?.name ?? '?'} is running but not ready`, reason: `container(s) ${unready.join(', ')} have not passed their readiness probe`, fix: 'make the readiness probe ask the port and path the container serves (its declared ports), or fix why the app answers it with an error.', final: false };
+  return {
+    object: `pod ${pod.metadata?.name ?? '?'} is running but not ready`,
+    reason: `container(s) ${unready.join(', ')} have not passed their readiness probe`,
+    fix: 'make the readiness probe ask the port and path the container serves (its declared ports), or fix why the app answers it with an error.',
+    final: false,
+  };
 }
 
 /** Why a controller could not create pods (a Deployment's ReplicaFailure, or a FailedCreate message). */
@@ -133,18 +160,28 @@ export function explainFailedCreate(owner: string, message: string, namespace: s
   const missing = missingObject(message);
   const quota = /(exceeded quota|failed quota): ([^,:]+)/.exec(message);
   let fix = 'correct what the message names and push again.';
-  if (missing) fix = missingFix(missing, namespace, 'pod template\'s serviceAccountName');
-  else if (quota?.[1] === 'failed quota') fix = `set resources.requests and resources.limits for what the message lists: ResourceQuota "${quota[2] ?? ''}" requires them of every container.`;
+  if (missing) fix = missingFix(missing, namespace, "pod template's serviceAccountName");
+  else if (quota?.[1] === 'failed quota')
+    fix = `set resources.requests and resources.limits for what the message lists: ResourceQuota "${quota[2] ?? ''}" requires them of every container.`;
   else if (quota) fix = `lower the pods' requests or the replicas, or raise ResourceQuota "${quota[2] ?? ''}" in namespace ${namespace}.`;
   // The ReplicaSet (or StatefulSet...) that failed is the one the message's pod name belongs to.
   const exceeded = quota?.[1] === 'exceeded quota';
-  return { object: owner, reason: `FailedCreate: ${message.replace(/^Error creating: /, '')}`, fix, final: !missing, ...(missing ? { missing } : {}), ...(exceeded ? { unlessOldPods: true } : {}) };
+  return {
+    object: owner,
+    reason: `FailedCreate: ${message.replace(/^Error creating: /, '')}`,
+    fix,
+    final: !missing,
+    ...(missing ? { missing } : {}),
+    ...(exceeded ? { unlessOldPods: true } : {}),
+  };
 }
 
 /** The Deployment's own word for pods its ReplicaSet could not create. */
 export function explainReplicaFailure(workload: KubeObject): Explanation | undefined {
   const conditions = at(workload, 'status.conditions');
-  const failure: unknown = (Array.isArray(conditions) ? (conditions as unknown[]) : []).find((c) => at(c, 'type') === 'ReplicaFailure' && at(c, 'status') === 'True');
+  const failure: unknown = (Array.isArray(conditions) ? (conditions as unknown[]) : []).find(
+    (c) => at(c, 'type') === 'ReplicaFailure' && at(c, 'status') === 'True',
+  );
   if (!failure) return undefined;
   const message = text(at(failure, 'message'));
   const rs = /pods "([^"]+?)-?"/.exec(message)?.[1]?.replace(/-[a-z0-9]{5}$/, '');
@@ -163,10 +200,21 @@ export function explainEvent(event: KubeObject): Explanation | undefined {
   if (reason === 'FailedMount') {
     const missing = missingObject(message);
     const volume = /volume "([^"]+)"/.exec(message)?.[1] ?? '';
-    return { object, reason: `FailedMount: ${message}`, fix: missing ? missingFix(missing, namespace, `volume "${volume}"`) : `correct volume "${volume}".`, final: false, ...(missing ? { missing } : {}) };
+    return {
+      object,
+      reason: `FailedMount: ${message}`,
+      fix: missing ? missingFix(missing, namespace, `volume "${volume}"`) : `correct volume "${volume}".`,
+      final: false,
+      ...(missing ? { missing } : {}),
+    };
   }
   if (reason === 'Unhealthy' && message.startsWith('Readiness probe')) {
-    return { object: `${object} is running but not ready`, reason: message, fix: 'make the readiness probe ask the port and path the container serves (its declared ports), or fix why the app answers it with an error.', final: false };
+    return {
+      object: `${object} is running but not ready`,
+      reason: message,
+      fix: 'make the readiness probe ask the port and path the container serves (its declared ports), or fix why the app answers it with an error.',
+      final: false,
+    };
   }
   return undefined;
 }

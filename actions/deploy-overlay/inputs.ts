@@ -85,7 +85,6 @@ const TOKEN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-
 /**
  * The `secrets` input: one `[secret-name/]KEY=value` per line. The value is everything after the
  * first `=`, kept as written (commas and `=` included). Each value is masked at once.
@@ -106,9 +105,12 @@ export function parseSecrets(text: string, defaultName: string, setSecret: SetSe
     const where = `Input \`secrets\` line ${index + 1}`;
     const form = 'Write one value per line as `[secret-name/]KEY=value`, e.g. `PGPASSWORD=${{ steps.db.outputs.password }}`.';
     if (equals < 0 || key === '') throw new UserError(`${where} is not \`[secret-name/]KEY=value\`.`, { fix: form });
-    if (!SUBDOMAIN.test(secret) || secret.length > 253) throw new UserError(`${where} does not start with a valid Secret name (lower-case letters, digits, \`-\` and \`.\`) before the \`/\`.`, { fix: form });
-    if (!SECRET_KEY.test(key)) throw new UserError(`${where} has a key that is not valid: Secret keys hold letters, digits, \`-\`, \`_\` and \`.\` only.`, { fix: form });
-    if (entries.some((e) => e.secret === secret && e.key === key)) throw new UserError(`${where} repeats a key an earlier line gives.`, { fix: 'Give each key of a Secret once.' });
+    if (!SUBDOMAIN.test(secret) || secret.length > 253)
+      throw new UserError(`${where} does not start with a valid Secret name (lower-case letters, digits, \`-\` and \`.\`) before the \`/\`.`, { fix: form });
+    if (!SECRET_KEY.test(key))
+      throw new UserError(`${where} has a key that is not valid: Secret keys hold letters, digits, \`-\`, \`_\` and \`.\` only.`, { fix: form });
+    if (entries.some((e) => e.secret === secret && e.key === key))
+      throw new UserError(`${where} repeats a key an earlier line gives.`, { fix: 'Give each key of a Secret once.' });
     entries.push({ secret, key, value });
   });
   return entries;
@@ -117,9 +119,12 @@ export function parseSecrets(text: string, defaultName: string, setSecret: SetSe
 function readDryRun(reader: InputReader): DryRun {
   const value = reader.optional('dry-run');
   if (value === 'true' || value === 'True' || value === 'TRUE') {
-    throw new UserError('Input `dry-run` must say which dry run: `client` (render and plan, no cluster) or `server` (the cluster checks every object, nothing is stored).', {
-      fix: 'Use `dry-run: server` (or `client`), or `false` to deploy.',
-    });
+    throw new UserError(
+      'Input `dry-run` must say which dry run: `client` (render and plan, no cluster) or `server` (the cluster checks every object, nothing is stored).',
+      {
+        fix: 'Use `dry-run: server` (or `client`), or `false` to deploy.',
+      },
+    );
   }
   if (value === 'False' || value === 'FALSE') return 'false';
   return reader.choice('dry-run', ['false', 'client', 'server'] as const, 'false');
@@ -139,21 +144,28 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   const secrets = parseSecrets(reader.source('secrets'), secretName, setSecret);
   const overlays = reader.list('overlays', { commas: false });
   if (overlays.length === 0) {
-    throw new UserError('Input `overlays` is required.', { fix: 'Give one or more Kustomize overlay directories, one per line, e.g. manifests/overlays/feature.' });
+    throw new UserError('Input `overlays` is required.', {
+      fix: 'Give one or more Kustomize overlay directories, one per line, e.g. manifests/overlays/feature.',
+    });
   }
   const replacements = reader.map('replacements');
   for (const token of replacements.keys()) checked([token], 'replacements', TOKEN, 'a placeholder token (letters, digits, `_`, `.` and `-`)');
   const applySet = reader.string('apply-set', 'app');
   if (!/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/.test(applySet)) {
-    throw new UserError(`Input \`apply-set\` must be a lower-case name of at most 40 characters, got ${quoteValue(applySet)}.`, { fix: 'For example `app` or `monitoring`.' });
+    throw new UserError(`Input \`apply-set\` must be a lower-case name of at most 40 characters, got ${quoteValue(applySet)}.`, {
+      fix: 'For example `app` or `monitoring`.',
+    });
   }
   const productionNamespaces = readProductionNamespaces(reader);
   const allowNamespaces = checked(reader.list('allow-namespaces'), 'allow-namespaces', NAMESPACE, 'a namespace name');
   for (const ns of allowNamespaces) {
     if (isProtectedNamespace(ns, productionNamespaces)) {
-      throw new UserError(`Input \`allow-namespaces\` holds ${quoteValue(ns)}, a protected namespace: deploy-overlay never writes to \`default\`, \`kube-*\` or the production namespaces (${productionNamespaces.join(', ')}).`, {
-        fix: 'Remove it from `allow-namespaces`; deploy what belongs there through its own pipeline, not a branch environment.',
-      });
+      throw new UserError(
+        `Input \`allow-namespaces\` holds ${quoteValue(ns)}, a protected namespace: deploy-overlay never writes to \`default\`, \`kube-*\` or the production namespaces (${productionNamespaces.join(', ')}).`,
+        {
+          fix: 'Remove it from `allow-namespaces`; deploy what belongs there through its own pipeline, not a branch environment.',
+        },
+      );
     }
   }
   const workingDirectory = path.resolve(reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()));

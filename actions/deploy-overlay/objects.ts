@@ -140,7 +140,12 @@ export function joinPath(base: string, part: string | number): string {
  * Visits every string in a JSON value (depth first); `replace` may return a new string to
  * store in its place. Keys are reported through `onKey` but never changed.
  */
-export function walkStrings(value: unknown, visit: (text: string, path: string) => string | undefined, onKey?: (key: string, path: string) => void, path = ''): unknown {
+export function walkStrings(
+  value: unknown,
+  visit: (text: string, path: string) => string | undefined,
+  onKey?: (key: string, path: string) => void,
+  path = '',
+): unknown {
   if (typeof value === 'string') return visit(value, path) ?? value;
   if (Array.isArray(value)) {
     value.forEach((item, index) => (value[index] = walkStrings(item, visit, onKey, joinPath(path, index))));

@@ -60,7 +60,10 @@ export async function renderPlan(inputs: Inputs, values: TemplateValues, deps: {
   const [first, ...more] = inputs.overlays;
   // The first overlay finds out which kustomize is installed; the others then render in parallel.
   const head = first === undefined ? [] : [await renderOverlay(first, inputs.workingDirectory, deps.exec, found, inputs.kustomizeFlags)];
-  const rendered = [...head, ...(await Promise.all(more.map((overlay) => renderOverlay(overlay, inputs.workingDirectory, deps.exec, found, inputs.kustomizeFlags))))];
+  const rendered = [
+    ...head,
+    ...(await Promise.all(more.map((overlay) => renderOverlay(overlay, inputs.workingDirectory, deps.exec, found, inputs.kustomizeFlags)))),
+  ];
   const replacements = new Map([...inputs.replacements].map(([token, value]) => [token, fillTemplate(value, values)]));
   const planned: Planned[] = [];
   const overlayNamespaces = new Map<string, string | undefined>();
@@ -115,7 +118,9 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     namespaced: options.namespaced,
   });
   const namespace = namespaceObject(plan.planned, options.namespace);
-  const all: Planned[] = plan.planned.some((p) => p.object === namespace) ? [...plan.planned] : [{ object: namespace, source: 'the branch namespace' }, ...plan.planned];
+  const all: Planned[] = plan.planned.some((p) => p.object === namespace)
+    ? [...plan.planned]
+    : [{ object: namespace, source: 'the branch namespace' }, ...plan.planned];
   applyOwnershipLabels(
     all.map((p) => p.object),
     labelSets(options.ownershipLabels, inputs.applySet),
@@ -126,7 +131,12 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     const { [APPLY_SET_LABEL]: _set, ...labels } = namespace.metadata.labels;
     namespace.metadata.labels = labels;
   }
-  assertNoPlaceholders(findPlaceholders(all.map((p) => p.object), [...new Set([...inputs.replacements.keys(), ...inputs.placeholders])]));
+  assertNoPlaceholders(
+    findPlaceholders(
+      all.map((p) => p.object),
+      [...new Set([...inputs.replacements.keys(), ...inputs.placeholders])],
+    ),
+  );
   const seen = new Map<string, Planned>();
   for (const item of all) {
     const key = objectKey(item.object);
@@ -138,5 +148,8 @@ export function completePlan(plan: RenderedPlan, options: CompleteOptions): Plan
     }
     seen.set(key, item);
   }
-  return all.map((item, index) => ({ item, index })).sort((a, b) => phaseOf(a.item.object) - phaseOf(b.item.object) || a.index - b.index).map(({ item }) => item);
+  return all
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => phaseOf(a.item.object) - phaseOf(b.item.object) || a.index - b.index)
+    .map(({ item }) => item);
 }

@@ -3,7 +3,17 @@
 // disappears from the overlay entirely is still listed and pruned. Only objects in the branch
 // namespace that carry the set's labels and were applied by the suite's field manager (never
 // objects a controller made, which inherit labels from templates) can be pruned.
-import { annotationList, externalAnnotation, externalObject, formatExternalRef, parseExternalRef, protectedTargetReason, refOf, removalRefusal, resolveScope } from '../../shared/branch/ownership/outside-objects.ts';
+import {
+  annotationList,
+  externalAnnotation,
+  externalObject,
+  formatExternalRef,
+  parseExternalRef,
+  protectedTargetReason,
+  refOf,
+  removalRefusal,
+  resolveScope,
+} from '../../shared/branch/ownership/outside-objects.ts';
 import type { EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
@@ -86,7 +96,13 @@ export interface ExternalOwner {
  * protected target, an object whose exact mark is not this branch's, one of another apply set,
  * or one the suite did not apply is left alone and said.
  */
-export async function pruneExternal(client: KubeClient, stale: readonly string[], owner: ExternalOwner, dryRun: boolean, logger: Logger): Promise<ObjectResult[]> {
+export async function pruneExternal(
+  client: KubeClient,
+  stale: readonly string[],
+  owner: ExternalOwner,
+  dryRun: boolean,
+  logger: Logger,
+): Promise<ObjectResult[]> {
   const results: ObjectResult[] = [];
   await mapLimit(stale, 8, async (line) => {
     const recorded = parseExternalRef(line);
@@ -95,7 +111,9 @@ export async function pruneExternal(client: KubeClient, stale: readonly string[]
       const info = await client.resource(recorded.apiVersion, recorded.kind);
       const ref = info === undefined ? undefined : resolveScope(recorded, info.namespaced);
       if (ref === undefined) {
-        logger.warning(`Not pruning ${line}: ${info === undefined ? 'the cluster does not serve that kind' : 'a namespaced kind recorded without a namespace'}.`);
+        logger.warning(
+          `Not pruning ${line}: ${info === undefined ? 'the cluster does not serve that kind' : 'a namespaced kind recorded without a namespace'}.`,
+        );
         return;
       }
       const protectedReason = protectedTargetReason(ref, owner.productionNamespaces);
@@ -106,7 +124,11 @@ export async function pruneExternal(client: KubeClient, stale: readonly string[]
       const live = await client.get(externalObject(ref));
       if (live === undefined) return;
       const obj = { ...live, apiVersion: ref.apiVersion, kind: ref.kind };
-      const refusal = removalRefusal(obj, owner.owner) ?? (obj.metadata?.labels?.[APPLY_SET_LABEL] !== owner.applySet || !appliedBySuite(obj) ? 'it is not of this apply set or was not applied by the suite' : undefined);
+      const refusal =
+        removalRefusal(obj, owner.owner) ??
+        (obj.metadata?.labels?.[APPLY_SET_LABEL] !== owner.applySet || !appliedBySuite(obj)
+          ? 'it is not of this apply set or was not applied by the suite'
+          : undefined);
       if (refusal !== undefined) {
         logger.warning(`Not pruning ${line}: ${refusal}.`);
         return;
@@ -126,7 +148,13 @@ export async function pruneExternal(client: KubeClient, stale: readonly string[]
  * Lists the objects of these kinds that carry the selector (namespaced kinds in `namespace`,
  * cluster-scoped ones cluster-wide), by object key. Kinds the server no longer serves are skipped.
  */
-export async function listExisting(client: KubeClient, types: readonly TypeRef[], namespace: string, selector: string, logger: Logger): Promise<Map<string, KubeObject>> {
+export async function listExisting(
+  client: KubeClient,
+  types: readonly TypeRef[],
+  namespace: string,
+  selector: string,
+  logger: Logger,
+): Promise<Map<string, KubeObject>> {
   const existing = new Map<string, KubeObject>();
   await mapLimit(types, 16, async (type) => {
     if ((await client.resource(type.apiVersion, type.kind)) === undefined) {

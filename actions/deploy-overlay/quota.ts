@@ -27,7 +27,9 @@ function pairs(text: string, input: string, example: string): [string, string][]
       const key = part.slice(0, eq).trim();
       const value = part.slice(eq + 1).trim();
       if (eq <= 0 || !QUANTITY.test(value)) {
-        throw new UserError(`Input \`${input}\`: ${quoteValue(part)} is not resource=quantity.`, { fix: `Write it like \`${example}\` (quantities as in Kubernetes: 500m, 4Gi, 20).` });
+        throw new UserError(`Input \`${input}\`: ${quoteValue(part)} is not resource=quantity.`, {
+          fix: `Write it like \`${example}\` (quantities as in Kubernetes: 500m, 4Gi, 20).`,
+        });
       }
       return [key, value] as [string, string];
     });
@@ -38,7 +40,10 @@ export function parseResourceQuota(text: string | undefined): Record<string, str
   if (!text?.trim()) return undefined;
   const hard: Record<string, string> = {};
   for (const [key, value] of pairs(text, 'resource-quota', 'cpu=2,memory=4Gi,pods=20')) {
-    if (!RESOURCE.test(key)) throw new UserError(`Input \`resource-quota\`: ${quoteValue(key)} is not a resource name.`, { fix: 'Use names such as cpu, memory, pods, requests.cpu, limits.memory.' });
+    if (!RESOURCE.test(key))
+      throw new UserError(`Input \`resource-quota\`: ${quoteValue(key)} is not a resource name.`, {
+        fix: 'Use names such as cpu, memory, pods, requests.cpu, limits.memory.',
+      });
     hard[key] = value;
   }
   return hard;
@@ -53,7 +58,9 @@ export function parseLimitRange(text: string | undefined): Record<string, Record
     const section = key.slice(0, dot);
     const resource = key.slice(dot + 1);
     if (dot <= 0 || !(SECTIONS as readonly string[]).includes(section) || !RESOURCE.test(resource)) {
-      throw new UserError(`Input \`limit-range\`: ${quoteValue(key)} is not section.resource.`, { fix: `The section is one of ${SECTIONS.join(', ')}; e.g. default.cpu=500m, defaultRequest.memory=128Mi.` });
+      throw new UserError(`Input \`limit-range\`: ${quoteValue(key)} is not section.resource.`, {
+        fix: `The section is one of ${SECTIONS.join(', ')}; e.g. default.cpu=500m, defaultRequest.memory=128Mi.`,
+      });
     }
     (limit[section] ??= {})[resource] = value;
   }
@@ -64,6 +71,7 @@ export function parseLimitRange(text: string | undefined): Record<string, Record
 export function quotaObjects(resourceQuota: Record<string, string> | undefined, limitRange: Record<string, Record<string, string>> | undefined): KubeObject[] {
   const objects: KubeObject[] = [];
   if (resourceQuota) objects.push({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: QUOTA_NAME }, spec: { hard: resourceQuota } });
-  if (limitRange) objects.push({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: QUOTA_NAME }, spec: { limits: [{ type: 'Container', ...limitRange }] } });
+  if (limitRange)
+    objects.push({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: QUOTA_NAME }, spec: { limits: [{ type: 'Container', ...limitRange }] } });
   return objects;
 }

@@ -36,9 +36,10 @@ export async function connectEarly(reach: Reach): Promise<{ client: KubeClient; 
   const liveNamespace = await client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: reach.namespace } });
   if (checkMark(liveNamespace, reach.owner).state !== 'ours' || isTerminating(liveNamespace)) return { client, liveNamespace, prelisted: undefined };
   const kinds = readInventory(liveNamespace, reach.applySet);
-  const existing = Promise.all([listExisting(client, inventoryTypes(kinds), reach.namespace, reach.selector, reach.deps.logger), readExternal(client, liveNamespace, reach.applySet)]).then(
-    ([inside, outside]) => new Map([...inside, ...outside]),
-  );
+  const existing = Promise.all([
+    listExisting(client, inventoryTypes(kinds), reach.namespace, reach.selector, reach.deps.logger),
+    readExternal(client, liveNamespace, reach.applySet),
+  ]).then(([inside, outside]) => new Map([...inside, ...outside]));
   existing.catch(() => undefined);
   return { client, liveNamespace, prelisted: { kinds: new Set(kinds), existing } };
 }

@@ -55,7 +55,8 @@ function statefulSet(obj: KubeObject): Readiness {
   const onDelete = at(obj, 'spec.updateStrategy.type') === 'OnDelete';
   // kubectl also requires a non-zero observedGeneration here.
   const seen = num(at(obj, 'status.observedGeneration'));
-  if (seen === 0 || (obj.metadata?.generation ?? 0) > seen) return { done: false, message: `waiting for the controller to observe generation ${obj.metadata?.generation ?? 0}` };
+  if (seen === 0 || (obj.metadata?.generation ?? 0) > seen)
+    return { done: false, message: `waiting for the controller to observe generation ${obj.metadata?.generation ?? 0}` };
   const wanted = at(obj, 'spec.replicas');
   const ready = num(at(obj, 'status.readyReplicas'));
   if (typeof wanted === 'number' && ready < wanted) return { done: false, message: `${ready} of ${wanted} pods are ready` };
@@ -73,7 +74,8 @@ function statefulSet(obj: KubeObject): Readiness {
   }
   const current = at(obj, 'status.currentRevision');
   const update = at(obj, 'status.updateRevision');
-  if (current !== update) return { done: false, message: `waiting for the rolling update to complete: ${num(at(obj, 'status.updatedReplicas'))} pods at revision ${text(update)}` };
+  if (current !== update)
+    return { done: false, message: `waiting for the rolling update to complete: ${num(at(obj, 'status.updatedReplicas'))} pods at revision ${text(update)}` };
   return { done: true, message: `rolling update complete: ${ready} pods at revision ${text(update)}` };
 }
 
@@ -93,11 +95,18 @@ function job(obj: KubeObject): Readiness {
   if (at(obj, 'spec.suspend') === true) return { done: true, message: 'suspended (not waited for)' };
   const failed = conditionOf(obj, 'Failed');
   if (failed?.['status'] === 'True') {
-    return { done: false, failed: `job "${obj.metadata?.name ?? ''}" failed: ${text(failed['reason'], '')} ${text(failed['message'], '')}`.trim(), message: text(failed['message'], 'failed') };
+    return {
+      done: false,
+      failed: `job "${obj.metadata?.name ?? ''}" failed: ${text(failed['reason'], '')} ${text(failed['message'], '')}`.trim(),
+      message: text(failed['message'], 'failed'),
+    };
   }
   if (conditionOf(obj, 'Complete')?.['status'] === 'True') return { done: true, message: `complete (${num(at(obj, 'status.succeeded'))} succeeded)` };
   const completions = num(at(obj, 'spec.completions'), 1);
-  return { done: false, message: `${num(at(obj, 'status.active'))} active, ${num(at(obj, 'status.succeeded'))} of ${completions} succeeded, ${num(at(obj, 'status.failed'))} failed` };
+  return {
+    done: false,
+    message: `${num(at(obj, 'status.active'))} active, ${num(at(obj, 'status.succeeded'))} of ${completions} succeeded, ${num(at(obj, 'status.failed'))} failed`,
+  };
 }
 
 /** The rollout state of a Deployment, StatefulSet, DaemonSet or Job. */

@@ -36,7 +36,12 @@ const KUBECTL_KUSTOMIZE: Kustomize = { command: 'kubectl', args: ['kustomize'] }
  * Runs `kustomize build` if kustomize is installed, else `kubectl kustomize` (no probe first: a
  * missing program fails at once), and remembers which one worked in `found`.
  */
-async function build(exec: Exec, found: { kustomize?: Kustomize }, args: readonly string[], cwd: string): Promise<{ kustomize: Kustomize; result: ExecResult }> {
+async function build(
+  exec: Exec,
+  found: { kustomize?: Kustomize },
+  args: readonly string[],
+  cwd: string,
+): Promise<{ kustomize: Kustomize; result: ExecResult }> {
   const options = { cwd, allowFailure: true, timeoutMs: 120_000 };
   for (const candidate of found.kustomize ? [found.kustomize] : [KUSTOMIZE, KUBECTL_KUSTOMIZE]) {
     try {
@@ -110,14 +115,23 @@ export interface KustomizeChoice {
 }
 
 /** Renders one overlay directory (resolved against `cwd`). */
-export async function renderOverlay(overlay: string, cwd: string, exec: Exec, found: KustomizeChoice, flags: readonly string[] = []): Promise<RenderedOverlay & { kustomize: Kustomize }> {
+export async function renderOverlay(
+  overlay: string,
+  cwd: string,
+  exec: Exec,
+  found: KustomizeChoice,
+  flags: readonly string[] = [],
+): Promise<RenderedOverlay & { kustomize: Kustomize }> {
   const directory = path.resolve(cwd, overlay);
   const file = kustomizationFile(directory, overlay);
   const { kustomize, result } = await build(exec, found, [...flags, directory], cwd);
   if (result.exitCode !== 0) {
-    throw new UserError(`${kustomize.command} ${kustomize.args.join(' ')} failed for overlay ${quoteValue(overlay)} (exit ${result.exitCode}):\n${tail(result.stderr || result.stdout, 30)}\n`, {
-      fix: `Run \`${kustomize.command} ${kustomize.args.join(' ')} ${overlay}\` locally to see the same error.`,
-    });
+    throw new UserError(
+      `${kustomize.command} ${kustomize.args.join(' ')} failed for overlay ${quoteValue(overlay)} (exit ${result.exitCode}):\n${tail(result.stderr || result.stdout, 30)}\n`,
+      {
+        fix: `Run \`${kustomize.command} ${kustomize.args.join(' ')} ${overlay}\` locally to see the same error.`,
+      },
+    );
   }
   return { overlay, namespace: kustomizationNamespace(file), objects: parseManifests(result.stdout, overlay), kustomize };
 }

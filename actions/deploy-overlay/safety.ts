@@ -40,7 +40,9 @@ export function placeObjects(planned: readonly Planned[], options: PlacementOpti
     const meta = (object.metadata ??= {});
     const reserved = reservedKeys(object);
     if (reserved.length > 0) {
-      refusals.push(`- ${displayName(object)} (from ${source}) sets ${reserved.join(', ')}: the branch-env.io/ labels and annotations are the suite's own records and marks.`);
+      refusals.push(
+        `- ${displayName(object)} (from ${source}) sets ${reserved.join(', ')}: the branch-env.io/ labels and annotations are the suite's own records and marks.`,
+      );
       continue;
     }
     const overlayNamespace = options.overlayNamespaces.get(source);
@@ -63,16 +65,27 @@ export function placeObjects(planned: readonly Planned[], options: PlacementOpti
     if (current === undefined || current === '' || current === overlayNamespace || current === options.target) {
       meta.namespace = options.target;
     } else if (isProtectedNamespace(current, options.productionNamespaces)) {
-      refusals.push(`- ${displayName(object)} (from ${source}) is aimed at the protected namespace ${quoteValue(current)} (default, kube-* and the production namespaces are never written).`);
+      refusals.push(
+        `- ${displayName(object)} (from ${source}) is aimed at the protected namespace ${quoteValue(current)} (default, kube-* and the production namespaces are never written).`,
+      );
     } else if (!options.allowNamespaces.includes(current)) {
-      refusals.push(`- ${displayName(object)} (from ${source}) is aimed at namespace ${quoteValue(current)}, not the branch namespace ${quoteValue(options.target)}.`);
+      refusals.push(
+        `- ${displayName(object)} (from ${source}) is aimed at namespace ${quoteValue(current)}, not the branch namespace ${quoteValue(options.target)}.`,
+      );
     }
   }
   if (refusals.length > 0) {
-    const fixes = ['Set `namespace:` in the overlay kustomization (every object then lands in the branch namespace), or remove those objects from the overlays'];
-    if (refusals.some((r) => r.includes('protected'))) fixes.push('objects for `default`, `kube-*` or a production namespace cannot be allowed at all: apply them through the cluster\'s own pipeline, not a branch environment');
-    if (refusals.some((r) => r.includes('branch-env.io/'))) fixes.push("drop the branch-env.io/ labels and annotations from the manifests (the suite writes them itself)");
-    if (refusals.some((r) => r.includes('is aimed at namespace') || r.includes('is cluster-scoped'))) fixes.push('or allow them explicitly with `allow-namespaces` (other namespaces) or `allow-cluster-scoped` (kinds, e.g. CustomResourceDefinition)');
+    const fixes = [
+      'Set `namespace:` in the overlay kustomization (every object then lands in the branch namespace), or remove those objects from the overlays',
+    ];
+    if (refusals.some((r) => r.includes('protected')))
+      fixes.push(
+        "objects for `default`, `kube-*` or a production namespace cannot be allowed at all: apply them through the cluster's own pipeline, not a branch environment",
+      );
+    if (refusals.some((r) => r.includes('branch-env.io/')))
+      fixes.push('drop the branch-env.io/ labels and annotations from the manifests (the suite writes them itself)');
+    if (refusals.some((r) => r.includes('is aimed at namespace') || r.includes('is cluster-scoped')))
+      fixes.push('or allow them explicitly with `allow-namespaces` (other namespaces) or `allow-cluster-scoped` (kinds, e.g. CustomResourceDefinition)');
     throw new UserError(`${refusals.length} object(s) may not be applied:\n${refusals.join('\n')}\n`, { fix: `${fixes.join('; ')}.` });
   }
 }
@@ -86,9 +99,12 @@ export function namespaceObject(planned: readonly Planned[], target: string): Ku
 /** Refuses a namespace the suite may never use, whatever the inputs say. */
 export function assertUsableNamespace(namespace: string, inputName: string, productionNamespaces: readonly string[]): void {
   if (isProtectedNamespace(namespace, productionNamespaces)) {
-    throw new UserError(`The target namespace is ${quoteValue(namespace)} (from \`${inputName}\`): deploy-overlay never deploys into \`default\`, \`kube-*\` or the production namespaces (${productionNamespaces.join(', ')}).`, {
-      fix: 'Leave `namespace` empty to use the branch namespace (prefix + slug), or give another name.',
-    });
+    throw new UserError(
+      `The target namespace is ${quoteValue(namespace)} (from \`${inputName}\`): deploy-overlay never deploys into \`default\`, \`kube-*\` or the production namespaces (${productionNamespaces.join(', ')}).`,
+      {
+        fix: 'Leave `namespace` empty to use the branch namespace (prefix + slug), or give another name.',
+      },
+    );
   }
 }
 
@@ -127,7 +143,13 @@ export function checkNamespace(namespace: string, live: KubeObject | undefined, 
  * are added to it, so the results can say `unchanged`.
  * @returns the objects taken over (only with `adopt`), as refusal lines.
  */
-export async function checkOutsideObjects(client: KubeClient, planned: readonly Planned[], namespace: string, owner: EnvironmentOwner, options: { adopt: boolean; namespaced: (obj: KubeObject) => boolean; existing: Map<string, KubeObject> }): Promise<string[]> {
+export async function checkOutsideObjects(
+  client: KubeClient,
+  planned: readonly Planned[],
+  namespace: string,
+  owner: EnvironmentOwner,
+  options: { adopt: boolean; namespaced: (obj: KubeObject) => boolean; existing: Map<string, KubeObject> },
+): Promise<string[]> {
   const outside = planned.filter(({ object }) => isOutside(object, namespace, options.namespaced(object)));
   const refusals: string[] = [];
   await Promise.all(
@@ -142,9 +164,12 @@ export async function checkOutsideObjects(client: KubeClient, planned: readonly 
   );
   refusals.sort();
   if (refusals.length > 0 && !options.adopt) {
-    throw new UserError(`${refusals.length} object(s) outside the branch namespace already exist and are not this branch's; deploy-overlay never takes them over:\n${refusals.join('\n')}\n`, {
-      fix: 'Rename the objects in the overlay, or remove them from it. Only if the existing objects really belong to this branch, set `adopt-existing: true` (dangerous: prune and cleanup-branch will then delete them with the branch).',
-    });
+    throw new UserError(
+      `${refusals.length} object(s) outside the branch namespace already exist and are not this branch's; deploy-overlay never takes them over:\n${refusals.join('\n')}\n`,
+      {
+        fix: 'Rename the objects in the overlay, or remove them from it. Only if the existing objects really belong to this branch, set `adopt-existing: true` (dangerous: prune and cleanup-branch will then delete them with the branch).',
+      },
+    );
   }
   return refusals;
 }

@@ -56,7 +56,11 @@ export function deployFailures(report: DeployReport): Failure[] {
   }
   for (const o of report.objects.filter((x) => x.result === 'failed')) failures.push({ object: `${o.kind}/${o.name}`, reason: o.error ?? 'the apply failed' });
   if (failures.length === 0 && report.failure) {
-    failures.push({ object: report.namespace, reason: report.failure.message.split('\n').join(' '), ...(report.failure.fix ? { fix: report.failure.fix } : {}) });
+    failures.push({
+      object: report.namespace,
+      reason: report.failure.message.split('\n').join(' '),
+      ...(report.failure.fix ? { fix: report.failure.fix } : {}),
+    });
   }
   return failures;
 }
@@ -73,7 +77,8 @@ export function deployVerdict(report: DeployReport): Verdict {
     const what = notReady > 0 ? `${notReady} of ${report.rollouts.length} workload(s) not ready` : `${failures.length} failure(s)`;
     return { ...base, status: 'failure', text: `Deploy of ${where} failed, ${what}`, failures };
   }
-  if (report.dryRun !== 'false') return { ...base, status: 'unchanged', text: `Dry run (${report.dryRun}) of ${where}, nothing was changed: ${report.objects.length} object(s) checked` };
+  if (report.dryRun !== 'false')
+    return { ...base, status: 'unchanged', text: `Dry run (${report.dryRun}) of ${where}, nothing was changed: ${report.objects.length} object(s) checked` };
   const readyText = workloads.length > 0 ? `, ${ready} of ${workloads.length} workload(s) ready` : '';
   if (!report.changed) return { ...base, status: 'unchanged', text: `Re-deployed ${where}, nothing changed${readyText}` };
   return { ...base, status: 'success', text: `Deployed ${where}${readyText}` };
@@ -100,11 +105,18 @@ export async function writeDeploySummary(report: DeployReport, summary = new Sum
     summary.foldedTable(
       `All ${report.objects.length} object(s)`,
       ['Kind', 'Name', 'Result', 'Details'],
-      report.objects.map((o) => [o.kind, o.name, RESULT[o.result], o.result === RESULT[o.result] ? (o.error ?? '') : [o.result, o.error].filter(Boolean).join(': ')]),
+      report.objects.map((o) => [
+        o.kind,
+        o.name,
+        RESULT[o.result],
+        o.result === RESULT[o.result] ? (o.error ?? '') : [o.result, o.error].filter(Boolean).join(': '),
+      ]),
     );
   }
   for (const [workload, lines] of report.diagnosis) summary.details(`Diagnosis of ${workload}: pods, events, logs`, lines.join('\n'));
   const t = report.timings;
-  summary.paragraph(`Times: render ${formatDuration(t.renderMs)}, apply ${formatDuration(t.applyMs)}, prune ${formatDuration(t.pruneMs)}, wait ${formatDuration(t.waitMs)}, total ${formatDuration(t.totalMs)}.`);
+  summary.paragraph(
+    `Times: render ${formatDuration(t.renderMs)}, apply ${formatDuration(t.applyMs)}, prune ${formatDuration(t.pruneMs)}, wait ${formatDuration(t.waitMs)}, total ${formatDuration(t.totalMs)}.`,
+  );
   await summary.write();
 }

@@ -121,7 +121,9 @@ export function findPlaceholders(objects: readonly KubeObject[], tokens: readonl
 /** Fails when any placeholder is left, listing object and field for each. */
 export function assertNoPlaceholders(found: readonly LeftoverPlaceholder[]): void {
   if (found.length === 0) return;
-  const lines = found.slice(0, 20).map((f) => `- ${f.object}: ${f.path}${f.inKey ? ' (a key: replacements only change values)' : ` = ${quoteValue(f.text, 60)}`} still holds ${f.token}`);
+  const lines = found
+    .slice(0, 20)
+    .map((f) => `- ${f.object}: ${f.path}${f.inKey ? ' (a key: replacements only change values)' : ` = ${quoteValue(f.text, 60)}`} still holds ${f.token}`);
   if (found.length > 20) lines.push(`- … and ${found.length - 20} more`);
   throw new UserError(`${found.length} placeholder(s) are left after the replacements:\n${lines.join('\n')}\n`, {
     fix: 'Give each token a value in `replacements` (TOKEN=value, one per line; a token inside a longer name such as BRANCH_NAME_DB needs its own line), or remove it from the overlay.',

@@ -76,7 +76,13 @@ const EVENTS_AFTER_MS = 1000;
 const LOOKUP_VERSIONS: Record<string, string> = { ServiceAccount: 'v1', ConfigMap: 'v1', Secret: 'v1', SecretProviderClass: 'secrets-store.csi.x-k8s.io/v1' };
 
 /** Cluster lookups that tell whether a failure can still get better, cached for a short while. */
-function clusterFacts(client: KubeClient, namespace: string): { stillMissing: (m: NonNullable<Explanation['missing']>) => Promise<boolean>; biggerThanAnyNode: (r: NonNullable<Explanation['requests']>) => Promise<boolean> } {
+function clusterFacts(
+  client: KubeClient,
+  namespace: string,
+): {
+  stillMissing: (m: NonNullable<Explanation['missing']>) => Promise<boolean>;
+  biggerThanAnyNode: (r: NonNullable<Explanation['requests']>) => Promise<boolean>;
+} {
   const lookups = new Map<string, { at: number; missing: Promise<boolean> }>();
   let nodes: Promise<{ cpu: number; memory: number } | undefined> | undefined;
   return {
@@ -84,14 +90,23 @@ function clusterFacts(client: KubeClient, namespace: string): { stillMissing: (m
       const key = `${m.kind}/${m.name}`;
       const cached = lookups.get(key);
       if (cached && Date.now() - cached.at < 2000) return cached.missing;
-      const missing = client.get({ apiVersion: LOOKUP_VERSIONS[m.kind] ?? 'v1', kind: m.kind, metadata: { name: m.name, namespace } }).then((found) => found === undefined, () => false);
+      const missing = client.get({ apiVersion: LOOKUP_VERSIONS[m.kind] ?? 'v1', kind: m.kind, metadata: { name: m.name, namespace } }).then(
+        (found) => found === undefined,
+        () => false,
+      );
       lookups.set(key, { at: Date.now(), missing });
       return missing;
     },
     async biggerThanAnyNode(r) {
       // Listing nodes needs a cluster-wide read; without it, an unschedulable pod is waited for.
       nodes ??= client.list('v1', 'Node').then(
-        ({ items }) => (items.length === 0 ? undefined : { cpu: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.cpu')))), memory: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.memory')))) }),
+        ({ items }) =>
+          items.length === 0
+            ? undefined
+            : {
+                cpu: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.cpu')))),
+                memory: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.memory')))),
+              },
         () => undefined,
       );
       const largest = await nodes;
@@ -133,7 +148,14 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
   const settle = (entry: Entry, state: RolloutResult['state'], message: string): void => {
     const now = Date.now();
     const since = entry.armed?.at ?? now;
-    entry.result = { kind: entry.target.kind ?? '', name: entry.target.metadata?.name ?? '', state, message, seconds: (now - since) / 1000, at: new Date(now).toISOString() };
+    entry.result = {
+      kind: entry.target.kind ?? '',
+      name: entry.target.metadata?.name ?? '',
+      state,
+      message,
+      seconds: (now - since) / 1000,
+      at: new Date(now).toISOString(),
+    };
     const verb = { ready: 'is ready', failed: 'failed', timeout: 'timed out', stopped: 'was not waited for any longer' }[state];
     const line = `${displayName(entry.target)} ${verb} after ${formatDuration(now - since)}: ${message}`;
     log(() => (state === 'failed' || state === 'timeout' ? options.logger.error(line) : options.logger.info(line)));
@@ -197,8 +219,21 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
   };
 
   const onError = (error: unknown): void => options.logger.debug(`watch reconnecting: ${describeKubeError(error)}`);
-  const watch = (apiVersion: string, kind: string, onEvent: (type: string, obj: KubeObject) => void, labelSelector: string | undefined = options.selector): Promise<void> =>
-    watchObjects(options.client, { apiVersion, kind, namespace: options.namespace, ...(labelSelector ? { labelSelector } : {}), signal: controller.signal, onError, onEvent });
+  const watch = (
+    apiVersion: string,
+    kind: string,
+    onEvent: (type: string, obj: KubeObject) => void,
+    labelSelector: string | undefined = options.selector,
+  ): Promise<void> =>
+    watchObjects(options.client, {
+      apiVersion,
+      kind,
+      namespace: options.namespace,
+      ...(labelSelector ? { labelSelector } : {}),
+      signal: controller.signal,
+      onError,
+      onEvent,
+    });
   const kinds = new Map(targets.map((t) => [typeKey(t), { apiVersion: t.apiVersion ?? '', kind: t.kind ?? '' }]));
   const watches = [...kinds.values()].map(({ apiVersion, kind }) =>
     watch(apiVersion, kind, (type, obj) => {
@@ -245,7 +280,10 @@ export function watchRollouts(targets: readonly KubeObject[], options: WaitOptio
           const uid = text(at(event, 'involvedObject.uid'));
           const list = (warnings.get(uid) ?? []).filter((e) => e.metadata?.name !== event.metadata?.name);
           warnings.set(uid, [...list, event].slice(-20));
-          concerned(uid, [...pods.values()].find((p) => p.metadata?.uid === uid));
+          concerned(
+            uid,
+            [...pods.values()].find((p) => p.metadata?.uid === uid),
+          );
         },
         '',
       ),

@@ -33,7 +33,8 @@ export interface CommentFacts {
 
 /** The comment's text: the marker, the verdict, the table of facts, the reasons on failure. */
 export function commentBody({ inputs, runUrl, at }: CommentFacts): string {
-  if (inputs.status === 'none') return [markerLine(inputs.marker), '**Preview environment**: none yet.', '', ...(inputs.note ? [inputs.note, ''] : [])].join('\n');
+  if (inputs.status === 'none')
+    return [markerLine(inputs.marker), '**Preview environment**: none yet.', '', ...(inputs.note ? [inputs.note, ''] : [])].join('\n');
   const ok = inputs.status === 'success';
   const head = ok ? `${MARKS.success} **Preview environment is up**` : `${MARKS.failure} **Preview environment: the last deploy failed**`;
   const smoke = inputs.smokeCheck === undefined ? 'not run' : inputs.smokeCheck ? `${MARKS.success} passed` : `${MARKS.failure} failed`;
@@ -81,7 +82,13 @@ export interface CommentResult {
 }
 
 /** Creates the comment, or updates ours in place (the oldest, if ever there were two); never touches another's. */
-export async function upsertComment(octokit: Octokit, repo: RepoRef, issue: number, body: string, inputs: Pick<Inputs, 'marker' | 'author'>): Promise<CommentResult> {
+export async function upsertComment(
+  octokit: Octokit,
+  repo: RepoRef,
+  issue: number,
+  body: string,
+  inputs: Pick<Inputs, 'marker' | 'author'>,
+): Promise<CommentResult> {
   try {
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })) as CommentJson[];
     const ours = comments.find((c) => isOurs(c, inputs.marker, inputs.author));

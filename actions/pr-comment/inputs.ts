@@ -38,11 +38,14 @@ function statusOf(value: string): Inputs['status'] {
 /** Reads and checks the inputs. */
 export function readInputs(reader = new InputReader()): Inputs {
   const number = reader.optional('pull-request');
-  if (number !== undefined && !/^[1-9]\d{0,9}$/.test(number)) throw new UserError(`Input \`pull-request\` must be a pull request number, got ${JSON.stringify(number)}.`);
+  if (number !== undefined && !/^[1-9]\d{0,9}$/.test(number))
+    throw new UserError(`Input \`pull-request\` must be a pull request number, got ${JSON.stringify(number)}.`);
   const marker = reader.string('marker', 'feature-environment');
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(marker)) throw new UserError(`Input \`marker\` must be 1 to 64 letters, digits, \`.\`, \`_\` or \`-\`, got ${JSON.stringify(marker)}.`);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(marker))
+    throw new UserError(`Input \`marker\` must be 1 to 64 letters, digits, \`.\`, \`_\` or \`-\`, got ${JSON.stringify(marker)}.`);
   const author = reader.string('comment-author', 'github-actions[bot]');
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(author)) throw new UserError(`Input \`comment-author\` must be a GitHub login (a bot's ends in [bot]), got ${JSON.stringify(author)}.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(author))
+    throw new UserError(`Input \`comment-author\` must be a GitHub login (a bot's ends in [bot]), got ${JSON.stringify(author)}.`);
   // `needs.<job>.result` can also be `cancelled` or `skipped`: not a success.
   const status = reader.string('status', 'success');
   const smoke = reader.optional('smoke-check');
@@ -52,7 +55,11 @@ export function readInputs(reader = new InputReader()): Inputs {
     pullRequest: number === undefined ? undefined : Number(number),
     marker,
     status: statusOf(oneOf('status', status, ['success', 'failure', 'cancelled', 'skipped', 'none'])),
-    verdict: reader.string('verdict').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== ''),
+    verdict: reader
+      .string('verdict')
+      .split(/\r?\n/)
+      .map((l) => l.trimEnd())
+      .filter((l) => l.trim() !== ''),
     environmentUrl: reader.optional('environment-url'),
     namespace: reader.optional('namespace'),
     database: reader.optional('database'),

@@ -27,7 +27,14 @@ await run(() =>
     if (issue === undefined) {
       actionsLogger.info(`No pull request (event ${context.eventName || 'unknown'}) and no \`pull-request\` input: nothing to comment on.`);
       writeOutputs({ result: 'skipped' });
-      await summary.verdict({ action: 'pr-comment', status: 'unchanged', text: `Skipped: no pull request for event ${context.eventName || 'unknown'}`, ms: performance.now() }).write();
+      await summary
+        .verdict({
+          action: 'pr-comment',
+          status: 'unchanged',
+          text: `Skipped: no pull request for event ${context.eventName || 'unknown'}`,
+          ms: performance.now(),
+        })
+        .write();
       return;
     }
     if (!context.repository) throw new UserError('GITHUB_REPOSITORY is not set, so the repository of the pull request is unknown.');
@@ -36,7 +43,12 @@ await run(() =>
     const done = await upsertComment(octokit, context.repository, issue, body, inputs);
     actionsLogger.info(`${WORDS[done.result]} on pull request #${issue}: ${done.url}`);
     writeOutputs({ 'comment-id': done.id, 'comment-url': done.url, result: done.result });
-    summary.verdict({ action: 'pr-comment', status: done.result === 'unchanged' ? 'unchanged' : 'success', text: `${WORDS[done.result]} on pull request #${issue}`, ms: performance.now() });
+    summary.verdict({
+      action: 'pr-comment',
+      status: done.result === 'unchanged' ? 'unchanged' : 'success',
+      text: `${WORDS[done.result]} on pull request #${issue}`,
+      ms: performance.now(),
+    });
     summary.paragraph(`Comment: ${done.url}`);
     await summary.write();
   }),

@@ -4,7 +4,14 @@
 // idempotent, so a re-run after any interruption finishes the job.
 import { createHash } from 'node:crypto';
 import { UserError } from '../../shared/core/errors.ts';
-import { describeMarkOwner, formatOwnershipMark, newOwnershipMark, ownershipOf, parseOwnershipMark, type Ownership } from '../../shared/branch/ownership/azure-marks.ts';
+import {
+  describeMarkOwner,
+  formatOwnershipMark,
+  newOwnershipMark,
+  ownershipOf,
+  parseOwnershipMark,
+  type Ownership,
+} from '../../shared/branch/ownership/azure-marks.ts';
 import { quoteIdent, quoteLiteral, sharedComment, sqlState, type PgClient } from '../../shared/postgres/client.ts';
 import type { Plan } from './plan.ts';
 
@@ -27,9 +34,10 @@ export interface Inspection {
 }
 
 async function find(admin: PgClient, kind: 'database' | 'role', name: string, plan: Plan): Promise<Found> {
-  const sql = kind === 'database'
-    ? "SELECT pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1"
-    : 'SELECT NULL AS owner, NULL AS mine FROM pg_roles WHERE rolname = $1';
+  const sql =
+    kind === 'database'
+      ? "SELECT pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1"
+      : 'SELECT NULL AS owner, NULL AS mine FROM pg_roles WHERE rolname = $1';
   const { rows } = await admin.query<{ owner: string | null; mine: boolean | null }>(sql, [name]);
   const row = rows[0];
   const exists = row !== undefined;
@@ -55,7 +63,10 @@ export async function currentUser(admin: PgClient): Promise<string> {
 
 /** Who owns a database now, and whether the signed-in admin has its privileges. */
 export async function databaseOwner(admin: PgClient, name: string): Promise<{ owner: string; ownedByMe: boolean } | undefined> {
-  const { rows } = await admin.query<{ owner: string; mine: boolean }>("SELECT pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1", [name]);
+  const { rows } = await admin.query<{ owner: string; mine: boolean }>(
+    "SELECT pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1",
+    [name],
+  );
   const row = rows[0];
   return row === undefined ? undefined : { owner: row.owner, ownedByMe: row.mine };
 }
@@ -66,11 +77,14 @@ export async function databaseOwner(admin: PgClient, name: string): Promise<{ ow
  */
 export function notOwnerError(database: string, owner: string, me: string, how: string): UserError {
   const service = owner === 'azuresu';
-  return new UserError(`Database ${JSON.stringify(database)} is owned by ${JSON.stringify(owner)}${service ? " (Azure's service superuser: ARM created it while the server had no admin)" : ''}, but provision-db is signed in as ${JSON.stringify(me)}; granting the branch role access and marking the database need its owner. ${how}`, {
-    fix: service
-      ? `Drop the database (it is not usable by any admin) and re-run: provision-db then creates it with SQL as ${me} (\`create-method: sql\`).`
-      : `Sign in as ${owner} (\`admin-user\`, with its password or Entra token), or let ${owner} hand it over (\`ALTER DATABASE ${database} OWNER TO "${me}"\`, run as ${owner}). New databases: \`create-method: auto\` (the default) creates them with SQL whenever ARM would give them to another admin, so the signed-in admin owns them.`,
-  });
+  return new UserError(
+    `Database ${JSON.stringify(database)} is owned by ${JSON.stringify(owner)}${service ? " (Azure's service superuser: ARM created it while the server had no admin)" : ''}, but provision-db is signed in as ${JSON.stringify(me)}; granting the branch role access and marking the database need its owner. ${how}`,
+    {
+      fix: service
+        ? `Drop the database (it is not usable by any admin) and re-run: provision-db then creates it with SQL as ${me} (\`create-method: sql\`).`
+        : `Sign in as ${owner} (\`admin-user\`, with its password or Entra token), or let ${owner} hand it over (\`ALTER DATABASE ${database} OWNER TO "${me}"\`, run as ${owner}). New databases: \`create-method: auto\` (the default) creates them with SQL whenever ARM would give them to another admin, so the signed-in admin owns them.`,
+    },
+  );
 }
 
 /**
@@ -80,26 +94,36 @@ export function notOwnerError(database: string, owner: string, me: string, how: 
  * between creating the database and marking it, which this run finishes).
  */
 export function checkOwnership(found: Inspection, plan: Plan, adoptExisting: boolean): void {
-  const fix = (what: string) =>
-    `If it really is this branch's and may be dropped with it, set \`adopt-existing: true\`; otherwise choose another ${what}.`;
-  for (const [kind, item, name] of [['Role', found.role, plan.role], ['Database', found.database, plan.database]] as const) {
+  const fix = (what: string) => `If it really is this branch's and may be dropped with it, set \`adopt-existing: true\`; otherwise choose another ${what}.`;
+  for (const [kind, item, name] of [
+    ['Role', found.role, plan.role],
+    ['Database', found.database, plan.database],
+  ] as const) {
     if (!item.exists) continue;
     if (item.ownership === 'other-branch' || item.ownership === 'other-repository') {
       const mark = parseOwnershipMark(item.comment);
       const owner = mark ? describeMarkOwner(mark) : '?';
-      throw new UserError(`${kind} ${JSON.stringify(name)} belongs to ${owner}, not to branch ${JSON.stringify(plan.branch)} of ${plan.repository || 'this repository'} (its ownership mark says so); provision-db changed nothing.`, {
-        fix: kind === 'Database'
-          ? 'Give this branch another `database` name, or rename the branch: two branches (or two repositories sharing the server) whose names reduce to the same names never share an environment. Remove the other one with cleanup-branch once its branch is gone.'
-          : 'Rename one of the branches (their names reduce to the same role), or give this branch another `database` name; remove the other environment with cleanup-branch once its branch is gone.',
-      });
+      throw new UserError(
+        `${kind} ${JSON.stringify(name)} belongs to ${owner}, not to branch ${JSON.stringify(plan.branch)} of ${plan.repository || 'this repository'} (its ownership mark says so); provision-db changed nothing.`,
+        {
+          fix:
+            kind === 'Database'
+              ? 'Give this branch another `database` name, or rename the branch: two branches (or two repositories sharing the server) whose names reduce to the same names never share an environment. Remove the other one with cleanup-branch once its branch is gone.'
+              : 'Rename one of the branches (their names reduce to the same role), or give this branch another `database` name; remove the other environment with cleanup-branch once its branch is gone.',
+        },
+      );
     }
     if (item.ownership !== 'unmarked' || adoptExisting) continue;
     const roleMark = parseOwnershipMark(found.role.comment);
-    const interrupted = kind === 'Database' && (found.role.ownership === 'ours' || found.role.ownership === 'ours-legacy') && roleMark?.database === plan.database;
+    const interrupted =
+      kind === 'Database' && (found.role.ownership === 'ours' || found.role.ownership === 'ours-legacy') && roleMark?.database === plan.database;
     if (!interrupted) {
-      throw new UserError(`${kind} ${JSON.stringify(name)} already exists without the suite's ownership mark, so provision-db will not take it over (cleanup would later drop it).`, {
-        fix: fix(kind === 'Database' ? '`database` name' : 'branch name'),
-      });
+      throw new UserError(
+        `${kind} ${JSON.stringify(name)} already exists without the suite's ownership mark, so provision-db will not take it over (cleanup would later drop it).`,
+        {
+          fix: fix(kind === 'Database' ? '`database` name' : 'branch name'),
+        },
+      );
     }
   }
 }
@@ -165,16 +189,21 @@ export async function setPassword(admin: PgClient, role: string, verifier: strin
 /** CREATE DATABASE for servers without ARM. Returns true when it was created. */
 export async function createDatabaseSql(admin: PgClient, name: string, charset: string, collation: string): Promise<boolean> {
   try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)} WITH TEMPLATE template0 ENCODING ${quoteLiteral(charset)} LC_COLLATE ${quoteLiteral(collation)} LC_CTYPE ${quoteLiteral(collation)}`);
+    await admin.query(
+      `CREATE DATABASE ${quoteIdent(name)} WITH TEMPLATE template0 ENCODING ${quoteLiteral(charset)} LC_COLLATE ${quoteLiteral(collation)} LC_CTYPE ${quoteLiteral(collation)}`,
+    );
     return true;
   } catch (error: unknown) {
     const state = sqlState(error);
     if (state === '42P04') return false;
     if (state === '22023' || state === '42809' || state === '0A000') {
-      throw new UserError(`PostgreSQL cannot create database ${JSON.stringify(name)} with charset ${JSON.stringify(charset)} and collation ${JSON.stringify(collation)} (${state}: ${(error as Error).message}).`, {
-        fix: 'Set `charset` and `collation` to ones the server has (e.g. `collation: C.UTF-8` on a local server).',
-        cause: error,
-      });
+      throw new UserError(
+        `PostgreSQL cannot create database ${JSON.stringify(name)} with charset ${JSON.stringify(charset)} and collation ${JSON.stringify(collation)} (${state}: ${(error as Error).message}).`,
+        {
+          fix: 'Set `charset` and `collation` to ones the server has (e.g. `collation: C.UTF-8` on a local server).',
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -218,14 +247,20 @@ export async function checkCharsetAndCollation(admin: PgClient, charset: string,
   );
   const row = rows[0];
   if ((row?.enc ?? -1) < 0) {
-    throw new UserError(`Input \`charset\` is ${JSON.stringify(charset)}, which the server does not know as an encoding; Azure would answer the database create with a bare InternalServerError.`, {
-      fix: 'Use a PostgreSQL encoding name such as UTF8 (the default).',
-    });
+    throw new UserError(
+      `Input \`charset\` is ${JSON.stringify(charset)}, which the server does not know as an encoding; Azure would answer the database create with a bare InternalServerError.`,
+      {
+        fix: 'Use a PostgreSQL encoding name such as UTF8 (the default).',
+      },
+    );
   }
   if (row?.known !== true) {
     const near = row?.near ?? [];
-    throw new UserError(`Input \`collation\` is ${JSON.stringify(collation)}, which the server does not have for charset ${charset} (pg_collation); Azure would answer the database create with a bare InternalServerError.${near.length > 0 ? ` It has: ${near.join(', ')}.` : ''}`, {
-      fix: 'Use a collation the server lists (`SELECT collname FROM pg_collation`), e.g. en_US.utf8 (the default).',
-    });
+    throw new UserError(
+      `Input \`collation\` is ${JSON.stringify(collation)}, which the server does not have for charset ${charset} (pg_collation); Azure would answer the database create with a bare InternalServerError.${near.length > 0 ? ` It has: ${near.join(', ')}.` : ''}`,
+      {
+        fix: 'Use a collation the server lists (`SELECT collname FROM pg_collation`), e.g. en_US.utf8 (the default).',
+      },
+    );
   }
 }

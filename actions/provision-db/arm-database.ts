@@ -40,16 +40,19 @@ export async function readServer(target: ArmTarget, budget: Budget): Promise<Ser
 /** The database as ARM reports it, or undefined when it does not exist. */
 export async function findDatabase(target: ArmTarget, name: string, budget: Budget): Promise<Database | undefined> {
   try {
-    return await retry(async () => {
-      try {
-        return await target.client.databases.get(target.resourceGroup, target.server, name);
-      } catch (error: unknown) {
-        // The server was read first, so a plain 404 here is the database's.
-        const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
-        if (statusCode === 404 && (code === 'ResourceNotFound' || code === 'NotFound')) return undefined;
-        throw error;
-      }
-    }, budget.retry(`Reading database ${name}`));
+    return await retry(
+      async () => {
+        try {
+          return await target.client.databases.get(target.resourceGroup, target.server, name);
+        } catch (error: unknown) {
+          // The server was read first, so a plain 404 here is the database's.
+          const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+          if (statusCode === 404 && (code === 'ResourceNotFound' || code === 'NotFound')) return undefined;
+          throw error;
+        }
+      },
+      budget.retry(`Reading database ${name}`),
+    );
   } catch (error: unknown) {
     throw explainArmError(error, serverContext(target, `Database ${JSON.stringify(name)} on server ${JSON.stringify(target.server)}`));
   }
@@ -64,14 +67,30 @@ export async function findDatabase(target: ArmTarget, name: string, budget: Budg
  * InternalServerError is tried at most three times (the charset and collation were checked
  * before, so it is likely an outage, but Azure gives that answer to bad input too).
  */
-export async function createDatabase(target: ArmTarget, name: string, settings: { charset: string; collation: string; pollIntervalMs: number }, budget: Budget): Promise<Database> {
+export async function createDatabase(
+  target: ArmTarget,
+  name: string,
+  settings: { charset: string; collation: string; pollIntervalMs: number },
+  budget: Budget,
+): Promise<Database> {
   const what = `Creating database ${name}`;
   let internalErrors = 0;
   let lastRetryable: Error | undefined;
   try {
     return await retry(
       // Past the deadline, the last answer (e.g. ServerBusy) is the reason to report, not the cut-off.
-      () => lastRetryable !== undefined && budget.remaining() <= 0 ? Promise.reject(lastRetryable) : untilDone(what, budget.remaining(), (options) => target.client.databases.beginCreate(target.resourceGroup, target.server, name, { charset: settings.charset, collation: settings.collation }, { updateIntervalInMs: settings.pollIntervalMs, ...options })),
+      () =>
+        lastRetryable !== undefined && budget.remaining() <= 0
+          ? Promise.reject(lastRetryable)
+          : untilDone(what, budget.remaining(), (options) =>
+              target.client.databases.beginCreate(
+                target.resourceGroup,
+                target.server,
+                name,
+                { charset: settings.charset, collation: settings.collation },
+                { updateIntervalInMs: settings.pollIntervalMs, ...options },
+              ),
+            ),
       {
         ...budget.retry(what),
         classify: (error) => {
@@ -97,10 +116,13 @@ export async function createDatabase(target: ArmTarget, name: string, settings: 
       });
     }
     if (internalErrors >= 3) {
-      throw new UserError(`ARM answered InternalServerError ${internalErrors} times while creating database ${name} (charset ${settings.charset}, collation ${settings.collation}): ${message}`, {
-        fix: 'The server listed this charset and collation, so this is most likely an Azure outage: re-run later. If it persists, try the default `collation` (en_US.utf8) and `charset` (UTF8).',
-        cause: error,
-      });
+      throw new UserError(
+        `ARM answered InternalServerError ${internalErrors} times while creating database ${name} (charset ${settings.charset}, collation ${settings.collation}): ${message}`,
+        {
+          fix: 'The server listed this charset and collation, so this is most likely an Azure outage: re-run later. If it persists, try the default `collation` (en_US.utf8) and `charset` (UTF8).',
+          cause: error,
+        },
+      );
     }
     throw explainArmError(error, serverContext(target, `Flexible Server ${JSON.stringify(target.server)}`));
   }

@@ -47,19 +47,24 @@ interface Credential {
 }
 
 function credentialsOf(value: unknown[]): Credential[] {
-  return (value as { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }[]).map((item: { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }) => ({
-    name: typeof item.name === 'string' ? item.name : '',
-    issuer: typeof item.properties?.issuer === 'string' ? item.properties.issuer : '',
-    subject: typeof item.properties?.subject === 'string' ? item.properties.subject : '',
-    audiences: Array.isArray(item.properties?.audiences) ? item.properties.audiences.filter((a): a is string => typeof a === 'string') : [],
-  }));
+  return (value as { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }[]).map(
+    (item: { name?: unknown; properties?: { issuer?: unknown; subject?: unknown; audiences?: unknown } }) => ({
+      name: typeof item.name === 'string' ? item.name : '',
+      issuer: typeof item.properties?.issuer === 'string' ? item.properties.issuer : '',
+      subject: typeof item.properties?.subject === 'string' ? item.properties.subject : '',
+      audiences: Array.isArray(item.properties?.audiences) ? item.properties.audiences.filter((a): a is string => typeof a === 'string') : [],
+    }),
+  );
 }
 
 function limitError(spec: FederatedSpec, existing: Credential[], cause?: unknown): UserError {
   const ours = existing.filter((c) => isSuiteCredentialName(c.name)).map((c) => c.name);
   return new UserError(
     `Managed identity ${JSON.stringify(spec.identity)} already has ${existing.length} federated credentials, Azure's limit of ${MAX_FEDERATED_CREDENTIALS}; ${ours.length} of them were made by this suite for branches${ours.length ? ` (${ours.slice(0, 5).join(', ')}${ours.length > 5 ? ', ...' : ''})` : ''}.`,
-    { fix: 'Remove the credentials of branches that are gone (cleanup-branch with `mode: sweep`), or give this workflow another managed identity in `identity-name`.', ...(cause === undefined ? {} : { cause }) },
+    {
+      fix: 'Remove the credentials of branches that are gone (cleanup-branch with `mode: sweep`), or give this workflow another managed identity in `identity-name`.',
+      ...(cause === undefined ? {} : { cause }),
+    },
   );
 }
 
@@ -83,7 +88,9 @@ export async function ensureFederatedCredential(arm: ArmRestClient, spec: Federa
   const identity = await call(`Reading managed identity ${spec.identity}`, () => arm.request('GET', identityPath, MSI_API_VERSION));
   const clientId = (identity.body as { properties?: { clientId?: unknown } } | undefined)?.properties?.clientId;
   const identityClientId = typeof clientId === 'string' ? clientId : undefined;
-  const existing = credentialsOf(await call('Listing federated credentials', () => arm.listAll(`${identityPath}/federatedIdentityCredentials`, MSI_API_VERSION)));
+  const existing = credentialsOf(
+    await call('Listing federated credentials', () => arm.listAll(`${identityPath}/federatedIdentityCredentials`, MSI_API_VERSION)),
+  );
   const mine = existing.find((c) => c.name.toLowerCase() === spec.name.toLowerCase());
   const same = (c: Credential) => c.issuer === spec.issuer && c.subject === spec.subject;
   const done = (result: FederatedResult['result'], name = spec.name): FederatedResult => ({ name, subject: spec.subject, result, identityClientId });
@@ -93,9 +100,12 @@ export async function ensureFederatedCredential(arm: ArmRestClient, spec: Federa
     const parts = credentialNameParts(other.name);
     if (parts?.hash !== undefined) {
       // The suite's, for another branch or repository whose names reduce to this namespace.
-      throw new UserError(`Federated credential ${JSON.stringify(other.name)} on ${JSON.stringify(spec.identity)} already trusts ${spec.subject}, and its name is not ${spec.name}: it was made for another branch (or another repository) whose names reduce to the same namespace. provision-db changed nothing on the identity.`, {
-        fix: 'Rename one of the branches; remove the other environment with cleanup-branch once its branch is gone.',
-      });
+      throw new UserError(
+        `Federated credential ${JSON.stringify(other.name)} on ${JSON.stringify(spec.identity)} already trusts ${spec.subject}, and its name is not ${spec.name}: it was made for another branch (or another repository) whose names reduce to the same namespace. provision-db changed nothing on the identity.`,
+        {
+          fix: 'Rename one of the branches; remove the other environment with cleanup-branch once its branch is gone.',
+        },
+      );
     }
     // Made by hand, or by an older version (prefix and slug only): used as it is, never changed.
     return done('reused', other.name);
@@ -103,11 +113,17 @@ export async function ensureFederatedCredential(arm: ArmRestClient, spec: Federa
   if (!mine && existing.length >= MAX_FEDERATED_CREDENTIALS) throw limitError(spec, existing);
   const body = { properties: { issuer: spec.issuer, subject: spec.subject, audiences: [TOKEN_EXCHANGE_AUDIENCE] } };
   try {
-    await retry(() => arm.request('PUT', `${identityPath}/federatedIdentityCredentials/${encodeURIComponent(spec.name)}`, MSI_API_VERSION, { body }), budget.retry(`Writing federated credential ${spec.name}`));
+    await retry(
+      () => arm.request('PUT', `${identityPath}/federatedIdentityCredentials/${encodeURIComponent(spec.name)}`, MSI_API_VERSION, { body }),
+      budget.retry(`Writing federated credential ${spec.name}`),
+    );
   } catch (error: unknown) {
     if (error instanceof ArmRequestError && error.statusCode === 400 && /too many|maximum|limit/i.test(error.message)) throw limitError(spec, existing, error);
     if (error instanceof ArmRequestError && error.statusCode === 400) {
-      throw new UserError(`Azure refused federated credential ${JSON.stringify(spec.name)} on ${JSON.stringify(spec.identity)}: ${error.message}`, { fix: 'Check `oidc-issuer` (https, exactly as `az aks show --query oidcIssuerProfile.issuerUrl` prints it) and `service-account`.', cause: error });
+      throw new UserError(`Azure refused federated credential ${JSON.stringify(spec.name)} on ${JSON.stringify(spec.identity)}: ${error.message}`, {
+        fix: 'Check `oidc-issuer` (https, exactly as `az aks show --query oidcIssuerProfile.issuerUrl` prints it) and `service-account`.',
+        cause: error,
+      });
     }
     throw explainArmError(error, context);
   }

@@ -68,7 +68,10 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   const serviceAccount = check('service-account', reader.optional('service-account'), K8S_NAME, 'a Kubernetes service account name');
   const oidcIssuer = reader.optional('oidc-issuer');
   if (identityName !== undefined && (serviceAccount === undefined || oidcIssuer === undefined)) {
-    reader.required(serviceAccount === undefined ? 'service-account' : 'oidc-issuer', 'It is needed with `identity-name`: the federated credential trusts service account `service-account` of the branch namespace, as tokens from the AKS cluster\'s OIDC issuer (`az aks show --query oidcIssuerProfile.issuerUrl`).');
+    reader.required(
+      serviceAccount === undefined ? 'service-account' : 'oidc-issuer',
+      "It is needed with `identity-name`: the federated credential trusts service account `service-account` of the branch namespace, as tokens from the AKS cluster's OIDC issuer (`az aks show --query oidcIssuerProfile.issuerUrl`).",
+    );
   }
   const protectedDatabases = reader.list('protected-databases');
   return {
@@ -91,8 +94,11 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     rotatePassword: reader.boolean('rotate-password', false),
     kubeconfig: reader.optional('kubeconfig'),
     kubeconfigPath: env['KUBECONFIG'] || undefined,
-    passwordSecret: check('password-secret', reader.string('password-secret', 'database-credentials'), K8S_NAME, 'a Kubernetes Secret name') ?? 'database-credentials',
-    passwordSecretKey: check('password-secret-key', reader.string('password-secret-key', 'PGPASSWORD'), SECRET_KEY, 'a Secret key (letters, digits, `-`, `_`, `.`)') ?? 'PGPASSWORD',
+    passwordSecret:
+      check('password-secret', reader.string('password-secret', 'database-credentials'), K8S_NAME, 'a Kubernetes Secret name') ?? 'database-credentials',
+    passwordSecretKey:
+      check('password-secret-key', reader.string('password-secret-key', 'PGPASSWORD'), SECRET_KEY, 'a Secret key (letters, digits, `-`, `_`, `.`)') ??
+      'PGPASSWORD',
     migrations: reader.list('migrations', { commas: false }),
     workingDirectory: reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()),
     serviceAccount,

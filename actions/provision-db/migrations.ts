@@ -48,7 +48,10 @@ export async function loadMigrations(paths: readonly string[], workingDirectory:
     const absolute = path.resolve(workingDirectory, given);
     if ((await statOf(absolute, given)).isDirectory()) {
       const names = (await readdir(absolute)).filter((name) => name.toLowerCase().endsWith('.sql')).sort(byName);
-      if (names.length === 0) throw new UserError(`Input \`migrations\` names the directory ${JSON.stringify(given)}, which holds no .sql files.`, { fix: 'Add .sql files to it, or remove it from `migrations`.' });
+      if (names.length === 0)
+        throw new UserError(`Input \`migrations\` names the directory ${JSON.stringify(given)}, which holds no .sql files.`, {
+          fix: 'Add .sql files to it, or remove it from `migrations`.',
+        });
       files.push(...names.map((name) => ({ file: path.join(absolute, name), given: path.join(given, name) })));
     } else {
       files.push({ file: absolute, given });
@@ -60,7 +63,9 @@ export async function loadMigrations(paths: readonly string[], workingDirectory:
     const name = path.basename(file);
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new UserError(`Input \`migrations\` lists two files named ${JSON.stringify(name)} (${first} and ${given}); migrations are recorded by file name.`, { fix: 'Rename one of them.' });
+      throw new UserError(`Input \`migrations\` lists two files named ${JSON.stringify(name)} (${first} and ${given}); migrations are recorded by file name.`, {
+        fix: 'Rename one of them.',
+      });
     }
     seen.set(name, given);
     const content = await readFile(file);
@@ -109,10 +114,13 @@ export async function applyMigrations(client: PgClient, migrations: readonly Mig
       } catch (error: unknown) {
         const line = lineOf(migration.sql, (error as { position?: unknown }).position);
         const state = sqlState(error);
-        throw new UserError(`Migration ${migration.path} failed${line === undefined ? '' : ` at line ${line}`}: ${errorMessage(error)}${state ? ` (SQLSTATE ${state})` : ''}.`, {
-          fix: 'Fix the file and re-run. Nothing from this run\'s migrations was kept: they run in one transaction (so no BEGIN/COMMIT or CREATE INDEX CONCURRENTLY inside them).',
-          cause: error,
-        });
+        throw new UserError(
+          `Migration ${migration.path} failed${line === undefined ? '' : ` at line ${line}`}: ${errorMessage(error)}${state ? ` (SQLSTATE ${state})` : ''}.`,
+          {
+            fix: "Fix the file and re-run. Nothing from this run's migrations was kept: they run in one transaction (so no BEGIN/COMMIT or CREATE INDEX CONCURRENTLY inside them).",
+            cause: error,
+          },
+        );
       }
       await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
       applied.push(migration.name);

@@ -67,7 +67,15 @@ export async function settlePassword(options: SettleOptions): Promise<PasswordDe
   }
   options.mask(stored);
   if (await options.verify(stored)) {
-    return { password: stored, source: 'recovered', note: `The password was read back from ${store.describe}; it still works and was left unchanged.`, warn: false };
+    return {
+      password: stored,
+      source: 'recovered',
+      note: `The password was read back from ${store.describe}; it still works and was left unchanged.`,
+      warn: false,
+    };
   }
-  return rotate(`The password was rotated: the one in ${store.describe} no longer signs in, so whatever uses it is broken already; deploy-overlay will store the new one.`, true);
+  return rotate(
+    `The password was rotated: the one in ${store.describe} no longer signs in, so whatever uses it is broken already; deploy-overlay will store the new one.`,
+    true,
+  );
 }

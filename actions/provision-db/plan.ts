@@ -32,19 +32,28 @@ const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  */
 export function planNames(inputs: Inputs, context: EventContext): Plan {
   const { names, repository } = resolveBranchTarget({
-    input: inputs.branch, context, forks: inputs.forks, doing: 'provision a database for',
+    input: inputs.branch,
+    context,
+    forks: inputs.forks,
+    doing: 'provision a database for',
     naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
   });
   const database = inputs.database ?? names.database;
   if (!DATABASE_NAME.test(database)) {
-    throw new UserError(`Input \`database\` must be a PostgreSQL name of 1-63 letters, digits and \`_\`, starting with a letter or \`_\`, got ${quoteValue(database)}.`, {
-      fix: 'Leave it empty to use the name derived from the branch, or give e.g. `ex_3_9`.',
-    });
+    throw new UserError(
+      `Input \`database\` must be a PostgreSQL name of 1-63 letters, digits and \`_\`, starting with a letter or \`_\`, got ${quoteValue(database)}.`,
+      {
+        fix: 'Leave it empty to use the name derived from the branch, or give e.g. `ex_3_9`.',
+      },
+    );
   }
   if (isProtectedDatabase(database, inputs.protectedDatabases)) {
-    throw new UserError(`Database ${quoteValue(database)} is protected: provision-db never creates or changes postgres, azure_*, template*, pg_* or a name listed in \`protected-databases\`.`, {
-      fix: 'Leave `database` empty to use the name derived from the branch, or choose another name.',
-    });
+    throw new UserError(
+      `Database ${quoteValue(database)} is protected: provision-db never creates or changes postgres, azure_*, template*, pg_* or a name listed in \`protected-databases\`.`,
+      {
+        fix: 'Leave `database` empty to use the name derived from the branch, or choose another name.',
+      },
+    );
   }
   const role = names.role;
   if (isProtectedRole(role, inputs.adminUser === undefined ? [] : [inputs.adminUser])) {
@@ -52,5 +61,13 @@ export function planNames(inputs: Inputs, context: EventContext): Plan {
       fix: 'Use an admin login whose name does not end in `_user` like a branch role, or rename the branch.',
     });
   }
-  return { branch: names.branch, repository, names, database, role, namespace: inputs.namespace ?? names.namespace, mode: inputs.server === undefined ? 'sql' : 'arm' };
+  return {
+    branch: names.branch,
+    repository,
+    names,
+    database,
+    role,
+    namespace: inputs.namespace ?? names.namespace,
+    mode: inputs.server === undefined ? 'sql' : 'arm',
+  };
 }

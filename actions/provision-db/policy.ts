@@ -83,7 +83,12 @@ export interface PolicyRow {
 export function evaluatePolicy(facts: ServerFacts, required: Requirements): PolicyRow[] {
   const rows: PolicyRow[] = [];
   if (required.requireHighAvailability) {
-    rows.push({ setting: 'High availability (`require-high-availability`)', required: 'SameZone or ZoneRedundant', actual: facts.highAvailability, ok: !facts.highAvailability.startsWith('Disabled') });
+    rows.push({
+      setting: 'High availability (`require-high-availability`)',
+      required: 'SameZone or ZoneRedundant',
+      actual: facts.highAvailability,
+      ok: !facts.highAvailability.startsWith('Disabled'),
+    });
   }
   if (required.minBackupRetentionDays > 0) {
     const days = facts.backupRetentionDays;
@@ -95,7 +100,12 @@ export function evaluatePolicy(facts: ServerFacts, required: Requirements): Poli
     });
   }
   if (required.requirePrivateAccess) {
-    rows.push({ setting: 'Private access (`require-private-access`)', required: 'public network access Disabled', actual: `public network access ${facts.publicNetworkAccess}`, ok: facts.privateAccess });
+    rows.push({
+      setting: 'Private access (`require-private-access`)',
+      required: 'public network access Disabled',
+      actual: `public network access ${facts.publicNetworkAccess}`,
+      ok: facts.privateAccess,
+    });
   }
   return rows;
 }
@@ -105,19 +115,27 @@ export function assertPolicy(server: string, rows: PolicyRow[]): void {
   const failed = rows.filter((row) => !row.ok);
   if (failed.length === 0) return;
   const table = failed.map((row) => `  ${row.setting}: required ${row.required}, actual ${row.actual}`).join('\n');
-  throw new UserError(`Server ${JSON.stringify(server)} does not meet ${failed.length === 1 ? 'a requirement' : `${failed.length} requirements`}:\n${table}\n`, {
-    fix: 'Change the server (az postgres flexible-server update), or relax the requirement inputs for preview environments.',
-  });
+  throw new UserError(
+    `Server ${JSON.stringify(server)} does not meet ${failed.length === 1 ? 'a requirement' : `${failed.length} requirements`}:\n${table}\n`,
+    {
+      fix: 'Change the server (az postgres flexible-server update), or relax the requirement inputs for preview environments.',
+    },
+  );
 }
 
 /** Refuses servers that cannot serve a branch: stopped, or without password sign-in (the branch role uses a password). */
 export function assertUsable(facts: ServerFacts, adminByPassword: boolean): void {
   if (/^(Stopped|Stopping|Disabled|Dropping)$/i.test(facts.state)) {
-    throw new UserError(`Server ${JSON.stringify(facts.name)} is ${facts.state}.`, { fix: `Start it (az postgres flexible-server start --name ${facts.name}) and re-run.` });
+    throw new UserError(`Server ${JSON.stringify(facts.name)} is ${facts.state}.`, {
+      fix: `Start it (az postgres flexible-server start --name ${facts.name}) and re-run.`,
+    });
   }
   if (facts.passwordAuth === 'Disabled') {
-    throw new UserError(`Server ${JSON.stringify(facts.name)} has password sign-in disabled, but the branch role signs in with a password${adminByPassword ? ' (and so does `admin-password`)' : ''}.`, {
-      fix: 'Enable password authentication on the server (authConfig.passwordAuth: Enabled) alongside Entra authentication.',
-    });
+    throw new UserError(
+      `Server ${JSON.stringify(facts.name)} has password sign-in disabled, but the branch role signs in with a password${adminByPassword ? ' (and so does `admin-password`)' : ''}.`,
+      {
+        fix: 'Enable password authentication on the server (authConfig.passwordAuth: Enabled) alongside Entra authentication.',
+      },
+    );
   }
 }

@@ -8,11 +8,34 @@ import type { Logger } from '../../shared/core/logger.ts';
 import { ArmRestClient, armScope, flexibleServerClient } from '../../shared/azure/arm.ts';
 import { azureLogin, type AzureClientOptions, type AzureLogin } from '../../shared/azure/login.ts';
 import { federatedCredentialName, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
-import { closeQuietly, connectPostgres, connectionUrl, databaseExists, entraPassword, sqlState, type PgClient, type PgTarget } from '../../shared/postgres/client.ts';
+import {
+  closeQuietly,
+  connectPostgres,
+  connectionUrl,
+  databaseExists,
+  entraPassword,
+  sqlState,
+  type PgClient,
+  type PgTarget,
+} from '../../shared/postgres/client.ts';
 import { retry } from '../../shared/core/retry.ts';
 import { systemClock, type Clock } from '../../shared/core/clock.ts';
 import { maskSecret, maskUrl, type SetSecret } from '../../shared/core/secrets.ts';
-import { checkCharsetAndCollation, checkOwnership, createDatabaseSql, currentUser, databaseOwner, ensureRole, grantDatabase, grantSchema, inspect, lockBranch, notOwnerError, setPassword, type Inspection } from './access.ts';
+import {
+  checkCharsetAndCollation,
+  checkOwnership,
+  createDatabaseSql,
+  currentUser,
+  databaseOwner,
+  ensureRole,
+  grantDatabase,
+  grantSchema,
+  inspect,
+  lockBranch,
+  notOwnerError,
+  setPassword,
+  type Inspection,
+} from './access.ts';
 import { createDatabase, findDatabase, readServer, type ArmTarget } from './arm-database.ts';
 import { Budget } from './budget.ts';
 import { generatePassword, scramVerifier } from './credentials.ts';
@@ -94,7 +117,14 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
 
   const needsAzure = plan.mode === 'arm' || inputs.identityName !== undefined || inputs.adminPassword === undefined;
   const login: AzureLogin | undefined = needsAzure
-    ? await azureLogin({ tenantId: inputs.tenantId, clientId: inputs.clientId, authorityHost: inputs.authorityHost, getIdToken: deps.getIdToken, clientOptions: deps.azureClientOptions, setSecret: deps.setSecret })
+    ? await azureLogin({
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        authorityHost: inputs.authorityHost,
+        getIdToken: deps.getIdToken,
+        clientOptions: deps.azureClientOptions,
+        setSecret: deps.setSecret,
+      })
     : undefined;
   let arm: ArmTarget | undefined;
   let facts: ServerFacts | undefined;
@@ -106,12 +136,17 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     });
   }
   if (login && plan.mode === 'arm' && inputs.server && inputs.subscriptionId && inputs.resourceGroup) {
-    const client = await flexibleServerClient(login.credential, inputs.subscriptionId, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
+    const client = await flexibleServerClient(login.credential, inputs.subscriptionId, {
+      endpoint: inputs.armEndpoint,
+      clientOptions: deps.azureClientOptions,
+    });
     arm = { client, subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, server: inputs.server };
     const target = arm;
     facts = await logger.group(`Server ${inputs.server}`, async () => {
       const found = serverFacts(await readServer(target, budget));
-      logger.info(`PostgreSQL ${found.version}, ${found.state}, high availability ${found.highAvailability}, backups kept ${found.backupRetentionDays ?? '?'} days, public network access ${found.publicNetworkAccess}.`);
+      logger.info(
+        `PostgreSQL ${found.version}, ${found.state}, high availability ${found.highAvailability}, backups kept ${found.backupRetentionDays ?? '?'} days, public network access ${found.publicNetworkAccess}.`,
+      );
       return found;
     });
     report.server = facts;
@@ -125,13 +160,19 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
   const adminUser = inputs.adminUser ?? (inputs.adminPassword !== undefined ? facts?.administratorLogin : undefined);
   if (adminUser === undefined) {
     throw new UserError('Input `admin-user` is required here.', {
-      fix: inputs.adminPassword === undefined
-        ? "With no `admin-password` the admin signs in with a Microsoft Entra token: give the name of an Entra administrator of the server (e.g. the app registration's display name)."
-        : 'Give the server administrator login (without `server`, it cannot be read from ARM).',
+      fix:
+        inputs.adminPassword === undefined
+          ? "With no `admin-password` the admin signs in with a Microsoft Entra token: give the name of an Entra administrator of the server (e.g. the app registration's display name)."
+          : 'Give the server administrator login (without `server`, it cannot be read from ARM).',
     });
   }
   const base = { host, port: inputs.port, sslmode: inputs.sslmode, ca: inputs.sslRootCert };
-  const adminTarget: PgTarget = { ...base, user: adminUser, database: 'postgres', password: inputs.adminPassword ?? entraPassword(requireLogin(login).credential, mask) };
+  const adminTarget: PgTarget = {
+    ...base,
+    user: adminUser,
+    database: 'postgres',
+    password: inputs.adminPassword ?? entraPassword(requireLogin(login).credential, mask),
+  };
   const connectFor = (ms: number) => ({ retryForMs: Math.min(budget.remaining(), ms), clock, logger });
   const admin = await connectPostgres(adminTarget, { ...connectFor(60_000), login: 'admin' });
   let created = false;
@@ -161,13 +202,22 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
           created = true;
           const owner = await databaseOwner(admin, plan.database);
           if (owner && !owner.ownedByMe) {
-            throw notOwnerError(plan.database, owner.owner, me, 'ARM created it with that owner; nothing else was changed (the branch role exists, unmarked database left for a re-run with the right admin or `create-method: sql` after dropping it).');
+            throw notOwnerError(
+              plan.database,
+              owner.owner,
+              me,
+              'ARM created it with that owner; nothing else was changed (the branch role exists, unmarked database left for a re-run with the right admin or `create-method: sql` after dropping it).',
+            );
           }
         } else if (existing.charset?.toUpperCase() !== inputs.charset.toUpperCase() || existing.collation?.toLowerCase() !== inputs.collation.toLowerCase()) {
-          logger.warning(`Database ${plan.database} exists with charset ${existing.charset ?? '?'} and collation ${existing.collation ?? '?'}, not ${inputs.charset}/${inputs.collation}; it is kept as it is.`);
+          logger.warning(
+            `Database ${plan.database} exists with charset ${existing.charset ?? '?'} and collation ${existing.collation ?? '?'}, not ${inputs.charset}/${inputs.collation}; it is kept as it is.`,
+          );
         }
         if (!(await databaseExists(admin, plan.database))) {
-          throw new UserError(`ARM reports database ${plan.database} on server ${arm.server}, but PostgreSQL at ${host} does not have it.`, { fix: `Check \`host\`: it must point at server ${arm.server}.` });
+          throw new UserError(`ARM reports database ${plan.database} on server ${arm.server}, but PostgreSQL at ${host} does not have it.`, {
+            fix: `Check \`host\`: it must point at server ${arm.server}.`,
+          });
         }
       } else {
         created = await createDatabaseSql(admin, plan.database, inputs.charset, inputs.collation);
@@ -175,7 +225,10 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
       logger.info(created ? `Created database ${plan.database}.` : `Database ${plan.database} exists; kept.`);
       seedRun.noteCreated(created);
       await grantDatabase(admin, plan, found.database, now());
-      const inDatabase = await connectPostgres({ ...adminTarget, database: plan.database }, { ...connectFor(120_000), retrySqlStates: ['3D000'], login: 'admin' });
+      const inDatabase = await connectPostgres(
+        { ...adminTarget, database: plan.database },
+        { ...connectFor(120_000), retrySqlStates: ['3D000'], login: 'admin' },
+      );
       try {
         await grantSchema(inDatabase, plan.role);
         await seedRun.afterGrants(inDatabase, me);
@@ -185,9 +238,21 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
       logger.info(`Only ${plan.role} (and the admin) may connect to ${plan.database}; it may create in schema public.`);
     });
     const roleTarget = { ...base, user: plan.role, database: plan.database };
-    const store = deps.passwordStore !== undefined
-      ? (deps.passwordStore ?? undefined)
-      : await kubeSecretStore({ namespace: plan.namespace, name: inputs.passwordSecret, key: inputs.passwordSecretKey, kubeconfig: inputs.kubeconfig, kubeconfigPath: inputs.kubeconfigPath, owner: ownerOf(plan.names, plan.repository) }, budget, mask);
+    const store =
+      deps.passwordStore !== undefined
+        ? (deps.passwordStore ?? undefined)
+        : await kubeSecretStore(
+            {
+              namespace: plan.namespace,
+              name: inputs.passwordSecret,
+              key: inputs.passwordSecretKey,
+              kubeconfig: inputs.kubeconfig,
+              kubeconfigPath: inputs.kubeconfigPath,
+              owner: ownerOf(plan.names, plan.repository),
+            },
+            budget,
+            mask,
+          );
     const decision = await settlePassword({
       createdWith: roleCreated ? newPassword : undefined,
       rotate: inputs.rotatePassword,
@@ -207,7 +272,10 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     });
     if (decision.warn) logger.warning(decision.note);
     else logger.info(decision.note);
-    const roleClient = await connectPostgres({ ...roleTarget, password: decision.password }, { ...connectFor(120_000), retrySqlStates: ['3D000'], login: 'role' });
+    const roleClient = await connectPostgres(
+      { ...roleTarget, password: decision.password },
+      { ...connectFor(120_000), retrySqlStates: ['3D000'], login: 'role' },
+    );
     let migrationsApplied: string[];
     let seed: SeedOutcome | undefined;
     try {
@@ -217,13 +285,35 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
     } finally {
       await closeQuietly(roleClient);
     }
-    const federated = inputs.identityName === undefined ? undefined : await logger.group('Federated identity credential', () => federate(inputs, plan, requireLogin(login), deps, budget));
-    const databaseUrl = connectionUrl({ user: plan.role, password: decision.password, host, port: inputs.port, database: plan.database, sslmode: inputs.sslmode });
+    const federated =
+      inputs.identityName === undefined
+        ? undefined
+        : await logger.group('Federated identity credential', () => federate(inputs, plan, requireLogin(login), deps, budget));
+    const databaseUrl = connectionUrl({
+      user: plan.role,
+      password: decision.password,
+      host,
+      port: inputs.port,
+      database: plan.database,
+      sslmode: inputs.sslmode,
+    });
     maskUrl(databaseUrl, deps.setSecret);
     return {
-      plan, host, port: inputs.port, sslmode: inputs.sslmode, server: facts, policy, created,
-      password: decision.password, passwordSource: decision.source, passwordNote: decision.note, databaseUrl,
-      migrationsApplied, seed, federated, elapsedMs: clock.now() - started,
+      plan,
+      host,
+      port: inputs.port,
+      sslmode: inputs.sslmode,
+      server: facts,
+      policy,
+      created,
+      password: decision.password,
+      passwordSource: decision.source,
+      passwordNote: decision.note,
+      databaseUrl,
+      migrationsApplied,
+      seed,
+      federated,
+      elapsedMs: clock.now() - started,
     };
   } catch (error: unknown) {
     throw await seedRun.undo(admin, error);
@@ -234,14 +324,18 @@ export async function provisionDb(inputs: Inputs, context: EventContext, deps: D
 
 async function federate(inputs: Inputs, plan: Plan, login: AzureLogin, deps: Deps, budget: Budget): Promise<FederatedResult> {
   const rest = await ArmRestClient.create(login.credential, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
-  const result = await ensureFederatedCredential(rest, {
-    subscriptionId: inputs.subscriptionId ?? '',
-    resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
-    identity: inputs.identityName ?? '',
-    name: federatedCredentialName(plan.names, plan.repository),
-    issuer: inputs.oidcIssuer ?? '',
-    subject: serviceAccountSubject(plan.namespace, inputs.serviceAccount ?? ''),
-  }, budget);
+  const result = await ensureFederatedCredential(
+    rest,
+    {
+      subscriptionId: inputs.subscriptionId ?? '',
+      resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
+      identity: inputs.identityName ?? '',
+      name: federatedCredentialName(plan.names, plan.repository),
+      issuer: inputs.oidcIssuer ?? '',
+      subject: serviceAccountSubject(plan.namespace, inputs.serviceAccount ?? ''),
+    },
+    budget,
+  );
   deps.logger.info(`Federated credential ${result.name} for ${result.subject}: ${result.result}.`);
   return result;
 }
@@ -253,7 +347,13 @@ async function federate(inputs: Inputs, plan: Plan, login: AzureLogin, deps: Dep
  * admin, or a charset/collation the server does not know (checked in pg_collation, since Azure
  * answers those with a bare InternalServerError).
  */
-async function prepareDatabase(admin: PgClient, found: Inspection, plan: Plan, inputs: Inputs, ctx: { arm: ArmTarget | undefined; facts: ServerFacts | undefined; me: string; logger: Logger; copies: boolean }): Promise<'arm' | 'sql'> {
+async function prepareDatabase(
+  admin: PgClient,
+  found: Inspection,
+  plan: Plan,
+  inputs: Inputs,
+  ctx: { arm: ArmTarget | undefined; facts: ServerFacts | undefined; me: string; logger: Logger; copies: boolean },
+): Promise<'arm' | 'sql'> {
   const { me } = ctx;
   if (found.database.exists) {
     if (found.database.owner !== undefined && found.database.ownedByMe === false) {
@@ -269,9 +369,11 @@ async function prepareDatabase(admin: PgClient, found: Inspection, plan: Plan, i
   const armOwner = facts?.passwordAuth !== 'Disabled' ? facts?.administratorLogin : undefined;
   const armGivesItToMe = armOwner !== undefined && armOwner === me;
   if (inputs.createMethod === 'sql' || (inputs.createMethod === 'auto' && !armGivesItToMe)) {
-    ctx.logger.info(armOwner !== undefined && !armGivesItToMe
-      ? `Database ${plan.database} will be created with CREATE DATABASE as ${me}: ARM would give it to the password admin ${armOwner}, and the branch grants need its owner.`
-      : `Database ${plan.database} will be created with CREATE DATABASE as ${me}.`);
+    ctx.logger.info(
+      armOwner !== undefined && !armGivesItToMe
+        ? `Database ${plan.database} will be created with CREATE DATABASE as ${me}: ARM would give it to the password admin ${armOwner}, and the branch grants need its owner.`
+        : `Database ${plan.database} will be created with CREATE DATABASE as ${me}.`,
+    );
     return 'sql';
   }
   if (armOwner !== undefined && !armGivesItToMe) {

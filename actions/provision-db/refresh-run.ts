@@ -33,7 +33,14 @@ async function adminPassword(inputs: Inputs, deps: Deps): Promise<string> {
     maskSecret(inputs.adminPassword, deps.setSecret);
     return inputs.adminPassword;
   }
-  const login = await azureLogin({ tenantId: inputs.tenantId, clientId: inputs.clientId, authorityHost: inputs.authorityHost, getIdToken: deps.getIdToken, clientOptions: deps.azureClientOptions, setSecret: deps.setSecret });
+  const login = await azureLogin({
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    authorityHost: inputs.authorityHost,
+    getIdToken: deps.getIdToken,
+    clientOptions: deps.azureClientOptions,
+    setSecret: deps.setSecret,
+  });
   return entraPassword(login.credential, (token) => maskSecret(token, deps.setSecret))();
 }
 
@@ -46,14 +53,38 @@ export async function refreshRun(inputs: Inputs, context: EventContext, deps: De
   const seed = await loadSeed(inputs, inputs.workingDirectory);
   if (seed === undefined) throw new Error('refreshRun: the inputs were checked to hold a source');
   if (inputs.adminUser === undefined) {
-    throw new UserError('Input `admin-user` is required with `mode: refresh-template`.', { fix: 'Give the server administrator login (or the name of an Entra administrator, with no `admin-password`).' });
+    throw new UserError('Input `admin-user` is required with `mode: refresh-template`.', {
+      fix: 'Give the server administrator login (or the name of an Entra administrator, with no `admin-password`).',
+    });
   }
   const host = inputs.host ?? `${inputs.server ?? ''}.postgres.database.azure.com`;
-  const admin = { host, port: inputs.port, sslmode: inputs.sslmode, ca: inputs.sslRootCert, user: inputs.adminUser, database: 'postgres', password: await adminPassword(inputs, deps) };
+  const admin = {
+    host,
+    port: inputs.port,
+    sslmode: inputs.sslmode,
+    ca: inputs.sslRootCert,
+    user: inputs.adminUser,
+    database: 'postgres',
+    password: await adminPassword(inputs, deps),
+  };
   const client = await connectPostgres(admin, { retryForMs: Math.min(budget.remaining(), 60_000), clock, logger: deps.logger, login: 'admin' });
   try {
     const me = await currentUser(client);
-    report.result = await refreshTemplate(client, { template, seed, repository: repositoryOf(context), adoptExisting: inputs.adoptExisting, charset: inputs.charset, collation: inputs.collation, admin, me }, budget, deps.logger);
+    report.result = await refreshTemplate(
+      client,
+      {
+        template,
+        seed,
+        repository: repositoryOf(context),
+        adoptExisting: inputs.adoptExisting,
+        charset: inputs.charset,
+        collation: inputs.collation,
+        admin,
+        me,
+      },
+      budget,
+      deps.logger,
+    );
     report.elapsedMs = clock.now() - report.startedAt;
     return report.result;
   } finally {
@@ -65,15 +96,35 @@ export async function refreshRun(inputs: Inputs, context: EventContext, deps: De
 export function refreshVerdict(report: RefreshReport, now = Date.now()): Verdict {
   const ms = report.elapsedMs ?? now - report.startedAt;
   const { result, error } = report;
-  if (result) return { action: 'provision-db', status: 'success', text: `${result.replaced ? 'Refreshed' : 'Built'} seed template ${result.template} from ${result.source}`, ms };
+  if (result)
+    return {
+      action: 'provision-db',
+      status: 'success',
+      text: `${result.replaced ? 'Refreshed' : 'Built'} seed template ${result.template} from ${result.source}`,
+      ms,
+    };
   const reason = errorMessage(error).split('\n').join(' ');
-  return { action: 'provision-db', status: 'failure', text: `Refresh of seed template ${report.template ?? '?'} failed`, ms, failures: [{ object: `Database ${report.template ?? '?'}`, reason, ...(isUserError(error) && error.fix ? { fix: error.fix } : {}) }] };
+  return {
+    action: 'provision-db',
+    status: 'failure',
+    text: `Refresh of seed template ${report.template ?? '?'} failed`,
+    ms,
+    failures: [{ object: `Database ${report.template ?? '?'}`, reason, ...(isUserError(error) && error.fix ? { fix: error.fix } : {}) }],
+  };
 }
 
 /** Writes the job summary of a refresh. */
 export async function writeRefreshSummary(report: RefreshReport, summary = new Summary()): Promise<void> {
   summary.verdict(refreshVerdict(report));
-  if (report.result) summary.table(['Name', 'Value'], [['Template', report.result.template], ['Source', report.result.source], ['Replaced an older template', report.result.replaced ? 'yes' : 'no (first build)']]);
+  if (report.result)
+    summary.table(
+      ['Name', 'Value'],
+      [
+        ['Template', report.result.template],
+        ['Source', report.result.source],
+        ['Replaced an older template', report.result.replaced ? 'yes' : 'no (first build)'],
+      ],
+    );
   await summary.write();
 }
 

@@ -51,7 +51,9 @@ export function isTemplateMark(comment: string | undefined, template: string, re
 }
 
 async function databaseState(admin: PgClient, name: string): Promise<{ exists: boolean; comment: string | undefined; mine: boolean }> {
-  const { rows } = await admin.query<{ mine: boolean }>("SELECT pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1", [name]);
+  const { rows } = await admin.query<{ mine: boolean }>("SELECT pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1", [
+    name,
+  ]);
   return { exists: rows[0] !== undefined, comment: await sharedComment(admin, 'database', name), mine: rows[0]?.mine === true };
 }
 
@@ -60,14 +62,20 @@ async function checkOurs(admin: PgClient, name: string, request: RefreshRequest,
   const found = await databaseState(admin, name);
   if (!found.exists) return false;
   if (!found.mine) {
-    throw new UserError(`Database ${JSON.stringify(name)} exists and is not owned by ${request.me}, so the template cannot be rebuilt; provision-db changed nothing.`, {
-      fix: `Have its owner hand it over (\`ALTER DATABASE ${quoteIdent(name)} OWNER TO ${quoteIdent(request.me)}\`), or choose another \`template-database\`.`,
-    });
+    throw new UserError(
+      `Database ${JSON.stringify(name)} exists and is not owned by ${request.me}, so the template cannot be rebuilt; provision-db changed nothing.`,
+      {
+        fix: `Have its owner hand it over (\`ALTER DATABASE ${quoteIdent(name)} OWNER TO ${quoteIdent(request.me)}\`), or choose another \`template-database\`.`,
+      },
+    );
   }
   if (!adopt && !isTemplateMark(found.comment, request.template, request.repository)) {
-    throw new UserError(`Database ${JSON.stringify(name)} exists without this repository's seed-template mark, so provision-db will not replace it (it would be dropped).`, {
-      fix: 'If it really is the seed template and may be replaced, set `adopt-existing: true` once; otherwise choose another `template-database`.',
-    });
+    throw new UserError(
+      `Database ${JSON.stringify(name)} exists without this repository's seed-template mark, so provision-db will not replace it (it would be dropped).`,
+      {
+        fix: 'If it really is the seed template and may be replaced, set `adopt-existing: true` once; otherwise choose another `template-database`.',
+      },
+    );
   }
   return true;
 }
@@ -80,7 +88,9 @@ async function build(admin: PgClient, next: string, request: RefreshRequest, bud
   } else {
     await createDatabaseSql(admin, next, request.charset, request.collation);
   }
-  await admin.query(`COMMENT ON DATABASE ${quoteIdent(next)} IS ${quoteLiteral(templateMark(request.template, request.repository, 'building', sourceText(seed), new Date(budget.clock.now())))}`);
+  await admin.query(
+    `COMMENT ON DATABASE ${quoteIdent(next)} IS ${quoteLiteral(templateMark(request.template, request.repository, 'building', sourceText(seed), new Date(budget.clock.now())))}`,
+  );
   await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(next)} FROM PUBLIC`);
   const target = { ...request.admin, database: next };
   if (seed.kind === 'file' && seed.file.format === 'custom') await restoreArchive(seed.file, target, budget.remaining());
@@ -99,10 +109,13 @@ async function runAs(client: PgClient, what: string, path: string, sql: string):
   try {
     await client.query(sql);
   } catch (error: unknown) {
-    throw new UserError(`${what} ${JSON.stringify(path)} failed while the template was rebuilt: ${(error as Error).message}. The template in use was not changed (the half-built copy was dropped).`, {
-      fix: 'Fix the file and re-run the refresh.',
-      cause: error,
-    });
+    throw new UserError(
+      `${what} ${JSON.stringify(path)} failed while the template was rebuilt: ${(error as Error).message}. The template in use was not changed (the half-built copy was dropped).`,
+      {
+        fix: 'Fix the file and re-run the refresh.',
+        cause: error,
+      },
+    );
   }
 }
 
@@ -126,15 +139,21 @@ export async function refreshTemplate(admin: PgClient, request: RefreshRequest, 
   try {
     await build(admin, next, request, budget, logger);
   } catch (error: unknown) {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(next)} WITH (FORCE)`).catch(() => logger.warning(`Could not drop ${next}; the next refresh drops it.`));
+    await admin
+      .query(`DROP DATABASE IF EXISTS ${quoteIdent(next)} WITH (FORCE)`)
+      .catch(() => logger.warning(`Could not drop ${next}; the next refresh drops it.`));
     throw error;
   }
   await admin.query(`ALTER DATABASE ${quoteIdent(next)} ALLOW_CONNECTIONS false`);
   if (replaced) await swapOut(admin, template, old, budget, logger);
   await admin.query(`ALTER DATABASE ${quoteIdent(next)} RENAME TO ${quoteIdent(template)}`);
-  await admin.query(`COMMENT ON DATABASE ${quoteIdent(template)} IS ${quoteLiteral(templateMark(template, request.repository, 'ready', sourceText(request.seed), new Date(budget.clock.now())))}`);
+  await admin.query(
+    `COMMENT ON DATABASE ${quoteIdent(template)} IS ${quoteLiteral(templateMark(template, request.repository, 'ready', sourceText(request.seed), new Date(budget.clock.now())))}`,
+  );
   if (replaced) await admin.query(`DROP DATABASE ${quoteIdent(old)} WITH (FORCE)`);
-  logger.info(`Template ${template} rebuilt from ${sourceText(request.seed)}${request.seed.sanitize ? `, sanitised with ${request.seed.sanitize.path}` : ''}; it takes no connections (copies need none).`);
+  logger.info(
+    `Template ${template} rebuilt from ${sourceText(request.seed)}${request.seed.sanitize ? `, sanitised with ${request.seed.sanitize.path}` : ''}; it takes no connections (copies need none).`,
+  );
   return { template, source: sourceText(request.seed), replaced };
 }
 
@@ -144,9 +163,12 @@ async function swapOut(admin: PgClient, template: string, old: string, budget: B
     await runWhenUnused(admin, template, `ALTER DATABASE ${quoteIdent(template)} RENAME TO ${quoteIdent(old)}`, budget, logger);
   } catch (error: unknown) {
     if (!(error instanceof InUseError)) throw error;
-    throw new UserError(`Template ${JSON.stringify(template)} could not be replaced: sessions were connected to it until the run's \`timeout\`: ${error.sessions.map(describeSession).join('; ')}. The new copy waits as ${template}_next and is dropped by the next refresh.`, {
-      fix: `End those sessions (\`SELECT pg_terminate_backend(pid)\`) and re-run, or raise \`timeout\`.`,
-      cause: error,
-    });
+    throw new UserError(
+      `Template ${JSON.stringify(template)} could not be replaced: sessions were connected to it until the run's \`timeout\`: ${error.sessions.map(describeSession).join('; ')}. The new copy waits as ${template}_next and is dropped by the next refresh.`,
+      {
+        fix: `End those sessions (\`SELECT pg_terminate_backend(pid)\`) and re-run, or raise \`timeout\`.`,
+        cause: error,
+      },
+    );
   }
 }

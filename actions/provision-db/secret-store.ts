@@ -46,7 +46,10 @@ export async function kubeSecretStore(location: SecretLocation, budget: Budget, 
     async read() {
       try {
         // Never hand one branch another's password: the namespace must be this branch's (exact mark).
-        const namespace = await retry(() => client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: location.namespace } }), budget.retry(`Reading namespace ${location.namespace}`, 60_000));
+        const namespace = await retry(
+          () => client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: location.namespace } }),
+          budget.retry(`Reading namespace ${location.namespace}`, 60_000),
+        );
         const refusal = markRefusal(checkMark(namespace, location.owner), `The namespace ${location.namespace}`, location.owner);
         if (refusal !== undefined) {
           throw new UserError(`${refusal}; provision-db will not read the password kept there.`, {
@@ -54,7 +57,10 @@ export async function kubeSecretStore(location: SecretLocation, budget: Budget, 
           });
         }
         if (namespace === undefined) return undefined;
-        const secret = await retry(() => client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: location.name, namespace: location.namespace } }), budget.retry(`Reading ${describe}`, 60_000));
+        const secret = await retry(
+          () => client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: location.name, namespace: location.namespace } }),
+          budget.retry(`Reading ${describe}`, 60_000),
+        );
         const encoded = (secret?.['data'] as Record<string, string> | undefined)?.[location.key];
         if (encoded === undefined) return undefined;
         const value = Buffer.from(encoded, 'base64').toString('utf8');

@@ -83,17 +83,31 @@ export function checkPlainSql(input: string, file: SqlFile): void {
   const copy = lines.findIndex((line) => /\bCOPY\b[^;]*\bFROM\s+stdin\b/i.test(line));
   const at = [meta, copy].filter((index) => index >= 0).sort((a, b) => a - b)[0];
   if (at === undefined) return;
-  const what = at === meta ? `a psql meta-command (${JSON.stringify((lines[at] ?? '').trim().slice(0, 40))})` : '`COPY ... FROM stdin`, which only psql can feed';
-  throw new UserError(`Input \`${input}\` ${JSON.stringify(file.path)} line ${at + 1} holds ${what}; provision-db runs SQL files as plain SQL, never through psql.`, {
-    fix: 'Dump the seed in the custom format (`pg_dump -Fc`, restored with pg_restore), or as plain SQL with `pg_dump --inserts` (and without `\\restrict` lines: use `pg_dump -Fc` with pg_dump 17.6/16.10/15.14 and later).',
-  });
+  const what =
+    at === meta ? `a psql meta-command (${JSON.stringify((lines[at] ?? '').trim().slice(0, 40))})` : '`COPY ... FROM stdin`, which only psql can feed';
+  throw new UserError(
+    `Input \`${input}\` ${JSON.stringify(file.path)} line ${at + 1} holds ${what}; provision-db runs SQL files as plain SQL, never through psql.`,
+    {
+      fix: 'Dump the seed in the custom format (`pg_dump -Fc`, restored with pg_restore), or as plain SQL with `pg_dump --inserts` (and without `\\restrict` lines: use `pg_dump -Fc` with pg_dump 17.6/16.10/15.14 and later).',
+    },
+  );
 }
 
 /** pg_restore's options: the archive's owners, grants and server-wide settings are not the branch's to set. */
-const RESTORE_OPTIONS = ['--no-owner', '--no-privileges', '--no-security-labels', '--no-publications', '--no-subscriptions', '--no-tablespaces', '--single-transaction', '--exit-on-error'];
+const RESTORE_OPTIONS = [
+  '--no-owner',
+  '--no-privileges',
+  '--no-security-labels',
+  '--no-publications',
+  '--no-subscriptions',
+  '--no-tablespaces',
+  '--single-transaction',
+  '--exit-on-error',
+];
 
 /** Where to find pg_restore when it is missing. */
-export const PG_RESTORE_HINT = 'A pg_dump custom-format seed (it starts with PGDMP) is restored with pg_restore: install the PostgreSQL client tools (`sudo apt-get install -y postgresql-client`, at least as new as the pg_dump that made the archive) or put a PostgreSQL bin directory on PATH (e.g. /usr/lib/postgresql/16/bin); or give a plain SQL seed.';
+export const PG_RESTORE_HINT =
+  'A pg_dump custom-format seed (it starts with PGDMP) is restored with pg_restore: install the PostgreSQL client tools (`sudo apt-get install -y postgresql-client`, at least as new as the pg_dump that made the archive) or put a PostgreSQL bin directory on PATH (e.g. /usr/lib/postgresql/16/bin); or give a plain SQL seed.';
 
 /**
  * Restores a custom-format archive into `target.database` as `target.user`, in one
@@ -101,25 +115,51 @@ export const PG_RESTORE_HINT = 'A pg_dump custom-format seed (it starts with PGD
  * signed-in login owns what it restores. The password goes in the environment, never argv.
  * @throws UserError with pg_restore's own last lines when it fails or is missing.
  */
-export async function restoreArchive(archive: { path: string; absolute: string }, target: PgTarget & { password: string }, timeoutMs: number, program = 'pg_restore'): Promise<void> {
+export async function restoreArchive(
+  archive: { path: string; absolute: string },
+  target: PgTarget & { password: string },
+  timeoutMs: number,
+  program = 'pg_restore',
+): Promise<void> {
   const dir = await mkdtemp(path.join(process.env['RUNNER_TEMP'] || tmpdir(), 'seed-'));
   try {
-    const env: Record<string, string | undefined> = { PGPASSWORD: target.password, PGSSLMODE: target.sslmode, PGAPPNAME: 'branch-env-actions', PGCONNECT_TIMEOUT: '15', PGOPTIONS: undefined, PGSERVICE: undefined };
+    const env: Record<string, string | undefined> = {
+      PGPASSWORD: target.password,
+      PGSSLMODE: target.sslmode,
+      PGAPPNAME: 'branch-env-actions',
+      PGCONNECT_TIMEOUT: '15',
+      PGOPTIONS: undefined,
+      PGSERVICE: undefined,
+    };
     if (target.sslmode === 'verify-full') {
       env['PGSSLROOTCERT'] = path.join(dir, 'ca.pem');
       await writeFile(env['PGSSLROOTCERT'], [...rootCertificates, ...(target.ca ? [target.ca] : [])].join('\n'), { mode: 0o600 });
     }
-    const args = [...RESTORE_OPTIONS, '--host', target.host, '--port', String(target.port), '--username', target.user, '--dbname', target.database, archive.absolute];
+    const args = [
+      ...RESTORE_OPTIONS,
+      '--host',
+      target.host,
+      '--port',
+      String(target.port),
+      '--username',
+      target.user,
+      '--dbname',
+      target.database,
+      archive.absolute,
+    ];
     await exec(program, args, { env, timeoutMs: Math.max(1000, timeoutMs), installHint: PG_RESTORE_HINT });
   } catch (error: unknown) {
     if (!(error instanceof ExecError)) throw error;
     const version = /unsupported version/i.test(error.stderr) ? ' This pg_restore is older than the pg_dump that made the archive.' : '';
-    throw new UserError(`pg_restore could not restore seed ${JSON.stringify(archive.path)} into ${target.database} as ${target.user}${error.timedOut ? ' before the run\'s `timeout`' : ''}:${version} ${tail(error.stderr, 6, 800).replace(/\s*\n\s*/g, ' ')}`, {
-      fix: version
-        ? PG_RESTORE_HINT
-        : 'Fix the archive (the branch role restores it: extensions and objects that need the admin are out of its reach) and re-run; nothing of it was kept.',
-      cause: error,
-    });
+    throw new UserError(
+      `pg_restore could not restore seed ${JSON.stringify(archive.path)} into ${target.database} as ${target.user}${error.timedOut ? " before the run's `timeout`" : ''}:${version} ${tail(error.stderr, 6, 800).replace(/\s*\n\s*/g, ' ')}`,
+      {
+        fix: version
+          ? PG_RESTORE_HINT
+          : 'Fix the archive (the branch role restores it: extensions and objects that need the admin are out of its reach) and re-run; nothing of it was kept.',
+        cause: error,
+      },
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -38,9 +38,12 @@ function databaseName(reader: InputReader, input: string): string | undefined {
   const value = reader.optional(input);
   if (value === undefined) return undefined;
   if (!DATABASE_NAME.test(value)) {
-    throw new UserError(`Input \`${input}\` must be a PostgreSQL database name of 1-63 letters, digits and \`_\`, starting with a letter or \`_\`, got ${quoteValue(value)}.`, {
-      fix: 'Give the name of a database on the same server, e.g. `app_seed`.',
-    });
+    throw new UserError(
+      `Input \`${input}\` must be a PostgreSQL database name of 1-63 letters, digits and \`_\`, starting with a letter or \`_\`, got ${quoteValue(value)}.`,
+      {
+        fix: 'Give the name of a database on the same server, e.g. `app_seed`.',
+      },
+    );
   }
   return value;
 }
@@ -59,9 +62,12 @@ export function readSeedInputs(reader: InputReader, protectedDatabases: readonly
     });
   }
   if (seedFromDatabase !== undefined && SYSTEM_SOURCES.test(seedFromDatabase)) {
-    throw new UserError(`Input \`seed-from-database\` is ${quoteValue(seedFromDatabase)}, a database of the server itself; provision-db never copies postgres, template0, template1, azure_* or pg_*.`, {
-      fix: 'Give a template database of your own, e.g. `app_seed`, refreshed by the refresh-seed-template workflow.',
-    });
+    throw new UserError(
+      `Input \`seed-from-database\` is ${quoteValue(seedFromDatabase)}, a database of the server itself; provision-db never copies postgres, template0, template1, azure_* or pg_*.`,
+      {
+        fix: 'Give a template database of your own, e.g. `app_seed`, refreshed by the refresh-seed-template workflow.',
+      },
+    );
   }
   if (mode === 'provision') checkProvisionMode(seedFromDatabase, seedFile, seedSanitize, templateDatabase);
   else checkRefreshMode(seedFromDatabase, seedFile, templateDatabase, protectedDatabases);
@@ -81,21 +87,37 @@ function checkProvisionMode(fromDatabase: string | undefined, file: string | und
   }
 }
 
-function checkRefreshMode(fromDatabase: string | undefined, file: string | undefined, template: string | undefined, protectedDatabases: readonly string[]): void {
+function checkRefreshMode(
+  fromDatabase: string | undefined,
+  file: string | undefined,
+  template: string | undefined,
+  protectedDatabases: readonly string[],
+): void {
   if (template === undefined) {
-    throw new UserError('Input `template-database` is required with `mode: refresh-template`.', { fix: 'Name the template database to rebuild, e.g. `template-database: app_seed`.' });
+    throw new UserError('Input `template-database` is required with `mode: refresh-template`.', {
+      fix: 'Name the template database to rebuild, e.g. `template-database: app_seed`.',
+    });
   }
   if (template.length > MAX_TEMPLATE_NAME || isProtectedDatabase(template, protectedDatabases)) {
-    throw new UserError(`Input \`template-database\` is ${quoteValue(template)}, which provision-db may not rebuild: ${template.length > MAX_TEMPLATE_NAME ? `longer than ${MAX_TEMPLATE_NAME} characters (a refresh builds \`${template}_next\` beside it)` : 'a protected name (postgres, azure_*, template*, pg_* or `protected-databases`)'}.`, {
-      fix: 'Choose a name of your own such as `app_seed` (names starting with `template` are the server\'s).',
-    });
+    throw new UserError(
+      `Input \`template-database\` is ${quoteValue(template)}, which provision-db may not rebuild: ${template.length > MAX_TEMPLATE_NAME ? `longer than ${MAX_TEMPLATE_NAME} characters (a refresh builds \`${template}_next\` beside it)` : 'a protected name (postgres, azure_*, template*, pg_* or `protected-databases`)'}.`,
+      {
+        fix: "Choose a name of your own such as `app_seed` (names starting with `template` are the server's).",
+      },
+    );
   }
   if (fromDatabase === undefined && file === undefined) {
-    throw new UserError('`mode: refresh-template` needs a source: `seed-from-database` (a database on the same server) or `seed-file` (a pg_dump archive or SQL file, e.g. dumped from production by a step before).', {
-      fix: 'Add `seed-file: prod.dump` after a `pg_dump -Fc` step, or `seed-from-database: <source>`.',
-    });
+    throw new UserError(
+      '`mode: refresh-template` needs a source: `seed-from-database` (a database on the same server) or `seed-file` (a pg_dump archive or SQL file, e.g. dumped from production by a step before).',
+      {
+        fix: 'Add `seed-file: prod.dump` after a `pg_dump -Fc` step, or `seed-from-database: <source>`.',
+      },
+    );
   }
   if (fromDatabase === template) {
-    throw new UserError(`Inputs \`seed-from-database\` and \`template-database\` are both ${quoteValue(template)}; a template is refreshed from another database.`, { fix: 'Give the source database in `seed-from-database`.' });
+    throw new UserError(
+      `Inputs \`seed-from-database\` and \`template-database\` are both ${quoteValue(template)}; a template is refreshed from another database.`,
+      { fix: 'Give the source database in `seed-from-database`.' },
+    );
   }
 }

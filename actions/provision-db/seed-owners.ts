@@ -17,8 +17,10 @@ interface Owned {
   mine: boolean;
 }
 
-const NOT_EXTENSION = (catalog: string, oid: string) => `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
-const USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
+const NOT_EXTENSION = (catalog: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
+const USER_SCHEMA =
+  "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
 
 /** Everything in the database not yet owned by `$1`, schemas first (their objects need the role's CREATE on them). */
 const OBJECTS = `
@@ -74,8 +76,14 @@ function refuseForeign(rows: readonly Owned[], role: string, me: string): void {
   const first = foreign[0];
   if (first === undefined) return;
   const owners = [...new Set(foreign.map((row) => row.owner))];
-  const listed = foreign.slice(0, 8).map((row) => `${row.kind.toLowerCase()} ${row.name} (owner ${row.owner})`).join(', ');
-  throw new UserError(`The template holds ${foreign.length} object(s) whose owner the signed-in admin has no privileges of, so they cannot be handed to ${role}: ${listed}${foreign.length > 8 ? ', ...' : ''}.`, {
-    fix: `In the template, have ${owners.join(', ')} give them to the admin (e.g. \`ALTER ${first.kind} ${first.name} OWNER TO ${quoteIdent(me)}\` run there as ${first.owner}), or rebuild the template as the admin with \`mode: refresh-template\`.`,
-  });
+  const listed = foreign
+    .slice(0, 8)
+    .map((row) => `${row.kind.toLowerCase()} ${row.name} (owner ${row.owner})`)
+    .join(', ');
+  throw new UserError(
+    `The template holds ${foreign.length} object(s) whose owner the signed-in admin has no privileges of, so they cannot be handed to ${role}: ${listed}${foreign.length > 8 ? ', ...' : ''}.`,
+    {
+      fix: `In the template, have ${owners.join(', ')} give them to the admin (e.g. \`ALTER ${first.kind} ${first.name} OWNER TO ${quoteIdent(me)}\` run there as ${first.owner}), or rebuild the template as the admin with \`mode: refresh-template\`.`,
+    },
+  );
 }

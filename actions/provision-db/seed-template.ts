@@ -33,7 +33,10 @@ export function describeSession(s: Session): string {
  */
 export async function checkTemplate(admin: PgClient, request: CopyRequest): Promise<void> {
   const { template, me } = request;
-  const { rows } = await admin.query<{ owner: string; mine: boolean }>("SELECT pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1", [template]);
+  const { rows } = await admin.query<{ owner: string; mine: boolean }>(
+    "SELECT pg_get_userbyid(datdba) AS owner, pg_has_role(current_user, datdba, 'USAGE') AS mine FROM pg_database WHERE datname = $1",
+    [template],
+  );
   const row = rows[0];
   if (row === undefined) {
     throw new UserError(`Input \`seed-from-database\` names ${JSON.stringify(template)}, which does not exist on this server; provision-db changed nothing.`, {
@@ -42,14 +45,20 @@ export async function checkTemplate(admin: PgClient, request: CopyRequest): Prom
   }
   const mark = parseOwnershipMark(await sharedComment(admin, 'database', template));
   if (mark !== undefined) {
-    throw new UserError(`Input \`seed-from-database\` names ${JSON.stringify(template)}, the branch database of ${JSON.stringify(mark.branch)}; provision-db does not copy one branch's data into another.`, {
-      fix: 'Seed from a template database of your own (see the refresh-seed-template workflow).',
-    });
+    throw new UserError(
+      `Input \`seed-from-database\` names ${JSON.stringify(template)}, the branch database of ${JSON.stringify(mark.branch)}; provision-db does not copy one branch's data into another.`,
+      {
+        fix: 'Seed from a template database of your own (see the refresh-seed-template workflow).',
+      },
+    );
   }
   if (!row.mine) {
-    throw new UserError(`Template ${JSON.stringify(template)} is owned by ${JSON.stringify(row.owner)}, and provision-db is signed in as ${JSON.stringify(me)}: PostgreSQL lets only a database's owner copy it (on Azure the admin is not a superuser); provision-db changed nothing.`, {
-      fix: `Have ${row.owner} hand it over: \`ALTER DATABASE ${quoteIdent(template)} OWNER TO ${quoteIdent(me)}\` (run as ${row.owner}), or build the template as ${me} with \`mode: refresh-template\`.`,
-    });
+    throw new UserError(
+      `Template ${JSON.stringify(template)} is owned by ${JSON.stringify(row.owner)}, and provision-db is signed in as ${JSON.stringify(me)}: PostgreSQL lets only a database's owner copy it (on Azure the admin is not a superuser); provision-db changed nothing.`,
+      {
+        fix: `Have ${row.owner} hand it over: \`ALTER DATABASE ${quoteIdent(template)} OWNER TO ${quoteIdent(me)}\` (run as ${row.owner}), or build the template as ${me} with \`mode: refresh-template\`.`,
+      },
+    );
   }
 }
 
@@ -86,7 +95,9 @@ export async function runWhenUnused(admin: PgClient, held: string, statement: st
       if (state !== '55006') throw error;
       const sessions = await sessionsOf(admin, held);
       if (budget.remaining() <= delayMs) throw new InUseError(sessions, attempt, { cause: error });
-      logger.info(`Database ${held} is in use by ${sessions.length} other session(s) (${sessions.map(describeSession).join('; ') || 'gone meanwhile'}); trying again in ${delayMs} ms.`);
+      logger.info(
+        `Database ${held} is in use by ${sessions.length} other session(s) (${sessions.map(describeSession).join('; ') || 'gone meanwhile'}); trying again in ${delayMs} ms.`,
+      );
       await budget.clock.sleep(delayMs);
     }
   }
@@ -109,8 +120,11 @@ export async function copyTemplate(admin: PgClient, request: CopyRequest, budget
 
 function busyTemplate(request: CopyRequest, sessions: Session[], attempts: number, cause: unknown): UserError {
   const who = sessions.length > 0 ? sessions.map(describeSession).join('; ') : 'sessions that ended just now';
-  return new UserError(`Template ${JSON.stringify(request.template)} could not be copied into ${request.database}: other sessions were connected to it until the run's \`timeout\` (${attempts} attempts; PostgreSQL 55006, source database is being accessed by other users): ${who}. Nothing was created.`, {
-    fix: `A template must have no sessions while it is copied: end them (\`SELECT pg_terminate_backend(pid)\`), keep applications and tools off it (\`ALTER DATABASE ${quoteIdent(request.template)} ALLOW_CONNECTIONS false\`; \`mode: refresh-template\` does this), or raise \`timeout\`.`,
-    cause,
-  });
+  return new UserError(
+    `Template ${JSON.stringify(request.template)} could not be copied into ${request.database}: other sessions were connected to it until the run's \`timeout\` (${attempts} attempts; PostgreSQL 55006, source database is being accessed by other users): ${who}. Nothing was created.`,
+    {
+      fix: `A template must have no sessions while it is copied: end them (\`SELECT pg_terminate_backend(pid)\`), keep applications and tools off it (\`ALTER DATABASE ${quoteIdent(request.template)} ALLOW_CONNECTIONS false\`; \`mode: refresh-template\` does this), or raise \`timeout\`.`,
+      cause,
+    },
+  );
 }

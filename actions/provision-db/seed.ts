@@ -18,8 +18,7 @@ import { copyTemplate } from './seed-template.ts';
 
 /** A seed as read before anything is contacted. */
 export type Seed = { sanitize: SqlFile | undefined; checksum: string } & (
-  | { kind: 'database'; template: string; strategy: CopyStrategy }
-  | { kind: 'file'; file: SeedFile }
+  { kind: 'database'; template: string; strategy: CopyStrategy } | { kind: 'file'; file: SeedFile }
 );
 
 /** What seeding did, for outputs and the summary. */
@@ -45,9 +44,18 @@ export function seedSource(seed: Seed): string {
 /** Reads `seed-file` and `seed-sanitize` (undefined when no seed is asked). */
 export async function loadSeed(inputs: SeedInputs, workingDirectory: string): Promise<Seed | undefined> {
   const sanitize = inputs.seedSanitize === undefined ? undefined : await loadSqlFile('seed-sanitize', inputs.seedSanitize, workingDirectory);
-  const digest = (source: string) => createHash('sha256').update(`${source}\n${sanitize?.checksum ?? ''}`).digest('hex');
+  const digest = (source: string) =>
+    createHash('sha256')
+      .update(`${source}\n${sanitize?.checksum ?? ''}`)
+      .digest('hex');
   if (inputs.seedFromDatabase !== undefined) {
-    return { kind: 'database', template: inputs.seedFromDatabase, strategy: inputs.copyStrategy, sanitize, checksum: digest(`database:${inputs.seedFromDatabase}`) };
+    return {
+      kind: 'database',
+      template: inputs.seedFromDatabase,
+      strategy: inputs.copyStrategy,
+      sanitize,
+      checksum: digest(`database:${inputs.seedFromDatabase}`),
+    };
   }
   if (inputs.seedFile === undefined) return undefined;
   const file = await loadSeedFile(inputs.seedFile, workingDirectory);
@@ -66,10 +74,13 @@ async function runFile(client: PgClient, what: string, file: SqlFile): Promise<v
     await client.query(file.sql);
   } catch (error: unknown) {
     const state = sqlState(error);
-    throw new UserError(`${what} ${JSON.stringify(file.path)} failed${lineOf(file.sql, error)}: ${errorMessage(error)}${state ? ` (SQLSTATE ${state})` : ''}.`, {
-      fix: 'Fix the file and re-run (it runs as the branch role, in one transaction with the seed: no BEGIN/COMMIT inside).',
-      cause: error,
-    });
+    throw new UserError(
+      `${what} ${JSON.stringify(file.path)} failed${lineOf(file.sql, error)}: ${errorMessage(error)}${state ? ` (SQLSTATE ${state})` : ''}.`,
+      {
+        fix: 'Fix the file and re-run (it runs as the branch role, in one transaction with the seed: no BEGIN/COMMIT inside).',
+        cause: error,
+      },
+    );
   }
 }
 
@@ -77,13 +88,17 @@ async function runFile(client: PgClient, what: string, file: SqlFile): Promise<v
 export async function readSeedRecord(client: PgClient): Promise<{ name: string; checksum: string; applied_at: Date } | undefined> {
   const exists = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'branch_env_migrations'");
   if ((exists.rowCount ?? 0) === 0) return undefined;
-  const { rows } = await client.query<{ name: string; checksum: string; applied_at: Date }>(`SELECT name, checksum, applied_at FROM ${MIGRATIONS_TABLE} WHERE name LIKE 'seed/%' ORDER BY applied_at LIMIT 1`);
+  const { rows } = await client.query<{ name: string; checksum: string; applied_at: Date }>(
+    `SELECT name, checksum, applied_at FROM ${MIGRATIONS_TABLE} WHERE name LIKE 'seed/%' ORDER BY applied_at LIMIT 1`,
+  );
   return rows[0];
 }
 
 /** Whether the database holds no tables, views or sequences outside the system schemas (read as the role). */
 async function isEmpty(client: PgClient): Promise<boolean> {
-  const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v','m','S','f') AND n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_%'");
+  const { rows } = await client.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v','m','S','f') AND n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_%'",
+  );
   return rows[0]?.n === 0;
 }
 
@@ -97,7 +112,9 @@ async function seedInTransaction(client: PgClient, seed: Seed, role: string): Pr
     await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(`${role}:migrations`)]);
     if (seed.kind === 'file' && seed.file.format === 'sql') await runFile(client, 'Seed', seed.file);
     if (seed.sanitize) await runFile(client, 'Seed sanitize', seed.sanitize);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [recordName(seed), seed.checksum]);
     await client.query('COMMIT');
   } catch (error: unknown) {
@@ -142,7 +159,8 @@ export class SeedRun {
     const { database, budget, logger } = this.ctx;
     const started = budget.clock.now();
     this.created = await copyTemplate(admin, { database, template: this.seed.template, me, strategy: this.seed.strategy }, budget, logger);
-    if (this.created) logger.info(`Copied template ${this.seed.template} into ${database} in ${budget.clock.now() - started} ms (CREATE DATABASE ... TEMPLATE).`);
+    if (this.created)
+      logger.info(`Copied template ${this.seed.template} into ${database} in ${budget.clock.now() - started} ms (CREATE DATABASE ... TEMPLATE).`);
     return this.created;
   }
 
@@ -165,18 +183,40 @@ export class SeedRun {
     const source = seedSource(seed);
     const record = await readSeedRecord(roleClient);
     if (record !== undefined) {
-      const changed = record.checksum === seed.checksum ? '' : ' The seed or its sanitising SQL changed since; drop the database (cleanup-branch) to seed it again.';
-      return this.note({ seeded: false, source, note: `Seeded before (${record.name.slice('seed/'.length)}, ${record.applied_at.toISOString()}); not seeded again.${changed}` }, changed !== '');
+      const changed =
+        record.checksum === seed.checksum ? '' : ' The seed or its sanitising SQL changed since; drop the database (cleanup-branch) to seed it again.';
+      return this.note(
+        {
+          seeded: false,
+          source,
+          note: `Seeded before (${record.name.slice('seed/'.length)}, ${record.applied_at.toISOString()}); not seeded again.${changed}`,
+        },
+        changed !== '',
+      );
     }
     const fresh = this.created || (seed.kind === 'file' && (await isEmpty(roleClient)));
     if (!fresh) {
-      return this.note({ seeded: false, source, note: `Database ${this.ctx.database} existed without a seed record (made before seeding was asked for, or by a run stopped while seeding); it is kept as it is, not seeded. To get a seeded copy, drop it (cleanup-branch) and re-run.` }, true);
+      return this.note(
+        {
+          seeded: false,
+          source,
+          note: `Database ${this.ctx.database} existed without a seed record (made before seeding was asked for, or by a run stopped while seeding); it is kept as it is, not seeded. To get a seeded copy, drop it (cleanup-branch) and re-run.`,
+        },
+        true,
+      );
     }
     this.created = this.created || seed.kind === 'file';
     if (seed.kind === 'file' && seed.file.format === 'custom') await restoreArchive(seed.file, roleTarget, this.ctx.budget.remaining());
     await seedInTransaction(roleClient, seed, this.ctx.role);
     this.recorded = true;
-    return this.note({ seeded: true, source, note: `Seeded ${this.ctx.database} from ${source}${seed.sanitize ? `, sanitised with ${seed.sanitize.path}` : ''}; recorded in ${MIGRATIONS_TABLE}.` }, false);
+    return this.note(
+      {
+        seeded: true,
+        source,
+        note: `Seeded ${this.ctx.database} from ${source}${seed.sanitize ? `, sanitised with ${seed.sanitize.path}` : ''}; recorded in ${MIGRATIONS_TABLE}.`,
+      },
+      false,
+    );
   }
 
   private note(outcome: SeedOutcome, warn: boolean): SeedOutcome {

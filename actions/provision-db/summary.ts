@@ -29,14 +29,25 @@ export function provisionVerdict(report: ProvisionReport, now = Date.now()): Ver
     const seeded = result.seed?.seeded ? `, seeded from ${result.seed.source}` : '';
     const migrations = `${seeded}${result.migrationsApplied.length > 0 ? `, ${result.migrationsApplied.length} migration(s) applied` : ''}`;
     const changed = result.created || result.passwordSource !== 'recovered' || migrations !== '' || result.federated?.result === 'created';
-    const text = result.created ? `Created database ${result.plan.database} and role ${result.plan.role} on ${server}${migrations}` : `Database ${result.plan.database} and role ${result.plan.role} on ${server} already exist, ${changed ? `password ${SOURCE_TEXT[result.passwordSource]}${migrations}` : 'unchanged'}`;
+    const text = result.created
+      ? `Created database ${result.plan.database} and role ${result.plan.role} on ${server}${migrations}`
+      : `Database ${result.plan.database} and role ${result.plan.role} on ${server} already exist, ${changed ? `password ${SOURCE_TEXT[result.passwordSource]}${migrations}` : 'unchanged'}`;
     return { action: 'provision-db', status: changed ? 'success' : 'unchanged', text, ms: result.elapsedMs };
   }
   const failures: Failure[] = (report.policy ?? [])
     .filter((row) => !row.ok)
-    .map((row) => ({ object: `Server ${report.server?.name ?? ''} ${row.setting}`, reason: `required ${row.required}, actual ${row.actual}`, fix: 'change the server (az postgres flexible-server update), or relax the requirement inputs for preview environments' }));
+    .map((row) => ({
+      object: `Server ${report.server?.name ?? ''} ${row.setting}`,
+      reason: `required ${row.required}, actual ${row.actual}`,
+      fix: 'change the server (az postgres flexible-server update), or relax the requirement inputs for preview environments',
+    }));
   const error = report.error;
-  if (failures.length === 0 && error !== undefined) failures.push({ object: plan ? `Database ${plan.database}` : 'provision-db', reason: errorMessage(error).split('\n').join(' '), ...(isUserError(error) && error.fix ? { fix: error.fix } : {}) });
+  if (failures.length === 0 && error !== undefined)
+    failures.push({
+      object: plan ? `Database ${plan.database}` : 'provision-db',
+      reason: errorMessage(error).split('\n').join(' '),
+      ...(isUserError(error) && error.fix ? { fix: error.fix } : {}),
+    });
   const what = plan ? `Provisioning of database ${plan.database} and role ${plan.role} failed` : 'Provisioning failed before the names were known';
   return { action: 'provision-db', status: 'failure', text: what, ...(report.startedAt === undefined ? {} : { ms: now - report.startedAt }), failures };
 }
@@ -61,9 +72,18 @@ export async function writeProvisionSummary(report: ProvisionReport, summary = n
     summary.paragraph(result.passwordNote);
   }
   if (report.policy && report.policy.length > 0) {
-    summary.table(['Requirement', 'Required', 'Actual', 'Met'], report.policy.map((row) => [row.setting, row.required, row.actual, row.ok ? '✅ yes' : '❌ no']));
+    summary.table(
+      ['Requirement', 'Required', 'Actual', 'Met'],
+      report.policy.map((row) => [row.setting, row.required, row.actual, row.ok ? '✅ yes' : '❌ no']),
+    );
   }
-  if (report.server) summary.details(`Server ${report.server.name}`, factRows(report.server).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  if (report.server)
+    summary.details(
+      `Server ${report.server.name}`,
+      factRows(report.server)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n'),
+    );
   await summary.write();
 }
 

@@ -18,7 +18,9 @@ export function verifyVerdict(verify: VerifyResult, expectVersion: string | unde
   const version = expectVersion !== undefined && verify.passed ? `, version ${expectVersion} is answering` : '';
   const failures: Failure[] = failed.map((r) => ({
     object: `#${r.index} ${r.name}`,
-    reason: [r.reason ?? r.verdict, r.tls ? '(a TLS problem: for an expected private certificate set `insecure-tls: true` or pass `ca-certificate`)' : ''].filter(Boolean).join(' '),
+    reason: [r.reason ?? r.verdict, r.tls ? '(a TLS problem: for an expected private certificate set `insecure-tls: true` or pass `ca-certificate`)' : '']
+      .filter(Boolean)
+      .join(' '),
     fix: FIX[r.verdict],
   }));
   const text = verify.passed ? `All ${total} check(s) passed${version}` : `${failed.length} of ${total} check(s) failed`;
@@ -31,7 +33,9 @@ export async function writeVerifySummary(verify: VerifyResult, expectVersion: st
   if (expectVersion !== undefined) {
     const provers = verify.results.filter((r) => r.provesVersion && r.passed);
     summary.paragraph(
-      verify.passed ? `Version ${expectVersion} is answering (proven by ${provers.map((r) => `#${r.index}`).join(', ') || 'no check'}).` : `Expected version: ${expectVersion}.`,
+      verify.passed
+        ? `Version ${expectVersion} is answering (proven by ${provers.map((r) => `#${r.index}`).join(', ') || 'no check'}).`
+        : `Expected version: ${expectVersion}.`,
     );
   }
   summary.table(TABLE_HEADER, tableRows(verify));

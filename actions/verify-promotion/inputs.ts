@@ -36,11 +36,17 @@ export interface Inputs {
 export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
   const context = readEventContext(env);
   const revision = reader.string('revision', context.sha ?? '');
-  if (!/^[0-9a-f]{7,40}$/i.test(revision)) throw new UserError(`Input \`revision\` must be a commit sha, got "${revision}".`, { fix: 'Leave it empty on a push to the production branch, or pass the merge commit (e.g. ${{ github.sha }}).' });
+  if (!/^[0-9a-f]{7,40}$/i.test(revision))
+    throw new UserError(`Input \`revision\` must be a commit sha, got "${revision}".`, {
+      fix: 'Leave it empty on a push to the production branch, or pass the merge commit (e.g. ${{ github.sha }}).',
+    });
   const base = reader.string('base', context.branch ?? '');
   const rollback = reader.boolean('rollback', false);
   const kustomization = reader.optional('kustomization');
-  if (rollback && !kustomization) throw new UserError('Input `kustomization` is required with `rollback: true`.', { fix: 'Give the production overlay\'s kustomization.yaml, e.g. manifests/overlays/production/kustomization.yaml.' });
+  if (rollback && !kustomization)
+    throw new UserError('Input `kustomization` is required with `rollback: true`.', {
+      fix: "Give the production overlay's kustomization.yaml, e.g. manifests/overlays/production/kustomization.yaml.",
+    });
   if (rollback && !base) throw new UserError('Input `base` is required with `rollback: true` when the event names no branch.', { fix: 'e.g. base: main' });
   const repository = reader.optional('repository') ? parseRepository(reader.optional('repository')) : context.repository;
   if (rollback && !repository) throw new UserError('No repository: set `repository` (owner/name) or GITHUB_REPOSITORY.');

@@ -15,7 +15,8 @@ await run(async () => {
   const result = await verifyPromotion(inputs, {
     logger: actionsLogger,
     setSecret,
-    kube: async () => createKubeClient((await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), setSecret })).connection, { setSecret }),
+    kube: async () =>
+      createKubeClient((await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), setSecret })).connection, { setSecret }),
     github: () => githubClient(inputs.token),
   });
   writeOutputs(toOutputs(result));

@@ -40,7 +40,8 @@ export interface RollbackResult {
 
 const text = async (octokit: Octokit, repo: RepoRef, file: string, ref: string): Promise<string> => {
   const found = await readRepositoryPath(octokit, repo, file, ref);
-  if (found?.type !== 'file') throw new UserError(`${file} does not exist at ${ref}.`, { fix: 'Set `kustomization` to the production overlay\'s kustomization.yaml.' });
+  if (found?.type !== 'file')
+    throw new UserError(`${file} does not exist at ${ref}.`, { fix: "Set `kustomization` to the production overlay's kustomization.yaml." });
   return found.content.toString('utf8');
 };
 
@@ -81,12 +82,20 @@ export async function openRollback(octokit: Octokit, request: RollbackRequest, l
   }
   const edit = editKustomization(current, file, requests, { addMissing: false });
   const diff = unifiedDiff(file, current, edit.after);
-  const overlay = path.posix.dirname(file).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const overlay = path.posix
+    .dirname(file)
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const branch = `rollback/${overlay || 'root'}`;
   const lines = edit.changes.map((c) => `${c.image} ${c.field}: ${c.old ?? '(none)'} → ${c.new}`);
   const title = `Roll back ${[...new Set(edit.changes.map((c) => c.image.split('/').at(-1)))].join(', ')} (${path.posix.dirname(file)})`;
   const headCommit = await octokit.rest.git.getCommit({ ...repo, commit_sha: head });
-  const made = await createCommit(octokit, repo, { message: `${title}\n\n${lines.join('\n')}`, parents: [head], baseTree: headCommit.data.tree.sha, files: [{ path: file, content: edit.after }] });
+  const made = await createCommit(octokit, repo, {
+    message: `${title}\n\n${lines.join('\n')}`,
+    parents: [head],
+    baseTree: headCommit.data.tree.sha,
+    files: [{ path: file, content: edit.after }],
+  });
   try {
     await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: made.sha });
   } catch (error: unknown) {
@@ -120,7 +129,13 @@ export async function openRollback(octokit: Octokit, request: RollbackRequest, l
     created = true;
   }
   if (request.labels.length > 0) await octokit.rest.issues.addLabels({ ...repo, issue_number: number, labels: request.labels });
-  if (request.promotionPull !== undefined) await comment(octokit, repo, request.promotionPull, `${COMMENT_MARK}\n❌ Production did not converge on this promotion: ${request.reason}.\n\nRollback: #${number}`);
+  if (request.promotionPull !== undefined)
+    await comment(
+      octokit,
+      repo,
+      request.promotionPull,
+      `${COMMENT_MARK}\n❌ Production did not converge on this promotion: ${request.reason}.\n\nRollback: #${number}`,
+    );
   logger.info(`${created ? 'Opened' : 'Updated'} rollback pull request #${number}: ${url}`);
   return { number, url, created, changes: edit.changes, diff };
 }

@@ -50,8 +50,14 @@ async function liveHealth(kube: KubeClient, rows: ResourceRow[]): Promise<void> 
     const apiVersion = apis[row.kind];
     if (row.health !== '' || apiVersion === undefined) continue;
     const live = await kube.get({ apiVersion, kind: row.kind, metadata: { name: row.name, namespace: row.namespace } }).catch(() => undefined);
-    const conditions = ((live?.['status'] as { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] } | undefined)?.conditions ?? []);
-    const bad = conditions.find((c) => (c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded') || (c.type === 'Available' && c.status === 'False') || c.type === 'ReplicaFailure');
+    const conditions =
+      (live?.['status'] as { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] } | undefined)?.conditions ?? [];
+    const bad = conditions.find(
+      (c) =>
+        (c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded') ||
+        (c.type === 'Available' && c.status === 'False') ||
+        c.type === 'ReplicaFailure',
+    );
     if (bad) {
       row.health = bad.reason === 'ProgressDeadlineExceeded' ? 'Degraded' : 'Progressing';
       row.message = [row.message, `${bad.type ?? ''} ${bad.reason ?? ''}: ${bad.message ?? ''}`].filter(Boolean).join('; ');
@@ -62,7 +68,9 @@ async function liveHealth(kube: KubeClient, rows: ResourceRow[]): Promise<void> 
 export async function verifyPromotion(inputs: Inputs, deps: Deps): Promise<PromotionResult> {
   const { logger } = deps;
   const kube = await deps.kube();
-  logger.info(`Waiting up to ${formatDuration(inputs.syncTimeoutMs)} for Application ${inputs.argocdNamespace}/${inputs.application} to report ${inputs.revision} synced and healthy.`);
+  logger.info(
+    `Waiting up to ${formatDuration(inputs.syncTimeoutMs)} for Application ${inputs.argocdNamespace}/${inputs.application} to report ${inputs.revision} synced and healthy.`,
+  );
   const started = performance.now();
   let lastLine = '';
   const app = await waitForApplication(kube, {
@@ -72,7 +80,11 @@ export async function verifyPromotion(inputs: Inputs, deps: Deps): Promise<Promo
     timeoutMs: inputs.syncTimeoutMs,
     degradedGraceMs: inputs.degradedGraceMs,
     onChange: (object) => {
-      const status = (object['status'] ?? {}) as { sync?: { status?: string; revision?: string }; health?: { status?: string }; operationState?: { phase?: string } };
+      const status = (object['status'] ?? {}) as {
+        sync?: { status?: string; revision?: string };
+        health?: { status?: string };
+        operationState?: { phase?: string };
+      };
       const line = `  revision ${status.sync?.revision?.slice(0, 7) ?? '—'}, sync ${status.sync?.status ?? '—'}, operation ${status.operationState?.phase ?? '—'}, health ${status.health?.status ?? '—'}`;
       if (line !== lastLine) logger.info(line);
       lastLine = line;
@@ -100,7 +112,19 @@ export async function verifyPromotion(inputs: Inputs, deps: Deps): Promise<Promo
     try {
       const octokit = await deps.github();
       const promotionPull = inputs.promotionPull ?? (await findPromotionPull(octokit, inputs.repository, inputs.base, inputs.revision));
-      rollback = await openRollback(octokit, { repo: inputs.repository, base: inputs.base, kustomization: inputs.kustomization, revision: inputs.revision, labels: inputs.rollbackLabels, reason, promotionPull }, logger);
+      rollback = await openRollback(
+        octokit,
+        {
+          repo: inputs.repository,
+          base: inputs.base,
+          kustomization: inputs.kustomization,
+          revision: inputs.revision,
+          labels: inputs.rollbackLabels,
+          reason,
+          promotionPull,
+        },
+        logger,
+      );
     } catch (error: unknown) {
       logger.error(`The rollback pull request could not be opened: ${errorMessage(error)}`);
       throw error;

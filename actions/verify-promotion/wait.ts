@@ -51,7 +51,9 @@ export function judgeApplication(app: KubeObject, revision: string): AppVerdict 
   const health = str(rec(status['health'])['status']);
   const phase = str(op['phase']);
   const syncResults = list(rec(op['syncResult'])['resources']);
-  const failedApply = new Map(syncResults.filter((r) => r['status'] === 'SyncFailed').map((r) => [`${str(r['kind']) ?? ''}/${str(r['name']) ?? ''}`, str(r['message']) ?? '']));
+  const failedApply = new Map(
+    syncResults.filter((r) => r['status'] === 'SyncFailed').map((r) => [`${str(r['kind']) ?? ''}/${str(r['name']) ?? ''}`, str(r['message']) ?? '']),
+  );
   const resources = list(status['resources']).map((r) => {
     const h = rec(r['health']);
     const key = `${str(r['kind']) ?? ''}/${str(r['name']) ?? ''}`;
@@ -67,7 +69,14 @@ export function judgeApplication(app: KubeObject, revision: string): AppVerdict 
   for (const r of syncResults) {
     const key = `${str(r['kind']) ?? ''}/${str(r['name']) ?? ''}`;
     if (r['status'] === 'SyncFailed' && !resources.some((x) => `${x.kind}/${x.name}` === key)) {
-      resources.push({ kind: str(r['kind']) ?? '', namespace: str(r['namespace']) ?? '', name: str(r['name']) ?? '', sync: 'SyncFailed', health: '', message: str(r['message']) ?? '' });
+      resources.push({
+        kind: str(r['kind']) ?? '',
+        namespace: str(r['namespace']) ?? '',
+        name: str(r['name']) ?? '',
+        sync: 'SyncFailed',
+        health: '',
+        message: str(r['message']) ?? '',
+      });
     }
   }
   const conditions = list(status['conditions']).map((c) => `${str(c['type']) ?? ''}: ${str(c['message']) ?? ''}`);
@@ -91,13 +100,28 @@ export function judgeApplication(app: KubeObject, revision: string): AppVerdict 
 
 /** The state the Application was last seen in, for a timeout's report. */
 export function lastSeen(app: KubeObject | undefined, revision: string): AppVerdict {
-  if (!app) return { outcome: 'missing', revision: undefined, syncStatus: undefined, phase: undefined, health: undefined, message: 'the Application was not found', resources: [], seenAt: performance.now() };
+  if (!app)
+    return {
+      outcome: 'missing',
+      revision: undefined,
+      syncStatus: undefined,
+      phase: undefined,
+      health: undefined,
+      message: 'the Application was not found',
+      resources: [],
+      seenAt: performance.now(),
+    };
   const probe = judgeApplication(app, revision);
   if (probe) return probe;
   const status = rec(app['status']);
   const fake = { ...app, status: { ...status, operationState: { ...rec(status['operationState']), phase: 'Failed', operation: { sync: { revision } } } } };
   const seen = judgeApplication(fake, revision) as AppVerdict;
-  return { ...seen, outcome: 'timeout', phase: str(rec(status['operationState'])['phase']), message: str(rec(status['operationState'])['message']) ?? seen.message };
+  return {
+    ...seen,
+    outcome: 'timeout',
+    phase: str(rec(status['operationState'])['phase']),
+    message: str(rec(status['operationState'])['message']) ?? seen.message,
+  };
 }
 
 export interface WaitOptions {

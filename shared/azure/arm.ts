@@ -23,7 +23,11 @@ export interface ArmOptions {
 }
 
 /** The Flexible Server management client for `subscriptionId` at `endpoint`. */
-export async function flexibleServerClient(credential: TokenCredential, subscriptionId: string, options: ArmOptions = {}): Promise<PostgreSQLManagementFlexibleServerClient> {
+export async function flexibleServerClient(
+  credential: TokenCredential,
+  subscriptionId: string,
+  options: ArmOptions = {},
+): Promise<PostgreSQLManagementFlexibleServerClient> {
   const { PostgreSQLManagementFlexibleServerClient } = await import('@azure/arm-postgresql-flexible');
   const endpoint = (options.endpoint ?? PUBLIC_ARM_ENDPOINT).replace(/\/+$/, '');
   return new PostgreSQLManagementFlexibleServerClient(credential, subscriptionId, {
@@ -106,7 +110,8 @@ export class ArmRestClient {
   private sameEndpoint(link: string): string {
     const base = new URL(this.endpoint);
     const next = new URL(link, base);
-    if (next.origin !== base.origin) throw new Error(`ARM answered a nextLink on another host (${next.origin}, not ${base.origin}); the suite does not follow it.`);
+    if (next.origin !== base.origin)
+      throw new Error(`ARM answered a nextLink on another host (${next.origin}, not ${base.origin}); the suite does not follow it.`);
     return next.toString();
   }
 
@@ -115,7 +120,12 @@ export class ArmRestClient {
    * status and parsed JSON body. 404 is returned (`body` undefined) when `allowNotFound`.
    * @throws ArmRequestError for any other status >= 400, with ARM's error code and message.
    */
-  async request(method: 'GET' | 'PUT' | 'DELETE', path: string, apiVersion: string, options: { body?: unknown; allowNotFound?: boolean } = {}): Promise<{ status: number; body: unknown }> {
+  async request(
+    method: 'GET' | 'PUT' | 'DELETE',
+    path: string,
+    apiVersion: string,
+    options: { body?: unknown; allowNotFound?: boolean } = {},
+  ): Promise<{ status: number; body: unknown }> {
     const url = `${this.endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
     const response = await this.send(method, url, options.body === undefined ? undefined : JSON.stringify(options.body));
     return ArmRestClient.parse(response, options.allowNotFound === true);
@@ -146,10 +156,13 @@ export class ArmRestClient {
 /** A long-running operation that was still running when the time allowed ran out. */
 export class OperationDeadlineError extends UserError {
   constructor(what: string, allowedMs: number, cause: unknown) {
-    super(`${what} did not finish within the ${formatDuration(allowedMs)} left of \`timeout\`: ARM still reports it in progress. It may yet finish; a re-run picks up whatever it left.`, {
-      fix: 'Raise `timeout` (a Flexible Server runs one database operation at a time, so others may be queued ahead), or re-run later.',
-      cause,
-    });
+    super(
+      `${what} did not finish within the ${formatDuration(allowedMs)} left of \`timeout\`: ARM still reports it in progress. It may yet finish; a re-run picks up whatever it left.`,
+      {
+        fix: 'Raise `timeout` (a Flexible Server runs one database operation at a time, so others may be queued ahead), or re-run later.',
+        cause,
+      },
+    );
     this.name = 'OperationDeadlineError';
   }
 }

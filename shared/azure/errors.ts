@@ -71,10 +71,16 @@ export function explainAzureAuthError(error: unknown, ctx: AuthContext): unknown
   const explained = (message: string, fix: string): UserError => new UserError(message, { fix, cause: error });
   const oidcFailure = ctx.assertionError === undefined ? '' : errorMessage(ctx.assertionError);
   if (/ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN/.test(`${oidcFailure} ${text}`)) {
-    return explained('This job cannot request a GitHub OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set.', "Add `permissions: id-token: write` to the job (workflows from forks never get one), or leave `client-id` and `tenant-id` empty to use a preceding azure/login step's credential.");
+    return explained(
+      'This job cannot request a GitHub OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set.',
+      "Add `permissions: id-token: write` to the job (workflows from forks never get one), or leave `client-id` and `tenant-id` empty to use a preceding azure/login step's credential.",
+    );
   }
   if (oidcFailure !== '' && /Failed to get ID Token/i.test(oidcFailure)) {
-    return explained(`GitHub refused the OIDC token request: ${oidcFailure.replace(/\s+/g, ' ').trim()}.`, 'Check `permissions: id-token: write` on the job; re-run if GitHub had an outage.');
+    return explained(
+      `GitHub refused the OIDC token request: ${oidcFailure.replace(/\s+/g, ' ').trim()}.`,
+      'Check `permissions: id-token: write` on the job; re-run if GitHub had an outage.',
+    );
   }
   const code = /AADSTS(\d+)/.exec(text)?.[1];
   const where = `app ${app} in tenant ${tenant}`;
@@ -82,10 +88,16 @@ export function explainAzureAuthError(error: unknown, ctx: AuthContext): unknown
     case '700213':
     case '7002138': {
       const subject = ctx.subject ?? /subject '([^']*)'/.exec(text)?.[1] ?? '(unknown)';
-      const params = JSON.stringify({ name: 'github-<branch>', issuer: 'https://token.actions.githubusercontent.com', subject, audiences: [TOKEN_EXCHANGE_AUDIENCE] });
-      const caseOnly = code === '7002138'
-        ? ' One credential matches it except for letter case: Entra compares subjects case-sensitively, so its subject must be spelled exactly like this (owner, repository, branch or environment).'
-        : '';
+      const params = JSON.stringify({
+        name: 'github-<branch>',
+        issuer: 'https://token.actions.githubusercontent.com',
+        subject,
+        audiences: [TOKEN_EXCHANGE_AUDIENCE],
+      });
+      const caseOnly =
+        code === '7002138'
+          ? ' One credential matches it except for letter case: Entra compares subjects case-sensitively, so its subject must be spelled exactly like this (owner, repository, branch or environment).'
+          : '';
       const immutable = /^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(subject)
         ? ' This repository presents the immutable subject form (owner and repository with their numeric ids, the default for repositories created or renamed since July 2026): a credential written as `repo:owner/repo:...` does not match it.'
         : '';
@@ -95,30 +107,60 @@ export function explainAzureAuthError(error: unknown, ctx: AuthContext): unknown
       );
     }
     case '700016':
-      return explained(`App (client-id) ${app} does not exist in tenant ${tenant} (AADSTS700016).`, "Check `client-id` (the app registration's Application (client) ID) and `tenant-id` (its Directory (tenant) ID).");
+      return explained(
+        `App (client-id) ${app} does not exist in tenant ${tenant} (AADSTS700016).`,
+        "Check `client-id` (the app registration's Application (client) ID) and `tenant-id` (its Directory (tenant) ID).",
+      );
     case '7000215':
-      return explained(`Microsoft Entra ID rejected the client secret of ${where} (AADSTS7000215: invalid client secret).`, 'Update the secret used by azure/login (it may have expired), or sign in with GitHub OIDC: give `client-id` and `tenant-id` and grant `id-token: write`.');
+      return explained(
+        `Microsoft Entra ID rejected the client secret of ${where} (AADSTS7000215: invalid client secret).`,
+        'Update the secret used by azure/login (it may have expired), or sign in with GitHub OIDC: give `client-id` and `tenant-id` and grant `id-token: write`.',
+      );
     case '90002':
-      return explained(`Tenant ${tenant} was not found at ${ctx.authorityHost} (AADSTS90002).`, 'Check `tenant-id`, and `authority-host` for a sovereign cloud (e.g. https://login.microsoftonline.us).');
+      return explained(
+        `Tenant ${tenant} was not found at ${ctx.authorityHost} (AADSTS90002).`,
+        'Check `tenant-id`, and `authority-host` for a sovereign cloud (e.g. https://login.microsoftonline.us).',
+      );
     case '700211':
-      return explained(`The federated credentials of ${where} do not trust the issuer GitHub presented (AADSTS700211).`, 'Set the federated credential\'s issuer to https://token.actions.githubusercontent.com (or your GitHub Enterprise issuer).');
+      return explained(
+        `The federated credentials of ${where} do not trust the issuer GitHub presented (AADSTS700211).`,
+        "Set the federated credential's issuer to https://token.actions.githubusercontent.com (or your GitHub Enterprise issuer).",
+      );
     case '700212':
-      return explained(`The federated credentials of ${where} do not accept the audience ${TOKEN_EXCHANGE_AUDIENCE} (AADSTS700212).`, `Set the federated credential's audience to ${TOKEN_EXCHANGE_AUDIENCE}.`);
+      return explained(
+        `The federated credentials of ${where} do not accept the audience ${TOKEN_EXCHANGE_AUDIENCE} (AADSTS700212).`,
+        `Set the federated credential's audience to ${TOKEN_EXCHANGE_AUDIENCE}.`,
+      );
     case '700024':
-      return explained(`The GitHub OIDC token was outside its validity period when Entra ID checked it (AADSTS700024).`, "Re-run the job; check the runner's clock if it keeps happening.");
+      return explained(
+        `The GitHub OIDC token was outside its validity period when Entra ID checked it (AADSTS700024).`,
+        "Re-run the job; check the runner's clock if it keeps happening.",
+      );
     case '500011':
-      return explained(`Tenant ${tenant} does not know the resource asked for (${(ctx.scopes ?? []).join(' ')}) (AADSTS500011).`, '`arm-endpoint` and `authority-host` must belong to the same cloud (e.g. https://management.usgovcloudapi.net with https://login.microsoftonline.us).');
+      return explained(
+        `Tenant ${tenant} does not know the resource asked for (${(ctx.scopes ?? []).join(' ')}) (AADSTS500011).`,
+        '`arm-endpoint` and `authority-host` must belong to the same cloud (e.g. https://management.usgovcloudapi.net with https://login.microsoftonline.us).',
+      );
     case undefined:
       break;
     default:
-      return explained(`Microsoft Entra ID refused the sign-in of ${where}: ${aadstsText(text, code)}`, 'See https://login.microsoftonline.com/error?code=' + code + ' for this code.');
+      return explained(
+        `Microsoft Entra ID refused the sign-in of ${where}: ${aadstsText(text, code)}`,
+        'See https://login.microsoftonline.com/error?code=' + code + ' for this code.',
+      );
   }
   if (/endpoints_resolution_error/.test(text)) {
-    return explained(`Cannot find tenant ${tenant} at ${ctx.authorityHost}: Entra ID did not serve its OpenID configuration (unknown tenant, or the wrong authority host).`, 'Check `tenant-id`, and `authority-host` (only for sovereign clouds or emulators; https and reachable from the runner).');
+    return explained(
+      `Cannot find tenant ${tenant} at ${ctx.authorityHost}: Entra ID did not serve its OpenID configuration (unknown tenant, or the wrong authority host).`,
+      'Check `tenant-id`, and `authority-host` (only for sovereign clouds or emulators; https and reachable from the runner).',
+    );
   }
   const name = (error as { name?: unknown } | null)?.name;
   if (ctx.method === 'azure-login' && (name === 'CredentialUnavailableError' || name === 'AggregateAuthenticationError')) {
-    return explained(`No Azure credential is available: ${text.split(' | ')[0] ?? text}`, 'Give `client-id` and `tenant-id` to sign in with GitHub OIDC (the job needs `permissions: id-token: write`), or run azure/login before this step.');
+    return explained(
+      `No Azure credential is available: ${text.split(' | ')[0] ?? text}`,
+      'Give `client-id` and `tenant-id` to sign in with GitHub OIDC (the job needs `permissions: id-token: write`), or run azure/login before this step.',
+    );
   }
   return error;
 }
@@ -147,19 +189,34 @@ export function explainArmError(error: unknown, ctx: ArmErrorContext): unknown {
   const message = typeof e?.message === 'string' ? e.message : errorMessage(error);
   const explained = (text: string, fix: string): UserError => new UserError(text, { fix, cause: error });
   if (code === 'SubscriptionNotFound' || code === 'InvalidSubscriptionId') {
-    return explained(`Subscription ${ctx.subscriptionId} was not found (ARM ${code}: ${message}).`, 'Check `subscription-id`, and that the signed-in identity has a role in it.');
+    return explained(
+      `Subscription ${ctx.subscriptionId} was not found (ARM ${code}: ${message}).`,
+      'Check `subscription-id`, and that the signed-in identity has a role in it.',
+    );
   }
   if (code === 'ResourceGroupNotFound') {
-    return explained(`Resource group ${JSON.stringify(ctx.resourceGroup)} does not exist in subscription ${ctx.subscriptionId} (ARM ResourceGroupNotFound).`, 'Check `resource-group` and `subscription-id`.');
+    return explained(
+      `Resource group ${JSON.stringify(ctx.resourceGroup)} does not exist in subscription ${ctx.subscriptionId} (ARM ResourceGroupNotFound).`,
+      'Check `resource-group` and `subscription-id`.',
+    );
   }
   if (status === 404 || code === 'ResourceNotFound' || code === 'NotFound') {
-    return explained(`${ctx.resource} was not found in resource group ${JSON.stringify(ctx.resourceGroup)} (ARM ${code || status}: ${message}).`, ctx.notFoundFix);
+    return explained(
+      `${ctx.resource} was not found in resource group ${JSON.stringify(ctx.resourceGroup)} (ARM ${code || status}: ${message}).`,
+      ctx.notFoundFix,
+    );
   }
   if (status === 403 || code === 'AuthorizationFailed' || code === 'LinkedAuthorizationFailed') {
-    return explained(`The signed-in identity may not do this on ${ctx.resource} (ARM ${code || status}: ${message}).`, `Give it a role assignment that allows ${ctx.permission ?? 'the operation'} on the resource (e.g. Contributor on the resource group).`);
+    return explained(
+      `The signed-in identity may not do this on ${ctx.resource} (ARM ${code || status}: ${message}).`,
+      `Give it a role assignment that allows ${ctx.permission ?? 'the operation'} on the resource (e.g. Contributor on the resource group).`,
+    );
   }
   if (status === 401) {
-    return explained(`ARM refused the access token (${code || 401}: ${message}).`, '`arm-endpoint` and `authority-host` must belong to the same cloud, and `tenant-id` must own `subscription-id`.');
+    return explained(
+      `ARM refused the access token (${code || 401}: ${message}).`,
+      '`arm-endpoint` and `authority-host` must belong to the same cloud, and `tenant-id` must own `subscription-id`.',
+    );
   }
   return error;
 }

@@ -19,7 +19,6 @@ import { TOKEN_EXCHANGE_AUDIENCE, decodeJwtClaims, explainAzureAuthError } from 
 import { UserError } from '../core/errors.ts';
 import { maskSecret, type SetSecret } from '../core/secrets.ts';
 
-
 /** Entra authority host of the public cloud. */
 export const PUBLIC_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 
@@ -77,14 +76,16 @@ function checkIds(tenantId: string | undefined, clientId: string | undefined): v
   if ((tenantId === undefined) !== (clientId === undefined)) {
     const missing = tenantId === undefined ? 'tenant-id' : 'client-id';
     throw new UserError(`Input \`${missing}\` is missing: \`client-id\` and \`tenant-id\` go together (GitHub OIDC sign-in).`, {
-      fix: 'Give both (the app registration\'s Application (client) ID and Directory (tenant) ID), or neither to use the credential of a preceding azure/login step.',
+      fix: "Give both (the app registration's Application (client) ID and Directory (tenant) ID), or neither to use the credential of a preceding azure/login step.",
     });
   }
   if (clientId !== undefined && !GUID.test(clientId)) {
     throw new UserError(`Input \`client-id\` must be a GUID, got ${JSON.stringify(clientId)}.`, { fix: "Use the app registration's Application (client) ID." });
   }
   if (tenantId !== undefined && !TENANT.test(tenantId)) {
-    throw new UserError(`Input \`tenant-id\` must be a GUID or a domain such as contoso.onmicrosoft.com, got ${JSON.stringify(tenantId)}.`, { fix: 'Use the Directory (tenant) ID.' });
+    throw new UserError(`Input \`tenant-id\` must be a GUID or a domain such as contoso.onmicrosoft.com, got ${JSON.stringify(tenantId)}.`, {
+      fix: 'Use the Directory (tenant) ID.',
+    });
   }
 }
 
@@ -112,7 +113,12 @@ export async function azureLogin(options: AzureLoginOptions = {}): Promise<Azure
   };
   const identity = await import('@azure/identity');
   const hostOptions = authorityHost === undefined ? {} : { authorityHost, disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(new URL(authorityHost).host) };
-  const context = { tenantId, clientId, authorityHost: authorityHost ?? PUBLIC_AUTHORITY_HOST, method: tenantId && clientId ? ('github-oidc' as const) : ('azure-login' as const) };
+  const context = {
+    tenantId,
+    clientId,
+    authorityHost: authorityHost ?? PUBLIC_AUTHORITY_HOST,
+    method: tenantId && clientId ? ('github-oidc' as const) : ('azure-login' as const),
+  };
 
   if (tenantId !== undefined && clientId !== undefined) {
     const fetchToken = options.getIdToken ?? githubIdToken;

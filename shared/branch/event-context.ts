@@ -150,7 +150,8 @@ function pullRequest(env: NodeJS.ProcessEnv, p: Json | undefined, event: string)
     fork: isFork(headRepo, baseRepo, pr),
     ...(headRepo === undefined ? {} : { headRepository: headRepo }),
   };
-  if (fields.branch === undefined) fields.note = `the ${event} event payload at GITHUB_EVENT_PATH has no pull_request.head.ref and GITHUB_HEAD_REF is empty; pass the "branch" input`;
+  if (fields.branch === undefined)
+    fields.note = `the ${event} event payload at GITHUB_EVENT_PATH has no pull_request.head.ref and GITHUB_HEAD_REF is empty; pass the "branch" input`;
   return fields;
 }
 
@@ -184,7 +185,9 @@ function workflowRun(p: Json | undefined): EventFields {
     fork: isFork(headRepo, repo, undefined),
     ...(headRepo === undefined ? {} : { headRepository: headRepo }),
   };
-  if (fields.branch === undefined) fields.note = 'the workflow_run event payload has no workflow_run.head_branch (no payload at GITHUB_EVENT_PATH, or the run was not on a branch); pass the "branch" input';
+  if (fields.branch === undefined)
+    fields.note =
+      'the workflow_run event payload has no workflow_run.head_branch (no payload at GITHUB_EVENT_PATH, or the run was not on a branch); pass the "branch" input';
   return fields;
 }
 
@@ -193,7 +196,8 @@ function createOrDelete(env: NodeJS.ProcessEnv, p: Json | undefined, event: 'cre
   const name = str(p, 'ref');
   const type = str(p, 'ref_type');
   let fields: EventFields;
-  if (name !== undefined && type === 'branch') fields = fromBranch(name); // a bare name, taken as it is
+  if (name !== undefined && type === 'branch')
+    fields = fromBranch(name); // a bare name, taken as it is
   else if (name !== undefined && type === 'tag') fields = { ref: `refs/tags/${name}`, refType: 'tag' };
   else if (event === 'create') fields = fromRef(nonEmpty(env.GITHUB_REF));
   else fields = {};

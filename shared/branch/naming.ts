@@ -107,13 +107,7 @@ export function isValidLabelValue(s: string): boolean {
  */
 export function isProtectedDatabase(name: string, extra: readonly string[] = []): boolean {
   const n = name.toLowerCase();
-  return (
-    n === 'postgres' ||
-    n.startsWith('azure') ||
-    n.startsWith('template') ||
-    n.startsWith('pg_') ||
-    extra.some((e) => e.toLowerCase() === n)
-  );
+  return n === 'postgres' || n.startsWith('azure') || n.startsWith('template') || n.startsWith('pg_') || extra.some((e) => e.toLowerCase() === n);
 }
 
 const SYSTEM_ROLES = new Set(['postgres', 'public', 'none', 'replication', 'current_user', 'current_role', 'session_user']);
@@ -125,12 +119,7 @@ const SYSTEM_ROLES = new Set(['postgres', 'public', 'none', 'replication', 'curr
  */
 export function isProtectedRole(name: string, extra: readonly string[] = []): boolean {
   const n = name.toLowerCase();
-  return (
-    SYSTEM_ROLES.has(n) ||
-    n.startsWith('azure') ||
-    n.startsWith('pg_') ||
-    extra.some((e) => e.toLowerCase() === n)
-  );
+  return SYSTEM_ROLES.has(n) || n.startsWith('azure') || n.startsWith('pg_') || extra.some((e) => e.toLowerCase() === n);
 }
 
 /** 8 chars of lowercase RFC 4648 base32 of sha256(utf8(text)): exactly the first 40 bits. */
@@ -145,11 +134,7 @@ function shortHash(text: string): string {
 
 /** Lowercase ASCII reduction: `Ünï/Cödé_x` -> `uni-code-x`; never empty (`b`). */
 function reduce(branch: string): string {
-  const ascii = branch
-    .normalize('NFKD')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '');
+  const ascii = branch.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
   const reduced = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return reduced === '' ? 'b' : reduced;
 }
@@ -161,10 +146,9 @@ function checkPrefix(prefix: string): void {
   }
   // A prefix that can spell `default` or `kube-*` with some slug would let a branch name a system namespace.
   if ('default'.startsWith(prefix) || 'kube-'.startsWith(prefix) || prefix.startsWith('kube-')) {
-    throw new UserError(
-      `Input \`namespace-prefix\` is ${JSON.stringify(prefix)}: with it a branch could name the system namespace "default" or "kube-*".`,
-      { fix: `Choose a prefix such as "${DEFAULT_NAMESPACE_PREFIX}".` },
-    );
+    throw new UserError(`Input \`namespace-prefix\` is ${JSON.stringify(prefix)}: with it a branch could name the system namespace "default" or "kube-*".`, {
+      fix: `Choose a prefix such as "${DEFAULT_NAMESPACE_PREFIX}".`,
+    });
   }
 }
 
@@ -213,9 +197,12 @@ function checkBranch(branch: string): string {
   // Names are taken as they are: stripping `refs/heads/` here would give the branch literally
   // named `refs/heads/x` the environment of branch `x`. Such names are refused instead.
   if (branch.startsWith(REF_PREFIX)) {
-    throw new UserError(`Input \`branch\` is ${JSON.stringify(branch)}: it starts with "refs/", so it reads as a full Git ref, and a branch of that name would be confused with another branch.`, {
-      fix: 'Pass the bare branch name (`feature/login`, not `refs/heads/feature/login`), e.g. `${{ github.head_ref || github.ref_name }}`. A branch whose name really starts with "refs/" cannot have an environment: rename it.',
-    });
+    throw new UserError(
+      `Input \`branch\` is ${JSON.stringify(branch)}: it starts with "refs/", so it reads as a full Git ref, and a branch of that name would be confused with another branch.`,
+      {
+        fix: 'Pass the bare branch name (`feature/login`, not `refs/heads/feature/login`), e.g. `${{ github.head_ref || github.ref_name }}`. A branch whose name really starts with "refs/" cannot have an environment: rename it.',
+      },
+    );
   }
   return branch;
 }
@@ -337,11 +324,17 @@ export function validateTagFormat(format: string): void {
     if (!TAG_TOKENS.has(token)) throw new UserError(`Input \`tag-format\` is ${quoted}: unknown token {${token}}.`, { fix });
   }
   if (!tokens.includes('slug') || !(tokens.includes('sha') || tokens.includes('short-sha'))) {
-    throw new UserError(`Input \`tag-format\` is ${quoted}: it needs {slug} and {sha} or {short-sha}, or tags of different branches or commits would collide.`, { fix });
+    throw new UserError(
+      `Input \`tag-format\` is ${quoted}: it needs {slug} and {sha} or {short-sha}, or tags of different branches or commits would collide.`,
+      { fix },
+    );
   }
   const literal = format.replace(/\{([^{}]*)\}/g, '');
   if (!/^[A-Za-z0-9_.-]*$/.test(literal) || !isValidDockerTag(renderTag(format, 'x', '0'.repeat(40)))) {
-    throw new UserError(`Input \`tag-format\` is ${quoted}: outside the tokens a Docker tag allows only letters, digits, "_", "." and "-", and cannot start with "." or "-".`, { fix });
+    throw new UserError(
+      `Input \`tag-format\` is ${quoted}: outside the tokens a Docker tag allows only letters, digits, "_", "." and "-", and cannot start with "." or "-".`,
+      { fix },
+    );
   }
 }
 
@@ -353,9 +346,12 @@ export function imageTag(names: BranchNames, sha: string, format: string = DEFAU
   validateTagFormat(format);
   const tag = renderTag(format, names.slug, normalizeSha(sha));
   if (!isValidDockerTag(tag)) {
-    throw new UserError(`Input \`tag-format\` ${JSON.stringify(format)} produced ${JSON.stringify(tag)} (${tag.length} characters), which is not a valid Docker tag.`, {
-      fix: 'Docker tags are at most 128 characters: shorten the literal text, use {short-sha}, or lower max-slug-length.',
-    });
+    throw new UserError(
+      `Input \`tag-format\` ${JSON.stringify(format)} produced ${JSON.stringify(tag)} (${tag.length} characters), which is not a valid Docker tag.`,
+      {
+        fix: 'Docker tags are at most 128 characters: shorten the literal text, use {short-sha}, or lower max-slug-length.',
+      },
+    );
   }
   return tag;
 }

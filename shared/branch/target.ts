@@ -62,9 +62,12 @@ function forkTarget(request: ResolveRequest, repository: string): BranchTarget {
   }
   const identity = forkPullRequestIdentity(number);
   if (request.input !== undefined && request.input !== branch && request.input !== identity) {
-    throw new UserError(`Input \`branch\` is ${JSON.stringify(request.input)}, but this run is for pull request #${number} from the fork ${head}, which gets its own environment (${identity}).`, {
-      fix: 'Leave `branch` empty (or pass `${{ github.head_ref }}`) for fork pull requests.',
-    });
+    throw new UserError(
+      `Input \`branch\` is ${JSON.stringify(request.input)}, but this run is for pull request #${number} from the fork ${head}, which gets its own environment (${identity}).`,
+      {
+        fix: 'Leave `branch` empty (or pass `${{ github.head_ref }}`) for fork pull requests.',
+      },
+    );
   }
   return { names: forkPullRequestNames(number, request.naming), repository, fork: { number, headRepository: context.headRepository } };
 }

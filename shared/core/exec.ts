@@ -80,9 +80,7 @@ export function tail(text: string, maxLines = 20, maxChars = 2000): string {
 export function exec(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const commandLine = formatCommandLine(command, args);
   if (options.cwd !== undefined && !existsSync(options.cwd)) {
-    return Promise.reject(
-      new UserError(`Cannot run ${commandLine}: the working directory ${JSON.stringify(options.cwd)} does not exist.`),
-    );
+    return Promise.reject(new UserError(`Cannot run ${commandLine}: the working directory ${JSON.stringify(options.cwd)} does not exist.`));
   }
   const env = options.env === undefined ? process.env : mergeEnv(process.env, options.env);
   return new Promise<ExecResult>((resolve, reject) => {

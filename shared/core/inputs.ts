@@ -229,12 +229,7 @@ export class InputReader {
     if (match !== undefined) return match;
     const near = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
     const options = allowed.map((candidate) => JSON.stringify(candidate)).join(', ');
-    throw invalid(
-      name,
-      value,
-      `one of ${options}`,
-      near === undefined ? undefined : `Values are case-sensitive: did you mean ${JSON.stringify(near)}?`,
-    );
+    throw invalid(name, value, `one of ${options}`, near === undefined ? undefined : `Values are case-sensitive: did you mean ${JSON.stringify(near)}?`);
   }
 }
 

@@ -55,7 +55,8 @@ export const RETRYABLE_AZURE_CODES: ReadonlySet<string> = new Set([
   'TooManyRequests',
   'InternalServerError',
 ]);
-const AZURE_CODE_IN_MESSAGE = /\b(ServerBusy|ServerIsBusy|ServerIsNotReady|ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity|OperationTimedOut|TooManyRequests|InternalServerError)\b/;
+const AZURE_CODE_IN_MESSAGE =
+  /\b(ServerBusy|ServerIsBusy|ServerIsNotReady|ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity|OperationTimedOut|TooManyRequests|InternalServerError)\b/;
 
 /** PostgreSQL SQLSTATEs worth retrying; any `08xxx` (connection exception) is retryable too. */
 export const RETRYABLE_SQLSTATES: ReadonlyMap<string, string> = new Map([
@@ -106,8 +107,7 @@ function classifyOne(error: Bag, now: number): Classification | undefined {
   const message = messageOf(error);
   const code = typeof error.code === 'string' ? error.code : undefined;
   const retryAfterMs = retryAfterOf(error, now);
-  const transient = (reason: string): Classification =>
-    retryAfterMs === undefined ? { retryable: true, reason } : { retryable: true, reason, retryAfterMs };
+  const transient = (reason: string): Classification => (retryAfterMs === undefined ? { retryable: true, reason } : { retryable: true, reason, retryAfterMs });
 
   if (code !== undefined) {
     const withCode = message.includes(code) ? message : `${code}: ${message}`;

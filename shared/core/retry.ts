@@ -7,7 +7,6 @@ import { type Clock, systemClock } from './clock.ts';
 import { formatDuration } from './duration.ts';
 import { UserError } from './errors.ts';
 
-
 /** What {@link RetryOptions.onRetry} is told before each wait. */
 export interface RetryInfo {
   /** The attempt that just failed (1 for the first call). */
@@ -112,9 +111,7 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, options: Ret
         throw giveUp(verdict.reason);
       }
       if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > remaining) {
-        throw giveUp(
-          `${verdict.reason} (the server asked to wait ${formatDuration(verdict.retryAfterMs)}, past the deadline)`,
-        );
+        throw giveUp(`${verdict.reason} (the server asked to wait ${formatDuration(verdict.retryAfterMs)}, past the deadline)`);
       }
       // factor ** n overflows to Infinity after enough attempts (and 0 * Infinity is NaN): cap first.
       const grown = initial * factor ** (attempt - 1);

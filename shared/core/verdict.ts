@@ -35,7 +35,10 @@ export interface Verdict {
 
 /** Drops what would leave a sentence hanging: a trailing `:`, `,` or `;` and surrounding space. */
 export function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\s:;,]+$/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s:;,]+$/, '');
 }
 
 /** `✅ deploy-overlay: Deployed feature-x in 12.3s`. */

@@ -59,8 +59,7 @@ export function readChecksDocument(text: string, input = 'checks', redact: (line
       fix: 'Start each check with "- ", e.g.\n- path: /be-health\n- path: /todos\n  expect:\n    status: 200\nor list one path per line.',
     });
   }
-  const lineOfNode = (node: Node | null | undefined, fallback: number): number =>
-    node?.range ? counter.linePos(node.range[0]).line : fallback;
+  const lineOfNode = (node: Node | null | undefined, fallback: number): number => (node?.range ? counter.linePos(node.range[0]).line : fallback);
   return root.items.map((item, i) => {
     const node = item as Node | null;
     const line = lineOfNode(node, 1);

@@ -77,15 +77,31 @@ function buildCheck(raw: RawCheck, context: CheckContext, input: string): Check 
   const method = parseMethod(value['method'], fail);
   const expect = parseExpectations(value['expect'], fail);
   if (expect.version !== undefined && context.expectVersion === undefined) {
-    fail('`expect.version` says where the version appears, but input `expect-version` is empty', ['expect', 'version'], 'Pass `expect-version` (e.g. the deployed commit sha) or remove `version:`; an empty value would prove nothing.');
+    fail(
+      '`expect.version` says where the version appears, but input `expect-version` is empty',
+      ['expect', 'version'],
+      'Pass `expect-version` (e.g. the deployed commit sha) or remove `version:`; an empty value would prove nothing.',
+    );
   }
-  if (method === 'HEAD' && (expect.bodyContains.length > 0 || expect.bodyMatches.length > 0 || expect.json.length > 0 || expect.version?.kind === 'body' || expect.version?.kind === 'json')) {
+  if (
+    method === 'HEAD' &&
+    (expect.bodyContains.length > 0 ||
+      expect.bodyMatches.length > 0 ||
+      expect.json.length > 0 ||
+      expect.version?.kind === 'body' ||
+      expect.version?.kind === 'json')
+  ) {
     fail('a HEAD request has no body to check', ['method'], 'Use GET, or expect only status and headers.');
   }
   const headers = parseHeaders(value['headers'], fail);
   const body = parseBody(value['body'], method, headers, fail);
   const url = resolveUrl(value, context.baseUrl, fail);
-  const name = value['name'] === undefined ? `${method} ${target ?? url}` : typeof value['name'] === 'string' && value['name'].trim() !== '' ? value['name'].trim() : fail('`name` must be non-empty text', ['name']);
+  const name =
+    value['name'] === undefined
+      ? `${method} ${target ?? url}`
+      : typeof value['name'] === 'string' && value['name'].trim() !== ''
+        ? value['name'].trim()
+        : fail('`name` must be non-empty text', ['name']);
   return { index: raw.index, line: raw.line, name, target: target ?? url, method, url, headers, body, expect };
 }
 
@@ -118,7 +134,8 @@ function parseHeaders(value: unknown, fail: Fail): Record<string, string> {
 
 function parseBody(value: unknown, method: string, headers: Record<string, string>, fail: Fail): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (method === 'GET' || method === 'HEAD') fail(`a ${method} request cannot carry a \`body\``, ['body'], 'Set `method: POST` (or PUT, PATCH), or remove `body`.');
+  if (method === 'GET' || method === 'HEAD')
+    fail(`a ${method} request cannot carry a \`body\``, ['body'], 'Set `method: POST` (or PUT, PATCH), or remove `body`.');
   if (typeof value === 'string') return value;
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   return JSON.stringify(value);
@@ -128,7 +145,8 @@ function resolveUrl(value: Record<string, unknown>, baseUrl: URL | undefined, fa
   const path = value['path'];
   const url = value['url'];
   if (path !== undefined && url !== undefined) fail('has both `path` and `url`', ['url'], 'Give one: `path` is joined to `base-url`, `url` is used as is.');
-  if (path === undefined && url === undefined) fail('has no `path` or `url`', [], 'Add `path: /be-health` (joined to `base-url`) or `url: https://host/be-health`.');
+  if (path === undefined && url === undefined)
+    fail('has no `path` or `url`', [], 'Add `path: /be-health` (joined to `base-url`) or `url: https://host/be-health`.');
   const key = path !== undefined ? 'path' : 'url';
   const text = path ?? url;
   if (typeof text !== 'string' || text.trim() === '') return fail(`\`${key}\` must be non-empty text, got ${JSON.stringify(text)}`, [key]);
@@ -136,12 +154,22 @@ function resolveUrl(value: Record<string, unknown>, baseUrl: URL | undefined, fa
   let absolute: string;
   if (key === 'url' || ABSOLUTE.test(trimmed)) {
     if (!ABSOLUTE.test(trimmed)) {
-      if (baseUrl === undefined) fail(`\`url\` ${JSON.stringify(trimmed)} is relative and input \`base-url\` is empty`, [key], 'Give an absolute URL (https://host/path), or set `base-url` and use `path`.');
+      if (baseUrl === undefined)
+        fail(
+          `\`url\` ${JSON.stringify(trimmed)} is relative and input \`base-url\` is empty`,
+          [key],
+          'Give an absolute URL (https://host/path), or set `base-url` and use `path`.',
+        );
       fail(`\`url\` ${JSON.stringify(trimmed)} is relative`, [key], 'Use `path` for URLs relative to `base-url`.');
     }
     absolute = trimmed;
   } else {
-    if (baseUrl === undefined) fail(`the relative URL ${JSON.stringify(trimmed)} needs input \`base-url\`, which is empty`, [key], 'Set `base-url` (e.g. https://feature-x.example.com), or give an absolute `url`.');
+    if (baseUrl === undefined)
+      fail(
+        `the relative URL ${JSON.stringify(trimmed)} needs input \`base-url\`, which is empty`,
+        [key],
+        'Set `base-url` (e.g. https://feature-x.example.com), or give an absolute `url`.',
+      );
     absolute = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}${trimmed.startsWith('/') ? '' : '/'}${trimmed}`;
   }
   let parsed: URL;

@@ -69,7 +69,12 @@ function inRange(status: number, expect: Expectations): boolean {
 }
 
 /** Checks an answer that arrived with an accepted status against the other expectations. */
-function checkAnswer(expect: Expectations, answer: HttpAnswer, latencyMs: number, expectVersion: string | undefined): { failures: Failure[]; version: string | undefined } {
+function checkAnswer(
+  expect: Expectations,
+  answer: HttpAnswer,
+  latencyMs: number,
+  expectVersion: string | undefined,
+): { failures: Failure[]; version: string | undefined } {
   const failures: Failure[] = [];
   const fail = (expectation: string, message: string): void => {
     failures.push({ expectation, message });
@@ -112,12 +117,14 @@ function checkAnswer(expect: Expectations, answer: HttpAnswer, latencyMs: number
       fail('headers', `header ${name} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected to match ${String(rule.pattern)}`);
     }
   }
-  if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) fail('max-latency', `answered in ${Math.round(latencyMs)} ms, over max-latency ${expect.maxLatencyMs} ms`);
+  if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs)
+    fail('max-latency', `answered in ${Math.round(latencyMs)} ms, over max-latency ${expect.maxLatencyMs} ms`);
   let version: string | undefined;
   const location = expect.version;
   if (location !== undefined && expectVersion !== undefined) {
     if (location.kind === 'body') {
-      if (!answer.body.includes(expectVersion)) fail('version', `version ${expectVersion} does not appear in the body (an older version still answering?)${cut}`);
+      if (!answer.body.includes(expectVersion))
+        fail('version', `version ${expectVersion} does not appear in the body (an older version still answering?)${cut}`);
     } else {
       let found: string | undefined;
       let where: string;
@@ -133,7 +140,8 @@ function checkAnswer(expect: Expectations, answer: HttpAnswer, latencyMs: number
       }
       version = found;
       if (found === undefined) fail('version', `no version at ${where}`);
-      else if (!versionMatches(found, expectVersion)) fail('version', `old version ${JSON.stringify(found)} still answering at ${where} (expected ${expectVersion})`);
+      else if (!versionMatches(found, expectVersion))
+        fail('version', `old version ${JSON.stringify(found)} still answering at ${where} (expected ${expectVersion})`);
     }
   }
   return { failures, version };
@@ -144,7 +152,14 @@ export function judge(check: Check, outcome: Outcome, expectVersion: string | un
   const base = { latencyMs: outcome.latencyMs, retryAfterMs: undefined, version: undefined, finalUrl: undefined, tls: false };
   if (outcome.kind === 'error') {
     const problem = describeTransportError(outcome.error);
-    return { ...base, verdict: 'not-ready', failures: [{ expectation: 'request', message: problem.reason }], status: undefined, snippet: undefined, tls: problem.tls };
+    return {
+      ...base,
+      verdict: 'not-ready',
+      failures: [{ expectation: 'request', message: problem.reason }],
+      status: undefined,
+      snippet: undefined,
+      tls: problem.tls,
+    };
   }
   const { answer } = outcome;
   const snippet = snippetOf(answer.body);

@@ -43,7 +43,11 @@ export function checkKeys(value: Record<string, unknown>, known: readonly string
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const near = nearest(key, known);
-    fail(`unknown ${what} key ${JSON.stringify(key)}`, [...prefix, key], `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Known keys: ${known.join(', ')}.`);
+    fail(
+      `unknown ${what} key ${JSON.stringify(key)}`,
+      [...prefix, key],
+      `${near ? `Did you mean ${JSON.stringify(near)}? ` : ''}Known keys: ${known.join(', ')}.`,
+    );
   }
 }
 
@@ -69,7 +73,9 @@ function parseStatus(value: unknown, fail: Fail): { ranges: StatusRange[]; text:
   const parts = Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' ? value.split(',') : [value];
   if (parts.length === 0) fail(`\`expect.status\` is an empty list`, ['expect', 'status'], `Give ${STATUS_FORMS}.`);
   const ranges = parts.map((part) => parseStatusPart(part, fail));
-  const text = ranges.map((r) => (r.min === r.max ? String(r.min) : r.max - r.min === 99 && r.min % 100 === 0 ? `${r.min / 100}xx` : `${r.min}-${r.max}`)).join(', ');
+  const text = ranges
+    .map((r) => (r.min === r.max ? String(r.min) : r.max - r.min === 99 && r.min % 100 === 0 ? `${r.min / 100}xx` : `${r.min}-${r.max}`))
+    .join(', ');
   return { ranges, text };
 }
 
@@ -96,27 +102,34 @@ export function parseRegex(text: string, key: string, keys: readonly string[], f
 function jsonPathOrFail(text: string, key: string, keys: readonly string[], fail: Fail): JsonPath {
   const path = parseJsonPath(text);
   if (typeof path === 'string') {
-    return fail(`\`${key}\` holds the JSON path ${JSON.stringify(text)}, which has ${path}`, keys, 'Write paths like $.version, $.items[0].id or $["odd key"].');
+    return fail(
+      `\`${key}\` holds the JSON path ${JSON.stringify(text)}, which has ${path}`,
+      keys,
+      'Write paths like $.version, $.items[0].id or $["odd key"].',
+    );
   }
   return path;
 }
 
 function parseJsonExpectations(value: unknown, fail: Fail): Expectations['json'] {
-  if (!isMapping(value)) return fail('`expect.json` must map JSON paths to expected values', ['expect', 'json'], 'e.g. json: { $.status: ok, $.db.connected: true }');
+  if (!isMapping(value))
+    return fail('`expect.json` must map JSON paths to expected values', ['expect', 'json'], 'e.g. json: { $.status: ok, $.db.connected: true }');
   return Object.entries(value).map(([path, expected]) => ({ path: jsonPathOrFail(path, 'expect.json', ['expect', 'json', path], fail), value: expected }));
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function parseHeaderExpectations(value: unknown, fail: Fail): Expectations['headers'] {
-  if (!isMapping(value)) return fail('`expect.headers` must map header names to expected values', ['expect', 'headers'], 'e.g. headers: { content-type: application/json }');
+  if (!isMapping(value))
+    return fail('`expect.headers` must map header names to expected values', ['expect', 'headers'], 'e.g. headers: { content-type: application/json }');
   return Object.entries(value).map(([name, expected]) => {
     const keys = ['expect', 'headers', name];
     if (!HEADER_NAME.test(name)) fail(`\`expect.headers\` has an invalid header name ${JSON.stringify(name)}`, keys);
     let rule: HeaderRule;
     if (expected === true) rule = { kind: 'present' };
     else if (expected === false) rule = { kind: 'absent' };
-    else if (typeof expected === 'string' && /^\/.*\/[a-z]*$/s.test(expected)) rule = { kind: 'matches', pattern: parseRegex(expected, 'expect.headers', keys, fail) };
+    else if (typeof expected === 'string' && /^\/.*\/[a-z]*$/s.test(expected))
+      rule = { kind: 'matches', pattern: parseRegex(expected, 'expect.headers', keys, fail) };
     else if (typeof expected === 'string' || typeof expected === 'number') rule = { kind: 'contains', text: String(expected) };
     else return fail(`\`expect.headers.${name}\` must be text, /regex/, true (present) or false (absent), got ${JSON.stringify(expected)}`, keys);
     return { name: name.toLowerCase(), rule };
@@ -127,7 +140,11 @@ function parseLatency(value: unknown, fail: Fail): number {
   const text = typeof value === 'string' ? value.trim() : String(value);
   const parsed = /[a-z]$/.test(text) ? parseDuration(text) : undefined;
   if (parsed === undefined || parsed <= 0) {
-    return fail(`\`expect.max-latency\` must be a duration with a unit such as 500ms or 2s, got ${JSON.stringify(value)}`, ['expect', 'max-latency'], 'A bare number is ambiguous here; write the unit.');
+    return fail(
+      `\`expect.max-latency\` must be a duration with a unit such as 500ms or 2s, got ${JSON.stringify(value)}`,
+      ['expect', 'max-latency'],
+      'A bare number is ambiguous here; write the unit.',
+    );
   }
   return parsed;
 }
@@ -150,7 +167,16 @@ function parseVersion(value: unknown, fail: Fail): VersionLocation {
 
 /** Validates `expect:` (undefined means defaults: any 2xx). */
 export function parseExpectations(value: unknown, fail: Fail): Expectations {
-  const expect: Expectations = { status: [{ min: 200, max: 299 }], statusText: '2xx', bodyContains: [], bodyMatches: [], json: [], headers: [], maxLatencyMs: undefined, version: undefined };
+  const expect: Expectations = {
+    status: [{ min: 200, max: 299 }],
+    statusText: '2xx',
+    bodyContains: [],
+    bodyMatches: [],
+    json: [],
+    headers: [],
+    maxLatencyMs: undefined,
+    version: undefined,
+  };
   if (value === undefined || value === null) return expect;
   if (!isMapping(value)) return fail('`expect` must be a mapping of expectations', ['expect'], `Known keys: ${EXPECT_KEYS.join(', ')}.`);
   checkKeys(value, EXPECT_KEYS, 'expectation', ['expect'], fail);
@@ -161,7 +187,9 @@ export function parseExpectations(value: unknown, fail: Fail): Expectations {
   }
   if (value['body-contains'] !== undefined) expect.bodyContains = stringList(value['body-contains'], 'body-contains', fail);
   if (value['body-matches'] !== undefined) {
-    expect.bodyMatches = stringList(value['body-matches'], 'body-matches', fail).map((text) => parseRegex(text, 'expect.body-matches', ['expect', 'body-matches'], fail));
+    expect.bodyMatches = stringList(value['body-matches'], 'body-matches', fail).map((text) =>
+      parseRegex(text, 'expect.body-matches', ['expect', 'body-matches'], fail),
+    );
   }
   if (value['json'] !== undefined) expect.json = parseJsonExpectations(value['json'], fail);
   if (value['headers'] !== undefined) expect.headers = parseHeaderExpectations(value['headers'], fail);

@@ -45,10 +45,10 @@ export function parseBaseUrl(text: string | undefined): URL | undefined {
     throw invalid(`must be an absolute URL, got ${shown}`, 'Give the scheme and host, e.g. https://feature-x.example.com.');
   }
   if (url.username !== '' || url.password !== '') {
-    throw invalid('carries a user name or password', 'Send credentials in a check\'s `headers` (e.g. Authorization), where they are masked.');
+    throw invalid('carries a user name or password', "Send credentials in a check's `headers` (e.g. Authorization), where they are masked.");
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(`must be http or https, got ${shown}`, 'e.g. https://feature-x.example.com');
-  if (url.search !== '' || url.hash !== '') throw invalid(`must not have a query or fragment, got ${shown}`, 'Put query strings in each check\'s `path`.');
+  if (url.search !== '' || url.hash !== '') throw invalid(`must not have a query or fragment, got ${shown}`, "Put query strings in each check's `path`.");
   return url;
 }
 
@@ -73,7 +73,9 @@ export function readInputs(reader = new InputReader(), setSecret: SetSecret = ru
   const timeoutMs = reader.duration('timeout', '5m');
   const intervalMs = reader.duration('interval', '2s');
   if (intervalMs < 100) {
-    throw new UserError(`Input \`interval\` must be at least 100ms, got ${quoteValue(reader.string('interval'))}.`, { fix: 'Use e.g. 2s; shorter waits only load the server.' });
+    throw new UserError(`Input \`interval\` must be at least 100ms, got ${quoteValue(reader.string('interval'))}.`, {
+      fix: 'Use e.g. 2s; shorter waits only load the server.',
+    });
   }
   const requestTimeoutMs = reader.duration('request-timeout', '10s');
   if (requestTimeoutMs < 100) {
@@ -90,6 +92,11 @@ export function readInputs(reader = new InputReader(), setSecret: SetSecret = ru
     followRedirects: reader.boolean('follow-redirects', true),
     caCertificate: parseCa(reader.optional('ca-certificate')),
     secretHeaders,
-    checks: parseChecks(reader.required('checks', 'List the paths to check, one per line (e.g. /be-health), or a YAML list of checks.'), { baseUrl, expectVersion, markedHeaders: secretHeaders, setSecret }),
+    checks: parseChecks(reader.required('checks', 'List the paths to check, one per line (e.g. /be-health), or a YAML list of checks.'), {
+      baseUrl,
+      expectVersion,
+      markedHeaders: secretHeaders,
+      setSecret,
+    }),
   };
 }

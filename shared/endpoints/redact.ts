@@ -62,7 +62,7 @@ function credentialParts(value: string): string[] {
 }
 
 /** A header name (RFC 9110 token, without the quote characters), bounded so a long run of them stays linear. */
-const PAIR_NAME = "[!#$%&*+.^_`|~0-9A-Za-z-]{1,128}";
+const PAIR_NAME = '[!#$%&*+.^_`|~0-9A-Za-z-]{1,128}';
 /**
  * A `name: value` pair in YAML (block or flow) or JSON text: the name bare or quoted, the value
  * double-quoted or single-quoted (either possibly unterminated), or plain up to the end of the
@@ -150,7 +150,9 @@ export function redactUrl(text: string): string {
     const at = out.lastIndexOf('@', authorityEnd - 1);
     if (at >= start) out = `${out.slice(0, start)}${MASK}${out.slice(at)}`;
   }
-  return out.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (all, sep: string, name: string) => (CREDENTIAL_QUERY.test(decodeURIComponentSafe(name)) ? `${sep}${name}=${MASK}` : all));
+  return out.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (all, sep: string, name: string) =>
+    CREDENTIAL_QUERY.test(decodeURIComponentSafe(name)) ? `${sep}${name}=${MASK}` : all,
+  );
 }
 
 function decodeURIComponentSafe(text: string): string {

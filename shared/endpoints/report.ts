@@ -86,9 +86,12 @@ export function failureError(verify: VerifyResult, timeoutMs: number): UserError
   const failed = verify.results.filter((r) => !r.passed);
   const lines = failed.map((r) => `#${r.index} ${r.name}: ${RESULT_WORDS[r.verdict]}: ${r.reason ?? ''}`.replace(/([^.!?])$/, '$1.'));
   const fixes: string[] = [];
-  if (failed.some((r) => r.verdict === 'not-ready')) fixes.push(`If the environment needs longer to come up, raise \`timeout\` (now ${formatDuration(timeoutMs)}).`);
-  if (failed.some((r) => r.tls)) fixes.push('For a self-signed or private certificate that is expected (a test cluster), set `insecure-tls: true` or pass `ca-certificate`.');
-  if (failed.some((r) => r.verdict === 'old-version')) fixes.push('The old version is still answering: check that the rollout finished and the image tag is the new one.');
+  if (failed.some((r) => r.verdict === 'not-ready'))
+    fixes.push(`If the environment needs longer to come up, raise \`timeout\` (now ${formatDuration(timeoutMs)}).`);
+  if (failed.some((r) => r.tls))
+    fixes.push('For a self-signed or private certificate that is expected (a test cluster), set `insecure-tls: true` or pass `ca-certificate`.');
+  if (failed.some((r) => r.verdict === 'old-version'))
+    fixes.push('The old version is still answering: check that the rollout finished and the image tag is the new one.');
   if (failed.some((r) => r.verdict === 'wrong-answer')) fixes.push('A check got a wrong answer: see the table in the log or job summary for what came back.');
   const shown = lines.length > MAX_LISTED ? [...lines.slice(0, MAX_LISTED - 1), `…and ${lines.length - MAX_LISTED + 1} more (see the table).`] : lines;
   return new UserError(`${failed.length} of ${verify.results.length} check(s) failed:\n${shown.join('\n')}`, { fix: fixes.join(' ') });

@@ -58,7 +58,12 @@ export function explainGitHubError(error: unknown, doing: string): unknown {
   }
   if (e.status === 403 && /not accessible by integration|must have .* access|permission/i.test(message)) {
     const accepted = e.response?.headers?.['x-accepted-github-permissions'];
-    const needed = accepted ? accepted.split(';').map((p) => p.replace('=', ': ').trim()).join(' or ') : undefined;
+    const needed = accepted
+      ? accepted
+          .split(';')
+          .map((p) => p.replace('=', ': ').trim())
+          .join(' or ')
+      : undefined;
     return new UserError(`GitHub refused ${doing}: ${message}.`, {
       fix: needed
         ? `Grant the workflow job \`permissions:\` ${needed} (or pass a token that has it).`

@@ -49,7 +49,9 @@ function readPem(data: unknown, file: unknown, what: string): string | undefined
     try {
       return readFileSync(file, 'utf8');
     } catch (error: unknown) {
-      throw new UserError(`The kubeconfig's ${what} file ${quoteValue(file)} cannot be read: ${errorMessage(error)}`, { fix: 'Check the path (relative paths are taken from the kubeconfig file\'s folder).' });
+      throw new UserError(`The kubeconfig's ${what} file ${quoteValue(file)} cannot be read: ${errorMessage(error)}`, {
+        fix: "Check the path (relative paths are taken from the kubeconfig file's folder).",
+      });
     }
   }
   return undefined;
@@ -86,7 +88,10 @@ function execAuthenticator(connection: KubeConnection, exec: ExecConfig, options
   const now = options.now ?? Date.now;
   let cached: { credentials: Credentials; expires: number } | undefined;
   const command = exec.command ?? '';
-  if (command === '') throw new UserError(`The kubeconfig user ${quoteValue(connection.userName)} has an \`exec\` plugin without a \`command\`.`, { fix: 'Set `exec.command` (e.g. `kubelogin`), as `az aks get-credentials` writes it.' });
+  if (command === '')
+    throw new UserError(`The kubeconfig user ${quoteValue(connection.userName)} has an \`exec\` plugin without a \`command\`.`, {
+      fix: 'Set `exec.command` (e.g. `kubelogin`), as `az aks get-credentials` writes it.',
+    });
   // client-go: a command with a path separator but not absolute is relative to the kubeconfig's folder.
   const resolved = command.includes('/') && !path.isAbsolute(command) ? path.resolve(connection.baseDir, command) : command;
   const apiVersion = exec.apiVersion ?? 'client.authentication.k8s.io/v1';
@@ -96,7 +101,11 @@ function execAuthenticator(connection: KubeConnection, exec: ExecConfig, options
     const spec: Record<string, unknown> = { interactive: false };
     if (exec.provideClusterInfo) {
       const ca = connection.cluster['certificate-authority-data'];
-      spec['cluster'] = { server: connection.server, 'insecure-skip-tls-verify': connection.cluster['insecure-skip-tls-verify'] === true, ...(typeof ca === 'string' ? { 'certificate-authority-data': ca } : {}) };
+      spec['cluster'] = {
+        server: connection.server,
+        'insecure-skip-tls-verify': connection.cluster['insecure-skip-tls-verify'] === true,
+        ...(typeof ca === 'string' ? { 'certificate-authority-data': ca } : {}),
+      };
     }
     env['KUBERNETES_EXEC_INFO'] = JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
     let stdout: string;
@@ -104,21 +113,30 @@ function execAuthenticator(connection: KubeConnection, exec: ExecConfig, options
       stdout = await (options.runPlugin ?? defaultRunPlugin)(resolved, exec.args ?? [], env, options.pluginTimeoutMs ?? 120_000);
     } catch (error: unknown) {
       const missing = (error as { code?: unknown }).code === 'ENOENT';
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} ${missing ? 'is not installed (not found on PATH)' : `failed: ${errorMessage(error)}`}.`, {
-        fix: missing ? (exec.installHint?.trim() || 'Install it before this step (e.g. azure/use-kubelogin for kubelogin).') : 'Run the same command locally to see why; with kubelogin, check the login mode (`kubelogin convert-kubeconfig -l workloadidentity` or `azurecli`).',
-        cause: error,
-      });
+      throw new UserError(
+        `The kubeconfig's credential plugin ${quoteValue(command)} ${missing ? 'is not installed (not found on PATH)' : `failed: ${errorMessage(error)}`}.`,
+        {
+          fix: missing
+            ? exec.installHint?.trim() || 'Install it before this step (e.g. azure/use-kubelogin for kubelogin).'
+            : 'Run the same command locally to see why; with kubelogin, check the login mode (`kubelogin convert-kubeconfig -l workloadidentity` or `azurecli`).',
+          cause: error,
+        },
+      );
     }
     let status: ExecStatus;
     try {
-      status = ((JSON.parse(stdout) as { status?: ExecStatus }).status ?? {});
+      status = (JSON.parse(stdout) as { status?: ExecStatus }).status ?? {};
     } catch {
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} printed something that is not an ExecCredential JSON document.`, { fix: 'Run it locally with KUBERNETES_EXEC_INFO set and check its output.' });
+      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} printed something that is not an ExecCredential JSON document.`, {
+        fix: 'Run it locally with KUBERNETES_EXEC_INFO set and check its output.',
+      });
     }
     maskSecret(status.token, options.setSecret);
     maskSecret(status.clientKeyData, options.setSecret);
     if (!status.token && !(status.clientCertificateData && status.clientKeyData)) {
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} returned neither a token nor a client certificate and key.`, { fix: 'Check the plugin\'s login settings.' });
+      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} returned neither a token nor a client certificate and key.`, {
+        fix: "Check the plugin's login settings.",
+      });
     }
     const credentials: Credentials = { headers: status.token ? { Authorization: `Bearer ${status.token}` } : {} };
     if (status.clientCertificateData && status.clientKeyData) {
@@ -153,7 +171,8 @@ export function createAuthenticator(connection: KubeConnection, options: AuthOpt
   const key = readPem(user['client-key-data'], user['client-key'], 'client-key');
   if (key !== undefined) maskSecret(key, options.setSecret);
   const tls = cert !== undefined && key !== undefined ? { cert, key } : {};
-  const basic = typeof user.username === 'string' && typeof user.password === 'string' ? Buffer.from(`${user.username}:${user.password}`).toString('base64') : '';
+  const basic =
+    typeof user.username === 'string' && typeof user.password === 'string' ? Buffer.from(`${user.username}:${user.password}`).toString('base64') : '';
   maskSecret(basic, options.setSecret);
   const now = options.now ?? Date.now;
   let fileToken: { token: string; read: number } | undefined;
@@ -166,7 +185,9 @@ export function createAuthenticator(connection: KubeConnection, options: AuthOpt
       try {
         token = readFileSync(file, 'utf8').trim();
       } catch (error: unknown) {
-        throw new UserError(`The kubeconfig's tokenFile ${quoteValue(file)} cannot be read: ${errorMessage(error)}`, { fix: 'Check the path (relative paths are taken from the kubeconfig file\'s folder).' });
+        throw new UserError(`The kubeconfig's tokenFile ${quoteValue(file)} cannot be read: ${errorMessage(error)}`, {
+          fix: "Check the path (relative paths are taken from the kubeconfig file's folder).",
+        });
       }
       maskSecret(token, options.setSecret);
       fileToken = { token, read: now() };

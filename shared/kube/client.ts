@@ -20,7 +20,6 @@ import type { SetSecret } from '../core/secrets.ts';
 import { UserError, quoteValue } from '../core/errors.ts';
 import type { InputReader } from '../core/inputs.ts';
 
-
 /** Object metadata as the API serves it (the fields the suite reads). */
 export interface ObjectMeta {
   name?: string;
@@ -60,7 +59,9 @@ export function readProductionNamespaces(reader: InputReader): string[] {
   const given = reader.list('production-namespaces');
   for (const name of given) {
     if (!isValidDnsLabel(name)) {
-      throw new UserError(`Input \`production-namespaces\` holds ${quoteValue(name)}, which is not a namespace name.`, { fix: 'List namespace names (lower-case letters, digits and `-`), one per line or comma-separated.' });
+      throw new UserError(`Input \`production-namespaces\` holds ${quoteValue(name)}, which is not a namespace name.`, {
+        fix: 'List namespace names (lower-case letters, digits and `-`), one per line or comma-separated.',
+      });
     }
   }
   return given.length > 0 ? given : [...DEFAULT_PRODUCTION_NAMESPACES];
@@ -146,7 +147,10 @@ export function createKubeClient(connection: KubeConnection, options: KubeClient
   let ready: Promise<KubeHttp> | undefined;
   const load = (): Promise<KubeHttp> =>
     (ready ??= Promise.all([import('./http.ts'), import('./auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
-      const auth = createAuthenticator(connection, { setSecret: options.setSecret ?? runner.setSecret, ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}) });
+      const auth = createAuthenticator(connection, {
+        setSecret: options.setSecret ?? runner.setSecret,
+        ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}),
+      });
       return createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
     }));
   const http: KubeHttp = {
@@ -167,7 +171,14 @@ export function createKubeClient(connection: KubeConnection, options: KubeClient
   const resource = async (apiVersion: string, kind: string): Promise<ResourceInfo> => {
     const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await discover(apiVersion, kind));
     if (!info) {
-      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `the server does not serve ${kind} in ${apiVersion}` });
+      const body = JSON.stringify({
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        reason: 'NotFound',
+        code: 404,
+        message: `the server does not serve ${kind} in ${apiVersion}`,
+      });
       throw Object.assign(new Error(`the server does not serve ${kind} in ${apiVersion}`), { code: 404, body });
     }
     return info;
@@ -218,11 +229,15 @@ export function createKubeClient(connection: KubeConnection, options: KubeClient
         return { items, resourceVersion };
       }),
     mergePatch: (ref, patch, fieldManager) =>
-      call(`patch of ${label(ref)}`, async () => parse((await http.request('PATCH', await pathOf(ref), { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text)),
+      call(`patch of ${label(ref)}`, async () =>
+        parse((await http.request('PATCH', await pathOf(ref), { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text),
+      ),
     delete: (ref, opts = {}) =>
       call(`delete of ${label(ref)}`, async () => {
         try {
-          await http.request('DELETE', await pathOf(ref), { query: { propagationPolicy: opts.propagationPolicy ?? 'Background', dryRun: opts.dryRun ? 'All' : undefined } });
+          await http.request('DELETE', await pathOf(ref), {
+            query: { propagationPolicy: opts.propagationPolicy ?? 'Background', dryRun: opts.dryRun ? 'All' : undefined },
+          });
           return true;
         } catch (error: unknown) {
           if (kubeApiError(error)?.code === 404) return false;
@@ -232,7 +247,11 @@ export function createKubeClient(connection: KubeConnection, options: KubeClient
     podLog: (namespace, pod, opts) =>
       call(`log of pod ${namespace}/${pod}`, async () => {
         const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
-        const query = { container: opts.container, tailLines: opts.tailLines === undefined ? undefined : String(opts.tailLines), previous: opts.previous ? 'true' : undefined };
+        const query = {
+          container: opts.container,
+          tailLines: opts.tailLines === undefined ? undefined : String(opts.tailLines),
+          previous: opts.previous ? 'true' : undefined,
+        };
         return (await http.request('GET', path, { query })).text;
       }),
     collectionPath: (apiVersion, kind, namespace) => call(`discovery of ${apiVersion} ${kind}`, () => collection(apiVersion, kind, namespace ?? '')),

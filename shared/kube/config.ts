@@ -208,7 +208,8 @@ function readSources(input: string, inputName: string, env: NodeJS.ProcessEnv, s
 export function providerRefused(userName: string, provider: unknown): UserError {
   const name = typeof provider === 'string' && provider !== '' ? provider : '(unnamed)';
   const fixes: Record<string, string> = {
-    azure: 'Convert it to kubelogin: `kubelogin convert-kubeconfig -l workloadidentity` (or `-l azurecli`), or add azure/use-kubelogin before azure/aks-set-context and set `use-kubelogin: \'true\'` on it.',
+    azure:
+      "Convert it to kubelogin: `kubelogin convert-kubeconfig -l workloadidentity` (or `-l azurecli`), or add azure/use-kubelogin before azure/aks-set-context and set `use-kubelogin: 'true'` on it.",
     gcp: 'Use gke-gcloud-auth-plugin: install it and run `gcloud container clusters get-credentials` again, which writes an `exec` user.',
     oidc: 'Use kubelogin (int128/kubelogin) as an `exec` plugin, or a service-account token.',
   };
@@ -229,7 +230,11 @@ export function parseFault(error: unknown): string {
   // A file that cannot be read (EACCES, EISDIR): its message names the path, never the content.
   if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return errorMessage(error).split('\n')[0] ?? e.code;
   if (e.name !== 'YAMLException' || typeof e.reason !== 'string') return 'it is not valid YAML';
-  const words = /^[A-Za-z ,()-]*/.exec(e.reason)?.[0].replace(/[\s,(-]+$/, '').trim() || 'invalid YAML';
+  const words =
+    /^[A-Za-z ,()-]*/
+      .exec(e.reason)?.[0]
+      .replace(/[\s,(-]+$/, '')
+      .trim() || 'invalid YAML';
   const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : undefined;
   const column = typeof e.mark?.column === 'number' ? e.mark.column + 1 : undefined;
   return `${words}${line === undefined ? '' : ` at line ${line}${column === undefined ? '' : `, column ${column}`}`}`;
@@ -270,9 +275,12 @@ function loadKubeconfigSync(options: KubeconfigOptions): LoadedKubeconfig {
   const cluster = context?.value.cluster === undefined ? undefined : merged.clusters.get(context.value.cluster);
   const server = typeof cluster?.value.server === 'string' ? cluster.value.server : '';
   if (!contextName || !context || !cluster || server === '') {
-    throw new UserError(`The kubeconfig from ${source} has no current context with a cluster${contextName ? ` (current-context is ${quoteValue(contextName)})` : ''}.`, {
-      fix: 'Set `current-context` to a context whose cluster has a `server`.',
-    });
+    throw new UserError(
+      `The kubeconfig from ${source} has no current context with a cluster${contextName ? ` (current-context is ${quoteValue(contextName)})` : ''}.`,
+      {
+        fix: 'Set `current-context` to a context whose cluster has a `server`.',
+      },
+    );
   }
   const userName = context.value.user ?? '';
   const user = merged.users.get(userName);

@@ -23,7 +23,10 @@ interface Discovered extends ResourceInfo {
 }
 
 interface AggregatedList {
-  items?: { metadata?: { name?: string }; versions?: { version: string; resources?: { resource: string; responseKind?: { kind?: string }; scope?: string; verbs?: string[] }[] }[] }[];
+  items?: {
+    metadata?: { name?: string };
+    versions?: { version: string; resources?: { resource: string; responseKind?: { kind?: string }; scope?: string; verbs?: string[] }[] }[];
+  }[];
 }
 
 /**
@@ -41,7 +44,9 @@ export function discovery(http: KubeHttp): { lookup: (apiVersion: string, kind: 
     const list = http.request('GET', path).then(
       (answer) => {
         const doc = parseJson(answer.text) as { resources?: (ResourceInfo & { kind?: string })[] };
-        return (doc.resources ?? []).filter((r) => !r.name.includes('/')).map((r) => ({ name: r.name, namespaced: r.namespaced, verbs: r.verbs, kind: r.kind ?? '' }));
+        return (doc.resources ?? [])
+          .filter((r) => !r.name.includes('/'))
+          .map((r) => ({ name: r.name, namespaced: r.namespaced, verbs: r.verbs, kind: r.kind ?? '' }));
       },
       (error: unknown) => {
         if (kubeApiError(error)?.code === 404) return undefined;
@@ -60,7 +65,12 @@ export function discovery(http: KubeHttp): { lookup: (apiVersion: string, kind: 
     for (const group of (parseJson(answer.text) as AggregatedList).items ?? []) {
       for (const version of group.versions ?? []) {
         const apiVersion = group.metadata?.name ? `${group.metadata.name}/${version.version}` : version.version;
-        const resources = (version.resources ?? []).map((r) => ({ name: r.resource, namespaced: r.scope === 'Namespaced', verbs: r.verbs ?? [], kind: r.responseKind?.kind ?? '' }));
+        const resources = (version.resources ?? []).map((r) => ({
+          name: r.resource,
+          namespaced: r.scope === 'Namespaced',
+          verbs: r.verbs ?? [],
+          kind: r.responseKind?.kind ?? '',
+        }));
         lists.set(apiVersion, { at, list: Promise.resolve(resources) });
       }
     }

@@ -76,15 +76,21 @@ export function createKubeHttp(connection: KubeConnection, auth: Authenticator, 
   try {
     base = new URL(connection.server);
   } catch {
-    throw new UserError(`The kubeconfig's server ${quoteValue(connection.server)} (context ${quoteValue(connection.context)}) is not a URL.`, { fix: 'Set `clusters[].cluster.server` to the API server URL, e.g. https://my-aks-dns.hcp.westeurope.azmk8s.io:443.' });
+    throw new UserError(`The kubeconfig's server ${quoteValue(connection.server)} (context ${quoteValue(connection.context)}) is not a URL.`, {
+      fix: 'Set `clusters[].cluster.server` to the API server URL, e.g. https://my-aks-dns.hcp.westeurope.azmk8s.io:443.',
+    });
   }
   const secure = base.protocol === 'https:';
   if (!secure && base.protocol !== 'http:') {
-    throw new UserError(`The kubeconfig's server ${quoteValue(connection.server)} uses ${base.protocol}, which is not http or https.`, { fix: 'Use the https:// URL of the API server.' });
+    throw new UserError(`The kubeconfig's server ${quoteValue(connection.server)} uses ${base.protocol}, which is not http or https.`, {
+      fix: 'Use the https:// URL of the API server.',
+    });
   }
   const proxyUrl = connection.cluster['proxy-url'];
   if (typeof proxyUrl === 'string' && proxyUrl !== '' && !/^https?:\/\//.test(proxyUrl)) {
-    throw new UserError(`The kubeconfig's proxy-url ${quoteValue(proxyUrl)} is not an http(s) proxy; only http:// and https:// proxies are supported.`, { fix: 'Use an HTTP CONNECT proxy URL, or reach the API server directly.' });
+    throw new UserError(`The kubeconfig's proxy-url ${quoteValue(proxyUrl)} is not an http(s) proxy; only http:// and https:// proxies are supported.`, {
+      fix: 'Use an HTTP CONNECT proxy URL, or reach the API server directly.',
+    });
   }
   const proxyEnv = typeof proxyUrl === 'string' && proxyUrl !== '' ? { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl } : (options.env ?? process.env);
   const ca = secure ? clusterCa(connection) : undefined;
@@ -97,16 +103,37 @@ export function createKubeHttp(connection: KubeConnection, auth: Authenticator, 
     let agent = agents.get(id);
     if (!agent) {
       agent = secure
-        ? new https.Agent({ keepAlive: true, ca, cert: credentials.cert, key: credentials.key, rejectUnauthorized: !insecure, ...(servername ? { servername } : {}), proxyEnv })
+        ? new https.Agent({
+            keepAlive: true,
+            ca,
+            cert: credentials.cert,
+            key: credentials.key,
+            rejectUnauthorized: !insecure,
+            ...(servername ? { servername } : {}),
+            proxyEnv,
+          })
         : new http.Agent({ keepAlive: true, proxyEnv });
       agents.set(id, agent);
     }
     return agent;
   };
-  const send = (method: string, path: string, query: Query | undefined, credentials: Credentials, headers: Record<string, string>, signal?: AbortSignal): http.ClientRequest =>
+  const send = (
+    method: string,
+    path: string,
+    query: Query | undefined,
+    credentials: Credentials,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): http.ClientRequest =>
     (secure ? https : http).request({
-      protocol: base.protocol, hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'), port: base.port || undefined, method, path: `${basePath}${path}${queryString(query)}`,
-      headers: { ...headers, ...credentials.headers, 'User-Agent': 'branch-env' }, agent: agentFor(credentials), ...(signal ? { signal } : {}),
+      protocol: base.protocol,
+      hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: base.port || undefined,
+      method,
+      path: `${basePath}${path}${queryString(query)}`,
+      headers: { ...headers, ...credentials.headers, 'User-Agent': 'branch-env' },
+      agent: agentFor(credentials),
+      ...(signal ? { signal } : {}),
     });
   const what = (method: string, path: string): string => `${method} ${path}`;
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
@@ -122,7 +149,9 @@ export function createKubeHttp(connection: KubeConnection, auth: Authenticator, 
     }
     return new Promise((resolve, reject) => {
       const req = send(method, path, options.query, credentials, headers, clientSignal);
-      req.setTimeout(requestTimeoutMs, () => req.destroy(Object.assign(new Error(`no answer to ${what(method, path)} within ${requestTimeoutMs} ms`), { code: 'ETIMEDOUT' })));
+      req.setTimeout(requestTimeoutMs, () =>
+        req.destroy(Object.assign(new Error(`no answer to ${what(method, path)} within ${requestTimeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      );
       req.on('error', reject);
       req.on('response', (res) => {
         const chunks: Buffer[] = [];

@@ -100,9 +100,12 @@ function checkUnambiguous(k: Kustomization, requests: readonly ImageRequest[]): 
     if (!entry) continue;
     const other = byEntry.get(entry.name);
     if (other !== undefined) {
-      throw new UserError(`${k.file} line ${entry.line}: images ${quoteValue(other)} and ${quoteValue(request.name)} both mean the entry named ${quoteValue(entry.name)}.`, {
-        fix: 'Give each image once, by its `name` (or by its `newName`), in the `images` input.',
-      });
+      throw new UserError(
+        `${k.file} line ${entry.line}: images ${quoteValue(other)} and ${quoteValue(request.name)} both mean the entry named ${quoteValue(entry.name)}.`,
+        {
+          fix: 'Give each image once, by its `name` (or by its `newName`), in the `images` input.',
+        },
+      );
     }
     byEntry.set(entry.name, request.name);
   }
@@ -121,9 +124,12 @@ function checkUnambiguous(k: Kustomization, requests: readonly ImageRequest[]): 
 /** Replaces a value in place, in its own quoting style. */
 function replaceValue(k: Kustomization, entry: EntrySpot, field: ImageField, spot: ScalarSpot, value: string): Splice {
   if (spot.locked !== undefined || spot.style === undefined) {
-    throw new UserError(`${k.file} line ${spot.line}: cannot change ${field} of image ${quoteValue(entry.name)} in place: ${spot.locked ?? 'unsupported style'}.`, {
-      fix: `Write ${field} as a plain or quoted string in that entry, then run again.`,
-    });
+    throw new UserError(
+      `${k.file} line ${spot.line}: cannot change ${field} of image ${quoteValue(entry.name)} in place: ${spot.locked ?? 'unsupported style'}.`,
+      {
+        fix: `Write ${field} as a plain or quoted string in that entry, then run again.`,
+      },
+    );
   }
   return { start: spot.start, end: spot.end, text: renderScalar(value, spot.style, entry.flow ? 'flow' : 'block') };
 }
@@ -207,7 +213,7 @@ export function editKustomization(text: string, file: string, requests: readonly
     const have = k.images.entries.map((entry) => entry.name);
     throw new UserError(
       `${file} has no \`images\` entry for ${missing.map((name) => quoteValue(name)).join(', ')} (it has ${have.length ? have.map((name) => quoteValue(name)).join(', ') : 'none'}).`,
-      { fix: 'Check the image names (they must match an entry\'s `name` or `newName`), or set `add-missing: true` to add entries.' },
+      { fix: "Check the image names (they must match an entry's `name` or `newName`), or set `add-missing: true` to add entries." },
     );
   }
   if (added.length > 0) splices.push(insertEntries(k, added));

@@ -78,7 +78,11 @@ function checkParts(line: number, text: string, reference: Reference, what: stri
     throw bad(line, text, `${quoteValue(reference.name)} is not a valid ${what} (lower-case registry/repository, no spaces)`);
   }
   if (reference.tag !== undefined && !TAG.test(reference.tag)) {
-    throw bad(line, text, `${quoteValue(reference.tag)} is not a valid tag (letters, digits, \`_\`, \`.\`, \`-\`; not starting with \`.\` or \`-\`; at most 128)`);
+    throw bad(
+      line,
+      text,
+      `${quoteValue(reference.tag)} is not a valid tag (letters, digits, \`_\`, \`.\`, \`-\`; not starting with \`.\` or \`-\`; at most 128)`,
+    );
   }
   if (reference.digest !== undefined && !isDigest(reference.digest)) {
     throw bad(line, text, `${quoteValue(reference.digest)} is not a valid digest (expected sha256: followed by 64 lower-case hex digits)`);

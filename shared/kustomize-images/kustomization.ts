@@ -221,10 +221,18 @@ export function parseKustomization(text: string, file: string): Kustomization {
   const kind: unknown = root.get('kind');
   const apiVersion: unknown = root.get('apiVersion');
   if (typeof kind === 'string' && kind !== 'Kustomization' && kind !== 'Component') {
-    throw notKustomization(file, `its kind is ${quoteValue(kind)}`, 'Point `kustomization` at a kustomization.yaml (kind: Kustomization), not at a manifest it lists.');
+    throw notKustomization(
+      file,
+      `its kind is ${quoteValue(kind)}`,
+      'Point `kustomization` at a kustomization.yaml (kind: Kustomization), not at a manifest it lists.',
+    );
   }
   if (typeof apiVersion === 'string' && !apiVersion.startsWith('kustomize.config.k8s.io/')) {
-    throw notKustomization(file, `its apiVersion is ${quoteValue(apiVersion)}`, 'Point `kustomization` at a kustomization.yaml (apiVersion: kustomize.config.k8s.io/v1beta1).');
+    throw notKustomization(
+      file,
+      `its apiVersion is ${quoteValue(apiVersion)}`,
+      'Point `kustomization` at a kustomization.yaml (apiVersion: kustomize.config.k8s.io/v1beta1).',
+    );
   }
   if (kind === undefined && !isKustomizationFileName(file)) {
     throw notKustomization(

@@ -6,7 +6,8 @@ import type { ScalarStyle } from './kustomization.ts';
 /** Plain words YAML 1.1 readers (PyYAML, older Go yaml) take as booleans or null. */
 const YAML11_SPECIAL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 /** YAML 1.1 and 1.2 numbers: binary, octal (`017`, `0o17`), hex, sexagesimal, underscores, floats. */
-const YAML11_NUMBER = /^[-+]?(0b[01_]+|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?|\.(inf|Inf|INF|nan|NaN|NAN))$/;
+const YAML11_NUMBER =
+  /^[-+]?(0b[01_]+|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?|\.(inf|Inf|INF|nan|NaN|NAN))$/;
 /** Characters that may start or end a plain scalar safely, and may appear inside it. */
 const PLAIN_CHARS = /^[A-Za-z0-9_][A-Za-z0-9_./:@+=-]*$/;
 

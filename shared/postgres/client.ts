@@ -173,7 +173,10 @@ export function entraPassword(
 ): () => Promise<string> {
   return async () => {
     const token = await credential.getToken(scope);
-    if (!token) throw new UserError(`Microsoft Entra ID returned no token for ${scope}.`, { fix: 'Give `admin-password`, or check that the signed-in identity can get tokens for Azure Database for PostgreSQL.' });
+    if (!token)
+      throw new UserError(`Microsoft Entra ID returned no token for ${scope}.`, {
+        fix: 'Give `admin-password`, or check that the signed-in identity can get tokens for Azure Database for PostgreSQL.',
+      });
     onToken(token.token);
     return token.token;
   };
@@ -223,7 +226,10 @@ export async function sessionsOf(client: PgClient, database: string): Promise<Se
  * login may not end (another administrator's, Azure's own) are returned in `failed` with
  * the server's reason, never thrown, so the caller can name them.
  */
-export async function terminateSessions(client: PgClient, database: string): Promise<{ terminated: Session[]; failed: { session: Session; reason: string }[] }> {
+export async function terminateSessions(
+  client: PgClient,
+  database: string,
+): Promise<{ terminated: Session[]; failed: { session: Session; reason: string }[] }> {
   const terminated: Session[] = [];
   const failed: { session: Session; reason: string }[] = [];
   for (const session of await sessionsOf(client, database)) {
@@ -248,7 +254,15 @@ export async function closeQuietly(client: PgClient | undefined): Promise<void> 
   await client?.end().catch(() => undefined);
 }
 
-const UNTRUSTED_CERT = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
+const UNTRUSTED_CERT = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
 
 /**
@@ -277,7 +291,8 @@ function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): { 
   const raw = (error as { code?: unknown } | null)?.code;
   const code = typeof raw === 'string' ? raw : '';
   const who = login === 'admin' ? `the admin login (\`admin-user\`) ${JSON.stringify(target.user)}` : `role ${JSON.stringify(target.user)}`;
-  const tlsFix = "Azure's servers use certificates from public CAs that Node trusts; for another server give its CA in `ssl-root-cert`, or set `sslmode: require` to encrypt without verifying (not for production).";
+  const tlsFix =
+    "Azure's servers use certificates from public CAs that Node trusts; for another server give its CA in `ssl-root-cert`, or set `sslmode: require` to encrypt without verifying (not for production).";
   switch (code) {
     case '28P01':
       if (typeof target.password === 'function') {
@@ -288,27 +303,54 @@ function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): { 
       }
       return {
         message: `PostgreSQL at ${where} refused the password of ${who} (28P01: ${message}).`,
-        fix: login === 'admin' ? 'Check `admin-password` (the server administrator password), or leave it empty to sign in with a Microsoft Entra token as an Entra administrator of the server.' : 'The role password does not match; re-run with `rotate-password: true` to set a new one.',
+        fix:
+          login === 'admin'
+            ? 'Check `admin-password` (the server administrator password), or leave it empty to sign in with a Microsoft Entra token as an Entra administrator of the server.'
+            : 'The role password does not match; re-run with `rotate-password: true` to set a new one.',
       };
     case '28000':
       return /SSL off|no encryption/i.test(message)
-        ? { message: `PostgreSQL at ${where} requires TLS, and \`sslmode\` is disable (28000: ${message}).`, fix: 'Set `sslmode: verify-full` (the default) or `require`.' }
-        : { message: `PostgreSQL at ${where} does not accept ${who} for database ${JSON.stringify(target.database)} (28000: ${message}).`, fix: 'Check the login name, and that the server allows it to connect (for Entra logins: that it is an Entra administrator of the server).' };
+        ? {
+            message: `PostgreSQL at ${where} requires TLS, and \`sslmode\` is disable (28000: ${message}).`,
+            fix: 'Set `sslmode: verify-full` (the default) or `require`.',
+          }
+        : {
+            message: `PostgreSQL at ${where} does not accept ${who} for database ${JSON.stringify(target.database)} (28000: ${message}).`,
+            fix: 'Check the login name, and that the server allows it to connect (for Entra logins: that it is an Entra administrator of the server).',
+          };
     case '3D000':
-      return { message: `Database ${JSON.stringify(target.database)} does not exist on ${where} (3D000).`, fix: 'Check that `host` points at the server that `server` names.' };
+      return {
+        message: `Database ${JSON.stringify(target.database)} does not exist on ${where} (3D000).`,
+        fix: 'Check that `host` points at the server that `server` names.',
+      };
     case '42501':
-      return { message: `${login === 'admin' ? 'The admin login' : `Role ${JSON.stringify(target.user)}`} may not connect to database ${JSON.stringify(target.database)} on ${where} (42501: ${message}).`, fix: 'Grant it CONNECT on the database.' };
+      return {
+        message: `${login === 'admin' ? 'The admin login' : `Role ${JSON.stringify(target.user)}`} may not connect to database ${JSON.stringify(target.database)} on ${where} (42501: ${message}).`,
+        fix: 'Grant it CONNECT on the database.',
+      };
     case '55000':
       if (!/not currently accepting connections/.test(message)) break;
-      return { message: `Database ${JSON.stringify(target.database)} on ${where} does not accept connections (55000: ${message}).`, fix: 'It was closed with ALLOW_CONNECTIONS false (cleanup-branch does this before dropping it); re-open it or let the cleanup finish.' };
+      return {
+        message: `Database ${JSON.stringify(target.database)} on ${where} does not accept connections (55000: ${message}).`,
+        fix: 'It was closed with ALLOW_CONNECTIONS false (cleanup-branch does this before dropping it); re-open it or let the cleanup finish.',
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return { message: `The PostgreSQL host ${JSON.stringify(target.host)} does not resolve (${code}).`, fix: 'Check `host`. A server with private access resolves only inside its virtual network (private DNS zone): run the job on a runner there.' };
+      return {
+        message: `The PostgreSQL host ${JSON.stringify(target.host)} does not resolve (${code}).`,
+        fix: 'Check `host`. A server with private access resolves only inside its virtual network (private DNS zone): run the job on a runner there.',
+      };
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return { message: `TLS verification failed: the certificate of ${where} is not valid for the name ${JSON.stringify(target.host)} (${message}).`, fix: 'Connect by the name in the certificate (for Azure `<server>.postgres.database.azure.com`), or set `sslmode: require` to encrypt without verifying the name.' };
+      return {
+        message: `TLS verification failed: the certificate of ${where} is not valid for the name ${JSON.stringify(target.host)} (${message}).`,
+        fix: 'Connect by the name in the certificate (for Azure `<server>.postgres.database.azure.com`), or set `sslmode: require` to encrypt without verifying the name.',
+      };
     case 'CERT_HAS_EXPIRED':
     case 'CERT_NOT_YET_VALID':
-      return { message: `TLS verification failed: the certificate of ${where} is outside its validity period (${code}).`, fix: 'Renew the server certificate, or check the runner clock.' };
+      return {
+        message: `TLS verification failed: the certificate of ${where} is outside its validity period (${code}).`,
+        fix: 'Renew the server certificate, or check the runner clock.',
+      };
     default:
       break;
   }
@@ -316,7 +358,10 @@ function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): { 
     return { message: `TLS verification failed for ${where}: the server certificate is not signed by a trusted CA (${code}: ${message}).`, fix: tlsFix };
   }
   if (message === 'The server does not support SSL connections') {
-    return { message: `PostgreSQL at ${where} does not offer TLS, and \`sslmode\` is ${target.sslmode}.`, fix: 'Azure servers always offer TLS: check `host`. For a local server without TLS set `sslmode: disable`.' };
+    return {
+      message: `PostgreSQL at ${where} does not offer TLS, and \`sslmode\` is ${target.sslmode}.`,
+      fix: 'Azure servers always offer TLS: check `host`. For a local server without TLS set `sslmode: disable`.',
+    };
   }
   if (UNREACHABLE.has(code) || /connection timeout|Connection terminated unexpectedly/i.test(message)) {
     return {

@@ -69,9 +69,7 @@ export class RecordingLogger implements Logger {
    * others prefixed `##[debug]`, `##[warning]`, `##[error]`, `##[group]`, `##[endgroup]`.
    */
   text(): string {
-    return this.entries
-      .map(({ level, message }) => (level === 'info' ? message : `##[${level}]${message}`))
-      .join('\n');
+    return this.entries.map(({ level, message }) => (level === 'info' ? message : `##[${level}]${message}`)).join('\n');
   }
 }
 

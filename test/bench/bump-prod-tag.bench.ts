@@ -16,14 +16,19 @@ export function bigKustomization(): string {
   const head = ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', '# generated for the benchmark', 'namespace: production', 'resources:'];
   const images = ['images: # 200 services'];
   for (let i = 0; i < IMAGES; i += 1) {
-    images.push(`# service ${i}`, `- name: acme.azurecr.io/svc-${i}`, `  newName: acme.azurecr.io/svc-${i}`, `  newTag: ${i % 3 === 0 ? `"${OLD}"` : OLD} # pinned by CI`);
+    images.push(
+      `# service ${i}`,
+      `- name: acme.azurecr.io/svc-${i}`,
+      `  newName: acme.azurecr.io/svc-${i}`,
+      `  newTag: ${i % 3 === 0 ? `"${OLD}"` : OLD} # pinned by CI`,
+    );
   }
   const body: string[] = [];
-  for (let i = 0; body.length < LINES - head.length - images.length - 1; i += 1) body.push(i < 150 ? `- ../../base/svc-${i}/` : `# note ${i}: keep the patches below in order`);
+  for (let i = 0; body.length < LINES - head.length - images.length - 1; i += 1)
+    body.push(i < 150 ? `- ../../base/svc-${i}/` : `# note ${i}: keep the patches below in order`);
   const patches = ['patches:'];
   return `${[...head, ...body.slice(0, 150), ...patches, ...body.slice(150), ...images].join('\n')}\n`;
 }
-
 
 export default function bench(): void {
   const text = bigKustomization();

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { inputEnvName } from '../../shared/core/inputs.ts';
 import { median } from './stats.ts';
 
-
 function time(args: string[], env: NodeJS.ProcessEnv, expectExit = 0): number {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -15,7 +14,13 @@ function time(args: string[], env: NodeJS.ProcessEnv, expectExit = 0): number {
   return ms;
 }
 
-export interface ColdStart { action: string; medianMs: number; baselineMs: number; ratio: number; runs: number }
+export interface ColdStart {
+  action: string;
+  medianMs: number;
+  baselineMs: number;
+  ratio: number;
+  runs: number;
+}
 
 /** Measures one bundle run with the given inputs (`expectExit` 1: a run refused at its inputs, i.e. load and fail). */
 export function coldStart(root: string, action: string, inputs: Record<string, string>, runs = 25, expectExit = 0): ColdStart {

@@ -7,6 +7,8 @@ export default function bench({ root }: { root: string }): void {
   for (const { action } of bundleSizes(root)) {
     if (action === 'cli') continue;
     const r = coldStart(root, action, {}, 15, 1);
-    console.log(`${action} cold start: median ${r.medianMs.toFixed(1)} ms vs node -e 0 ${r.baselineMs.toFixed(1)} ms (ratio ${r.ratio.toFixed(2)}, target <= 2, ${r.runs} runs each)`);
+    console.log(
+      `${action} cold start: median ${r.medianMs.toFixed(1)} ms vs node -e 0 ${r.baselineMs.toFixed(1)} ms (ratio ${r.ratio.toFixed(2)}, target <= 2, ${r.runs} runs each)`,
+    );
   }
 }

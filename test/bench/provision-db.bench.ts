@@ -14,7 +14,6 @@ const OPERATION_MS = 1000;
 const POLL_INTERVAL_MS = 1000;
 const RUNS = 3;
 
-
 export default async function bench(_ctx: { root: string }): Promise<void> {
   const pg = await startPostgres();
   const az = await startAzureEmulator({ operationMs: OPERATION_MS, postgres: serviceTarget(pg) });
@@ -27,9 +26,19 @@ export default async function bench(_ctx: { root: string }): Promise<void> {
         event: { ref: `refs/heads/${branch}` },
         env: { ...az.env(), NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem') },
         inputs: {
-          branch, server: az.serverName, 'resource-group': az.resourceGroup, 'subscription-id': az.subscriptionId,
-          'tenant-id': az.tenantId, 'client-id': az.clientId, 'arm-endpoint': az.armEndpoint, 'authority-host': az.authorityHost,
-          host: pg.host, port: String(pg.port), 'admin-password': pg.password, sslmode: 'disable', 'poll-interval': `${POLL_INTERVAL_MS}ms`,
+          branch,
+          server: az.serverName,
+          'resource-group': az.resourceGroup,
+          'subscription-id': az.subscriptionId,
+          'tenant-id': az.tenantId,
+          'client-id': az.clientId,
+          'arm-endpoint': az.armEndpoint,
+          'authority-host': az.authorityHost,
+          host: pg.host,
+          port: String(pg.port),
+          'admin-password': pg.password,
+          sslmode: 'disable',
+          'poll-interval': `${POLL_INTERVAL_MS}ms`,
         },
       });
     };
@@ -54,7 +63,9 @@ export default async function bench(_ctx: { root: string }): Promise<void> {
     const target = OPERATION_MS + POLL_INTERVAL_MS + 1000;
     const wall = median(walls);
     console.log(`provision-db new database (ARM operation ${OPERATION_MS} ms, Retry-After 1 s, poll interval ${POLL_INTERVAL_MS} ms), median of ${RUNS}:`);
-    console.log(`  step wall time ${wall.toFixed(0)} ms (process start included), action's own time ${median(own).toFixed(0)} ms, ARM status polls ${median(polls)} (all runs: ${polls.join(', ')})`);
+    console.log(
+      `  step wall time ${wall.toFixed(0)} ms (process start included), action's own time ${median(own).toFixed(0)} ms, ARM status polls ${median(polls)} (all runs: ${polls.join(', ')})`,
+    );
     console.log(`  target <= ${target} ms: ${wall <= target ? 'met' : 'MISSED'}; re-run on an existing database ${median(reruns).toFixed(0)} ms`);
   } finally {
     await az.close();

@@ -17,7 +17,10 @@ function mb(bytes: number): string {
 function archiveOfWorkTree(root: string): number | undefined {
   const list = spawnSync('git', ['ls-files', '-z', '--cached'], { cwd: root, maxBuffer: 64 * MB });
   if (list.status !== 0) return undefined;
-  const files = list.stdout.toString().split('\0').filter((f) => f !== '' && statSync(path.join(root, f), { throwIfNoEntry: false })?.isFile());
+  const files = list.stdout
+    .toString()
+    .split('\0')
+    .filter((f) => f !== '' && statSync(path.join(root, f), { throwIfNoEntry: false })?.isFile());
   const tar = spawnSync('tar', ['-cf', '-', '--null', '-T', '-'], { cwd: root, input: files.join('\0'), maxBuffer: 1024 * MB });
   return tar.status === 0 ? gzipSync(tar.stdout).length : undefined;
 }
@@ -34,11 +37,15 @@ export default function bench({ root }: { root: string }): void {
     const start = statSync(path.join(dir, 'index.js')).size;
     const chunks = readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f));
     const chunkBytes = chunks.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
-    console.log(`bundle ${action}: ${mb(bytes)} (index.js ${(start / 1e3).toFixed(0)} kB loaded at start; ${chunks.length} chunk(s) ${(chunkBytes / 1e3).toFixed(0)} kB loaded when needed)`);
+    console.log(
+      `bundle ${action}: ${mb(bytes)} (index.js ${(start / 1e3).toFixed(0)} kB loaded at start; ${chunks.length} chunk(s) ${(chunkBytes / 1e3).toFixed(0)} kB loaded when needed)`,
+    );
   }
   const total = bundles.reduce((sum, b) => sum + b.bytes, 0);
   console.log(`dist in all: ${mb(total)} (target <= 10 MB)`);
   const head = archiveOfHead(root);
   const tree = archiveOfWorkTree(root);
-  console.log(`repository archive, gzipped: HEAD ${head === undefined ? 'n/a (no git)' : mb(head)}; tracked files as they are now ${tree === undefined ? 'n/a' : mb(tree)}`);
+  console.log(
+    `repository archive, gzipped: HEAD ${head === undefined ? 'n/a (no git)' : mb(head)}; tracked files as they are now ${tree === undefined ? 'n/a' : mb(tree)}`,
+  );
 }

@@ -18,7 +18,6 @@ const CHECKS = 50;
 const LATENCY_MS = 100;
 const CONCURRENCY = 10;
 
-
 export default async function bench({ root }: { root: string }): Promise<void> {
   const server = await startTestServer((req) => ({ body: { ok: true, path: req.url }, delayMs: LATENCY_MS }));
   try {
@@ -46,7 +45,12 @@ export default async function bench({ root }: { root: string }): Promise<void> {
 
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-verify-'));
     try {
-      const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary') };
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env['PATH'],
+        HOME: process.env['HOME'],
+        GITHUB_OUTPUT: path.join(dir, 'out'),
+        GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+      };
       for (const [name, value] of Object.entries(record)) env[inputEnvName(name)] = value;
       const bundleWalls: number[] = [];
       for (let run = 0; run < 3; run += 1) {

@@ -24,8 +24,16 @@ export default async function bench(): Promise<void> {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
         metadata: { name: 'production', namespace: 'argocd' },
-        spec: { project: 'default', source: { repoURL: 'https://example.com/r.git', path: 'p', targetRevision: 'main' }, destination: { namespace: 'production' } },
-        status: { sync: { status: 'Synced', revision }, health: { status: health }, operationState: { phase: 'Succeeded', operation: { sync: { revision } }, startedAt: new Date().toISOString() } },
+        spec: {
+          project: 'default',
+          source: { repoURL: 'https://example.com/r.git', path: 'p', targetRevision: 'main' },
+          destination: { namespace: 'production' },
+        },
+        status: {
+          sync: { status: 'Synced', revision },
+          health: { status: health },
+          operationState: { phase: 'Succeeded', operation: { sync: { revision } }, startedAt: new Date().toISOString() },
+        },
       });
       const live = kube.store.get('applications.argoproj.io', 'argocd', 'production');
       if (live) kube.store.update('applications.argoproj.io', { ...app('Progressing'), metadata: { ...live.metadata } });
@@ -43,5 +51,7 @@ export default async function bench(): Promise<void> {
     argocd.close();
     await kube.close();
   }
-  console.log(`Application Healthy to verify-promotion noticing it: median ${median(delays).toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms over ${RUNS} runs, 20 ms per request (target <= 100 ms; watched, not polled)`);
+  console.log(
+    `Application Healthy to verify-promotion noticing it: median ${median(delays).toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms over ${RUNS} runs, 20 ms per request (target <= 100 ms; watched, not polled)`,
+  );
 }

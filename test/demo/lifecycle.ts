@@ -71,7 +71,14 @@ function overrides(world: World): Record<string, Record<string, string>> {
   return { db: endpoints, cleanup: endpoints, sweep: endpoints };
 }
 
-async function runTemplate(world: World, file: string, event: { name: string; payload: Record<string, unknown>; ref: string; sha: string; headRef?: string }, cwd: string, options: LifecycleOptions, phase: string) {
+async function runTemplate(
+  world: World,
+  file: string,
+  event: { name: string; payload: Record<string, unknown>; ref: string; sha: string; headRef?: string },
+  cwd: string,
+  options: LifecycleOptions,
+  phase: string,
+) {
   const base = baseContexts(world);
   const { handlers, built } = templateHandlers({ url: world.env['GITHUB_API_URL'] ?? '', token: world.env['GITHUB_TOKEN'] ?? '', repository: base.repository });
   const github = {
@@ -190,13 +197,27 @@ export async function runLifecycle(world: World, options: LifecycleOptions = {})
     jobs: feature.jobs,
     checks: [
       // `offer` runs only with previews on request (PREVIEWS=on-request), for an unlabelled pull request.
-      check('every job succeeded', Object.entries(feature.jobs).every(([k, j]) => j.result === 'success' || (k === 'offer' && j.result === 'skipped')), Object.entries(feature.jobs).map(([k, j]) => `${k}: ${j.result}`).join(', ')),
-      check('only the changed service was built', feature.built.map((b) => b.image).join() === `demoacr.azurecr.io/todo-be:${names.slug}-${headSha}`, feature.built.map((b) => b.image).join(', ') || 'nothing'),
+      check(
+        'every job succeeded',
+        Object.entries(feature.jobs).every(([k, j]) => j.result === 'success' || (k === 'offer' && j.result === 'skipped')),
+        Object.entries(feature.jobs)
+          .map(([k, j]) => `${k}: ${j.result}`)
+          .join(', '),
+      ),
+      check(
+        'only the changed service was built',
+        feature.built.map((b) => b.image).join() === `demoacr.azurecr.io/todo-be:${names.slug}-${headSha}`,
+        feature.built.map((b) => b.image).join(', ') || 'nothing',
+      ),
       check(`namespace ${names.namespace} exists`, Boolean(ns), names.namespace),
       check(`database ${names.database} exists`, await databaseExists(world, names.database), names.database),
       check('the branch role connects and creates a table', await canConnect(world, names.database, db['user'] ?? '', db['password'] ?? ''), db['user'] ?? ''),
       check('the new version answers', deploySteps.find((s) => s.id === 'verify')?.outputs['passed'] === 'true', 'verify-endpoints passed'),
-      check('the pull request links the environment', comments.some((c) => c.body.includes(`${world.appUrl}/${names.namespace}`)), `${comments.length} comment(s)`),
+      check(
+        'the pull request links the environment',
+        comments.some((c) => c.body.includes(`${world.appUrl}/${names.namespace}`)),
+        `${comments.length} comment(s)`,
+      ),
     ],
   });
 
@@ -209,7 +230,12 @@ export async function runLifecycle(world: World, options: LifecycleOptions = {})
   const promote = await runTemplate(
     world,
     'promote-production.yml',
-    { name: 'push', ref: 'refs/heads/main', sha: mainSha, payload: { ref: 'refs/heads/main', before: mainBefore, after: mainSha, repository: repositoryPayload } },
+    {
+      name: 'push',
+      ref: 'refs/heads/main',
+      sha: mainSha,
+      payload: { ref: 'refs/heads/main', before: mainBefore, after: mainSha, repository: repositoryPayload },
+    },
     mainCheckout,
     options,
     'promotion',
@@ -248,7 +274,11 @@ export async function runLifecycle(world: World, options: LifecycleOptions = {})
       check(`namespace ${names.namespace} is gone`, !world.emulators.kube.store.get('namespaces', undefined, names.namespace), names.namespace),
       check(`database ${names.database} is gone`, !(await databaseExists(world, names.database)), names.database),
       check(`role ${names.role} is gone`, !(await roleExists(world, names.role)), names.role),
-      check('an unmarked namespace under the same prefix is untouched', Boolean(world.emulators.kube.store.get('namespaces', undefined, 'feature-made-by-hand')), 'feature-made-by-hand'),
+      check(
+        'an unmarked namespace under the same prefix is untouched',
+        Boolean(world.emulators.kube.store.get('namespaces', undefined, 'feature-made-by-hand')),
+        'feature-made-by-hand',
+      ),
       check('the default namespace is untouched', Boolean(world.emulators.kube.store.get('namespaces', undefined, 'default')), 'default'),
     ],
   });

@@ -21,7 +21,11 @@ if (missing.length > 0) {
 const started = Date.now();
 console.log('Starting the emulators (Kubernetes, Azure ARM + Entra + GitHub OIDC, GitHub) ...');
 const world = await startWorld();
-console.log(world.postgres ? 'A real PostgreSQL stands behind the emulated Flexible Server.' : 'No PostgreSQL binaries here: database steps will fail (install the postgresql package).');
+console.log(
+  world.postgres
+    ? 'A real PostgreSQL stands behind the emulated Flexible Server.'
+    : 'No PostgreSQL binaries here: database steps will fail (install the postgresql package).',
+);
 let failed = 0;
 let total = 0;
 try {
@@ -37,7 +41,13 @@ try {
       if (record.result) {
         const summary = summaryToText(record.result.summary);
         if (summary) console.log(summary);
-        if (record.outcome === 'failure') console.log(record.result.stdout.split('\n').filter((l) => l.startsWith('::error::')).join('\n'));
+        if (record.outcome === 'failure')
+          console.log(
+            record.result.stdout
+              .split('\n')
+              .filter((l) => l.startsWith('::error::'))
+              .join('\n'),
+          );
       }
     },
   });
@@ -58,5 +68,7 @@ try {
   await world.close();
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`\ndemo: ${failed === 0 ? 'PASS' : 'FAIL'}: ${total - failed} of ${total} checks passed in ${seconds} s (names -> database -> deploy -> verify -> promotion PR -> cleanup; promotion synced and verified, a bad one rolled back by PR)`);
+console.log(
+  `\ndemo: ${failed === 0 ? 'PASS' : 'FAIL'}: ${total - failed} of ${total} checks passed in ${seconds} s (names -> database -> deploy -> verify -> promotion PR -> cleanup; promotion synced and verified, a bad one rolled back by PR)`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

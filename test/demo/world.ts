@@ -50,8 +50,7 @@ function ingress(emulators: Emulators): (req: http.IncomingMessage, res: http.Se
   return (req, res) => {
     const [, namespace = '', route = ''] = (req.url ?? '').split('/');
     const deployment = emulators.kube.store.get('deployments.apps', namespace, 'todo-be') as
-      | { spec?: { template?: { spec?: { containers?: { image?: string }[] } } }; status?: { readyReplicas?: number } }
-      | undefined;
+      { spec?: { template?: { spec?: { containers?: { image?: string }[] } } }; status?: { readyReplicas?: number } } | undefined;
     if (!deployment) return void res.writeHead(404).end('no such environment');
     if (!deployment.status?.readyReplicas) return void res.writeHead(503).end('starting');
     const image = deployment.spec?.template?.spec?.containers?.[0]?.image ?? '';

@@ -17,8 +17,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const SKIPPED: Record<string, string> = {
   'Install dependencies': 'the dependencies are installed (npm ci would replace the shared node_modules)',
   'Gateway API CRDs (the sample app has an HTTPRoute)': 'the emulator serves Gateway API kinds',
-  'A stand-in for the sample app\'s images': 'needs a Docker engine (the emulator pulls any image)',
-  'The stand-in images under this branch\'s tag': 'needs a Docker engine',
+  "A stand-in for the sample app's images": 'needs a Docker engine (the emulator pulls any image)',
+  "The stand-in images under this branch's tag": 'needs a Docker engine',
   'Acceptance tests against kind and PostgreSQL': 'npm run test:acceptance, run on its own',
   'Reach the web service': 'port-forwarding needs a running pod (the emulator runs no containers)',
   './actions/verify-endpoints': 'nothing serves the app here (see the step above)',
@@ -43,9 +43,17 @@ beforeAll(async () => {
   kind.env = { ...kind.env, PGHOST: pg.host, PGPORT: String(pg.port), PGUSER: pg.user, PGPASSWORD: pg.password };
   job = await runJob(workflow, 'kind', {
     contexts: {
-      github: { event_name: 'pull_request', run_id: '4242', run_attempt: '1', sha: 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', repository: 'octo-org/preview-app' },
+      github: {
+        event_name: 'pull_request',
+        run_id: '4242',
+        run_attempt: '1',
+        sha: 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855',
+        repository: 'octo-org/preview-app',
+      },
       runner: { temp },
-      vars: {}, secrets: {}, inputs: {},
+      vars: {},
+      secrets: {},
+      inputs: {},
     },
     cwd: root,
     onStep: (record) => {
@@ -78,7 +86,20 @@ afterAll(async () => {
 
 describe('acceptance workflow, kind job, on the emulator and the test PostgreSQL', () => {
   it('runs build-tag, provision-db, deploy-overlay and cleanup-branch through their bundles, and nothing of the branch is left', () => {
-    const failed = job.steps.filter((s) => s.outcome === 'failure').map((s) => `${s.label}: ${s.result?.stdout.split('\n').filter((l) => l.startsWith('::error::')).join(' ') ?? s.outputs['log'] ?? s.outputs['error'] ?? ''}`);
+    const failed = job.steps
+      .filter((s) => s.outcome === 'failure')
+      .map(
+        (s) =>
+          `${s.label}: ${
+            s.result?.stdout
+              .split('\n')
+              .filter((l) => l.startsWith('::error::'))
+              .join(' ') ??
+            s.outputs['log'] ??
+            s.outputs['error'] ??
+            ''
+          }`,
+      );
     expect(failed).toEqual([]);
     const ran = job.steps.filter((s) => s.outcome === 'success').map((s) => s.label);
     for (const action of ['build-tag', 'provision-db', 'deploy-overlay', 'cleanup-branch']) expect(ran).toContain(`./actions/${action}`);

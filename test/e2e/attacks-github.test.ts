@@ -39,7 +39,16 @@ afterAll(async () => {
 async function deploy(ref: string, environment: string, payload?: Record<string, unknown> | string): Promise<number> {
   if (gh.branchSha(ref) === undefined && !ref.startsWith('refs/')) gh.createBranch(ref);
   const repo = { owner: 'octo-org', repo: 'preview-app' };
-  const created = await octokit.rest.repos.createDeployment({ ...repo, ref, environment, ...(payload === undefined ? {} : { payload }), auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false });
+  const created = await octokit.rest.repos.createDeployment({
+    ...repo,
+    ref,
+    environment,
+    ...(payload === undefined ? {} : { payload }),
+    auto_merge: false,
+    required_contexts: [],
+    transient_environment: true,
+    production_environment: false,
+  });
   if (!('id' in created.data)) throw new Error(`no deployment made for ${ref}`);
   await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: created.data.id, state: 'success' });
   return created.data.id;
@@ -58,7 +67,7 @@ function cleanup(branch: string, inputs: Record<string, string> = {}): Promise<R
   });
 }
 
-describe('cleanup-branch removes only the suite\'s GitHub objects of exactly this branch', () => {
+describe("cleanup-branch removes only the suite's GitHub objects of exactly this branch", () => {
   it('deploy-overlay marks its deployment with the suite, the exact branch and the repository; cleanup of that branch removes it', async () => {
     gh.createBranch('ex-3-9');
     const deployed = await runAction('deploy-overlay', {
@@ -74,7 +83,7 @@ describe('cleanup-branch removes only the suite\'s GitHub objects of exactly thi
     expect(gh.environments()).not.toContain('preview/ex-3-9');
   });
 
-  it('keeps other workflows\' deployments, another branch\'s marked ones, other repositories\' marks, and environments the template does not name', async () => {
+  it("keeps other workflows' deployments, another branch's marked ones, other repositories' marks, and environments the template does not name", async () => {
     const qa = `qa-${id}`;
     const own = `preview/${qa}`;
     gh.createBranch(qa);
@@ -101,10 +110,15 @@ describe('cleanup-branch removes only the suite\'s GitHub objects of exactly thi
     for (const name of [`${qa}-eu`, `${qa}-odd`, `${qa}-fork`, `${qa}-eu-empty`]) expect(gh.environments(), name).toContain(name);
     expect(before.filter((name) => !gh.environments().includes(name))).toEqual([own]);
     const removed = JSON.parse(run.outputs['removed'] ?? '[]') as { kind: string; name: string }[];
-    expect(removed.filter((r) => r.kind === 'deployment').map((r) => r.name).sort()).toEqual([`#${ours}`, `#${oursAsText}`].sort());
+    expect(
+      removed
+        .filter((r) => r.kind === 'deployment')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([`#${ours}`, `#${oursAsText}`].sort());
   });
 
-  it('leaves the template\'s environment alone, saying why, while it holds deployments that are not this branch\'s marked ones', async () => {
+  it("leaves the template's environment alone, saying why, while it holds deployments that are not this branch's marked ones", async () => {
     const b = `shared-${id}`;
     const own = `preview/${b}`;
     const ours = await deploy(b, own, deploymentPayload(b, REPO));
@@ -124,16 +138,23 @@ describe('cleanup-branch removes only the suite\'s GitHub objects of exactly thi
 });
 
 describe('cleanup-branch trusts only well-formed deployment lists', () => {
-  it('removes nothing of the branch\'s GitHub objects when the environment\'s deployment list is an HTML page', async () => {
+  it("removes nothing of the branch's GitHub objects when the environment's deployment list is an HTML page", async () => {
     const b = `html-${id}`;
     const own = `preview/${b}`;
     const ours = await deploy(b, own, deploymentPayload(b, REPO));
     const foreign = await deploy(b, own);
-    gh.answers.script({ method: 'GET', path: /\/deployments$/, query: { environment: own }, answer: () => htmlReply(200, '<html><body>Please sign in</body></html>') });
+    gh.answers.script({
+      method: 'GET',
+      path: /\/deployments$/,
+      query: { environment: own },
+      answer: () => htmlReply(200, '<html><body>Please sign in</body></html>'),
+    });
     const run = await cleanup(b);
     gh.answers.clear();
     expect(run.exitCode, leaks(run)).toBe(1);
-    expect(leaks(run)).toMatch(/deployments \(environment preview\/html-\w+\) .* cannot be trusted: .* text\/html: a text body starting "<html><body>Please sign in/);
+    expect(leaks(run)).toMatch(
+      /deployments \(environment preview\/html-\w+\) .* cannot be trusted: .* text\/html: a text body starting "<html><body>Please sign in/,
+    );
     expect(ids()).toEqual(expect.arrayContaining([ours, foreign]));
     expect(gh.environments()).toContain(own);
   });
@@ -143,7 +164,13 @@ describe('cleanup-branch trusts only well-formed deployment lists', () => {
 function seedNamespace(branch: string, daysAgo: number): string {
   const names = branchNames(branch);
   const labels = ownershipLabels(names, 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855');
-  const ns = kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names.namespace, labels: { ...labels, 'kubernetes.io/metadata.name': names.namespace } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  const ns = kube.store.seed({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: names.namespace, labels: { ...labels, 'kubernetes.io/metadata.name': names.namespace } },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  });
   const at = new Date(Date.now() - daysAgo * DAY_MS).toISOString().replace(/\.\d+Z$/, 'Z');
   kube.store.update('namespaces', { ...ns, metadata: { ...ns.metadata, creationTimestamp: at } });
   return names.namespace;
@@ -174,18 +201,60 @@ describe('a sweep trusts only well-formed answers from GitHub', () => {
     return runAction('cleanup-branch', {
       eventName: 'schedule',
       env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_REF: 'refs/heads/main' },
-      inputs: { mode: 'sweep', 'dry-run': 'false', 'grace-period': '1h', kubeconfig: kube.kubeconfig(), token: gh.token, repository: REPO, timeout: '30s', 'poll-interval': '50ms' },
+      inputs: {
+        mode: 'sweep',
+        'dry-run': 'false',
+        'grace-period': '1h',
+        kubeconfig: kube.kubeconfig(),
+        token: gh.token,
+        repository: REPO,
+        timeout: '30s',
+        'poll-interval': '50ms',
+      },
     });
   }
 
-  const json = (body: unknown) => (reply: Reply): Reply => ({ ...reply, body });
+  const json =
+    (body: unknown) =>
+    (reply: Reply): Reply => ({ ...reply, body });
   const cases: [string, () => void, RegExp][] = [
-    ['a 200 with a JSON object for the branch list', () => gh.answers.script({ method: 'GET', path: /\/branches$/, answer: json({ message: 'Moved', branches: [] }) }), /page 1 .* is not a JSON list: HTTP 200, application\/json: a JSON object with keys message, branches/],
-    ['an HTML page with 200', () => gh.answers.script({ method: 'GET', path: /\/branches$/, answer: () => htmlReply(200, '<!DOCTYPE html><html><body>Sign in to continue</body></html>') }), /is not a JSON list: HTTP 200, text\/html: a text body starting "<!DOCTYPE html>/],
-    ['a page list cut short (page 2 loses its Link header)', () => gh.answers.script({ method: 'GET', path: /\/branches$/, query: { page: '2' }, answer: withoutLink }), /the list stops at page 2 .*promised 3 page\(s\)/],
-    ['branch items without a name', () => gh.answers.script({ method: 'GET', path: /\/branches$/, query: { page: '1' }, answer: (reply) => ({ ...reply, body: (reply.body as unknown[]).map((_item, i) => ({ nme: `b${i}` })) }) }), /item 1 on page 1 .* has no non-empty string `name`/],
-    ['a 200 with a JSON object for the pull requests', () => gh.answers.script({ method: 'GET', path: /\/pulls$/, answer: json({ total_count: 0 }) }), /listing the open pull requests .* is not a JSON list: HTTP 200, application\/json: a JSON object with keys total_count/],
-    ['pull requests without a head', () => gh.answers.script({ method: 'GET', path: /\/pulls$/, answer: json([{ number: 7, head: 'zz' }]) }), /item 1 on page 1 .* has no object `head`/],
+    [
+      'a 200 with a JSON object for the branch list',
+      () => gh.answers.script({ method: 'GET', path: /\/branches$/, answer: json({ message: 'Moved', branches: [] }) }),
+      /page 1 .* is not a JSON list: HTTP 200, application\/json: a JSON object with keys message, branches/,
+    ],
+    [
+      'an HTML page with 200',
+      () =>
+        gh.answers.script({ method: 'GET', path: /\/branches$/, answer: () => htmlReply(200, '<!DOCTYPE html><html><body>Sign in to continue</body></html>') }),
+      /is not a JSON list: HTTP 200, text\/html: a text body starting "<!DOCTYPE html>/,
+    ],
+    [
+      'a page list cut short (page 2 loses its Link header)',
+      () => gh.answers.script({ method: 'GET', path: /\/branches$/, query: { page: '2' }, answer: withoutLink }),
+      /the list stops at page 2 .*promised 3 page\(s\)/,
+    ],
+    [
+      'branch items without a name',
+      () =>
+        gh.answers.script({
+          method: 'GET',
+          path: /\/branches$/,
+          query: { page: '1' },
+          answer: (reply) => ({ ...reply, body: (reply.body as unknown[]).map((_item, i) => ({ nme: `b${i}` })) }),
+        }),
+      /item 1 on page 1 .* has no non-empty string `name`/,
+    ],
+    [
+      'a 200 with a JSON object for the pull requests',
+      () => gh.answers.script({ method: 'GET', path: /\/pulls$/, answer: json({ total_count: 0 }) }),
+      /listing the open pull requests .* is not a JSON list: HTTP 200, application\/json: a JSON object with keys total_count/,
+    ],
+    [
+      'pull requests without a head',
+      () => gh.answers.script({ method: 'GET', path: /\/pulls$/, answer: json([{ number: 7, head: 'zz' }]) }),
+      /item 1 on page 1 .* has no object `head`/,
+    ],
   ];
 
   it.each(cases)('%s: stops, names the answer, removes nothing', async (_name, script, message) => {
@@ -203,12 +272,14 @@ describe('a sweep trusts only well-formed answers from GitHub', () => {
     expect(JSON.parse(run.outputs['removed'] ?? '[]')).toEqual([]);
   });
 
-  it('with well-formed answers, the same sweep removes the gone branch\'s environment and keeps the live one (the attacks above could have removed both)', async () => {
+  it("with well-formed answers, the same sweep removes the gone branch's environment and keeps the live one (the attacks above could have removed both)", async () => {
     const run = await sweep();
     expect(run.exitCode, leaks(run)).toBe(0);
     expect(kube.store.get('namespaces', undefined, branchNames(live).namespace)).toBeDefined();
     expect(ids()).toContain(deployments[0]);
     expect(ids()).not.toContain(deployments[1]);
-    expect(JSON.parse(run.outputs['removed'] ?? '[]')).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'namespace', name: branchNames(gone).namespace })]));
+    expect(JSON.parse(run.outputs['removed'] ?? '[]')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'namespace', name: branchNames(gone).namespace })]),
+    );
   });
 });

@@ -35,11 +35,17 @@ function overlay(files: Record<string, string>): string {
   const overlayDir = path.join(dir, `overlay-${n}`);
   mkdirSync(overlayDir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(overlayDir, name), text);
-  writeFileSync(path.join(overlayDir, 'kustomization.yaml'), `resources:\n${Object.keys(files).map((f) => `  - ${f}`).join('\n')}\n`);
+  writeFileSync(
+    path.join(overlayDir, 'kustomization.yaml'),
+    `resources:\n${Object.keys(files)
+      .map((f) => `  - ${f}`)
+      .join('\n')}\n`,
+  );
   return overlayDir;
 }
 
-const configMap = (name: string, namespace?: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}data:\n  a: "1"\n`;
+const configMap = (name: string, namespace?: string): string =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}data:\n  a: "1"\n`;
 
 function deploy(branch: string, overlayDir: string, inputs: Record<string, string> = {}, event?: { name: string; payload: unknown }): Promise<RunResult> {
   return runAction('deploy-overlay', {
@@ -50,7 +56,11 @@ function deploy(branch: string, overlayDir: string, inputs: Record<string, strin
 }
 
 function cleanup(inputs: Record<string, string>, event?: { name: string; payload: unknown }): Promise<RunResult> {
-  return runAction('cleanup-branch', { inputs: { timeout: '20s', ...inputs }, env: { KUBECONFIG: path.join(dir, 'kubeconfig') }, ...(event ? { eventName: event.name, event: event.payload } : {}) });
+  return runAction('cleanup-branch', {
+    inputs: { timeout: '20s', ...inputs },
+    env: { KUBECONFIG: path.join(dir, 'kubeconfig') },
+    ...(event ? { eventName: event.name, event: event.payload } : {}),
+  });
 }
 
 /** A namespace (and a ConfigMap in it) as the suite makes them for `branch`. */
@@ -62,31 +72,52 @@ function seedEnvironment(branch: string): string {
 }
 
 function seedPlain(namespace: string, labels: Record<string, string> = {}): void {
-  if (!kube.store.get('namespaces', undefined, namespace)) kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  if (!kube.store.get('namespaces', undefined, namespace))
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: namespace, labels },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
 }
 
-const exists = (namespace: string): boolean => kube.store.get('namespaces', undefined, namespace) !== undefined && !kube.store.get('namespaces', undefined, namespace)?.metadata.deletionTimestamp;
+const exists = (namespace: string): boolean =>
+  kube.store.get('namespaces', undefined, namespace) !== undefined && !kube.store.get('namespaces', undefined, namespace)?.metadata.deletionTimestamp;
 
 describe('protected targets, by kind', () => {
   it('a rendered Namespace named like production is refused even with allow-cluster-scoped: Namespace', async () => {
     seedPlain('project', { app: 'todo' });
-    const run = await deploy('attacker-1', overlay({ 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: project\n', 'cm.yaml': configMap('x') }), { 'allow-cluster-scoped': 'Namespace' });
+    const run = await deploy('attacker-1', overlay({ 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: project\n', 'cm.yaml': configMap('x') }), {
+      'allow-cluster-scoped': 'Namespace',
+    });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('the Namespace project is protected');
     expect(kube.store.get('namespaces', undefined, 'project')?.metadata.labels).toEqual({ app: 'todo' });
     expect(exists(branchNames('attacker-1').namespace)).toBe(false);
   });
 
-  it('a forged outside-object record never makes cleanup delete the production Namespace (scope is the kind\'s, not the record\'s)', async () => {
+  it("a forged outside-object record never makes cleanup delete the production Namespace (scope is the kind's, not the record's)", async () => {
     seedPlain('project', { app: 'todo' });
     const mine = seedEnvironment('attacker-2');
     // The overlay cannot write the record (branch-env.io/ keys are refused)...
-    const forged = await deploy('attacker-2', overlay({ 'ns.yaml': `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${mine}\n  annotations:\n    branch-env.io/external.app: '["v1 Namespace monitoring/project"]'\n` }));
+    const forged = await deploy(
+      'attacker-2',
+      overlay({
+        'ns.yaml': `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${mine}\n  annotations:\n    branch-env.io/external.app: '["v1 Namespace monitoring/project"]'\n`,
+      }),
+    );
     expect(forged.exitCode).toBe(1);
     expect(forged.stdout).toContain('sets branch-env.io/external.app');
     // ...and when someone writes it by hand, cleanup resolves the kind's real scope and refuses.
     const ns = kube.store.get('namespaces', undefined, mine)!;
-    kube.store.update('namespaces', { ...ns, metadata: { ...ns.metadata, annotations: { ...ns.metadata.annotations, 'branch-env.io/external.app': '["v1 Namespace monitoring/project","v1 Namespace kube-system"]' } } });
+    kube.store.update('namespaces', {
+      ...ns,
+      metadata: {
+        ...ns.metadata,
+        annotations: { ...ns.metadata.annotations, 'branch-env.io/external.app': '["v1 Namespace monitoring/project","v1 Namespace kube-system"]' },
+      },
+    });
     const run = await cleanup({ branch: 'attacker-2' });
     expect(run.exitCode).toBe(0);
     // The summary leads with what was removed and what was refused, and why, visible unfolded.
@@ -112,9 +143,17 @@ describe('protected targets, by kind', () => {
 describe('never adopt', () => {
   it('refuses existing objects outside the branch namespace that are not its own, naming them; adopt-existing takes them', async () => {
     seedPlain('monitoring');
-    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dashboards', namespace: 'monitoring', labels: { team: 'platform' } }, data: { keep: 'me' } });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'dashboards', namespace: 'monitoring', labels: { team: 'platform' } },
+      data: { keep: 'me' },
+    });
     kube.store.seed({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader', labels: { team: 'platform' } }, rules: [] });
-    const files = { 'cm.yaml': configMap('dashboards', 'monitoring'), 'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n' };
+    const files = {
+      'cm.yaml': configMap('dashboards', 'monitoring'),
+      'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n',
+    };
     const run = await deploy('attacker-4', overlay(files), { 'allow-namespaces': 'monitoring', 'allow-cluster-scoped': 'ClusterRole' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('ConfigMap/monitoring/dashboards (from');
@@ -130,7 +169,10 @@ describe('never adopt', () => {
     expect(other.exitCode).toBe(1);
     expect(other.stdout).toContain('belongs to branch "victim-4" of octo-org/octo-repo');
 
-    const adopted = await deploy('adopter-4', overlay({ 'cm.yaml': configMap('dashboards', 'monitoring') }), { 'allow-namespaces': 'monitoring', 'adopt-existing': 'true' });
+    const adopted = await deploy('adopter-4', overlay({ 'cm.yaml': configMap('dashboards', 'monitoring') }), {
+      'allow-namespaces': 'monitoring',
+      'adopt-existing': 'true',
+    });
     expect(adopted.exitCode).toBe(0);
     expect(adopted.stdout).toContain('adopt-existing: 1 existing object(s)');
     expect(kube.store.get('configmaps', 'monitoring', 'dashboards')?.metadata.annotations?.['branch-env.io/branch-name']).toBe('adopter-4');
@@ -143,7 +185,11 @@ describe('objects an older version took over', () => {
     const labels = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'legacy-9' };
     kube.store.seed({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'platform-admin-9', labels }, rules: [] });
     seedPlain('argocd-9', labels);
-    const run = await deploy('legacy-9', overlay({ 'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: platform-admin-9\nrules: []\n' }), { 'allow-cluster-scoped': 'ClusterRole' });
+    const run = await deploy(
+      'legacy-9',
+      overlay({ 'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: platform-admin-9\nrules: []\n' }),
+      { 'allow-cluster-scoped': 'ClusterRole' },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('ClusterRole/platform-admin-9 (from');
     expect(run.stdout).toContain("it is not the branch's own namespace");
@@ -160,7 +206,8 @@ describe('cluster-scoped objects', () => {
     const role = `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader-${names.slug}\nrules: []\n`;
     const first = await deploy('cluster-5', overlay({ 'role.yaml': role, 'cm.yaml': configMap('a') }), { 'allow-cluster-scoped': 'ClusterRole' });
     expect(first.exitCode).toBe(0);
-    const record = (): unknown => JSON.parse(kube.store.get('namespaces', undefined, names.namespace)?.metadata.annotations?.['branch-env.io/external.app'] ?? 'null');
+    const record = (): unknown =>
+      JSON.parse(kube.store.get('namespaces', undefined, names.namespace)?.metadata.annotations?.['branch-env.io/external.app'] ?? 'null');
     expect(record()).toEqual([`rbac.authorization.k8s.io/v1 ClusterRole reader-${names.slug}`]);
     const dropped = await deploy('cluster-5', overlay({ 'cm.yaml': configMap('a') }), { 'allow-cluster-scoped': 'ClusterRole' });
     expect(dropped.exitCode).toBe(0);
@@ -182,7 +229,10 @@ describe('names that collide', () => {
     expect(named.exitCode).toBe(1);
     expect(named.stdout).toContain('starts with "refs/"');
     // The stock cleanup template passes the delete event's bare ref name.
-    const run = await cleanup({ branch: 'refs/heads/feature/login' }, { name: 'delete', payload: { ref: 'refs/heads/feature/login', ref_type: 'branch', repository: { name: 'octo-repo', owner: { login: 'octo-org' } } } });
+    const run = await cleanup(
+      { branch: 'refs/heads/feature/login' },
+      { name: 'delete', payload: { ref: 'refs/heads/feature/login', ref_type: 'branch', repository: { name: 'octo-repo', owner: { login: 'octo-org' } } } },
+    );
     expect(run.exitCode).toBe(1);
     expect(exists(victim)).toBe(true);
     const eventOnly = await cleanup({}, { name: 'delete', payload: { ref: 'refs/heads/feature/login', ref_type: 'branch' } });
@@ -210,7 +260,16 @@ describe('names that collide', () => {
 describe('forks and events', () => {
   const forkEvent = (number: number, head: string) => ({
     name: 'pull_request',
-    payload: { action: 'synchronize', number, pull_request: { number, head: { ref: head, sha: SHA, repo: { full_name: 'mallory/octo-repo' } }, base: { ref: 'main', sha: SHA, repo: { full_name: REPO } } }, repository: { name: 'octo-repo', owner: { login: 'octo-org' } } },
+    payload: {
+      action: 'synchronize',
+      number,
+      pull_request: {
+        number,
+        head: { ref: head, sha: SHA, repo: { full_name: 'mallory/octo-repo' } },
+        base: { ref: 'main', sha: SHA, repo: { full_name: REPO } },
+      },
+      repository: { name: 'octo-repo', owner: { login: 'octo-org' } },
+    },
   });
 
   it("a fork's pull request named like an internal branch never reaches that branch's environment", async () => {
@@ -228,7 +287,11 @@ describe('forks and events', () => {
 
   it('provision-db and build-tag refuse a fork pull request before contacting anything (no password of the internal branch handed out)', async () => {
     const event = forkEvent(67, 'release-6');
-    const db = await runAction('provision-db', { inputs: { host: '127.0.0.1', port: '1', 'admin-user': 'admin', 'admin-password': 'pw', kubeconfig: kube.kubeconfig() }, eventName: event.name, event: event.payload });
+    const db = await runAction('provision-db', {
+      inputs: { host: '127.0.0.1', port: '1', 'admin-user': 'admin', 'admin-password': 'pw', kubeconfig: kube.kubeconfig() },
+      eventName: event.name,
+      event: event.payload,
+    });
     expect(db.exitCode).toBe(1);
     expect(db.stdout).toContain('pull request #67 from mallory/octo-repo');
     expect(db.outputs['password']).toBeUndefined();
@@ -239,7 +302,10 @@ describe('forks and events', () => {
 
   it('cleanup without `branch` on an ordinary push removes nothing and says what to pass', async () => {
     const live = seedEnvironment('pushed-7');
-    const run = await cleanup({}, { name: 'push', payload: { ref: 'refs/heads/pushed-7', after: SHA, before: SHA, repository: { name: 'octo-repo', owner: { login: 'octo-org' } } } });
+    const run = await cleanup(
+      {},
+      { name: 'push', payload: { ref: 'refs/heads/pushed-7', after: SHA, before: SHA, repository: { name: 'octo-repo', owner: { login: 'octo-org' } } } },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('does not mean a branch is gone');
     expect(exists(live)).toBe(true);
@@ -250,7 +316,7 @@ describe('forks and events', () => {
 });
 
 describe('sweep on a cluster shared with another repository', () => {
-  it('removes only stale environments proven to be this repository\'s branch; keeps another repository\'s and label-only hashed ones', async () => {
+  it("removes only stale environments proven to be this repository's branch; keeps another repository's and label-only hashed ones", async () => {
     const gh = await startGitHubEmulator({ owner: 'octo-org', repo: 'octo-repo' });
     try {
       const old = (namespace: string): void => {
@@ -263,7 +329,13 @@ describe('sweep on a cluster shared with another repository', () => {
       const foreign = markedNamespace('gone-8-other', 'other-org/other-repo');
       kube.store.seed({ ...foreign, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
       const hashed = branchNames('Gone/Hashed-8');
-      kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: hashed.namespace, labels: markedNamespace('Gone/Hashed-8', REPO).metadata.labels }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      kube.store.seed({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: hashed.namespace, labels: markedNamespace('Gone/Hashed-8', REPO).metadata.labels },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
       for (const ns of [live, gone, foreign.metadata.name, hashed.namespace]) old(ns);
       const run = await runAction('cleanup-branch', {
         eventName: 'schedule',
@@ -275,7 +347,7 @@ describe('sweep on a cluster shared with another repository', () => {
       expect(exists(live)).toBe(true);
       expect(exists(foreign.metadata.name)).toBe(true);
       expect(exists(hashed.namespace)).toBe(true);
-      expect(run.stdout).toContain("its mark names repository other-org/other-repo, not octo-org/octo-repo");
+      expect(run.stdout).toContain('its mark names repository other-org/other-repo, not octo-org/octo-repo');
       expect(run.stdout).toMatch(/no exact branch mark and its slug [^ ]+ is hashed/);
     } finally {
       await gh.close();

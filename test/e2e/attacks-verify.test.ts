@@ -12,7 +12,10 @@ const PASSWORD = 'p@ss@word-e2e-77';
 
 /** stdout as a person sees it: without the add-mask commands (which are the runner's). */
 function visible(run: RunResult): string {
-  return `${run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')}\n${run.stderr}`;
+  return `${run.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')}\n${run.stderr}`;
 }
 
 /** The parts of each secret that must not show anywhere a person reads. */
@@ -54,7 +57,10 @@ describe('verify-endpoints keeps credentials out of every message', () => {
   });
 
   it('with debug logging on, a malformed document still shows no credential', async () => {
-    const run = await runAction('verify-endpoints', { env: { RUNNER_DEBUG: '1' }, inputs: { 'base-url': app.url, checks: `- path: [/b\n  headers: { Authorization: "Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}" }\n` } });
+    const run = await runAction('verify-endpoints', {
+      env: { RUNNER_DEBUG: '1' },
+      inputs: { 'base-url': app.url, checks: `- path: [/b\n  headers: { Authorization: "Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}" }\n` },
+    });
     expect(run.exitCode).toBe(1);
     maskedFirst(run, TOKEN);
     expectNoLeak(run, [TOKEN, Buffer.from(`admin:${TOKEN}`).toString('base64')]);
@@ -62,18 +68,32 @@ describe('verify-endpoints keeps credentials out of every message', () => {
 
   it('a header marked in secret-headers is masked before a malformed document is reported', async () => {
     const value = 'tenant-secret-e2e-4242';
-    const run = await runAction('verify-endpoints', { inputs: { 'base-url': app.url, 'secret-headers': 'X-Tenant', checks: `- path: [/b\n  headers: { X-Tenant: ${value} }\n` } });
+    const run = await runAction('verify-endpoints', {
+      inputs: { 'base-url': app.url, 'secret-headers': 'X-Tenant', checks: `- path: [/b\n  headers: { X-Tenant: ${value} }\n` },
+    });
     expect(run.exitCode).toBe(1);
     maskedFirst(run, value);
     expectNoLeak(run, [value]);
   });
 
   it.each([
-    ['a check URL with another mistake', { checks: `- url: https://admin:${PASSWORD}@127.0.0.1/x\n  expect: { staus: 200 }` }, /check #1 \("https:\/\/\*\*\*@127\.0\.0\.1\/x", line 2\)/],
+    [
+      'a check URL with another mistake',
+      { checks: `- url: https://admin:${PASSWORD}@127.0.0.1/x\n  expect: { staus: 200 }` },
+      /check #1 \("https:\/\/\*\*\*@127\.0\.0\.1\/x", line 2\)/,
+    ],
     ['a check URL that does not parse', { checks: `- url: "https://admin:${PASSWORD}@exa mple.com/"` }, /is not a valid URL/],
     ['a check URL with credentials', { checks: `- url: https://admin:${PASSWORD}@127.0.0.1/x` }, /the URL carries a user name or password/],
-    ['a base-url that does not parse', { 'base-url': `https://admin:${PASSWORD}@exa mple.com/`, checks: '/a' }, /Input `base-url` must be an absolute URL, got "https:\/\/\*\*\*@exa mple\.com\/"/],
-    ['a base-url with a key in its query', { 'base-url': 'https://fn.example.com/?code=fn-key-e2e-5555', checks: '/a' }, /must not have a query or fragment, got "https:\/\/fn\.example\.com\/\?code=\*\*\*"/],
+    [
+      'a base-url that does not parse',
+      { 'base-url': `https://admin:${PASSWORD}@exa mple.com/`, checks: '/a' },
+      /Input `base-url` must be an absolute URL, got "https:\/\/\*\*\*@exa mple\.com\/"/,
+    ],
+    [
+      'a base-url with a key in its query',
+      { 'base-url': 'https://fn.example.com/?code=fn-key-e2e-5555', checks: '/a' },
+      /must not have a query or fragment, got "https:\/\/fn\.example\.com\/\?code=\*\*\*"/,
+    ],
   ])('%s: user info is redacted whole, up to the last @', async (_what, inputs, message) => {
     const run = await runAction('verify-endpoints', { inputs: { 'base-url': app.url, ...inputs } });
     expect(run.exitCode).toBe(1);

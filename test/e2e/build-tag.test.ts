@@ -57,7 +57,12 @@ describe('build-tag bundle', () => {
   });
 
   it.each([
-    ['pull_request_target', { pull_request: { number: 3, head: { ref: 'fix-1', sha: HEAD }, base: { ref: 'main', sha: SHA } }, repository: repo }, 'fix-1', HEAD],
+    [
+      'pull_request_target',
+      { pull_request: { number: 3, head: { ref: 'fix-1', sha: HEAD }, base: { ref: 'main', sha: SHA } }, repository: repo },
+      'fix-1',
+      HEAD,
+    ],
     ['workflow_run', { workflow_run: { head_branch: 'fix-2', head_sha: HEAD, event: 'push' }, repository: repo }, 'fix-2', HEAD],
     ['create', { ref: 'fix-3', ref_type: 'branch', repository: repo }, 'fix-3', SHA],
     ['workflow_dispatch', { ref: 'refs/heads/fix-4', repository: repo }, 'fix-4', SHA],

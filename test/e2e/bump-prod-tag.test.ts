@@ -73,9 +73,20 @@ describe('bump-prod-tag bundle', () => {
     expect(r.exitCode).toBe(0);
     const branch = 'promote/manifests-overlays-production';
     const [pull] = openPulls(branch);
-    expect(r.outputs).toMatchObject({ changed: 'true', 'pull-request-number': String(pull?.number), 'pull-request-url': `https://github.com/acme/todo/pull/${pull?.number}`, 'commit-sha': gh.branchSha(branch) });
-    expect(gh.readFile(overlay('production'), branch)).toBe(production.replace(`todo-api\n  newTag: ${OLD}`, `todo-api\n  newTag: ${tag}`).replace(`todo-web\n  newTag: ${OLD}`, `todo-web\n  newTag: ${tag}`));
-    expect(pull).toMatchObject({ labels: ['promotion'], requestedReviewers: ['alice'], title: `Promote todo-api, todo-web to main-${app[0]!.slice(0, 7)} (manifests/overlays/production)` });
+    expect(r.outputs).toMatchObject({
+      changed: 'true',
+      'pull-request-number': String(pull?.number),
+      'pull-request-url': `https://github.com/acme/todo/pull/${pull?.number}`,
+      'commit-sha': gh.branchSha(branch),
+    });
+    expect(gh.readFile(overlay('production'), branch)).toBe(
+      production.replace(`todo-api\n  newTag: ${OLD}`, `todo-api\n  newTag: ${tag}`).replace(`todo-web\n  newTag: ${OLD}`, `todo-web\n  newTag: ${tag}`),
+    );
+    expect(pull).toMatchObject({
+      labels: ['promotion'],
+      requestedReviewers: ['alice'],
+      title: `Promote todo-api, todo-web to main-${app[0]!.slice(0, 7)} (manifests/overlays/production)`,
+    });
     expect(pull?.body).toContain('[this workflow run](https://github.com/acme/todo/actions/runs/4242)');
     expect(JSON.parse(r.outputs['changes']!)).toEqual([
       { file: overlay('production'), image: API, field: 'newTag', old: OLD, new: tag },
@@ -161,12 +172,28 @@ describe('bump-prod-tag bundle', () => {
   });
 
   it.each([
-    ['a missing file', { kustomization: overlay('gone'), images: `${API}=v1` }, /manifests\/overlays\/gone\/kustomization\.yaml does not exist on main in acme\/todo/],
-    ['a missing image', { kustomization: overlay('production'), images: 'acme.azurecr.io/todo-ap=v1' }, /has no `images` entry for "acme.azurecr.io\/todo-ap" \(it has "acme.azurecr.io\/todo-api"/],
+    [
+      'a missing file',
+      { kustomization: overlay('gone'), images: `${API}=v1` },
+      /manifests\/overlays\/gone\/kustomization\.yaml does not exist on main in acme\/todo/,
+    ],
+    [
+      'a missing image',
+      { kustomization: overlay('production'), images: 'acme.azurecr.io/todo-ap=v1' },
+      /has no `images` entry for "acme.azurecr.io\/todo-ap" \(it has "acme.azurecr.io\/todo-api"/,
+    ],
     ['a malformed tag', { kustomization: overlay('production'), images: `${API}=v1!` }, /Input `images` entry 1 .*"v1!" is not a valid/],
     ['a malformed digest', { kustomization: overlay('production'), images: `${API}@sha256:1234` }, /"sha256:1234" is not a valid digest/],
-    ['a manifest that is not a kustomization', { kustomization: 'README.md', images: `${API}=v1` }, /README\.md is not valid YAML|README\.md is not a kustomization/],
-    ['an unknown mode', { kustomization: overlay('production'), images: `${API}=v1`, mode: 'push' }, /Input `mode` must be one of "pull-request", "commit", "local", got "push"/],
+    [
+      'a manifest that is not a kustomization',
+      { kustomization: 'README.md', images: `${API}=v1` },
+      /README\.md is not valid YAML|README\.md is not a kustomization/,
+    ],
+    [
+      'an unknown mode',
+      { kustomization: overlay('production'), images: `${API}=v1`, mode: 'push' },
+      /Input `mode` must be one of "pull-request", "commit", "local", got "push"/,
+    ],
   ])('fails on %s, naming it, and writes no output', async (_what, inputs, message) => {
     expectFailure(await bump(inputs), message);
   });

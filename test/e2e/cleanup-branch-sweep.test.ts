@@ -27,7 +27,14 @@ async function environment(branch: string, options: { live: boolean; daysAgo: nu
   w.githubClockOffset.ms = -options.daysAgo * DAY_MS;
   const createdAt = new Date(Date.now() - options.daysAgo * DAY_MS);
   try {
-    const names = await seedBranch(w, branch, { namespace: true, database: true, role: true, credential: true, deployment: `feature-${branchNames(branch).slug}`, createdAt });
+    const names = await seedBranch(w, branch, {
+      namespace: true,
+      database: true,
+      role: true,
+      credential: true,
+      deployment: `feature-${branchNames(branch).slug}`,
+      createdAt,
+    });
     if (!options.live) w.gh.deleteBranch(names.branch);
     return names;
   } finally {
@@ -39,15 +46,30 @@ function sweep(inputs: Record<string, string>): Promise<RunResult> {
   w.az.setBranch('main');
   return runAction('cleanup-branch', {
     eventName: 'schedule',
-    env: { ...w.az.env(), NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem'), GITHUB_API_URL: w.gh.url, GITHUB_REPOSITORY: 'octo-org/preview-app', GITHUB_REF: 'refs/heads/main' },
+    env: {
+      ...w.az.env(),
+      NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem'),
+      GITHUB_API_URL: w.gh.url,
+      GITHUB_REPOSITORY: 'octo-org/preview-app',
+      GITHUB_REF: 'refs/heads/main',
+    },
     inputs: { ...connectionInputs(w), mode: 'sweep', 'grace-period': '24h', ...inputs },
   });
 }
 
 type Entry = { kind: string; name: string; reason?: string };
-const parts = (n: BranchNames): string[] => [`namespace ${n.namespace}`, `database ${n.database}`, `role ${n.role}`, `federated-credential ${federatedCredentialName(n, 'octo-org/preview-app')}`];
+const parts = (n: BranchNames): string[] => [
+  `namespace ${n.namespace}`,
+  `database ${n.database}`,
+  `role ${n.role}`,
+  `federated-credential ${federatedCredentialName(n, 'octo-org/preview-app')}`,
+];
 const kinds = new Set(['namespace', 'database', 'role', 'federated-credential']);
-const listed = (json: string | undefined): string[] => (JSON.parse(json ?? '[]') as Entry[]).filter((e) => kinds.has(e.kind)).map((e) => `${e.kind} ${e.name}`).sort();
+const listed = (json: string | undefined): string[] =>
+  (JSON.parse(json ?? '[]') as Entry[])
+    .filter((e) => kinds.has(e.kind))
+    .map((e) => `${e.kind} ${e.name}`)
+    .sort();
 
 describe('cleanup-branch sweep bundle', () => {
   it('lists (dry run by default), then removes exactly the stale marked environments', async () => {
@@ -79,7 +101,12 @@ describe('cleanup-branch sweep bundle', () => {
     expect(stale.filter((n) => refs.has(n.branch))).toEqual([]);
     expect([...live, recent].every((n) => refs.has(n.branch))).toBe(true);
     const decisions = JSON.parse(real.outputs['environments'] ?? '[]') as { slug: string; decision: string; reason: string }[];
-    expect(decisions.filter((d) => d.decision === 'removed').map((d) => d.slug).sort()).toEqual(stale.map((n) => n.slug).sort());
+    expect(
+      decisions
+        .filter((d) => d.decision === 'removed')
+        .map((d) => d.slug)
+        .sort(),
+    ).toEqual(stale.map((n) => n.slug).sort());
     expect(decisions.find((d) => d.slug === recent.slug)?.reason).toMatch(/within grace-period 24h/);
     expect(real.summary).toMatch(/at most [1-3] torn down at once/);
 

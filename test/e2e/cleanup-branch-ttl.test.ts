@@ -24,7 +24,14 @@ afterAll(async () => {
 async function liveEnvironment(branch: string, daysAgo: number) {
   w.githubClockOffset.ms = -daysAgo * DAY_MS;
   try {
-    return await seedBranch(w, branch, { namespace: true, database: true, role: true, credential: true, deployment: `feature-${branch}`, createdAt: new Date(Date.now() - daysAgo * DAY_MS) });
+    return await seedBranch(w, branch, {
+      namespace: true,
+      database: true,
+      role: true,
+      credential: true,
+      deployment: `feature-${branch}`,
+      createdAt: new Date(Date.now() - daysAgo * DAY_MS),
+    });
   } finally {
     w.githubClockOffset.ms = 0;
   }
@@ -34,12 +41,19 @@ function ttlSweep(inputs: Record<string, string>): Promise<RunResult> {
   w.az.setBranch('main');
   return runAction('cleanup-branch', {
     eventName: 'schedule',
-    env: { ...w.az.env(), NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem'), GITHUB_API_URL: w.gh.url, GITHUB_REPOSITORY: 'octo-org/preview-app', GITHUB_REF: 'refs/heads/main' },
+    env: {
+      ...w.az.env(),
+      NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem'),
+      GITHUB_API_URL: w.gh.url,
+      GITHUB_REPOSITORY: 'octo-org/preview-app',
+      GITHUB_REF: 'refs/heads/main',
+    },
     inputs: { ...connectionInputs(w), mode: 'sweep', ...inputs },
   });
 }
 
-const names = (json: string | undefined): string[] => (JSON.parse(json ?? '[]') as { kind: string; name: string }[]).filter((e) => e.kind === 'namespace').map((e) => e.name);
+const names = (json: string | undefined): string[] =>
+  (JSON.parse(json ?? '[]') as { kind: string; name: string }[]).filter((e) => e.kind === 'namespace').map((e) => e.name);
 const all = { namespace: true, database: true, role: true, credential: true };
 const none = { namespace: false, database: false, role: false, credential: false };
 

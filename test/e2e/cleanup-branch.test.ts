@@ -44,9 +44,22 @@ async function deployEnvironment(branch: string): Promise<BranchNames> {
     event: { ref: `refs/heads/${branch}` },
     env: env(branch),
     inputs: {
-      branch, server: all.server!, 'resource-group': all['resource-group']!, 'subscription-id': all['subscription-id']!, 'tenant-id': all['tenant-id']!,
-      'client-id': all['client-id']!, 'arm-endpoint': all['arm-endpoint']!, 'authority-host': all['authority-host']!, host: all.host!, port: all.port!,
-      'admin-password': w.pg.password, sslmode: 'disable', 'poll-interval': '50ms', 'identity-name': IDENTITY, 'service-account': 'workload', 'oidc-issuer': OIDC_ISSUER,
+      branch,
+      server: all.server!,
+      'resource-group': all['resource-group']!,
+      'subscription-id': all['subscription-id']!,
+      'tenant-id': all['tenant-id']!,
+      'client-id': all['client-id']!,
+      'arm-endpoint': all['arm-endpoint']!,
+      'authority-host': all['authority-host']!,
+      host: all.host!,
+      port: all.port!,
+      'admin-password': w.pg.password,
+      sslmode: 'disable',
+      'poll-interval': '50ms',
+      'identity-name': IDENTITY,
+      'service-account': 'workload',
+      'oidc-issuer': OIDC_ISSUER,
     },
   });
   expect(db.exitCode, db.stdout).toBe(0);
@@ -54,10 +67,17 @@ async function deployEnvironment(branch: string): Promise<BranchNames> {
     event: { ref: `refs/heads/${branch}` },
     env: env(),
     inputs: {
-      overlays: 'overlays/feature', 'working-directory': SAMPLE, kubeconfig: w.kube.kubeconfig(), branch, sha: SHA,
+      overlays: 'overlays/feature',
+      'working-directory': SAMPLE,
+      kubeconfig: w.kube.kubeconfig(),
+      branch,
+      sha: SHA,
       images: ['api', 'web', 'worker'].map((name) => `registry.example.com/sample/${name}:${names.slug}-${SHA}`).join('\n'),
-      replacements: 'BRANCH_NAME={slug}\nBRANCH_NAME_DB={database}', placeholders: 'PLACEHOLDER',
-      secrets: `PGUSER=${db.outputs['user'] ?? ''}\nPGPASSWORD=${db.outputs['password'] ?? ''}`, 'github-token': w.gh.token, timeout: '60s',
+      replacements: 'BRANCH_NAME={slug}\nBRANCH_NAME_DB={database}',
+      placeholders: 'PLACEHOLDER',
+      secrets: `PGUSER=${db.outputs['user'] ?? ''}\nPGPASSWORD=${db.outputs['password'] ?? ''}`,
+      'github-token': w.gh.token,
+      timeout: '60s',
     },
   });
   expect(deploy.exitCode, deploy.stdout).toBe(0);
@@ -77,7 +97,11 @@ function errorLines(r: RunResult): string[] {
   return r.stdout.split('\n').filter((line) => line.startsWith('::error::'));
 }
 
-const visible = (r: RunResult): string => r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+const visible = (r: RunResult): string =>
+  r.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
 const all = { namespace: true, database: true, role: true, credential: true };
 const none = { namespace: false, database: false, role: false, credential: false };
 
@@ -85,7 +109,7 @@ describe('cleanup-branch bundle', () => {
   let a: BranchNames;
   let b: BranchNames;
 
-  it('after provision-db and deploy-overlay, removes the deleted branch\'s environment completely and touches nothing else', async () => {
+  it("after provision-db and deploy-overlay, removes the deleted branch's environment completely and touches nothing else", async () => {
     a = await deployEnvironment(`e2e-a-${w.id}`);
     b = await deployEnvironment(`e2e-b-${w.id}`);
     expect(await leftOf(w, a)).toEqual(all);
@@ -109,7 +133,15 @@ describe('cleanup-branch bundle', () => {
     expect(present(w).namespace(`feature-x-${w.id}`)).toBe(true);
 
     const removed = JSON.parse(run.outputs['removed'] ?? '[]') as { kind: string; name: string }[];
-    expect(removed.map((r) => `${r.kind} ${r.name}`)).toEqual(expect.arrayContaining([`namespace ${a.namespace}`, `database ${a.database}`, `role ${a.role}`, `federated-credential ${federatedCredentialName(a, 'octo-org/preview-app')}`, `environment ${a.namespace}`]));
+    expect(removed.map((r) => `${r.kind} ${r.name}`)).toEqual(
+      expect.arrayContaining([
+        `namespace ${a.namespace}`,
+        `database ${a.database}`,
+        `role ${a.role}`,
+        `federated-credential ${federatedCredentialName(a, 'octo-org/preview-app')}`,
+        `environment ${a.namespace}`,
+      ]),
+    );
     expect(JSON.parse(run.outputs['skipped'] ?? 'null')).toEqual([]);
     expect(run.summary).toMatch(new RegExp(`^<h3>✅ cleanup-branch: Cleanup of ${a.branch}: \\d+ removed[^<]* in [0-9.]+m?s</h3>`));
     expect(run.summary).toContain(`Database ${a.database}`);

@@ -22,7 +22,9 @@ describe('branch-env CLI', () => {
   });
 
   it('prints JSON with --json and keeps the action exit code on failure', async () => {
-    const failed = await run(process.execPath, [cli, 'build-tag', '--branch', 'x', '--sha', 'zzz', '--json']).catch((e: unknown) => e as { code: number; stdout: string });
+    const failed = await run(process.execPath, [cli, 'build-tag', '--branch', 'x', '--sha', 'zzz', '--json']).catch(
+      (e: unknown) => e as { code: number; stdout: string },
+    );
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stdout: string }).stdout).toContain('Error: Input `sha`');
   });

@@ -32,7 +32,14 @@ function app(spec: Record<string, unknown> = {}, container: Record<string, unkno
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'app' },
-    spec: { replicas, selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] } } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'app' } },
+      template: {
+        metadata: { labels: { app: 'app' } },
+        spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] },
+      },
+    },
   };
 }
 
@@ -41,14 +48,27 @@ function deploy(branch: string, objects: Record<string, unknown>[], overrides: R
   const overlay = mkdtempSync(path.join(dir, 'overlay-'));
   writeFileSync(path.join(overlay, 'objects.yaml'), objects.map((o) => yaml.dump(o)).join('---\n'));
   writeFileSync(path.join(overlay, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
-  const inputs = sampleInputs('', { kubeconfig: '', branch, overlays: '.', 'working-directory': overlay, images: '', replacements: '', placeholders: '', timeout: '60s', ...overrides });
+  const inputs = sampleInputs('', {
+    kubeconfig: '',
+    branch,
+    overlays: '.',
+    'working-directory': overlay,
+    images: '',
+    replacements: '',
+    placeholders: '',
+    timeout: '60s',
+    ...overrides,
+  });
   return runAction('deploy-overlay', { inputs, env: { KUBECONFIG: path.join(dir, 'kubeconfig') } });
 }
 
 /** The run's error, as the one line it gives the workload. */
 function lineFor(run: RunResult, workload = 'Deployment/app'): string {
   const error = run.stdout.split('\n').find((l) => l.startsWith('::error::') && l.includes('did not become ready')) ?? '';
-  const lines = error.replace(/^::error::/, '').split('%0A').filter((l) => l.startsWith(`- ${workload}: `));
+  const lines = error
+    .replace(/^::error::/, '')
+    .split('%0A')
+    .filter((l) => l.startsWith(`- ${workload}: `));
   expect(lines).toHaveLength(1);
   return lines[0] ?? '';
 }
@@ -58,19 +78,69 @@ function k(...args: string[]): ReturnType<typeof kubectl> {
   return kubectl(path.join(dir, 'kubeconfig'), path.join(dir, `cache-${cache}`), ...args);
 }
 
-const quota = (hard: Record<string, string>): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'branch-quota' }, spec: { hard } });
+const quota = (hard: Record<string, string>): Record<string, unknown> => ({
+  apiVersion: 'v1',
+  kind: 'ResourceQuota',
+  metadata: { name: 'branch-quota' },
+  spec: { hard },
+});
 
 describe('deploy-overlay bundle: each failure a real cluster has, in one line, failing fast', () => {
   it.each<[string, string, Record<string, unknown>[], RegExp]>([
-    ['a ConfigMap the container reads and nobody creates', 'e2e-env', [app({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })], /^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay/],
-    ['a Secret volume that is missing', 'e2e-mount', [app({ volumes: [{ name: 'tls', secret: { secretName: 'app-tls' } }] }, { volumeMounts: [{ name: 'tls', mountPath: '/tls' }] })], /^- Deployment\/app: pod app-\S+: FailedMount: MountVolume\.SetUp failed for volume "tls" : secret "app-tls" not found\. Fix: add Secret "app-tls" to the overlay/],
-    ['a ServiceAccount nobody creates', 'e2e-sa', [app({ serviceAccountName: 'workload-identity' })], /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-e2e-sa\/workload-identity: serviceaccount "workload-identity" not found\. Fix: add ServiceAccount "workload-identity"/],
-    ['a ResourceQuota the pods exceed', 'e2e-quota', [quota({ pods: '1' }), app({}, {}, 2)], /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: pods=1, used: pods=1, limited: pods=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota"/],
-    ['a ResourceQuota that requires requests', 'e2e-quota-spec', [quota({ 'requests.memory': '1Gi' }), app()], /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: failed quota: branch-quota: must specify requests\.memory for: app\. Fix: set resources\.requests and resources\.limits/],
-    ['a pod larger than any node', 'e2e-big', [app({}, { resources: { requests: { memory: '64Gi' } } })], /^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient memory\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/],
-    ['an image tag the registry does not have', 'e2e-pull', [app({}, { image: 'registry.example.com/sample/web:fail-pull' })], /^- Deployment\/app: pod app-\S+: container app is in ImagePullBackOff \(rpc error: code = NotFound desc = failed to pull and unpack image "registry\.example\.com\/sample\/web:fail-pull": .*: not found\)\. Fix: push registry\.example\.com\/sample\/web:fail-pull/],
-    ['an invalid image name', 'e2e-name', [app({}, { image: 'Registry.example.com/App:1' })], /^- Deployment\/app: pod app-\S+: container app is in InvalidImageName \(Failed to apply default image tag "Registry\.example\.com\/App:1": couldn't parse image name .*\)\. Fix: correct the image reference/],
-    ['a command that exits', 'e2e-crash', [app({}, { command: ['sh', '-c', 'echo "cannot reach database"; exit 3'] })], /^- Deployment\/app: pod app-\S+: container app is in CrashLoopBackOff \(back-off 10s restarting failed container=app pod=app-\S+; last exit code 3 \(Error\), 1 restarts\)\. Fix: the container stops right after it starts/],
+    [
+      'a ConfigMap the container reads and nobody creates',
+      'e2e-env',
+      [app({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })],
+      /^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay/,
+    ],
+    [
+      'a Secret volume that is missing',
+      'e2e-mount',
+      [app({ volumes: [{ name: 'tls', secret: { secretName: 'app-tls' } }] }, { volumeMounts: [{ name: 'tls', mountPath: '/tls' }] })],
+      /^- Deployment\/app: pod app-\S+: FailedMount: MountVolume\.SetUp failed for volume "tls" : secret "app-tls" not found\. Fix: add Secret "app-tls" to the overlay/,
+    ],
+    [
+      'a ServiceAccount nobody creates',
+      'e2e-sa',
+      [app({ serviceAccountName: 'workload-identity' })],
+      /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-e2e-sa\/workload-identity: serviceaccount "workload-identity" not found\. Fix: add ServiceAccount "workload-identity"/,
+    ],
+    [
+      'a ResourceQuota the pods exceed',
+      'e2e-quota',
+      [quota({ pods: '1' }), app({}, {}, 2)],
+      /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: pods=1, used: pods=1, limited: pods=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota"/,
+    ],
+    [
+      'a ResourceQuota that requires requests',
+      'e2e-quota-spec',
+      [quota({ 'requests.memory': '1Gi' }), app()],
+      /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: failed quota: branch-quota: must specify requests\.memory for: app\. Fix: set resources\.requests and resources\.limits/,
+    ],
+    [
+      'a pod larger than any node',
+      'e2e-big',
+      [app({}, { resources: { requests: { memory: '64Gi' } } })],
+      /^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient memory\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/,
+    ],
+    [
+      'an image tag the registry does not have',
+      'e2e-pull',
+      [app({}, { image: 'registry.example.com/sample/web:fail-pull' })],
+      /^- Deployment\/app: pod app-\S+: container app is in ImagePullBackOff \(rpc error: code = NotFound desc = failed to pull and unpack image "registry\.example\.com\/sample\/web:fail-pull": .*: not found\)\. Fix: push registry\.example\.com\/sample\/web:fail-pull/,
+    ],
+    [
+      'an invalid image name',
+      'e2e-name',
+      [app({}, { image: 'Registry.example.com/App:1' })],
+      /^- Deployment\/app: pod app-\S+: container app is in InvalidImageName \(Failed to apply default image tag "Registry\.example\.com\/App:1": couldn't parse image name .*\)\. Fix: correct the image reference/,
+    ],
+    [
+      'a command that exits',
+      'e2e-crash',
+      [app({}, { command: ['sh', '-c', 'echo "cannot reach database"; exit 3'] })],
+      /^- Deployment\/app: pod app-\S+: container app is in CrashLoopBackOff \(back-off 10s restarting failed container=app pod=app-\S+; last exit code 3 \(Error\), 1 restarts\)\. Fix: the container stops right after it starts/,
+    ],
   ])('%s', async (_what, branch, objects, expected) => {
     const started = Date.now();
     const run = await deploy(branch, objects);
@@ -84,16 +154,20 @@ describe('deploy-overlay bundle: each failure a real cluster has, in one line, f
   it('a registry that refuses the cluster (no AcrPull): the 401 and how to grant the pull', async () => {
     kube.images.refuse('myacr.azurecr.io/todo-app-be:1.0.0', 'Unauthorized');
     const run = await deploy('e2e-acr', [app({}, { image: 'myacr.azurecr.io/todo-app-be:1.0.0' })]);
-    expect(lineFor(run)).toMatch(/container app is in ImagePullBackOff \(rpc error: code = Unknown desc = .*401 Unauthorized\)\. Fix: let the cluster pull from myacr\.azurecr\.io \(on AKS: az aks update --attach-acr <registry>/);
+    expect(lineFor(run)).toMatch(
+      /container app is in ImagePullBackOff \(rpc error: code = Unknown desc = .*401 Unauthorized\)\. Fix: let the cluster pull from myacr\.azurecr\.io \(on AKS: az aks update --attach-acr <registry>/,
+    );
   });
 
   it('a readiness probe that never passes: waited for until timeout, then explained', async () => {
     const run = await deploy('e2e-probe', [app({}, { readinessProbe: { tcpSocket: { port: 9000 }, periodSeconds: 5 } })], { timeout: '2s' });
     expect(run.exitCode).toBe(1);
-    expect(lineFor(run)).toMatch(/^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: dial tcp 10\.244\.\d+\.\d+:9000: connect: connection refused\. Fix: make the readiness probe ask the port/);
+    expect(lineFor(run)).toMatch(
+      /^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: dial tcp 10\.244\.\d+\.\d+:9000: connect: connection refused\. Fix: make the readiness probe ask the port/,
+    );
   });
 
-  it('kubectl: the crash loop\'s previous log, and rollout history/undo with real revisions', async () => {
+  it("kubectl: the crash loop's previous log, and rollout history/undo with real revisions", async () => {
     const pods = kube.store.list('pods', 'feature-e2e-crash');
     const name = pods[0]?.metadata.name ?? '';
     const previous = await k('logs', name, '-n', 'feature-e2e-crash', '--previous');
@@ -114,8 +188,17 @@ describe('deploy-overlay bundle: each failure a real cluster has, in one line, f
     // The first ReplicaSet is scaled back up and takes revision 3; 1 is gone from the history.
     const after = await k('rollout', 'history', 'deployment/app', '-n', 'feature-e2e-history');
     expect(after.stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>/);
-    const sets = kube.store.list('replicasets.apps', 'feature-e2e-history').map((rs) => [rs.metadata.annotations?.['deployment.kubernetes.io/revision'], (rs['spec'] as { replicas: number }).replicas, JSON.stringify(rs['spec']).includes('nginx:1.27')]);
-    expect(sets.sort()).toEqual([['2', 0, false], ['3', 1, true]]);
+    const sets = kube.store
+      .list('replicasets.apps', 'feature-e2e-history')
+      .map((rs) => [
+        rs.metadata.annotations?.['deployment.kubernetes.io/revision'],
+        (rs['spec'] as { replicas: number }).replicas,
+        JSON.stringify(rs['spec']).includes('nginx:1.27'),
+      ]);
+    expect(sets.sort()).toEqual([
+      ['2', 0, false],
+      ['3', 1, true],
+    ]);
     expect(kube.store.get('deployments.apps', 'feature-e2e-history', 'app')?.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
   });
 });

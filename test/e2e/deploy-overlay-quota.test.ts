@@ -29,10 +29,15 @@ afterAll(async () => {
 });
 
 function deploy(overrides: Record<string, string> = {}): Promise<RunResult> {
-  return runAction('deploy-overlay', { inputs: sampleInputs('', { kubeconfig: '', 'working-directory': sample.dir, ...overrides }), env: { KUBECONFIG: path.join(dir, 'kubeconfig') } });
+  return runAction('deploy-overlay', {
+    inputs: sampleInputs('', { kubeconfig: '', 'working-directory': sample.dir, ...overrides }),
+    env: { KUBECONFIG: path.join(dir, 'kubeconfig') },
+  });
 }
 
-async function get(kind: string): Promise<{ metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> }[]> {
+async function get(
+  kind: string,
+): Promise<{ metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> }[]> {
   cache += 1;
   const run = await kubectl(path.join(dir, 'kubeconfig'), path.join(dir, `cache-${cache}`), 'get', kind, '-n', NAMESPACE, '-o', 'json');
   expect(run.stderr).toBe('');
@@ -50,8 +55,12 @@ describe('deploy-overlay resource-quota and limit-range', () => {
     // The same labels and mark as the overlay's own objects.
     const [configMap] = await get('configmaps');
     for (const object of [quota]) {
-      expect(object?.metadata.labels).toMatchObject(Object.fromEntries(Object.entries(configMap?.metadata.labels ?? {}).filter(([key]) => !key.startsWith('app'))));
-      const marks = Object.entries(configMap?.metadata.annotations ?? {}).filter(([key]) => key === 'branch-env.io/branch-name' || key === 'branch-env.io/repository');
+      expect(object?.metadata.labels).toMatchObject(
+        Object.fromEntries(Object.entries(configMap?.metadata.labels ?? {}).filter(([key]) => !key.startsWith('app'))),
+      );
+      const marks = Object.entries(configMap?.metadata.annotations ?? {}).filter(
+        ([key]) => key === 'branch-env.io/branch-name' || key === 'branch-env.io/repository',
+      );
       expect(marks).toHaveLength(2);
       for (const [key, value] of marks) expect(object?.metadata.annotations?.[key], key).toBe(value);
       expect(Object.keys(object?.metadata.labels ?? {}).length).toBeGreaterThan(0);

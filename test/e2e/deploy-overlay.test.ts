@@ -27,7 +27,10 @@ afterAll(async () => {
 });
 
 function deploy(overrides: Record<string, string> = {}, env: Record<string, string> = {}): Promise<RunResult> {
-  return runAction('deploy-overlay', { inputs: sampleInputs('', { kubeconfig: '', 'working-directory': sample.dir, ...overrides }), env: { KUBECONFIG: path.join(dir, 'kubeconfig'), ...env } });
+  return runAction('deploy-overlay', {
+    inputs: sampleInputs('', { kubeconfig: '', 'working-directory': sample.dir, ...overrides }),
+    env: { KUBECONFIG: path.join(dir, 'kubeconfig'), ...env },
+  });
 }
 
 /** kubectl with a fresh cache dir each time, so it never answers from an earlier discovery. */
@@ -54,7 +57,12 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect(run.outputs['changed']).toBe('true');
     const applied = JSON.parse(run.outputs['applied'] ?? '[]') as Applied;
     expect(applied).toHaveLength(14);
-    expect(applied.filter((a) => a.rollout).map((a) => `${a.kind}/${a.name}:${a.rollout}`)).toEqual(['Deployment/api:ready', 'Deployment/web:ready', 'StatefulSet/cache:ready', 'Job/migrate:ready']);
+    expect(applied.filter((a) => a.rollout).map((a) => `${a.kind}/${a.name}:${a.rollout}`)).toEqual([
+      'Deployment/api:ready',
+      'Deployment/web:ready',
+      'StatefulSet/cache:ready',
+      'Job/migrate:ready',
+    ]);
     expect(run.summary).toMatch(/^<h3>✅ deploy-overlay: Deployed ex-3-9 to feature-ex-3-9, 4 of 4 workload\(s\) ready in /);
     expect(run.summary).toMatch(/<tr><td>Deployment\/api<\/td><td>created<\/td><td>✅ ready<\/td><td>[0-9.]+m?s<\/td><\/tr>/);
     // The secret is masked before anything prints it, and printed nowhere else.
@@ -64,13 +72,31 @@ describe('deploy-overlay bundle on the emulator', () => {
 
     const all = await getJson('deployments,statefulsets,jobs,cronjobs,services,configmaps,secrets,networkpolicies,httproutes', '-n', NAMESPACE);
     const names = all.items.map((o) => `${String(o['kind'])}/${(o['metadata'] as { name: string }).name}`).sort();
-    expect(names).toEqual(expect.arrayContaining(['Deployment/api', 'Deployment/web', 'StatefulSet/cache', 'Job/migrate', 'CronJob/report', 'Service/api', 'Service/cache', 'Service/web', 'ConfigMap/app-settings', 'Secret/database-credentials', 'NetworkPolicy/cache', 'HTTPRoute/web']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Deployment/api',
+        'Deployment/web',
+        'StatefulSet/cache',
+        'Job/migrate',
+        'CronJob/report',
+        'Service/api',
+        'Service/cache',
+        'Service/web',
+        'ConfigMap/app-settings',
+        'Secret/database-credentials',
+        'NetworkPolicy/cache',
+        'HTTPRoute/web',
+      ]),
+    );
     const text = JSON.stringify(all);
     for (const token of ['BRANCH_NAME', 'PLACEHOLDER']) expect(text).not.toContain(token);
     expect(text).toContain(`registry.example.com/sample/web:${TAG}`);
     // Every object of the overlay carries the ownership labels; kube-root-ca.crt is the cluster's own (every namespace gets it).
     for (const item of all.items.filter((i) => (i['metadata'] as { name: string }).name !== 'kube-root-ca.crt')) {
-      expect((item['metadata'] as { labels: Record<string, string> }).labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' });
+      expect((item['metadata'] as { labels: Record<string, string> }).labels).toMatchObject({
+        'app.kubernetes.io/managed-by': 'branch-env-actions',
+        'branch-env.io/branch': 'ex-3-9',
+      });
     }
     const ns = await getJson('namespace', NAMESPACE);
     expect((ns['metadata'] as { labels: Record<string, string> }).labels['branch-env.io/branch']).toBe('ex-3-9');
@@ -94,10 +120,16 @@ describe('deploy-overlay bundle on the emulator', () => {
     const base = path.join(sample.dir, 'base', 'kustomization.yaml');
     writeSampleFile(sample.dir, 'base/kustomization.yaml', readFileSync(base, 'utf8').replace('  - httproute.yaml\n', ''));
     const overlay = path.join(sample.dir, 'overlays', 'feature', 'kustomization.yaml');
-    writeSampleFile(sample.dir, 'overlays/feature/kustomization.yaml', readFileSync(overlay, 'utf8').replace(/ {2}- target:\n {6}kind: HTTPRoute\n[\s\S]*?(?= {2}- target:)/, ''));
+    writeSampleFile(
+      sample.dir,
+      'overlays/feature/kustomization.yaml',
+      readFileSync(overlay, 'utf8').replace(/ {2}- target:\n {6}kind: HTTPRoute\n[\s\S]*?(?= {2}- target:)/, ''),
+    );
     const run = await deploy();
     expect(run.exitCode).toBe(0);
-    expect((JSON.parse(run.outputs['applied'] ?? '[]') as Applied).filter((a) => a.result !== 'unchanged')).toEqual([expect.objectContaining({ kind: 'HTTPRoute', name: 'web', result: 'pruned' })]);
+    expect((JSON.parse(run.outputs['applied'] ?? '[]') as Applied).filter((a) => a.result !== 'unchanged')).toEqual([
+      expect.objectContaining({ kind: 'HTTPRoute', name: 'web', result: 'pruned' }),
+    ]);
     const gone = await k('get', 'httproute', 'web', '-n', NAMESPACE);
     expect(gone.code).not.toBe(0);
     expect(gone.stderr).toContain('not found');
@@ -108,7 +140,9 @@ describe('deploy-overlay bundle on the emulator', () => {
     expect(scaled.code).toBe(0);
     const run = await deploy();
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::Applying the workloads failed for 1 object\(s\):%0A- Deployment\/api: \.spec\.replicas owned by field manager "kubectl[^"]*"/);
+    expect(run.stdout).toMatch(
+      /::error::Applying the workloads failed for 1 object\(s\):%0A- Deployment\/api: \.spec\.replicas owned by field manager "kubectl[^"]*"/,
+    );
     expect(run.stdout).toContain('force-conflicts: true');
     expect(Object.keys(run.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
     const forced = await deploy({ 'force-conflicts': 'true' });
@@ -120,12 +154,16 @@ describe('deploy-overlay bundle on the emulator', () => {
     const run = await deploy({ images: sampleInputs('')['images']?.replace(`web:${TAG}`, 'web:fail-pull') ?? '' });
     expect(run.exitCode).toBe(1);
     expect(Object.keys(run.outputs).filter((name) => name !== 'verdict')).toEqual([]); // no output but the summary's verdict
-    expect(run.stdout).toMatch(/::error::1 workload\(s\) did not become ready in namespace feature-ex-3-9:%0A- Deployment\/web: pod web-\S+: container web is in ImagePullBackOff/);
+    expect(run.stdout).toMatch(
+      /::error::1 workload\(s\) did not become ready in namespace feature-ex-3-9:%0A- Deployment\/web: pod web-\S+: container web is in ImagePullBackOff/,
+    );
     expect(run.stdout).toContain('::group::Diagnosis');
     expect(run.stdout).toContain('container web: waiting: ImagePullBackOff');
     expect(run.stdout).toContain('Warning Failed');
     expect(run.stdout).toContain('Failed to pull image "registry.example.com/sample/web:fail-pull"');
-    expect(run.summary).toMatch(/^<h3>❌ deploy-overlay: Deploy of ex-3-9 to feature-ex-3-9 failed, 1 of 4 workload\(s\) not ready in [^<]+<\/h3>\n\n<ul><li>❌ <strong>Deployment\/web<\/strong>: pod web-\S+: container web is in ImagePullBackOff/);
+    expect(run.summary).toMatch(
+      /^<h3>❌ deploy-overlay: Deploy of ex-3-9 to feature-ex-3-9 failed, 1 of 4 workload\(s\) not ready in [^<]+<\/h3>\n\n<ul><li>❌ <strong>Deployment\/web<\/strong>: pod web-\S+: container web is in ImagePullBackOff/,
+    );
     expect(run.summary).toContain('<details><summary>Diagnosis of Deployment/web: pods, events, logs</summary>');
   });
 
@@ -194,7 +232,10 @@ describe('deploy-overlay bundle on a bad day', () => {
   it('retries an unreachable cluster until `timeout` (at most 30 s), then names the server', async () => {
     const nobody = kube.kubeconfig().replace(/server: \S+/, 'server: http://127.0.0.1:9');
     const started = Date.now();
-    const run = await runAction('deploy-overlay', { inputs: sampleInputs(nobody, { 'working-directory': sample.dir, branch: 'unreachable-2', timeout: '3s' }), timeoutMs: 90_000 });
+    const run = await runAction('deploy-overlay', {
+      inputs: sampleInputs(nobody, { 'working-directory': sample.dir, branch: 'unreachable-2', timeout: '3s' }),
+      timeoutMs: 90_000,
+    });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/Retrying read of Namespace/);

@@ -25,7 +25,15 @@ const MALFORMED: Record<string, string> = {
 
 /** Every 8-character piece of each secret that shows outside the runner's ::add-mask:: commands. */
 function leaks(run: RunResult): string[] {
-  const shown = [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.outputFile, run.summary].join('\n');
+  const shown = [
+    run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n'),
+    run.stderr,
+    run.outputFile,
+    run.summary,
+  ].join('\n');
   const found = new Set<string>();
   for (const secret of [TOKEN, PASSWORD]) {
     for (let i = 0; i + 8 <= secret.length; i += 1) if (shown.includes(secret.slice(i, i + 8))) found.add(secret.slice(i, i + 8));

@@ -35,13 +35,28 @@ afterAll(async () => {
 function comment(inputs: Record<string, string>): Promise<RunResult> {
   return runAction('pr-comment', {
     eventName: 'pull_request',
-    event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { ref: 'feature/login', sha: 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', repo: { full_name: 'acme/todo' } }, base: { ref: 'main', repo: { full_name: 'acme/todo' } } }, repository: { name: 'todo', full_name: 'acme/todo', owner: { login: 'acme' }, default_branch: 'main' } },
+    event: {
+      action: 'synchronize',
+      number: pr,
+      pull_request: {
+        number: pr,
+        head: { ref: 'feature/login', sha: 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', repo: { full_name: 'acme/todo' } },
+        base: { ref: 'main', repo: { full_name: 'acme/todo' } },
+      },
+      repository: { name: 'todo', full_name: 'acme/todo', owner: { login: 'acme' }, default_branch: 'main' },
+    },
     env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/todo', GITHUB_RUN_ID: '4242' },
     inputs: { 'github-token': 'ghs_pr_only', 'comment-author': 'github-actions[bot]', marker: 'feature-environment', status: 'success', ...inputs },
   });
 }
 
-const facts = { 'environment-url': 'https://login.preview.example.com', namespace: 'feature-login', database: 'login', 'image-tag': 'login-c945b89', 'smoke-check': 'true' };
+const facts = {
+  'environment-url': 'https://login.preview.example.com',
+  namespace: 'feature-login',
+  database: 'login',
+  'image-tag': 'login-c945b89',
+  'smoke-check': 'true',
+};
 
 describe('pr-comment bundle', () => {
   it('creates one comment, then updates the same one in place; other comments are left alone', async () => {
@@ -53,12 +68,22 @@ describe('pr-comment bundle', () => {
     expect(ours).toHaveLength(1);
     const body = ours[0]?.body ?? '';
     expect(body.split('\n')[0]).toBe(MARKER);
-    for (const text of ['<https://login.preview.example.com>', '`feature-login`', '`login`', '`login-c945b89`', '✅ passed', 'https://github.com/acme/todo/actions/runs/4242', ' UTC |']) expect(body).toContain(text);
+    for (const text of [
+      '<https://login.preview.example.com>',
+      '`feature-login`',
+      '`login`',
+      '`login-c945b89`',
+      '✅ passed',
+      'https://github.com/acme/todo/actions/runs/4242',
+      ' UTC |',
+    ])
+      expect(body).toContain(text);
 
     // Push past the first page (100) of comments, then deploy again and fail.
     const other = getOctokit('ghs_other_tool', { baseUrl: gh.url });
     for (let i = 0; i < 101; i += 1) await other.rest.issues.createComment({ owner: 'acme', repo: 'todo', issue_number: pr, body: `noise ${i}` });
-    const verdict = '❌ deploy-overlay: Deploy of feature/login to feature-login failed, 1 of 2 workload(s) not ready in 41s\n- Deployment/todo-app-be: pod todo-app-be-1: container be is in ImagePullBackOff (not found). Fix: push the tag';
+    const verdict =
+      '❌ deploy-overlay: Deploy of feature/login to feature-login failed, 1 of 2 workload(s) not ready in 41s\n- Deployment/todo-app-be: pod todo-app-be-1: container be is in ImagePullBackOff (not found). Fix: push the tag';
     const second = await comment({ ...facts, status: 'failure', verdict, 'smoke-check': '' });
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.outputs['result']).toBe('changed');
@@ -84,7 +109,12 @@ describe('pr-comment bundle', () => {
 
   it('without a pull request it writes nothing and says so', async () => {
     const before = gh.comments(pr).length;
-    const run = await runAction('pr-comment', { eventName: 'push', event: { ref: 'refs/heads/feature/login' }, env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/todo' }, inputs: { 'github-token': 'ghs_pr_only' } });
+    const run = await runAction('pr-comment', {
+      eventName: 'push',
+      event: { ref: 'refs/heads/feature/login' },
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/todo' },
+      inputs: { 'github-token': 'ghs_pr_only' },
+    });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs['result']).toBe('skipped');
     expect(visibleLines(run.summary)[0]).toMatch(/^➖ pr-comment: Skipped: no pull request for event push in /);
@@ -97,6 +127,8 @@ describe('pr-comment bundle', () => {
     expect(run.exitCode).toBe(1);
     const lines = visibleLines(run.summary);
     expect(lines[0]).toMatch(/^❌ pr-comment: Failed in /);
-    expect(lines[1]).toMatch(/^❌ The pull request comment: GitHub refused writing the comment on pull request #\d+: .*Fix: Grant the workflow job `permissions:` .*pull_requests: (read|write)/);
+    expect(lines[1]).toMatch(
+      /^❌ The pull request comment: GitHub refused writing the comment on pull request #\d+: .*Fix: Grant the workflow job `permissions:` .*pull_requests: (read|write)/,
+    );
   });
 });

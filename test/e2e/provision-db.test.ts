@@ -33,7 +33,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // What the runs made is dropped as the server's superuser (an Entra admin's database is not the password admin's to drop).
-  const su = await connectOnce({ host: pg.host, port: pg.port, user: serviceTarget(pg).user, password: serviceTarget(pg).password, database: 'postgres', sslmode: 'disable' }).catch(() => undefined);
+  const su = await connectOnce({
+    host: pg.host,
+    port: pg.port,
+    user: serviceTarget(pg).user,
+    password: serviceTarget(pg).password,
+    database: 'postgres',
+    sslmode: 'disable',
+  }).catch(() => undefined);
   await dropMade(su ?? sql, made);
   await closeQuietly(su);
   await closeQuietly(sql);
@@ -66,21 +73,33 @@ async function provision(branch: string, inputs: Record<string, string> = {}, en
 }
 
 function connectAs(r: RunResult, database = r.outputs['database']!): Promise<PgClient> {
-  return connectPostgres({ host: r.outputs['host']!, port: Number(r.outputs['port']), user: r.outputs['user']!, password: r.outputs['password']!, database, sslmode: 'disable' }, { retryForMs: 0, login: 'role' });
+  return connectPostgres(
+    { host: r.outputs['host']!, port: Number(r.outputs['port']), user: r.outputs['user']!, password: r.outputs['password']!, database, sslmode: 'disable' },
+    { retryForMs: 0, login: 'role' },
+  );
 }
 
 /** Values the run registered with ::add-mask:: (the runner hides them; they are not shown). */
 function maskedValues(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length).trim());
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => line.slice('::add-mask::'.length).trim());
 }
 
 /** What a person sees: stdout without the ::add-mask:: commands the runner consumes. */
 function visible(stdout: string): string {
-  return stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
 }
 
 function outputsBesides(r: RunResult, ...names: string[]): string {
-  return Object.entries(r.outputs).filter(([name]) => !names.includes(name)).map(([name, value]) => `${name}=${value}`).join('\n');
+  return Object.entries(r.outputs)
+    .filter(([name]) => !names.includes(name))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('\n');
 }
 
 async function count(kind: 'database' | 'role', name: string): Promise<number> {
@@ -115,7 +134,7 @@ function errorLine(r: RunResult): string {
 }
 
 describe('provision-db bundle', () => {
-  it('creates the database and role; the role gets in and no other branch\'s role does; secrets never show', async () => {
+  it("creates the database and role; the role gets in and no other branch's role does; secrets never show", async () => {
     const a = await provision(`e2e-a-${run}`);
     expect(a.stderr).toBe('');
     expect(a.exitCode).toBe(0);
@@ -156,7 +175,12 @@ describe('provision-db bundle', () => {
     expect(first.exitCode).toBe(0);
     const { database, role, namespace } = names(branch);
     kube.store.seed(markedNamespace(branch, 'octo-org/octo-repo'));
-    kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { PGPASSWORD: Buffer.from(first.outputs['password']!).toString('base64') } });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'database-credentials', namespace },
+      data: { PGPASSWORD: Buffer.from(first.outputs['password']!).toString('base64') },
+    });
     const before = await snapshot(database, role);
     az.requests.reset();
     const second = await provision(branch, { kubeconfig: kube.kubeconfig() });
@@ -205,7 +229,12 @@ describe('provision-db bundle: bad input', () => {
   it.each([
     ['a protected database', { database: 'postgres' }, /Database "postgres" is protected/, /Leave `database` empty/],
     ['a malformed database name', { database: 'ex-3-9;drop' }, /Input `database` must be a PostgreSQL name/, /ex_3_9/],
-    ['a missing server', { server: 'psql-missing' }, /Flexible Server "psql-missing" was not found in resource group "rg-preview" \(ARM ResourceNotFound/, /Check `server`/],
+    [
+      'a missing server',
+      { server: 'psql-missing' },
+      /Flexible Server "psql-missing" was not found in resource group "rg-preview" \(ARM ResourceNotFound/,
+      /Check `server`/,
+    ],
     ['a missing resource group', { 'resource-group': 'rg-missing' }, /Resource group "rg-missing" does not exist/, /Check `resource-group`/],
     ['a wrong admin password', { 'admin-password': 'not-the-password' }, /refused the password of the admin login/, /Check `admin-password`/],
     ['a TLS failure', { sslmode: 'verify-full' }, /does not offer TLS, and `sslmode` is verify-full/, /sslmode: disable/],
@@ -258,7 +287,11 @@ describe('provision-db bundle: bad input', () => {
 });
 
 describe('provision-db bundle on Azure as it is (one operation at a time, owners, slow operations)', () => {
-  const identity = { 'identity-name': 'id-preview-workload', 'service-account': 'todo-app', 'oidc-issuer': 'https://oidc.prod-aks.example.com/tenant/cluster/' };
+  const identity = {
+    'identity-name': 'id-preview-workload',
+    'service-account': 'todo-app',
+    'oidc-issuer': 'https://oidc.prod-aks.example.com/tenant/cluster/',
+  };
 
   it('two runs for two branches on one managed identity at once both succeed (409 Concurrent... and ServerBusy waited out)', async () => {
     const [a, b] = [`e2e-twin-a-${run}`, `e2e-twin-b-${run}`];
@@ -340,4 +373,3 @@ describe('provision-db bundle on Azure as it is (one operation at a time, owners
     }
   }, 60_000);
 });
-

@@ -40,12 +40,28 @@ async function deployApp(branch: string, container: Record<string, unknown>): Pr
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'app' },
-    spec: { replicas: 1, selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...container }] } } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: 'app' } },
+      template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...container }] } },
+    },
   };
   const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'app' }, spec: { selector: { app: 'app' }, ports: [{ port: 80 }] } };
   writeFileSync(path.join(overlay, 'objects.yaml'), [app, service].map((o) => yaml.dump(o)).join('---\n'));
   writeFileSync(path.join(overlay, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
-  return runAction('deploy-overlay', { inputs: sampleInputs('', { kubeconfig: '', branch, overlays: '.', 'working-directory': overlay, images: '', replacements: '', placeholders: '', timeout: '60s' }), env: env() });
+  return runAction('deploy-overlay', {
+    inputs: sampleInputs('', {
+      kubeconfig: '',
+      branch,
+      overlays: '.',
+      'working-directory': overlay,
+      images: '',
+      replacements: '',
+      placeholders: '',
+      timeout: '60s',
+    }),
+    env: env(),
+  });
 }
 
 describe('deploy-overlay summaries lead with the verdict', () => {
@@ -68,9 +84,24 @@ describe('deploy-overlay summaries lead with the verdict', () => {
   });
 
   it.each<[string, string, Record<string, unknown>, RegExp]>([
-    ['an image the registry does not have', 'sum-pull', { image: 'registry.example.com/sample/web:fail-pull' }, /^❌ Deployment\/app: pod app-\S+: container app is in ImagePullBackOff \(.*not found\)\. Fix: push registry\.example\.com\/sample\/web:fail-pull/],
-    ['a crash loop', 'sum-crash', { command: ['sh', '-c', 'echo "cannot reach database"; exit 3'] }, /^❌ Deployment\/app: pod app-\S+: container app is in CrashLoopBackOff \(.*last exit code 3.*\)\. Fix: /],
-    ['a ConfigMap nobody creates', 'sum-config', { envFrom: [{ configMapRef: { name: 'settings' } }] }, /^❌ Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay/],
+    [
+      'an image the registry does not have',
+      'sum-pull',
+      { image: 'registry.example.com/sample/web:fail-pull' },
+      /^❌ Deployment\/app: pod app-\S+: container app is in ImagePullBackOff \(.*not found\)\. Fix: push registry\.example\.com\/sample\/web:fail-pull/,
+    ],
+    [
+      'a crash loop',
+      'sum-crash',
+      { command: ['sh', '-c', 'echo "cannot reach database"; exit 3'] },
+      /^❌ Deployment\/app: pod app-\S+: container app is in CrashLoopBackOff \(.*last exit code 3.*\)\. Fix: /,
+    ],
+    [
+      'a ConfigMap nobody creates',
+      'sum-config',
+      { envFrom: [{ configMapRef: { name: 'settings' } }] },
+      /^❌ Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay/,
+    ],
   ])('a failed deploy (%s): the reason in one line under the verdict', async (_what, branch, container, reason) => {
     const run = await deployApp(branch, container);
     expect(run.exitCode).toBe(1);

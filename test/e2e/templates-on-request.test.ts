@@ -24,7 +24,12 @@ function pullRequest(action: string, labels: string[], extra: Record<string, unk
     ref_name: '7/merge',
     repository,
     run_id: '4242',
-    event: { action, number: 7, pull_request: { number: 7, head: { ref: BRANCH, repo: { full_name: headRepo } }, base: { ref: 'main' }, labels: labels.map((name) => ({ name })) }, ...extra },
+    event: {
+      action,
+      number: 7,
+      pull_request: { number: 7, head: { ref: BRANCH, repo: { full_name: headRepo } }, base: { ref: 'main' }, labels: labels.map((name) => ({ name })) },
+      ...extra,
+    },
   };
 }
 const push = { event_name: 'push', head_ref: '', ref_name: BRANCH, repository, run_id: '4243', event: { ref: `refs/heads/${BRANCH}` } };
@@ -48,7 +53,8 @@ async function jobsRun(workflow: typeof feature, github: Record<string, unknown>
   return { ran: Object.keys(results).filter((id) => results[id] !== 'skipped'), comments };
 }
 
-const group = (github: Record<string, unknown>, vars: Record<string, string>): string => interpolate((feature as { concurrency?: { group?: string } }).concurrency?.group ?? '', { github, vars });
+const group = (github: Record<string, unknown>, vars: Record<string, string>): string =>
+  interpolate((feature as { concurrency?: { group?: string } }).concurrency?.group ?? '', { github, vars });
 const branchInput = (github: Record<string, unknown>, vars: Record<string, string>): string => {
   const step = (cleanup.jobs['branch']?.steps ?? []).find((s) => s.id === 'cleanup');
   return interpolate(String(step?.with?.['branch'] ?? ''), { github, vars });

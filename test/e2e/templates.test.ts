@@ -34,7 +34,10 @@ describe('workflow templates, end to end', () => {
   it('ran the suite actions of each template through their bundles', () => {
     const ran = phases.flatMap((p) => Object.values(p.jobs).flatMap((j) => j.runs.flatMap((r) => r.job.steps.filter((s) => s.result).map((s) => s.label))));
     for (const action of ['build-tag', 'provision-db', 'deploy-overlay', 'verify-endpoints', 'bump-prod-tag', 'cleanup-branch']) {
-      expect(ran.some((label) => label.includes(`/actions/${action}@`)), action).toBe(true);
+      expect(
+        ran.some((label) => label.includes(`/actions/${action}@`)),
+        action,
+      ).toBe(true);
     }
   });
 });
@@ -56,15 +59,25 @@ describe('workflow templates and forks', () => {
   const push = (branch: string) => ({ event_name: 'push', head_ref: '', ref_name: branch, repository, event: { ref: `refs/heads/${branch}` } });
 
   it('skips every job of a fork pull request whose head branch is named like an internal branch', async () => {
-    const jobs = await runWorkflow(feature, { contexts: { github: pullRequest('feature/login', 'evil/app'), vars: {}, secrets: {}, inputs: {} }, handlers: {} });
-    expect(Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, job.result]))).toEqual(Object.fromEntries(Object.keys(feature.jobs).map((id) => [id, 'skipped'])));
+    const jobs = await runWorkflow(feature, {
+      contexts: { github: pullRequest('feature/login', 'evil/app'), vars: {}, secrets: {}, inputs: {} },
+      handlers: {},
+    });
+    expect(Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, job.result]))).toEqual(
+      Object.fromEntries(Object.keys(feature.jobs).map((id) => [id, 'skipped'])),
+    );
   });
 
   it('gives a fork pull request a concurrency group no internal branch has', () => {
-    const group = (github: Record<string, unknown>): string => interpolate((feature as { concurrency?: { group?: string } }).concurrency?.group ?? '', { github, vars: {} });
+    const group = (github: Record<string, unknown>): string =>
+      interpolate((feature as { concurrency?: { group?: string } }).concurrency?.group ?? '', { github, vars: {} });
     const internal = ['feature/login', 'main', 'fork-x', 'app-fork:x', 'evil/app:feature/login'].map((b) => group(push(b)));
     internal.push(group(pullRequest('feature/login', repository)));
-    for (const [head, headRepo] of [['feature/login', 'evil/app'], ['x', 'octo-org/app-fork'], ['main', 'octo-org/app2']] as const) {
+    for (const [head, headRepo] of [
+      ['feature/login', 'evil/app'],
+      ['x', 'octo-org/app-fork'],
+      ['main', 'octo-org/app2'],
+    ] as const) {
       expect(internal).not.toContain(group(pullRequest(head, headRepo)));
     }
     // An internal pull request and a push of its branch share one group (one run at a time).

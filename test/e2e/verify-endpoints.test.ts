@@ -46,7 +46,16 @@ describe('verify-endpoints bundle', () => {
   });
 
   it('passes when every check passes and the new version answers', async () => {
-    const checks = ['- path: /be-health', '  expect:', '    json: { $.status: ok }', '    version: $.sha', '- path: /todos', '  expect:', '    body-contains: learn k8s', '    max-latency: 5s'].join('\n');
+    const checks = [
+      '- path: /be-health',
+      '  expect:',
+      '    json: { $.status: ok }',
+      '    version: $.sha',
+      '- path: /todos',
+      '  expect:',
+      '    body-contains: learn k8s',
+      '    max-latency: 5s',
+    ].join('\n');
     const run = await runAction('verify-endpoints', { inputs: { 'base-url': app.url, checks, 'expect-version': SHA.slice(0, 7), interval: '200ms' } });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
@@ -79,11 +88,15 @@ describe('verify-endpoints bundle', () => {
   it('fails with a table naming the check, what came back, and writes passed=false', async () => {
     const run = await runAction('verify-endpoints', { inputs: { 'base-url': app.url, checks: '/be-health\n/missing', timeout: '600ms', interval: '200ms' } });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::1 of 2 check\(s\) failed:%0A#2 GET \/missing: not ready: HTTP 404, expected 2xx\. If the environment needs longer to come up, raise `timeout` \(now 600ms\)\./);
+    expect(run.stdout).toMatch(
+      /::error::1 of 2 check\(s\) failed:%0A#2 GET \/missing: not ready: HTTP 404, expected 2xx\. If the environment needs longer to come up, raise `timeout` \(now 600ms\)\./,
+    );
     expect(run.stdout).toMatch(/\n2 +GET \/missing +❌ not ready +404 .*HTTP 404, expected 2xx; body: default backend - 404\n/);
     expect(run.outputs['passed']).toBe('false');
     expect(results(run)[1]).toMatchObject({ passed: false, result: 'not-ready', status: 404, body: 'default backend - 404' });
-    expect(run.summary).toMatch(/^<h3>❌ verify-endpoints: 1 of 2 check\(s\) failed in [0-9.]+m?s<\/h3>\n\n<ul><li>❌ <strong>#2 GET \/missing<\/strong>: HTTP 404, expected 2xx\. Fix: /);
+    expect(run.summary).toMatch(
+      /^<h3>❌ verify-endpoints: 1 of 2 check\(s\) failed in [0-9.]+m?s<\/h3>\n\n<ul><li>❌ <strong>#2 GET \/missing<\/strong>: HTTP 404, expected 2xx\. Fix: /,
+    );
   });
 
   it('masks credential headers in the log, outputs and summary, even when echoed back', async () => {
@@ -113,8 +126,16 @@ describe('verify-endpoints bundle', () => {
   it.each([
     ['malformed YAML', { checks: '- path: /a\n- path: [/b\n  expect: {}' }, /not valid YAML or JSON at line 3, column 3/],
     ['a check with no path or url', { checks: '- /a\n- name: orphan' }, /check #2 \(line 2\): has no `path` or `url`/],
-    ['an unknown expectation key', { checks: '- path: /todos\n  expect:\n    body-contain: x' }, /check #1 \("\/todos", line 3\): unknown expectation key "body-contain"\. Did you mean "body-contains"\?/],
-    ['a relative URL without base-url', { checks: '/be-health', 'base-url': '' }, /check #1 \("\/be-health", line 1\): the relative URL "\/be-health" needs input `base-url`/],
+    [
+      'an unknown expectation key',
+      { checks: '- path: /todos\n  expect:\n    body-contain: x' },
+      /check #1 \("\/todos", line 3\): unknown expectation key "body-contain"\. Did you mean "body-contains"\?/,
+    ],
+    [
+      'a relative URL without base-url',
+      { checks: '/be-health', 'base-url': '' },
+      /check #1 \("\/be-health", line 1\): the relative URL "\/be-health" needs input `base-url`/,
+    ],
     ['a version location without expect-version', { checks: '- path: /a\n  expect: { version: $.sha }' }, /input `expect-version` is empty/],
     ['a typo in a boolean', { checks: '/a', 'insecure-tls': 'ture' }, /Input `insecure-tls` must be true or false, got "ture"/],
     ['a bad timeout', { checks: '/a', timeout: '5 minutes' }, /Input `timeout` must be a duration/],

@@ -31,7 +31,8 @@ afterAll(async () => {
 function checkout(name: string, before: string, after: string): string {
   const work = path.join(dir, name);
   mkdirSync(path.join(work, path.dirname(KUSTOMIZATION)), { recursive: true });
-  const git = (...args: string[]): string => execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { encoding: 'utf8' });
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
   for (const tag of [before, after]) {
     writeFileSync(path.join(work, KUSTOMIZATION), overlay(tag));
@@ -47,8 +48,20 @@ async function runVerifyJob(sha: string, cwd: string): Promise<ReturnType<typeof
   if (!job) throw new Error('promote-production.yml has no verify job');
   workflow.jobs = { verify: job };
   return runWorkflow(workflow, {
-    contexts: { github: { event_name: 'push', ref: 'refs/heads/main', sha, repository: 'acme/todo', event: { before: '0'.repeat(40), after: sha } }, vars: { PRODUCTION_URL: world.appUrl }, secrets: {}, inputs: {} },
-    env: { KUBECONFIG: world.kubeconfigPath, GITHUB_API_URL: world.gh.url, GITHUB_REPOSITORY: 'acme/todo', GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main', GITHUB_TOKEN: world.gh.token },
+    contexts: {
+      github: { event_name: 'push', ref: 'refs/heads/main', sha, repository: 'acme/todo', event: { before: '0'.repeat(40), after: sha } },
+      vars: { PRODUCTION_URL: world.appUrl },
+      secrets: {},
+      inputs: {},
+    },
+    env: {
+      KUBECONFIG: world.kubeconfigPath,
+      GITHUB_API_URL: world.gh.url,
+      GITHUB_REPOSITORY: 'acme/todo',
+      GITHUB_SHA: sha,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_TOKEN: world.gh.token,
+    },
     event: { ref: 'refs/heads/main', after: sha, repository: { name: 'todo', owner: { login: 'acme' }, default_branch: 'main' } },
     handlers: { 'actions/checkout': noop, 'azure/login': noop, 'azure/aks-set-context': noop },
     overrides: { verify: { 'degraded-grace': '1s', timeout: '2s', interval: '100ms', 'sync-timeout': '20s', token: world.gh.token } },

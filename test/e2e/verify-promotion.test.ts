@@ -55,7 +55,12 @@ describe('verify-promotion', () => {
     expect(run.stdout).toMatch(/Deployment\s+production\s+todo-api\s+Synced\s+Degraded\s+.*ProgressDeadlineExceeded/);
     expect(openRollbacks()).toHaveLength(1);
     expectOnlyTagLine('crashloop-v3', 'v2');
-    expect(gh.comments(promotion.number).map((c) => c.body).join('\n')).toContain(`Rollback: #${run.outputs['rollback-pull-request-number'] ?? ''}`);
+    expect(
+      gh
+        .comments(promotion.number)
+        .map((c) => c.body)
+        .join('\n'),
+    ).toContain(`Rollback: #${run.outputs['rollback-pull-request-number'] ?? ''}`);
     const again = await verify(promotion.sha, { 'expect-version': 'crashloop-v3' });
     expect(again.exitCode).toBe(1);
     expect(again.outputs['rollback-pull-request-number']).toBe(run.outputs['rollback-pull-request-number']);

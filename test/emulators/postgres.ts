@@ -32,10 +32,14 @@ export function defaultMajor(env: NodeJS.ProcessEnv = process.env): number {
 export function matrixMajors(env: NodeJS.ProcessEnv = process.env): number[] {
   const value = env['TEST_PG_MAJORS'];
   if (value === undefined || value.trim() === '') return [15, 16, 17];
-  return value.split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
-    if (!/^\d{2}$/.test(v)) throw new Error(`TEST_PG_MAJORS must list PostgreSQL majors such as 15,16,17, got ${JSON.stringify(value)}.`);
-    return Number(v);
-  });
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => {
+      if (!/^\d{2}$/.test(v)) throw new Error(`TEST_PG_MAJORS must list PostgreSQL majors such as 15,16,17, got ${JSON.stringify(value)}.`);
+      return Number(v);
+    });
 }
 
 /** How to start the server. */
@@ -149,8 +153,17 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     if (runningAsRoot()) await runCommand('chown', ['-R', `${SERVER_OS_USER}:`, root]);
     const locale = await pickLocale();
     await runServerBinary(join(bindir, 'initdb'), [
-      '-D', dataDir, '-U', superuser.user, `--pwfile=${pwFile}`, '--auth=scram-sha-256',
-      '-E', 'UTF8', `--locale=${locale}`, '--no-sync', '--no-instructions',
+      '-D',
+      dataDir,
+      '-U',
+      superuser.user,
+      `--pwfile=${pwFile}`,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      `--locale=${locale}`,
+      '--no-sync',
+      '--no-instructions',
     ]);
     await rm(pwFile, { force: true });
     const settings: Record<string, string> = {

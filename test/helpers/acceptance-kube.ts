@@ -11,7 +11,9 @@ import * as emulator from '../emulators/kubernetes/../kubernetes/index.ts';
 export * from '../emulators/kubernetes/../kubernetes/index.ts';
 
 function emulatorOnlyPart(part: string): never {
-  throw new Error(`kube.${part} exists only on the Kubernetes emulator, not on the real cluster of acceptance mode: mark this test emulatorOnly('${part === 'faults' ? 'fault injection' : `emulator ${part}`}') (test/helpers/backends.ts)`);
+  throw new Error(
+    `kube.${part} exists only on the Kubernetes emulator, not on the real cluster of acceptance mode: mark this test emulatorOnly('${part === 'faults' ? 'fault injection' : `emulator ${part}`}') (test/helpers/backends.ts)`,
+  );
 }
 
 /** The real cluster when ACCEPTANCE_KUBECONFIG is set, else the emulator. */
@@ -27,6 +29,7 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
     writeKubeconfig: (path: string) => writeFile(path, text, { mode: 0o600 }),
     close: () => Promise.resolve(),
   };
-  for (const part of ['faults', 'requests', 'images', 'store'] as const) Object.defineProperty(cluster, part, { get: () => emulatorOnlyPart(part), enumerable: false });
+  for (const part of ['faults', 'requests', 'images', 'store'] as const)
+    Object.defineProperty(cluster, part, { get: () => emulatorOnlyPart(part), enumerable: false });
   return cluster as unknown as KubeEmulator;
 }

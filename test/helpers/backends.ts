@@ -27,14 +27,24 @@ export interface BackendVariable {
 
 /** Every variable acceptance mode reads. */
 export const ACCEPTANCE_VARIABLES: BackendVariable[] = [
-  { name: 'ACCEPTANCE_KUBECONFIG', required: true, means: 'path of a kubeconfig whose current context is the cluster to test against (e.g. a kind cluster); the tests create namespaces there labelled app.kubernetes.io/managed-by=branch-env-actions and remove the ones they created' },
+  {
+    name: 'ACCEPTANCE_KUBECONFIG',
+    required: true,
+    means:
+      'path of a kubeconfig whose current context is the cluster to test against (e.g. a kind cluster); the tests create namespaces there labelled app.kubernetes.io/managed-by=branch-env-actions and remove the ones they created',
+  },
   { name: 'ACCEPTANCE_PGHOST', required: true, means: 'host of the PostgreSQL server' },
   { name: 'ACCEPTANCE_PGPORT', required: false, means: 'its port (default 5432)' },
   { name: 'ACCEPTANCE_PGUSER', required: true, means: 'an admin user with CREATEDB and CREATEROLE (a superuser on a test server)' },
-  { name: 'ACCEPTANCE_PGPASSWORD', required: true, means: 'that user\'s password' },
+  { name: 'ACCEPTANCE_PGPASSWORD', required: true, means: "that user's password" },
   { name: 'ACCEPTANCE_PGDATABASE', required: false, means: 'a database that always exists (default postgres)' },
-  { name: 'ACCEPTANCE_PGSUPERUSER', required: false, means: 'a superuser for the tests\' own checks (reading pg_authid, the emulated ARM creating databases), when the admin is not one, as on Azure (default the admin)' },
-  { name: 'ACCEPTANCE_PGSUPERPASSWORD', required: false, means: 'that superuser\'s password' },
+  {
+    name: 'ACCEPTANCE_PGSUPERUSER',
+    required: false,
+    means:
+      "a superuser for the tests' own checks (reading pg_authid, the emulated ARM creating databases), when the admin is not one, as on Azure (default the admin)",
+  },
+  { name: 'ACCEPTANCE_PGSUPERPASSWORD', required: false, means: "that superuser's password" },
 ];
 
 /** True when the run was started by `npm run test:acceptance`. */
@@ -57,7 +67,11 @@ export function acceptancePostgres(env: NodeJS.ProcessEnv = process.env): Postgr
   const database = env['ACCEPTANCE_PGDATABASE'] || 'postgres';
   const superuser = env['ACCEPTANCE_PGSUPERUSER'] ? { user: env['ACCEPTANCE_PGSUPERUSER'], password: env['ACCEPTANCE_PGSUPERPASSWORD'] ?? '' } : undefined;
   return {
-    host, port, user, password, database,
+    host,
+    port,
+    user,
+    password,
+    database,
     ...(superuser ? { superuser } : {}),
     connectionString: `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host.includes(':') ? `[${host}]` : host}:${port}/${database}`,
     bindir: '',
@@ -78,7 +92,9 @@ export function acceptanceCluster(env: NodeJS.ProcessEnv = process.env): RealClu
   if (!acceptanceMode(env) || !file) return undefined;
   if (!cluster) {
     readFileSync(file); // a clear ENOENT before kubectl's own words
-    const kubeconfigText = execFileSync('kubectl', ['config', 'view', '--minify', '--flatten', '--raw'], { env: { ...process.env, KUBECONFIG: file } }).toString();
+    const kubeconfigText = execFileSync('kubectl', ['config', 'view', '--minify', '--flatten', '--raw'], {
+      env: { ...process.env, KUBECONFIG: file },
+    }).toString();
     const url = /^\s+server:\s*(\S+)\s*$/m.exec(kubeconfigText)?.[1] ?? '';
     cluster = { url, kubeconfigText };
   }
@@ -96,8 +112,14 @@ export function seed(kube: KubeEmulator, ...objects: KubeObject[]): void {
     for (const object of objects) kube.store.seed(object);
     return;
   }
-  const items = objects.map((o) => (o.kind === 'Namespace' ? { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, [FIXTURE_LABEL]: 'true' } } } : o));
-  execFileSync('kubectl', ['apply', '--server-side', '--field-manager=acceptance-seed', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), env: { ...process.env, KUBECONFIG: file }, stdio: ['pipe', 'ignore', 'inherit'] });
+  const items = objects.map((o) =>
+    o.kind === 'Namespace' ? { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, [FIXTURE_LABEL]: 'true' } } } : o,
+  );
+  execFileSync('kubectl', ['apply', '--server-side', '--field-manager=acceptance-seed', '-f', '-'], {
+    input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }),
+    env: { ...process.env, KUBECONFIG: file },
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
 }
 
 /**

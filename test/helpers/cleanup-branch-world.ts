@@ -65,13 +65,25 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const githubClockOffset = { ms: 0 };
   const kube = await startKubeEmulator({ readyDelayMs: 20, namespaceDeleteDelayMs: 20, ...options.kube });
   const az = await startAzureEmulator({ operationMs: options.azureOperationMs ?? 20, identities: [IDENTITY], postgres: serviceTarget(pg) });
-  const gh = await startGitHubEmulator({ owner: 'octo-org', repo: 'preview-app', clock: () => new Date(Date.now() + githubClockOffset.ms), ...(options.githubLatencyMs ? { latencyMs: options.githubLatencyMs } : {}) });
+  const gh = await startGitHubEmulator({
+    owner: 'octo-org',
+    repo: 'preview-app',
+    clock: () => new Date(Date.now() + githubClockOffset.ms),
+    ...(options.githubLatencyMs ? { latencyMs: options.githubLatencyMs } : {}),
+  });
   const sql = await connectOnce({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: 'postgres', sslmode: 'disable' });
   const service = serviceTarget(pg);
   const su = await connectOnce({ host: pg.host, port: pg.port, user: service.user, password: service.password, database: 'postgres', sslmode: 'disable' });
   const made = { databases: new Set<string>(), roles: new Set<string>() };
   return {
-    kube, az, gh, pg, sql, su, githubClockOffset, made,
+    kube,
+    az,
+    gh,
+    pg,
+    sql,
+    su,
+    githubClockOffset,
+    made,
     octokit: getOctokit(gh.token, { baseUrl: gh.url }),
     id: Math.random().toString(36).slice(2, 7),
     async close() {
@@ -121,19 +133,36 @@ export interface InProcessRun {
 }
 
 /** Runs the action's logic in this process against the world, as main.ts does. */
-export async function cleanupInProcess(w: World, record: Record<string, string | undefined>, options: { context?: Partial<EventContext>; clock?: Clock } = {}): Promise<InProcessRun> {
+export async function cleanupInProcess(
+  w: World,
+  record: Record<string, string | undefined>,
+  options: { context?: Partial<EventContext>; clock?: Clock } = {},
+): Promise<InProcessRun> {
   const masked: string[] = [];
   const logger = new RecordingLogger();
   const report = newReport();
   const sink = new MemorySink();
-  const context: EventContext = { eventName: 'workflow_dispatch', repository: { owner: 'octo-org', repo: 'preview-app' }, serverUrl: 'https://github.com', apiUrl: w.gh.url, deleted: false, ...options.context };
+  const context: EventContext = {
+    eventName: 'workflow_dispatch',
+    repository: { owner: 'octo-org', repo: 'preview-app' },
+    serverUrl: 'https://github.com',
+    apiUrl: w.gh.url,
+    deleted: false,
+    ...options.context,
+  };
   let error: unknown;
   let outputs: InProcessRun['outputs'];
   try {
     const inputs = readInputs(new InputReader(inputsFromRecord(record)));
     await cleanupBranch(inputs, context, {
-      logger, report, clock: options.clock ?? systemClock, env: {}, azureClientOptions: w.az.clientOptions,
-      getIdToken: (audience) => Promise.resolve(w.az.mintOidcToken(audience)), setSecret: (s) => void masked.push(s), githubBaseUrl: w.gh.url,
+      logger,
+      report,
+      clock: options.clock ?? systemClock,
+      env: {},
+      azureClientOptions: w.az.clientOptions,
+      getIdToken: (audience) => Promise.resolve(w.az.mintOidcToken(audience)),
+      setSecret: (s) => void masked.push(s),
+      githubBaseUrl: w.gh.url,
     });
     outputs = toOutputs(report);
   } catch (caught: unknown) {
@@ -158,11 +187,19 @@ export interface SeedParts {
 }
 
 /** Seeds a branch environment marked exactly as provision-db and deploy-overlay mark theirs. */
-export async function seedBranch(w: World, branch: string, parts: SeedParts = { namespace: true, database: true, role: true, credential: true }): Promise<BranchNames> {
+export async function seedBranch(
+  w: World,
+  branch: string,
+  parts: SeedParts = { namespace: true, database: true, role: true, credential: true },
+): Promise<BranchNames> {
   const names = branchNames(branch);
   const at = parts.createdAt ?? new Date();
-  if (parts.namespace) seedNamespace(w, names.namespace, ownershipLabels(names, 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855'), at, { annotations: ownershipAnnotations({ branch: names.branch, repository: WORLD_REPOSITORY }) });
-  if (parts.role) await seedRole(w, names.role, formatOwnershipMark(newOwnershipMark(names.branch, { repository: WORLD_REPOSITORY, database: names.database }, at)));
+  if (parts.namespace)
+    seedNamespace(w, names.namespace, ownershipLabels(names, 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855'), at, {
+      annotations: ownershipAnnotations({ branch: names.branch, repository: WORLD_REPOSITORY }),
+    });
+  if (parts.role)
+    await seedRole(w, names.role, formatOwnershipMark(newOwnershipMark(names.branch, { repository: WORLD_REPOSITORY, database: names.database }, at)));
   if (parts.database) {
     await seedDatabase(w, names.database, formatOwnershipMark(newOwnershipMark(names.branch, { repository: WORLD_REPOSITORY, role: names.role }, at)));
     if (parts.role && parts.table !== false) await giveRoleATable(w, names.database, names.role);
@@ -173,11 +210,29 @@ export async function seedBranch(w: World, branch: string, parts: SeedParts = { 
 }
 
 /** A namespace (with a ConfigMap and a Secret in it) with these labels, created at `at`. */
-export function seedNamespace(w: World, name: string, labels: Record<string, string> = {}, at = new Date(), extra: { finalizers?: string[]; annotations?: Record<string, string> } = {}): void {
-  const ns = w.kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...labels, 'kubernetes.io/metadata.name': name }, ...(extra.annotations ? { annotations: extra.annotations } : {}) }, spec: { finalizers: ['kubernetes', ...(extra.finalizers ?? [])] }, status: { phase: 'Active' } });
+export function seedNamespace(
+  w: World,
+  name: string,
+  labels: Record<string, string> = {},
+  at = new Date(),
+  extra: { finalizers?: string[]; annotations?: Record<string, string> } = {},
+): void {
+  const ns = w.kube.store.seed({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { ...labels, 'kubernetes.io/metadata.name': name }, ...(extra.annotations ? { annotations: extra.annotations } : {}) },
+    spec: { finalizers: ['kubernetes', ...(extra.finalizers ?? [])] },
+    status: { phase: 'Active' },
+  });
   w.kube.store.update('namespaces', { ...ns, metadata: { ...ns.metadata, creationTimestamp: at.toISOString().replace(/\.\d+Z$/, 'Z') } });
   w.kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config', namespace: name, labels }, data: { A: '1' } });
-  w.kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace: name, labels }, type: 'Opaque', data: { PGPASSWORD: Buffer.from('pw').toString('base64') } });
+  w.kube.store.seed({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'database-credentials', namespace: name, labels },
+    type: 'Opaque',
+    data: { PGPASSWORD: Buffer.from('pw').toString('base64') },
+  });
 }
 
 /** A database the admin creates (so it owns it, as provision-db's are), with an optional comment (the ownership mark, or any text). */
@@ -227,17 +282,37 @@ export function seedCredential(w: World, name: string, subject: string): void {
  * (the branch is created first; its payload carries the suite's mark for `ref`, unless another
  * `payload` is given, as another workflow's deployment would have).
  */
-export async function seedDeployment(w: World, ref: string, environment: string, state: 'success' | 'in_progress' = 'success', payload: Record<string, unknown> | string = deploymentPayload(ref, 'octo-org/preview-app')): Promise<number> {
+export async function seedDeployment(
+  w: World,
+  ref: string,
+  environment: string,
+  state: 'success' | 'in_progress' = 'success',
+  payload: Record<string, unknown> | string = deploymentPayload(ref, 'octo-org/preview-app'),
+): Promise<number> {
   if (w.gh.branchSha(ref) === undefined) w.gh.createBranch(ref);
   const repo = { owner: 'octo-org', repo: 'preview-app' };
-  const created = await w.octokit.rest.repos.createDeployment({ ...repo, ref, environment, payload, auto_merge: false, required_contexts: [], transient_environment: true, production_environment: false });
+  const created = await w.octokit.rest.repos.createDeployment({
+    ...repo,
+    ref,
+    environment,
+    payload,
+    auto_merge: false,
+    required_contexts: [],
+    transient_environment: true,
+    production_environment: false,
+  });
   if (!('id' in created.data)) throw new Error(`no deployment made for ${ref}`);
   await w.octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: created.data.id, state });
   return created.data.id;
 }
 
 /** What is left of a name in each system. */
-export function present(w: World): { namespace(name: string): boolean; database(name: string): Promise<boolean>; role(name: string): Promise<boolean>; credential(name: string): boolean } {
+export function present(w: World): {
+  namespace(name: string): boolean;
+  database(name: string): Promise<boolean>;
+  role(name: string): Promise<boolean>;
+  credential(name: string): boolean;
+} {
   return {
     namespace: (name) => w.kube.store.get('namespaces', undefined, name) !== undefined,
     database: async (name) => ((await w.sql.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount ?? 0) > 0,

@@ -52,10 +52,19 @@ export function writeSampleFile(dir: string, file: string, text: string): void {
   writeFileSync(path.join(dir, file), text);
 }
 
-export const CONTEXT: EventContext = { eventName: 'push', repository: { owner: 'octo-org', repo: 'preview-app' }, serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', deleted: false };
+export const CONTEXT: EventContext = {
+  eventName: 'push',
+  repository: { owner: 'octo-org', repo: 'preview-app' },
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  deleted: false,
+};
 
 /** Runs deployOverlay in-process against the emulator; returns the report and the log. */
-export async function deployInProcess(record: Record<string, string>, extra: { context?: EventContext; githubBaseUrl?: string } = {}): Promise<{ report: DeployReport; logger: RecordingLogger; masked: string[] }> {
+export async function deployInProcess(
+  record: Record<string, string>,
+  extra: { context?: EventContext; githubBaseUrl?: string } = {},
+): Promise<{ report: DeployReport; logger: RecordingLogger; masked: string[] }> {
   const masked: string[] = [];
   const setSecret = (s: string): void => void masked.push(s);
   const inputs = readInputs(new InputReader(inputsFromRecord(record)), {}, setSecret);
@@ -64,7 +73,14 @@ export async function deployInProcess(record: Record<string, string>, extra: { c
     const { connection } = await loadKubeconfig({ input: inputs.kubeconfig ?? '', setSecret });
     return createKubeClient(connection, { retryDeadlineMs: 20_000, setSecret });
   };
-  const report = await deployOverlay(inputs, { logger, exec, context: extra.context ?? CONTEXT, connect, setSecret, ...(extra.githubBaseUrl ? { githubBaseUrl: extra.githubBaseUrl } : {}) });
+  const report = await deployOverlay(inputs, {
+    logger,
+    exec,
+    context: extra.context ?? CONTEXT,
+    connect,
+    setSecret,
+    ...(extra.githubBaseUrl ? { githubBaseUrl: extra.githubBaseUrl } : {}),
+  });
   return { report, logger, masked };
 }
 
@@ -83,9 +99,14 @@ export function leftovers(kube: KubeEmulator, namespace: string, tokens: readonl
 /** kubectl against the emulator with a fresh cache dir; never throws on a non-zero exit. */
 export function kubectl(kubeconfigPath: string, cacheDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile('kubectl', ['--cache-dir', cacheDir, ...args], { env: { ...process.env, KUBECONFIG: kubeconfigPath }, timeout: 60_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(new Error(`kubectl ${args.join(' ')} did not run: ${error.message}`));
-      else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      'kubectl',
+      ['--cache-dir', cacheDir, ...args],
+      { env: { ...process.env, KUBECONFIG: kubeconfigPath }, timeout: 60_000, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(new Error(`kubectl ${args.join(' ')} did not run: ${error.message}`));
+        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }

@@ -14,7 +14,13 @@ const CLUSTERS = ['c1', 'c2'] as const;
 const USERS = ['u1', 'u2', 'u3'] as const;
 const CONTEXTS = ['x1', 'x2'] as const;
 
-export const SERVERS = ['https://aks-dns.hcp.westeurope.azmk8s.io:443', 'https://[fd00::10]:6443', 'https://10.0.0.1:6443/prefix/', 'https://kube.example/', 'http://127.0.0.1:8080'];
+export const SERVERS = [
+  'https://aks-dns.hcp.westeurope.azmk8s.io:443',
+  'https://[fd00::10]:6443',
+  'https://10.0.0.1:6443/prefix/',
+  'https://kube.example/',
+  'http://127.0.0.1:8080',
+];
 
 /** Where a path-valued field points: written inline as data, or a file named relative or absolute. */
 type Where = 'data' | 'relative' | 'absolute';
@@ -36,7 +42,11 @@ export type GenUser =
   | { kind: 'exec'; command: 'relative' | 'absolute'; args: string[]; env: boolean; installHint: boolean }
   | { kind: 'auth-provider'; name: 'azure' | 'gcp' | 'oidc' };
 
-export interface GenContext { cluster: string; user?: string; namespace?: string }
+export interface GenContext {
+  cluster: string;
+  user?: string;
+  namespace?: string;
+}
 
 export interface GenFile {
   currentContext?: string;
@@ -93,9 +103,7 @@ const file: fc.Arbitrary<GenFile> = fc.record(
  * current context if none did, so every reference resolves and merge precedence is what varies.
  */
 export function corpus(maxFiles = 3): fc.Arbitrary<GenFile[]> {
-  return fc
-  .tuple(fc.array(file, { minLength: 1, maxLength: maxFiles }), cluster, user, context)
-  .map(([files, c, u, x]) => {
+  return fc.tuple(fc.array(file, { minLength: 1, maxLength: maxFiles }), cluster, user, context).map(([files, c, u, x]) => {
     const has = (pick: (f: GenFile) => [string, unknown][], name: string): boolean => files.some((f) => pick(f).some(([n]) => n === name));
     const rest: GenFile = {
       ...(files.some((f) => f.currentContext) ? {} : { currentContext: 'x1' }),
@@ -135,7 +143,10 @@ export function writeCorpus(root: string, files: GenFile[]): string[] {
       },
     }));
     const users = f.users.map(([name, u]) => ({ name, user: userFields(dir, i, name, u, field) }));
-    const contexts = f.contexts.map(([name, x]) => ({ name, context: { cluster: x.cluster, ...(x.user ? { user: x.user } : {}), ...(x.namespace !== undefined ? { namespace: x.namespace } : {}) } }));
+    const contexts = f.contexts.map(([name, x]) => ({
+      name,
+      context: { cluster: x.cluster, ...(x.user ? { user: x.user } : {}), ...(x.namespace !== undefined ? { namespace: x.namespace } : {}) },
+    }));
     const doc = { apiVersion: 'v1', kind: 'Config', ...(f.currentContext ? { 'current-context': f.currentContext } : {}), clusters, users, contexts };
     const file = path.join(dir, 'config');
     writeFileSync(file, JSON.stringify(doc, null, 1));
@@ -143,7 +154,13 @@ export function writeCorpus(root: string, files: GenFile[]): string[] {
   });
 }
 
-function userFields(dir: string, i: number, name: string, u: GenUser, field: (key: string, kind: Where, text: string, name: string) => Record<string, string>): Record<string, unknown> {
+function userFields(
+  dir: string,
+  i: number,
+  name: string,
+  u: GenUser,
+  field: (key: string, kind: Where, text: string, name: string) => Record<string, string>,
+): Record<string, unknown> {
   const id = `${i}-${name}`;
   const cert = (kind: Where): Record<string, string> => ({
     ...field('client-certificate', kind, pem('CERTIFICATE', `cert ${id}`), `${name}.crt`),
@@ -164,7 +181,10 @@ function userFields(dir: string, i: number, name: string, u: GenUser, field: (ke
       return cert(u.where);
     case 'exec': {
       const script = path.join(dir, 'bin', `plugin-${name}`);
-      writeFileSync(script, `#!/bin/sh\nprintf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-${id}-%s-%s"}}' "$*" "$PLUGIN_MODE"\n`);
+      writeFileSync(
+        script,
+        `#!/bin/sh\nprintf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-${id}-%s-%s"}}' "$*" "$PLUGIN_MODE"\n`,
+      );
       chmodSync(script, 0o755);
       return {
         exec: {

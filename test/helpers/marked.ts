@@ -4,7 +4,12 @@ import { ownershipAnnotations } from '../../shared/branch/ownership/kube-marks.t
 import { branchNames, ownershipLabels } from '../../shared/branch/naming.ts';
 
 /** The metadata deploy-overlay gives an object of `branch` of `repository`. */
-export function markedMetadata(branch: string, repository: string, name: string, namespace?: string): { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> } {
+export function markedMetadata(
+  branch: string,
+  repository: string,
+  name: string,
+  namespace?: string,
+): { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> } {
   const names = branchNames(branch);
   return { name, ...(namespace === undefined ? {} : { namespace }), labels: ownershipLabels(names), annotations: ownershipAnnotations({ branch, repository }) };
 }

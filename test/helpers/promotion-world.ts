@@ -13,16 +13,44 @@ import { runAction, type RunResult } from './run-action.ts';
 export const KUSTOMIZATION = 'manifests/overlays/production/kustomization.yaml';
 
 export const overlay = (tag: string): string =>
-  ['# production: Argo CD syncs this overlay', 'apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'namespace: production', 'resources:', '  - namespace.yaml', '  - ../../base', 'images:', '  - name: acme.azurecr.io/todo-api', `    newTag: ${tag}   # moved by bump-prod-tag`, ''].join('\n');
+  [
+    '# production: Argo CD syncs this overlay',
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'namespace: production',
+    'resources:',
+    '  - namespace.yaml',
+    '  - ../../base',
+    'images:',
+    '  - name: acme.azurecr.io/todo-api',
+    `    newTag: ${tag}   # moved by bump-prod-tag`,
+    '',
+  ].join('\n');
 
 const BASE = {
   'manifests/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n',
   'manifests/base/deployment.yaml': [
-    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: todo-api', 'spec:', '  replicas: 1', '  progressDeadlineSeconds: 600',
-    '  selector:', '    matchLabels: {app: todo-api}', '  template:', '    metadata:', '      labels: {app: todo-api}', '    spec:', '      containers:',
-    '        - name: api', '          image: acme.azurecr.io/todo-api', '          ports: [{containerPort: 8080}]', '',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: todo-api',
+    'spec:',
+    '  replicas: 1',
+    '  progressDeadlineSeconds: 600',
+    '  selector:',
+    '    matchLabels: {app: todo-api}',
+    '  template:',
+    '    metadata:',
+    '      labels: {app: todo-api}',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          image: acme.azurecr.io/todo-api',
+    '          ports: [{containerPort: 8080}]',
+    '',
   ].join('\n'),
-  'manifests/base/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: todo-api\nspec:\n  selector: {app: todo-api}\n  ports: [{port: 80, targetPort: 8080}]\n',
+  'manifests/base/service.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: todo-api\nspec:\n  selector: {app: todo-api}\n  ports: [{port: 80, targetPort: 8080}]\n',
   'manifests/overlays/production/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: production\n',
 };
 
@@ -55,10 +83,17 @@ export async function startPromotionWorld(): Promise<PromotionWorld> {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
     metadata: { name: 'production', namespace: 'argocd' },
-    spec: { project: 'default', source: { repoURL: 'https://github.com/acme/todo.git', path: 'manifests/overlays/production', targetRevision: 'main' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'production' }, syncPolicy: { automated: { prune: true, selfHeal: true } } },
+    spec: {
+      project: 'default',
+      source: { repoURL: 'https://github.com/acme/todo.git', path: 'manifests/overlays/production', targetRevision: 'main' },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'production' },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
   });
   let answering = 'v1';
-  const app: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version: answering, sha: answering })));
+  const app: Server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version: answering, sha: answering })),
+  );
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   const address = app.address();
   const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -73,7 +108,11 @@ export async function startPromotionWorld(): Promise<PromotionWorld> {
       const branch = `promote/${tag}`;
       gh.createBranch(branch);
       gh.commitFiles({ [KUSTOMIZATION]: overlay(tag) }, { branch, message: `Promote todo-api to ${tag}` });
-      const answer = await fetch(`${gh.url}/repos/acme/todo/pulls`, { method: 'POST', headers: { authorization: `token ${gh.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ head: branch, base: 'main', title: `Promote ${tag}` }) });
+      const answer = await fetch(`${gh.url}/repos/acme/todo/pulls`, {
+        method: 'POST',
+        headers: { authorization: `token ${gh.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ head: branch, base: 'main', title: `Promote ${tag}` }),
+      });
       const { number } = (await answer.json()) as { number: number };
       return { number, sha: gh.mergePull(number) };
     },
@@ -95,7 +134,13 @@ export async function startPromotionWorld(): Promise<PromotionWorld> {
           kustomization: KUSTOMIZATION,
           ...inputs,
         },
-        env: { KUBECONFIG: path.join(dir, 'kubeconfig'), GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/todo', GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main' },
+        env: {
+          KUBECONFIG: path.join(dir, 'kubeconfig'),
+          GITHUB_API_URL: gh.url,
+          GITHUB_REPOSITORY: 'acme/todo',
+          GITHUB_SHA: sha,
+          GITHUB_REF: 'refs/heads/main',
+        },
         timeoutMs: 60_000,
       }),
     openRollbacks: () => gh.pulls().filter((p) => p.state === 'open' && p.head.startsWith('rollback/')),

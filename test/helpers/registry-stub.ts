@@ -112,7 +112,10 @@ export async function startRegistryStub(options: RegistryStubOptions): Promise<R
       res.end();
       return;
     }
-    res.writeHead(200, { 'docker-content-digest': reference.startsWith('sha256:') ? reference : digestOf(image), 'content-type': 'application/vnd.oci.image.index.v1+json' });
+    res.writeHead(200, {
+      'docker-content-digest': reference.startsWith('sha256:') ? reference : digestOf(image),
+      'content-type': 'application/vnd.oci.image.index.v1+json',
+    });
     res.end();
   };
 

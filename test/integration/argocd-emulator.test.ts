@@ -36,7 +36,10 @@ describe('Argo CD stand-in', () => {
   it('serves the Application CRD and reports a pushed commit Synced, Succeeded and Healthy', async () => {
     const sha = world.gh.commitFiles({ [KUSTOMIZATION]: overlay('v9') }, { message: 'v9' });
     const status = await until(
-      async () => JSON.parse((await k('get', 'app', 'production', '-n', 'argocd', '-o', 'json')).stdout || '{}') as { status?: Record<string, { status?: string; revision?: string; phase?: string }> },
+      async () =>
+        JSON.parse((await k('get', 'app', 'production', '-n', 'argocd', '-o', 'json')).stdout || '{}') as {
+          status?: Record<string, { status?: string; revision?: string; phase?: string }>;
+        },
       (app) => app.status?.['sync']?.revision === sha && app.status['health']?.status === 'Healthy',
     );
     expect(status.status?.['sync']).toMatchObject({ status: 'Synced', revision: sha });
@@ -52,7 +55,17 @@ describe('Argo CD stand-in', () => {
     world.argocd.script('production', { kind: 'sync-error', message: 'the server rejected our request' });
     const sha = world.gh.commitFiles({ [KUSTOMIZATION]: overlay('v10') }, { message: 'v10' });
     const app = await until(
-      async () => JSON.parse((await k('get', 'app', 'production', '-n', 'argocd', '-o', 'json')).stdout || '{}') as { status?: { operationState?: { phase?: string; message?: string; syncResult?: { resources?: { status?: string }[] }; operation?: { sync?: { revision?: string } } } } },
+      async () =>
+        JSON.parse((await k('get', 'app', 'production', '-n', 'argocd', '-o', 'json')).stdout || '{}') as {
+          status?: {
+            operationState?: {
+              phase?: string;
+              message?: string;
+              syncResult?: { resources?: { status?: string }[] };
+              operation?: { sync?: { revision?: string } };
+            };
+          };
+        },
       (a) => a.status?.operationState?.operation?.sync?.revision === sha && a.status.operationState.phase !== 'Running',
     );
     world.argocd.script('production', undefined);

@@ -14,7 +14,14 @@ const services = new Map([
 ]);
 
 function context(partial: Partial<EventContext>): EventContext {
-  return { eventName: 'push', repository: { owner: 'o', repo: 'r' }, serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', deleted: false, ...partial };
+  return {
+    eventName: 'push',
+    repository: { owner: 'o', repo: 'r' },
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    deleted: false,
+    ...partial,
+  };
 }
 
 function request(partial: Partial<ChangeRequest> & Pick<ChangeRequest, 'sha' | 'branch' | 'context'>): ChangeRequest {
@@ -80,7 +87,11 @@ describe('changed services', () => {
     repos.push('feature/z');
     const clone = repos.clone('ci', 'feature/z', 1);
     const gone = 'deadbeef'.repeat(5);
-    const result = await detectChanges(request({ sha, branch: 'feature/z', context: context({ branch: 'feature/z', before: gone, sha }) }), gitIn(clone), logger);
+    const result = await detectChanges(
+      request({ sha, branch: 'feature/z', context: context({ branch: 'feature/z', before: gone, sha }) }),
+      gitIn(clone),
+      logger,
+    );
     expect(result.changed).toEqual(['be']);
     expect(result.how).toContain('previous push unreachable');
     expect(logger.text()).toContain('cannot be fetched');
@@ -134,7 +145,11 @@ describe('changed services', () => {
   it('counts every service as changed on the default branch with nothing to compare', async () => {
     const sha = git(repos.work, 'rev-parse', 'HEAD');
     const clone = repos.clone('ci', 'main', 1);
-    const result = await detectChanges(request({ sha, branch: 'main', context: context({ eventName: 'workflow_dispatch', branch: 'main', sha }) }), gitIn(clone), logger);
+    const result = await detectChanges(
+      request({ sha, branch: 'main', context: context({ eventName: 'workflow_dispatch', branch: 'main', sha }) }),
+      gitIn(clone),
+      logger,
+    );
     expect(result.changed).toEqual(['be', 'fe', 'docs']);
     expect(result.base).toBeUndefined();
   });

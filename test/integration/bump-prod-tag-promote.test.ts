@@ -61,7 +61,11 @@ function request(overrides: Partial<PromotionRequest> & { requests: ImageRequest
   };
 }
 
-async function promote(overrides: Partial<PromotionRequest> & { requests: ImageRequest[] }, client = octokit, logger = new RecordingLogger()): Promise<PromotionResult> {
+async function promote(
+  overrides: Partial<PromotionRequest> & { requests: ImageRequest[] },
+  client = octokit,
+  logger = new RecordingLogger(),
+): Promise<PromotionResult> {
   return new Promoter(request(overrides), { octokit: client, logger, clock: new FakeClock() }).run();
 }
 
@@ -69,18 +73,36 @@ const openPulls = (branch: string): ReturnType<GitHubEmulator['pulls']> => gh.pu
 
 describe('bump-prod-tag promotion on the GitHub emulator', () => {
   it('opens one pull request whose diff is exactly the tag lines, with labels and reviewers', async () => {
-    const result = await promote({ requests: [{ name: API, newTag: tagOf(0) }, { name: WEB, newTag: tagOf(0) }], labels: ['promotion'], reviewers: ['alice', 'acme/sre'] });
+    const result = await promote({
+      requests: [
+        { name: API, newTag: tagOf(0) },
+        { name: WEB, newTag: tagOf(0) },
+      ],
+      labels: ['promotion'],
+      reviewers: ['alice', 'acme/sre'],
+    });
     const branch = 'promote/manifests-overlays-production';
     expect(result.changed).toBe(true);
     expect(result.commitSha).toBe(gh.branchSha(branch));
     const promoted = gh.readFile(PROD, branch)!;
     expect(changedLines(production, promoted)).toEqual([`-  newTag: ${OLD}`, `+  newTag: ${tagOf(0)}`, `-  newTag: ${OLD}`, `+  newTag: ${tagOf(0)}`]);
-    expect(promoted).toBe(production.replace(`todo-api\n  newTag: ${OLD}`, `todo-api\n  newTag: ${tagOf(0)}`).replace(`todo-web\n  newTag: ${OLD}`, `todo-web\n  newTag: ${tagOf(0)}`));
-    expect(gh.log(branch)[0]).toMatchObject({ parents: [gh.branchSha('main')], message: expect.stringMatching(/^Promote todo-api, todo-web to main-[0-9a-f]{7} \(manifests\/overlays\/production\)\n\n- acme.azurecr.io\/todo-api newTag: main-1{40} → main-/) });
+    expect(promoted).toBe(
+      production
+        .replace(`todo-api\n  newTag: ${OLD}`, `todo-api\n  newTag: ${tagOf(0)}`)
+        .replace(`todo-web\n  newTag: ${OLD}`, `todo-web\n  newTag: ${tagOf(0)}`),
+    );
+    expect(gh.log(branch)[0]).toMatchObject({
+      parents: [gh.branchSha('main')],
+      message: expect.stringMatching(
+        /^Promote todo-api, todo-web to main-[0-9a-f]{7} \(manifests\/overlays\/production\)\n\n- acme.azurecr.io\/todo-api newTag: main-1{40} → main-/,
+      ),
+    });
     const [pull] = openPulls(branch);
     expect(result.pullRequest?.number).toBe(pull?.number);
     expect(pull).toMatchObject({ base: 'main', labels: ['promotion'], requestedReviewers: ['alice'] });
-    expect(pull?.body).toContain(`| \`${API}\` | newTag | \`${OLD}\` → \`${tagOf(0)}\` | [1111111...${app[0]!.slice(0, 7)}](https://github.com/acme/todo/compare/${'1'.repeat(40)}...${app[0]!}) |`);
+    expect(pull?.body).toContain(
+      `| \`${API}\` | newTag | \`${OLD}\` → \`${tagOf(0)}\` | [1111111...${app[0]!.slice(0, 7)}](https://github.com/acme/todo/compare/${'1'.repeat(40)}...${app[0]!}) |`,
+    );
     expect(gh.listFiles(branch)).toEqual(gh.listFiles('main'));
   });
 
@@ -90,7 +112,14 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
     const before = gh.requests.count();
     const writes = (): number => gh.requests.count('POST') + gh.requests.count('PATCH');
     const writesBefore = writes();
-    const result = await promote({ requests: [{ name: API, newTag: tagOf(0) }, { name: WEB, newTag: tagOf(0) }], labels: ['promotion'], reviewers: ['alice'] });
+    const result = await promote({
+      requests: [
+        { name: API, newTag: tagOf(0) },
+        { name: WEB, newTag: tagOf(0) },
+      ],
+      labels: ['promotion'],
+      reviewers: ['alice'],
+    });
     expect(result.changed).toBe(false);
     expect(result.commitSha).toBe(head);
     expect(gh.branchSha(branch)).toBe(head);
@@ -127,7 +156,11 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
   });
 
   it('ends two concurrent runs with one pull request at the newer tag, in either order', async () => {
-    for (const [index, order] of [[0, 2], [2, 0], [1, 2]].entries()) {
+    for (const [index, order] of [
+      [0, 2],
+      [2, 0],
+      [1, 2],
+    ].entries()) {
       const paths = ['manifests/overlays/race/kustomization.yaml'];
       const branch = `promote/race-${index}`;
       const loggers = order.map(() => new RecordingLogger());
@@ -203,8 +236,15 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
   });
 
   it('retries transient GitHub errors', async () => {
-    gh.faults.script({ method: 'POST', path: /git\/trees/, fault: { kind: 'status', status: 502 }, times: 1 }, { method: 'POST', path: /pulls$/, fault: { kind: 'status', status: 503 }, times: 1 });
-    const result = await promote({ paths: ['manifests/overlays/faults/kustomization.yaml'], branch: 'promote/faults', requests: [{ name: API, newTag: 'v5' }] });
+    gh.faults.script(
+      { method: 'POST', path: /git\/trees/, fault: { kind: 'status', status: 502 }, times: 1 },
+      { method: 'POST', path: /pulls$/, fault: { kind: 'status', status: 503 }, times: 1 },
+    );
+    const result = await promote({
+      paths: ['manifests/overlays/faults/kustomization.yaml'],
+      branch: 'promote/faults',
+      requests: [{ name: API, newTag: 'v5' }],
+    });
     expect(result.pullRequest).toBeDefined();
     expect(openPulls('promote/faults')).toHaveLength(1);
   });
@@ -225,9 +265,15 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
     expect(await userErrorOf(promote({ paths: ['manifests/overlays/nope/kustomization.yaml'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(
       /manifests\/overlays\/nope\/kustomization\.yaml does not exist on main in acme\/todo/,
     );
-    expect(await userErrorOf(promote({ paths: ['manifests'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(/manifests on main holds no kustomization\.yaml/);
-    expect(await userErrorOf(promote({ requests: [{ name: 'acme.azurecr.io/todo-apii', newTag: 'v1' }] }))).toMatch(/manifests\/overlays\/production\/kustomization\.yaml has no `images` entry for "acme.azurecr.io\/todo-apii"/);
-    expect(await userErrorOf(promote({ base: 'release', requests: [{ name: API, newTag: 'v1' }] }))).toMatch(/base branch "release" does not exist in acme\/todo/);
+    expect(await userErrorOf(promote({ paths: ['manifests'], requests: [{ name: API, newTag: 'v1' }] }))).toMatch(
+      /manifests on main holds no kustomization\.yaml/,
+    );
+    expect(await userErrorOf(promote({ requests: [{ name: 'acme.azurecr.io/todo-apii', newTag: 'v1' }] }))).toMatch(
+      /manifests\/overlays\/production\/kustomization\.yaml has no `images` entry for "acme.azurecr.io\/todo-apii"/,
+    );
+    expect(await userErrorOf(promote({ base: 'release', requests: [{ name: API, newTag: 'v1' }] }))).toMatch(
+      /base branch "release" does not exist in acme\/todo/,
+    );
   });
 
   it('names the permission a token lacks', async () => {

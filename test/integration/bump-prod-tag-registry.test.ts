@@ -39,7 +39,9 @@ describe('verify-images against a registry stub', () => {
   it('gets a token with a username and password, and names the credentials when they are wrong', async () => {
     const r = await start({ username: 'u', password: 'p' });
     await expect(check([`${r.host}/web:v2`], { username: 'u', password: 'p' })).resolves.toBeInstanceOf(Map);
-    expect(await userErrorOf(check([`${r.host}/web:v2`], { username: 'u', password: 'wrong' }))).toMatch(/refused `registry-username`\/`registry-password` \(HTTP 401 from \/token\)/);
+    expect(await userErrorOf(check([`${r.host}/web:v2`], { username: 'u', password: 'wrong' }))).toMatch(
+      /refused `registry-username`\/`registry-password` \(HTTP 401 from \/token\)/,
+    );
   });
 
   it('answers a Basic challenge, and asks for credentials when none are given', async () => {
@@ -61,7 +63,9 @@ describe('verify-images against a registry stub', () => {
     await expect(check([`${r.host}/team/api:v1`, `${r.host}/web:v2`], { azureAccessToken: 'entra-token' })).resolves.toBeInstanceOf(Map);
     expect(r.requests.count('POST', /^\/oauth2\/exchange$/)).toBe(2);
     expect(r.requests.count('POST', /^\/oauth2\/token$/)).toBe(2);
-    expect(await userErrorOf(check([`${r.host}/web:v2`], { azureAccessToken: 'other' }))).toMatch(/refused `azure-access-token` \(HTTP 401 from \/oauth2\/exchange\)/);
+    expect(await userErrorOf(check([`${r.host}/web:v2`], { azureAccessToken: 'other' }))).toMatch(
+      /refused `azure-access-token` \(HTTP 401 from \/oauth2\/exchange\)/,
+    );
   });
 
   it('retries 503 and 429 answers and dropped connections, then succeeds', async () => {

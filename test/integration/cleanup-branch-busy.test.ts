@@ -8,7 +8,16 @@ import { systemClock, type Clock } from '../../shared/core/clock.ts';
 import { federatedCredentialName, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
 import { flexibleServerClient } from '../emulators/azure/clients.ts';
 import {
-  DAY_MS, WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, startWorld, type World,
+  DAY_MS,
+  WORLD_REPOSITORY,
+  cleanupInProcess,
+  connectionInputs,
+  leftOf,
+  present,
+  seedBranch,
+  seedCredential,
+  startWorld,
+  type World,
 } from '../helpers/cleanup-branch-world.ts';
 
 const ahead: Clock = { now: () => Date.now() + 3 * DAY_MS, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
@@ -30,7 +39,13 @@ describe('cleanup-branch on a busy server', () => {
     w.az.setOperationMs(800);
     const other = `other_writer_${w.id}`;
     w.made.databases.add(other);
-    const outside = flexibleServerClient(w.az).databases.beginCreateAndWait(w.az.resourceGroup, w.az.serverName, other, { charset: 'UTF8', collation: 'en_US.utf8' }, { updateIntervalInMs: 50 });
+    const outside = flexibleServerClient(w.az).databases.beginCreateAndWait(
+      w.az.resourceGroup,
+      w.az.serverName,
+      other,
+      { charset: 'UTF8', collation: 'en_US.utf8' },
+      { updateIntervalInMs: 50 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     w.az.setOperationMs(60);
     const refusedBefore = w.az.busyRefusals;
@@ -41,14 +56,19 @@ describe('cleanup-branch on a busy server', () => {
     await outside;
     expect(run.error).toBeUndefined();
     expect(w.az.busyRefusals - refusedBefore).toBeGreaterThanOrEqual(1);
-    expect(run.logger.messages('info').join('\n')).toMatch(/Deleting database busy_sweep_\S+ through ARM: attempt \d+ failed \(.*(ServerBusy|busy processing another operation).*\); retrying/);
+    expect(run.logger.messages('info').join('\n')).toMatch(
+      /Deleting database busy_sweep_\S+ through ARM: attempt \d+ failed \(.*(ServerBusy|busy processing another operation).*\); retrying/,
+    );
     for (const names of stale) expect(await leftOf(w, names)).toMatchObject({ database: false, role: false });
-    const removed = (run.outputs?.removed as Entry[]).filter((e) => e.kind === 'database').map((e) => e.name).sort();
+    const removed = (run.outputs?.removed as Entry[])
+      .filter((e) => e.kind === 'database')
+      .map((e) => e.name)
+      .sort();
     expect(removed).toEqual(stale.map((n) => n.database).sort());
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
-  it('removes a credential only when its name proves this branch of this repository; an older version\'s name and another repository\'s are left, with the reason', async () => {
+  it("removes a credential only when its name proves this branch of this repository; an older version's name and another repository's are left, with the reason", async () => {
     const names = await seedBranch(w, `cred-proof-${w.id}`, { database: true, role: true, credential: true, table: false });
     const legacy = `branch-env-${names.slug}`;
     const foreign = federatedCredentialName(names, 'someone-else/fork');

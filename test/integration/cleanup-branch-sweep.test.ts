@@ -7,7 +7,18 @@ import { systemClock, type Clock } from '../../shared/core/clock.ts';
 import { branchNames, type BranchNames } from '../../shared/branch/naming.ts';
 import { federatedCredentialName, serviceAccountSubject } from '../../shared/branch/ownership/azure-marks.ts';
 import {
-  DAY_MS, WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedNamespace, startWorld, type World,
+  DAY_MS,
+  WORLD_REPOSITORY,
+  cleanupInProcess,
+  connectionInputs,
+  leftOf,
+  present,
+  seedBranch,
+  seedCredential,
+  seedDatabase,
+  seedNamespace,
+  startWorld,
+  type World,
 } from '../helpers/cleanup-branch-world.ts';
 
 const ahead: Clock = { now: () => Date.now() + 3 * DAY_MS, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
@@ -24,7 +35,13 @@ type Decision = { slug: string; decision: string; reason: string };
 
 /** A full environment for `branch`, deployed to `feature-<slug>`; its branch deleted unless `live`. */
 async function environment(branch: string, live: boolean): Promise<BranchNames> {
-  const names = await seedBranch(w, branch, { namespace: true, database: true, role: true, credential: true, deployment: `feature-${branchNames(branch).slug}` });
+  const names = await seedBranch(w, branch, {
+    namespace: true,
+    database: true,
+    role: true,
+    credential: true,
+    deployment: `feature-${branchNames(branch).slug}`,
+  });
   if (!live) w.gh.deleteBranch(names.branch);
   return names;
 }
@@ -48,7 +65,14 @@ describe('cleanup-branch (sweep)', () => {
     expect(dry.error).toBeUndefined();
     for (const names of [...stale, ...live, recent]) expect(await leftOf(w, names)).toEqual({ namespace: true, database: true, role: true, credential: true });
     const wouldRemove = (dry.outputs?.['would-remove'] as Entry[]).filter((e) => e.kind !== 'deployment' && e.kind !== 'environment');
-    const expected = [...stale.flatMap((n) => [`namespace ${n.namespace}`, `database ${n.database}`, `role ${n.role}`, `federated-credential ${federatedCredentialName(n, WORLD_REPOSITORY)}`])];
+    const expected = [
+      ...stale.flatMap((n) => [
+        `namespace ${n.namespace}`,
+        `database ${n.database}`,
+        `role ${n.role}`,
+        `federated-credential ${federatedCredentialName(n, WORLD_REPOSITORY)}`,
+      ]),
+    ];
     expect(wouldRemove.map((e) => `${e.kind} ${e.name}`).sort()).toEqual(expected.sort());
     expect(dry.outputs?.removed).toEqual([]);
 
@@ -83,7 +107,9 @@ describe('cleanup-branch (sweep)', () => {
     const stale: BranchNames[] = [];
     for (const n of [1, 2, 3, 4, 5]) stale.push(await environment(`sw-f${n}-${id}`, false));
     const stuck = branchNames(`sw-stuck-${id}`);
-    seedNamespace(w, stuck.namespace, { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': stuck.slug }, new Date(), { finalizers: ['example.com/hold'] });
+    seedNamespace(w, stuck.namespace, { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': stuck.slug }, new Date(), {
+      finalizers: ['example.com/hold'],
+    });
     const keep = await environment(`sw-keep-${id}`, true);
     for (const emulator of [w.kube, w.az, w.gh]) emulator.faults.setRate(0.1);
     const inputs = connectionInputs(w, { mode: 'sweep', 'dry-run': 'false', timeout: '3s', concurrency: '4' });
@@ -96,7 +122,8 @@ describe('cleanup-branch (sweep)', () => {
     expect(String(first.error)).toContain(`Namespace ${stuck.namespace}: Namespace ${stuck.namespace} is still Terminating`);
     expect(first.report.outcomes.filter((o) => o.action === 'removed').length).toBeGreaterThan(0);
     await fetch(`${w.kube.url}/api/v1/namespaces/${stuck.namespace}/finalize`, {
-      method: 'PUT', headers: { authorization: `Bearer ${w.kube.token}`, 'content-type': 'application/json' },
+      method: 'PUT',
+      headers: { authorization: `Bearer ${w.kube.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: stuck.namespace }, spec: { finalizers: ['kubernetes'] } }),
     });
     const second = await cleanupInProcess(w, inputs, { clock: ahead });

@@ -8,7 +8,19 @@ import { closeQuietly, connectOnce } from '../../shared/postgres/client.ts';
 import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import {
-  WORLD_REPOSITORY, cleanupInProcess, connectionInputs, leftOf, present, seedBranch, seedCredential, seedDatabase, seedDeployment, seedNamespace, seedRole, startWorld, type World,
+  WORLD_REPOSITORY,
+  cleanupInProcess,
+  connectionInputs,
+  leftOf,
+  present,
+  seedBranch,
+  seedCredential,
+  seedDatabase,
+  seedDeployment,
+  seedNamespace,
+  seedRole,
+  startWorld,
+  type World,
 } from '../helpers/cleanup-branch-world.ts';
 
 let w: World;
@@ -32,7 +44,8 @@ describe('cleanup-branch (branch mode)', () => {
     const a = await seedBranch(w, branch('a'), full(`feature-${branch('a')}`));
     const b = await seedBranch(w, branch('b'), full(`feature-${branch('b')}`));
     seedNamespace(w, 'project', { app: 'todo' });
-    const asRole = (database: string) => connectOnce({ host: w.pg.host, port: w.pg.port, user: a.role, password: `Pw-${w.id}-secret`, database, sslmode: 'disable' });
+    const asRole = (database: string) =>
+      connectOnce({ host: w.pg.host, port: w.pg.port, user: a.role, password: `Pw-${w.id}-secret`, database, sslmode: 'disable' });
     const sessions = [await asRole(a.database), await asRole('postgres')];
     const run = await cleanupInProcess(w, connectionInputs(w, { branch: a.branch, 'drop-method': 'sql' }));
     expect(run.error).toBeUndefined();
@@ -43,9 +56,15 @@ describe('cleanup-branch (branch mode)', () => {
     expect(await leftOf(w, a)).toEqual(gone);
     expect(await leftOf(w, b)).toEqual(all);
     expect(present(w).namespace('project')).toBe(true);
-    expect(listed(run.outputs?.removed)).toEqual(expect.arrayContaining([
-      `namespace ${a.namespace}`, `database ${a.database}`, `role ${a.role}`, `federated-credential ${federatedCredentialName(a, WORLD_REPOSITORY)}`, `environment feature-${a.branch}`,
-    ]));
+    expect(listed(run.outputs?.removed)).toEqual(
+      expect.arrayContaining([
+        `namespace ${a.namespace}`,
+        `database ${a.database}`,
+        `role ${a.role}`,
+        `federated-credential ${federatedCredentialName(a, WORLD_REPOSITORY)}`,
+        `environment feature-${a.branch}`,
+      ]),
+    );
     expect((run.outputs?.removed as Entry[]).filter((r) => r.kind === 'deployment')).toHaveLength(1);
     expect(w.gh.deployments().filter((d) => d.ref === a.branch)).toEqual([]);
     expect(w.gh.deployments().filter((d) => d.ref === b.branch)).toHaveLength(1);
@@ -65,7 +84,12 @@ describe('cleanup-branch (branch mode)', () => {
     expect(run.error).toBeUndefined();
     expect(await leftOf(w, names)).toEqual(all);
     const skipped = run.outputs?.skipped as Entry[];
-    expect(listed(skipped)).toEqual([`database ${names.database}`, `federated-credential ${federatedCredentialName(names, WORLD_REPOSITORY)}`, `namespace ${names.namespace}`, `role ${names.role}`]);
+    expect(listed(skipped)).toEqual([
+      `database ${names.database}`,
+      `federated-credential ${federatedCredentialName(names, WORLD_REPOSITORY)}`,
+      `namespace ${names.namespace}`,
+      `role ${names.role}`,
+    ]);
     const warnings = run.logger.messages('warning').join('\n');
     expect(warnings).toContain(`Skipped Namespace ${names.namespace}: it exists and was not made by this suite`);
     expect(warnings).toContain(`Skipped Database ${names.database}: no ownership mark`);
@@ -91,14 +115,19 @@ describe('cleanup-branch (branch mode)', () => {
     expect(p.namespace(names.namespace)).toBe(false);
     expect(p.namespace(`other-${w.id}`)).toBe(false);
     expect(p.namespace(`taken-${w.id}`)).toBe(true);
-    expect((run.outputs?.skipped as Entry[]).find((e) => e.name === names.database)?.reason).toContain('its ownership mark names branch "someone-else" (a mark of an older version, which records no repository), not branch');
+    expect((run.outputs?.skipped as Entry[]).find((e) => e.name === names.database)?.reason).toContain(
+      'its ownership mark names branch "someone-else" (a mark of an older version, which records no repository), not branch',
+    );
     expect((run.outputs?.removed as Entry[]).find((e) => e.name === custom)?.reason).toContain('records no repository');
   });
 
   it('never touches protected names, whatever the inputs and marks say', async () => {
     const p = branch('prod');
     const names = await seedBranch(w, p, { namespace: true, database: true });
-    const run = await cleanupInProcess(w, connectionInputs(w, { branch: p, 'production-namespaces': `project\n${names.namespace}`, 'protected-databases': names.database, 'drop-method': 'sql' }));
+    const run = await cleanupInProcess(
+      w,
+      connectionInputs(w, { branch: p, 'production-namespaces': `project\n${names.namespace}`, 'protected-databases': names.database, 'drop-method': 'sql' }),
+    );
     expect(run.error).toBeUndefined();
     expect(present(w).namespace(names.namespace)).toBe(true);
     expect(await present(w).database(names.database)).toBe(true);
@@ -112,8 +141,20 @@ describe('cleanup-branch (branch mode)', () => {
     const dry = await cleanupInProcess(w, connectionInputs(w, { branch: d.branch, 'dry-run': 'true' }));
     expect(dry.error).toBeUndefined();
     expect(await leftOf(w, d)).toEqual(all);
-    expect(w.gh.deployments().filter((x) => x.ref === d.branch).map((x) => x.state)).toEqual(['success']);
-    expect(listed(dry.outputs?.['would-remove']).map((e) => e.split(' ')[0])).toEqual(['database', 'deployment', 'environment', 'federated-credential', 'namespace', 'role']);
+    expect(
+      w.gh
+        .deployments()
+        .filter((x) => x.ref === d.branch)
+        .map((x) => x.state),
+    ).toEqual(['success']);
+    expect(listed(dry.outputs?.['would-remove']).map((e) => e.split(' ')[0])).toEqual([
+      'database',
+      'deployment',
+      'environment',
+      'federated-credential',
+      'namespace',
+      'role',
+    ]);
     expect(dry.outputs?.removed).toEqual([]);
     expect(dry.summary).toMatch(/\(dry run\)|Dry run/);
 
@@ -123,7 +164,13 @@ describe('cleanup-branch (branch mode)', () => {
     const again = await cleanupInProcess(w, connectionInputs(w, { branch: d.branch }));
     expect(again.error).toBeUndefined();
     expect(again.outputs?.removed).toEqual([]);
-    expect(listed(again.outputs?.['already-gone']).map((e) => e.split(' ')[0])).toEqual(['database', 'environment', 'federated-credential', 'namespace', 'role']);
+    expect(listed(again.outputs?.['already-gone']).map((e) => e.split(' ')[0])).toEqual([
+      'database',
+      'environment',
+      'federated-credential',
+      'namespace',
+      'role',
+    ]);
   });
 
   it('converges through injected faults (ServerBusy, 429, 5xx, dropped connections) and a re-run', async () => {
@@ -157,12 +204,28 @@ describe('cleanup-branch (branch mode)', () => {
     expect(again.outputs?.removed).toEqual([]);
   });
 
-  it('names a session it may not end (Azure\'s own superuser\'s), keeps the database closed, and finishes on a re-run once it ends', async () => {
+  it("names a session it may not end (Azure's own superuser's), keeps the database closed, and finishes on a re-run once it ends", async () => {
     const s = await seedBranch(w, branch('busy'), { database: true, role: true });
     const service = serviceTarget(w.pg);
-    const azureSession = await connectOnce({ host: w.pg.host, port: w.pg.port, user: service.user, password: service.password, database: s.database, sslmode: 'disable' });
+    const azureSession = await connectOnce({
+      host: w.pg.host,
+      port: w.pg.port,
+      user: service.user,
+      password: service.password,
+      database: s.database,
+      sslmode: 'disable',
+    });
     const pid = (await azureSession.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
-    const inputs = { branch: s.branch, host: w.pg.host, port: String(w.pg.port), 'admin-user': w.pg.user, 'admin-password': w.pg.password, sslmode: 'disable', 'drop-method': 'sql', repository: WORLD_REPOSITORY };
+    const inputs = {
+      branch: s.branch,
+      host: w.pg.host,
+      port: String(w.pg.port),
+      'admin-user': w.pg.user,
+      'admin-password': w.pg.password,
+      sslmode: 'disable',
+      'drop-method': 'sql',
+      repository: WORLD_REPOSITORY,
+    };
     try {
       const run = await cleanupInProcess(w, inputs);
       expect(String(run.error)).toContain(`Database ${s.database} still has 1 session(s) this login may not end: pid ${pid} (user "${service.user}"`);
@@ -183,7 +246,9 @@ describe('cleanup-branch (branch mode)', () => {
 
   it('reports a namespace stuck in Terminating with its finalizers and objects, still removes the rest, and finishes on a re-run', async () => {
     const t = await seedBranch(w, branch('stuck'), { namespace: false, database: true, role: true });
-    seedNamespace(w, t.namespace, { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': t.slug }, new Date(), { finalizers: ['example.com/hold'] });
+    seedNamespace(w, t.namespace, { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': t.slug }, new Date(), {
+      finalizers: ['example.com/hold'],
+    });
     w.kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'held', namespace: t.namespace, finalizers: ['example.com/keep'] }, data: {} });
     const run = await cleanupInProcess(w, connectionInputs(w, { branch: t.branch, timeout: '1s', 'drop-method': 'sql' }));
     const message = String(run.error);
@@ -194,17 +259,26 @@ describe('cleanup-branch (branch mode)', () => {
     expect(await present(w).role(t.role)).toBe(false);
 
     const api = async (method: string, path: string, body: unknown, type = 'application/json'): Promise<void> => {
-      const res = await fetch(`${w.kube.url}${path}`, { method, headers: { authorization: `Bearer ${w.kube.token}`, 'content-type': type }, body: JSON.stringify(body) });
+      const res = await fetch(`${w.kube.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${w.kube.token}`, 'content-type': type },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(200);
     };
     await api('PATCH', `/api/v1/namespaces/${t.namespace}/configmaps/held`, { metadata: { finalizers: null } }, 'application/merge-patch+json');
-    await api('PUT', `/api/v1/namespaces/${t.namespace}/finalize`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: t.namespace }, spec: { finalizers: ['kubernetes'] } });
+    await api('PUT', `/api/v1/namespaces/${t.namespace}/finalize`, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: t.namespace },
+      spec: { finalizers: ['kubernetes'] },
+    });
     const again = await cleanupInProcess(w, connectionInputs(w, { branch: t.branch, 'drop-method': 'sql' }));
     expect(again.error).toBeUndefined();
     expect(present(w).namespace(t.namespace)).toBe(false);
   });
 
-  it('GitHub: a 403 on deleting the environment is a warning naming the permission; only the template\'s environment is a candidate', async () => {
+  it("GitHub: a 403 on deleting the environment is a warning naming the permission; only the template's environment is a candidate", async () => {
     const g = branch('gh');
     const other = branch('gh-other');
     const shared = `preview-${g}-shared`;
@@ -217,14 +291,21 @@ describe('cleanup-branch (branch mode)', () => {
     w.gh.addToken(`limited-${w.id}`, { deployments: 'write', contents: 'read' });
     const run = await cleanupInProcess(w, { branch: g, token: `limited-${w.id}`, repository: 'octo-org/preview-app', environment: 'preview/{slug}' });
     expect(run.error).toBeUndefined();
-    expect(w.gh.deployments().filter((d) => d.ref === g).map((d) => d.environment)).toEqual(['production']);
+    expect(
+      w.gh
+        .deployments()
+        .filter((d) => d.ref === g)
+        .map((d) => d.environment),
+    ).toEqual(['production']);
     expect(w.gh.deployments().filter((d) => d.ref === other)).toHaveLength(1);
     expect(w.gh.environments()).toEqual(expect.arrayContaining([shared, `preview/${g}`, common, 'production']));
     const skipped = Object.fromEntries((run.outputs?.skipped as Entry[]).map((e) => [e.name, e.reason ?? '']));
     expect(skipped[shared]).toMatch(/^not the environment the `environment` template names for this branch/);
     expect(skipped[`preview/${g}`]).toContain('administration: write');
     expect(skipped['production']).toMatch(/^a production environment/);
-    expect(skipped[common]).toBe(`not the environment the \`environment\` template names for this branch (preview/${g}); only this branch's deployments in it were removed`);
+    expect(skipped[common]).toBe(
+      `not the environment the \`environment\` template names for this branch (preview/${g}); only this branch's deployments in it were removed`,
+    );
     expect((run.outputs?.skipped as Entry[]).find((e) => e.kind === 'deployment')?.reason).toMatch(/^a production deployment/);
     expect(run.logger.messages('warning').join('\n')).toContain(`Skipped GitHub environment preview/${g}: GitHub refused to delete it (403`);
   });

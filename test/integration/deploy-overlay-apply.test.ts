@@ -20,8 +20,10 @@ afterAll(async () => {
   sample.cleanup();
 });
 
-const inputs = (overrides: Record<string, string> = {}): Record<string, string> => sampleInputs(kube.kubeconfig(), { 'working-directory': sample.dir, ...overrides });
-const labels = (resource: string, name: string, namespace = NAMESPACE): Record<string, string> | undefined => kube.store.get(resource, namespace, name)?.metadata.labels;
+const inputs = (overrides: Record<string, string> = {}): Record<string, string> =>
+  sampleInputs(kube.kubeconfig(), { 'working-directory': sample.dir, ...overrides });
+const labels = (resource: string, name: string, namespace = NAMESPACE): Record<string, string> | undefined =>
+  kube.store.get(resource, namespace, name)?.metadata.labels;
 
 describe('deploying the sample app (one environment, step by step)', () => {
   it('puts every object in the branch namespace with placeholders replaced, images set and ownership labels', async () => {
@@ -44,7 +46,12 @@ describe('deploying the sample app (one environment, step by step)', () => {
       'Job/migrate:created',
     ]);
     expect(report.objects.filter((o) => o.kind !== 'Namespace').every((o) => o.namespace === NAMESPACE)).toBe(true);
-    expect(report.rollouts.map((r) => `${r.kind}/${r.name}:${r.state}`).sort()).toEqual(['Deployment/api:ready', 'Deployment/web:ready', 'Job/migrate:ready', 'StatefulSet/cache:ready']);
+    expect(report.rollouts.map((r) => `${r.kind}/${r.name}:${r.state}`).sort()).toEqual([
+      'Deployment/api:ready',
+      'Deployment/web:ready',
+      'Job/migrate:ready',
+      'StatefulSet/cache:ready',
+    ]);
     expect(report.url).toBe('https://ex-3-9.preview.example.com');
     expect(report.changed).toBe(true);
 
@@ -61,7 +68,11 @@ describe('deploying the sample app (one environment, step by step)', () => {
     const ownership = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' };
     expect(kube.store.get('namespaces', undefined, NAMESPACE)?.metadata.labels).toMatchObject(ownership);
     expect(kube.store.get('namespaces', undefined, NAMESPACE)?.metadata.labels?.['branch-env.io/apply-set']).toBeUndefined();
-    expect(labels('configmaps', 'app-settings')).toMatchObject({ ...ownership, 'branch-env.io/sha': 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855', 'branch-env.io/apply-set': 'app' });
+    expect(labels('configmaps', 'app-settings')).toMatchObject({
+      ...ownership,
+      'branch-env.io/sha': 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855',
+      'branch-env.io/apply-set': 'app',
+    });
     const pods = kube.store.list('pods', NAMESPACE);
     expect(pods.length).toBeGreaterThanOrEqual(4);
     for (const pod of pods) {
@@ -77,20 +88,50 @@ describe('deploying the sample app (one environment, step by step)', () => {
   });
 
   it('changes nothing when run again with the same inputs', async () => {
-    const before = kube.store.inNamespace(NAMESPACE).filter((o) => o.resource !== 'events' && o.resource !== 'pods').map((o) => `${o.resource}/${o.object.metadata.name ?? ''}@${o.object.metadata.resourceVersion ?? ''}`).sort();
+    const before = kube.store
+      .inNamespace(NAMESPACE)
+      .filter((o) => o.resource !== 'events' && o.resource !== 'pods')
+      .map((o) => `${o.resource}/${o.object.metadata.name ?? ''}@${o.object.metadata.resourceVersion ?? ''}`)
+      .sort();
     const { report } = await deployInProcess(inputs());
     expect(report.failure).toBeUndefined();
     expect(report.changed).toBe(false);
     expect(new Set(report.objects.map((o) => o.result))).toEqual(new Set(['unchanged']));
     expect(report.rollouts.every((r) => r.state === 'ready')).toBe(true);
-    const after = kube.store.inNamespace(NAMESPACE).filter((o) => o.resource !== 'events' && o.resource !== 'pods').map((o) => `${o.resource}/${o.object.metadata.name ?? ''}@${o.object.metadata.resourceVersion ?? ''}`).sort();
+    const after = kube.store
+      .inNamespace(NAMESPACE)
+      .filter((o) => o.resource !== 'events' && o.resource !== 'pods')
+      .map((o) => `${o.resource}/${o.object.metadata.name ?? ''}@${o.object.metadata.resourceVersion ?? ''}`)
+      .sort();
     expect(after).toEqual(before);
   });
 
   it('prunes what the overlay no longer renders, and nothing that is not its own', async () => {
     // Another apply set's object, and a labelled object someone made with kubectl: neither may go.
-    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dashboards', namespace: NAMESPACE, labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'monitoring' }, managedFields: [{ manager: 'branch-env-actions', operation: 'Apply', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }] } });
-    kube.store.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hand-made', namespace: NAMESPACE, labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'app' }, managedFields: [{ manager: 'kubectl-create', operation: 'Update', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }] } });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'dashboards',
+        namespace: NAMESPACE,
+        labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'monitoring' },
+        managedFields: [
+          { manager: 'branch-env-actions', operation: 'Apply', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} },
+        ],
+      },
+    });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'hand-made',
+        namespace: NAMESPACE,
+        labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9', 'branch-env.io/apply-set': 'app' },
+        managedFields: [
+          { manager: 'kubectl-create', operation: 'Update', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} },
+        ],
+      },
+    });
     const base = path.join(sample.dir, 'base', 'kustomization.yaml');
     const originals = { base: readFileSync(base, 'utf8'), overlay: readFileSync(path.join(sample.dir, 'overlays/feature/kustomization.yaml'), 'utf8') };
     writeSampleFile(sample.dir, 'base/kustomization.yaml', originals.base.replace('  - networkpolicy.yaml\n', '').replace('  - configmap.yaml\n', ''));
@@ -101,7 +142,12 @@ describe('deploying the sample app (one environment, step by step)', () => {
       writeSampleFile(sample.dir, 'overlays/feature/kustomization.yaml', originals.overlay);
     });
     expect(report.failure).toBeUndefined();
-    expect(report.objects.filter((o) => o.result === 'pruned').map((o) => `${o.kind}/${o.name}`).sort()).toEqual(['ConfigMap/app-settings', 'NetworkPolicy/cache']);
+    expect(
+      report.objects
+        .filter((o) => o.result === 'pruned')
+        .map((o) => `${o.kind}/${o.name}`)
+        .sort(),
+    ).toEqual(['ConfigMap/app-settings', 'NetworkPolicy/cache']);
     expect(kube.store.get('networkpolicies.networking.k8s.io', NAMESPACE, 'cache')).toBeUndefined();
     expect(kube.store.get('configmaps', NAMESPACE, 'app-settings')).toBeUndefined();
     expect(kube.store.get('configmaps', NAMESPACE, 'dashboards')).toBeDefined();
@@ -121,7 +167,11 @@ describe('deploying the sample app (one environment, step by step)', () => {
     const { loadKubeconfig } = await import('../../shared/kube/config.ts');
     const { connection } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
     const client = createKubeClient(connection, { setSecret: () => undefined });
-    await client.mergePatch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: NAMESPACE } }, { spec: { replicas: 5 } }, 'kubectl-scale');
+    await client.mergePatch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: NAMESPACE } },
+      { spec: { replicas: 5 } },
+      'kubectl-scale',
+    );
     const conflicted = await deployInProcess(inputs());
     expect(conflicted.report.failure?.message).toContain('Deployment/api: .spec.replicas owned by field manager "kubectl-scale"');
     expect(conflicted.report.failure?.fix).toContain('force-conflicts: true');

@@ -39,7 +39,14 @@ export function app(spec: Record<string, unknown> = {}, container: Record<string
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'app' },
-    spec: { replicas, selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] } } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'app' } },
+      template: {
+        metadata: { labels: { app: 'app' } },
+        spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] },
+      },
+    },
   };
 }
 
@@ -52,7 +59,11 @@ async function failedLine(record: Record<string, string>, workload = 'Deployment
 }
 
 /** Each test gets its own branch (and so its own namespace); `tags` replace the built images' tags. */
-function inputs(branch: string, tags: Partial<Record<'api' | 'web' | 'worker' | 'redis', string>> = {}, overrides: Record<string, string> = {}): Record<string, string> {
+function inputs(
+  branch: string,
+  tags: Partial<Record<'api' | 'web' | 'worker' | 'redis', string>> = {},
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   const lines = (['api', 'web', 'worker'] as const).map((name) => `registry.example.com/sample/${name}:${tags[name] ?? TAG}`);
   if (tags.redis) lines.push(`docker.io/library/redis:${tags.redis}`);
   return sampleInputs(kube.kubeconfig(), { branch, images: lines.join('\n'), ...overrides });
@@ -78,7 +89,9 @@ describe('failed rollouts', () => {
 
   it('shows the last log lines of a crashing container', async () => {
     const { report } = await deployInProcess(inputs('crashes', { api: 'crashloop' }));
-    expect(report.failure?.message).toMatch(/- Deployment\/api: pod api-\S+: container api is in CrashLoopBackOff \(back-off 10s restarting failed container=api pod=api-\S+; last exit code 1 \(Error\), 1 restarts\)\. Fix: the container stops right after it starts: read its log \(kubectl logs --previous api-\S+ -c api -n feature-crashes, shown below\)/);
+    expect(report.failure?.message).toMatch(
+      /- Deployment\/api: pod api-\S+: container api is in CrashLoopBackOff \(back-off 10s restarting failed container=api pod=api-\S+; last exit code 1 \(Error\), 1 restarts\)\. Fix: the container stops right after it starts: read its log \(kubectl logs --previous api-\S+ -c api -n feature-crashes, shown below\)/,
+    );
     const diagnosis = report.diagnosis.get('Deployment/api')?.join('\n') ?? '';
     expect(diagnosis).toContain('waiting: CrashLoopBackOff');
     expect(diagnosis).toContain('last terminated: Error, exit code 1');
@@ -118,13 +131,19 @@ describe('failed rollouts', () => {
 describe('failures a real cluster has, one line each, failing fast where waiting cannot help', () => {
   it('a container whose envFrom names a ConfigMap nobody creates: CreateContainerConfigError', async () => {
     const { line, seconds } = await failedLine(overlayInputs('no-configmap', [app({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })]));
-    expect(line).toMatch(/^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay \(or create it in namespace feature-no-configmap before deploying\), or correct the env\/envFrom of container app that names it\.$/);
+    expect(line).toMatch(
+      /^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay \(or create it in namespace feature-no-configmap before deploying\), or correct the env\/envFrom of container app that names it\.$/,
+    );
     expect(seconds).toBeLessThan(5);
   });
 
   it('a key missing from a Secret the overlay creates', async () => {
-    const { line } = await failedLine(overlayInputs('no-key', [app({}, { env: [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'database-credentials', key: 'PASSWORD' } } }] })]));
-    expect(line).toMatch(/container app is in CreateContainerConfigError \(couldn't find key PASSWORD in Secret feature-no-key\/database-credentials\)\. Fix: add key PASSWORD to Secret feature-no-key\/database-credentials/);
+    const { line } = await failedLine(
+      overlayInputs('no-key', [app({}, { env: [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'database-credentials', key: 'PASSWORD' } } }] })]),
+    );
+    expect(line).toMatch(
+      /container app is in CreateContainerConfigError \(couldn't find key PASSWORD in Secret feature-no-key\/database-credentials\)\. Fix: add key PASSWORD to Secret feature-no-key\/database-credentials/,
+    );
   });
 
   it('a ConfigMap volume that is missing: FailedMount', async () => {
@@ -133,37 +152,54 @@ describe('failures a real cluster has, one line each, failing fast where waiting
     const mounted = app(spec, { volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d' }] });
     (mounted['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 5000;
     const { line, seconds } = await failedLine(overlayInputs('no-volume', [mounted]));
-    expect(line).toMatch(/^- Deployment\/app: pod app-\S+: FailedMount: MountVolume.SetUp failed for volume "config" : configmap "nginx-conf" not found\. Fix: add ConfigMap "nginx-conf" to the overlay/);
+    expect(line).toMatch(
+      /^- Deployment\/app: pod app-\S+: FailedMount: MountVolume.SetUp failed for volume "config" : configmap "nginx-conf" not found\. Fix: add ConfigMap "nginx-conf" to the overlay/,
+    );
     expect(seconds).toBeLessThan(5);
   });
 
   it('a ServiceAccount nobody creates: FailedCreate on the ReplicaSet, no pods', async () => {
     const { line, seconds, diagnosis } = await failedLine(overlayInputs('no-sa', [app({ serviceAccountName: 'app-identity' })]));
-    expect(line).toMatch(/^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-no-sa\/app-identity: serviceaccount "app-identity" not found\. Fix: add ServiceAccount "app-identity" to the overlay/);
+    expect(line).toMatch(
+      /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-no-sa\/app-identity: serviceaccount "app-identity" not found\. Fix: add ServiceAccount "app-identity" to the overlay/,
+    );
     expect(seconds).toBeLessThan(5);
     expect(diagnosis).toContain('no pods found for it');
     expect(kube.store.list('pods', 'feature-no-sa')).toEqual([]);
   });
 
   it('the same ServiceAccount in the overlay: ready', async () => {
-    const { report } = await deployInProcess(overlayInputs('with-sa', [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app-identity' } }, app({ serviceAccountName: 'app-identity' })]));
+    const { report } = await deployInProcess(
+      overlayInputs('with-sa', [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app-identity' } }, app({ serviceAccountName: 'app-identity' })]),
+    );
     expect(report.failure).toBeUndefined();
   });
 
   it('a ResourceQuota the pods exceed, and one that requires limits', async () => {
-    const quota = (hard: Record<string, string>): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'branch-quota' }, spec: { hard } });
+    const quota = (hard: Record<string, string>): Record<string, unknown> => ({
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'branch-quota' },
+      spec: { hard },
+    });
     const resources = { requests: { cpu: '500m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
     const exceeded = await failedLine(overlayInputs('quota', [quota({ 'requests.cpu': '1', pods: '10' }), app({}, { resources }, 3)]));
-    expect(exceeded.line).toMatch(/^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota" in namespace feature-quota\.$/);
+    expect(exceeded.line).toMatch(
+      /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota" in namespace feature-quota\.$/,
+    );
     expect(exceeded.seconds).toBeLessThan(5);
     const unmet = await failedLine(overlayInputs('quota-limits', [quota({ 'limits.cpu': '2', 'limits.memory': '1Gi' }), app()]));
     expect(unmet.line).toContain('FailedCreate: pods "app-');
-    expect(unmet.line).toContain('is forbidden: failed quota: branch-quota: must specify limits.cpu for: app; limits.memory for: app. Fix: set resources.requests and resources.limits');
+    expect(unmet.line).toContain(
+      'is forbidden: failed quota: branch-quota: must specify limits.cpu for: app; limits.memory for: app. Fix: set resources.requests and resources.limits',
+    );
   });
 
-  it('a pod larger than any node: Unschedulable with the scheduler\'s message', async () => {
+  it("a pod larger than any node: Unschedulable with the scheduler's message", async () => {
     const { line, seconds } = await failedLine(overlayInputs('too-big', [app({}, { resources: { requests: { cpu: '6', memory: '1Gi' } } })]));
-    expect(line).toMatch(/^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient cpu\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/);
+    expect(line).toMatch(
+      /^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient cpu\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/,
+    );
     expect(seconds).toBeLessThan(5);
   });
 
@@ -174,8 +210,10 @@ describe('failures a real cluster has, one line each, failing fast where waiting
     expect(line).toContain('401 Unauthorized). Fix: let the cluster pull from myacr.azurecr.io (on AKS: az aks update --attach-acr <registry>');
   });
 
-  it('a command that exits: CrashLoopBackOff with its exit code, and the previous run\'s log', async () => {
-    const { line, diagnosis } = await failedLine(overlayInputs('exits', [app({}, { command: ['sh', '-c', 'echo "config file /etc/app.yaml missing"; exit 3'] })]));
+  it("a command that exits: CrashLoopBackOff with its exit code, and the previous run's log", async () => {
+    const { line, diagnosis } = await failedLine(
+      overlayInputs('exits', [app({}, { command: ['sh', '-c', 'echo "config file /etc/app.yaml missing"; exit 3'] })]),
+    );
     expect(line).toMatch(/container app is in CrashLoopBackOff \(back-off 10s restarting failed container=app .*; last exit code 3 \(Error\), 1 restarts\)/);
     expect(diagnosis).toContain('  | config file /etc/app.yaml missing');
   });
@@ -185,19 +223,35 @@ describe('failures a real cluster has, one line each, failing fast where waiting
     const slow = app({}, probe);
     (slow['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 3600;
     const timedOut = await failedLine(overlayInputs('probe', [slow], { timeout: '2s' }));
-    expect(timedOut.line).toMatch(/^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: Get "http:\/\/10\.244\.\d+\.\d+:9090\/healthz": dial tcp 10\.244\.\d+\.\d+:9090: connect: connection refused\. Fix: make the readiness probe ask the port and path the container serves/);
+    expect(timedOut.line).toMatch(
+      /^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: Get "http:\/\/10\.244\.\d+\.\d+:9090\/healthz": dial tcp 10\.244\.\d+\.\d+:9090: connect: connection refused\. Fix: make the readiness probe ask the port and path the container serves/,
+    );
     expect(timedOut.seconds).toBeGreaterThanOrEqual(2);
     // With fail-fast, a probe may still pass: it is waited for, until the progress deadline (2 s here).
     const short = app({}, probe);
     (short['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 2000;
     const deadline = await failedLine(overlayInputs('probe-deadline', [short], { timeout: '10s' }));
-    expect(deadline.line).toMatch(/^- Deployment\/app: deployment "app" exceeded its progress deadline: ReplicaSet "app-\S+" has timed out progressing\.; pod app-\S+ is running but not ready: Readiness probe failed: /);
+    expect(deadline.line).toMatch(
+      /^- Deployment\/app: deployment "app" exceeded its progress deadline: ReplicaSet "app-\S+" has timed out progressing\.; pod app-\S+ is running but not ready: Readiness probe failed: /,
+    );
   });
 
-  it('a StatefulSet whose ServiceAccount is missing: FailedCreate in the StatefulSet controller\'s words', async () => {
-    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { serviceAccountName: 'db', containers: [{ name: 'db', image: 'postgres:17' }] } } } };
+  it("a StatefulSet whose ServiceAccount is missing: FailedCreate in the StatefulSet controller's words", async () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: {
+        serviceName: 'db',
+        replicas: 1,
+        selector: { matchLabels: { app: 'db' } },
+        template: { metadata: { labels: { app: 'db' } }, spec: { serviceAccountName: 'db', containers: [{ name: 'db', image: 'postgres:17' }] } },
+      },
+    };
     const { line } = await failedLine(overlayInputs('sts-no-sa', [sts]), 'StatefulSet/db');
-    expect(line).toBe('- StatefulSet/db: StatefulSet db: FailedCreate: pods "db-0" is forbidden: error looking up service account feature-sts-no-sa/db: serviceaccount "db" not found. Fix: add ServiceAccount "db" to the overlay (or create it in namespace feature-sts-no-sa before deploying), or correct the pod template\'s serviceAccountName that names it.');
+    expect(line).toBe(
+      '- StatefulSet/db: StatefulSet db: FailedCreate: pods "db-0" is forbidden: error looking up service account feature-sts-no-sa/db: serviceaccount "db" not found. Fix: add ServiceAccount "db" to the overlay (or create it in namespace feature-sts-no-sa before deploying), or correct the pod template\'s serviceAccountName that names it.',
+    );
   });
 });
 
@@ -207,7 +261,12 @@ describe('API trouble', () => {
     expect(first.report.failure).toBeUndefined();
     const uid = kube.store.get('jobs.batch', 'feature-job-change', 'migrate')?.metadata.uid;
     // The emulator does not enforce Job immutability: answer the API server's 422 once.
-    kube.faults.script({ method: 'PATCH', path: /\/jobs\/migrate$/, fault: { kind: 'status', status: 422, message: 'Job.batch "migrate" is invalid: spec.template: Invalid value: field is immutable' }, times: 1 });
+    kube.faults.script({
+      method: 'PATCH',
+      path: /\/jobs\/migrate$/,
+      fault: { kind: 'status', status: 422, message: 'Job.batch "migrate" is invalid: spec.template: Invalid value: field is immutable' },
+      times: 1,
+    });
     const second = await deployInProcess(inputs('job-change', { worker: 'v2' }));
     expect(second.report.failure).toBeUndefined();
     expect(second.report.objects.find((o) => o.name === 'migrate')?.result).toBe('replaced');
@@ -219,7 +278,10 @@ describe('API trouble', () => {
 
   it('retries throttling and server errors while applying', async () => {
     kube.requests.reset();
-    kube.faults.script({ method: 'PATCH', path: /\/deployments\/api$/, fault: { kind: 'status', status: 429, retryAfterSeconds: 0 }, times: 2 }, { method: 'PATCH', path: /\/services\/web$/, fault: { kind: 'status', status: 503 }, times: 1 });
+    kube.faults.script(
+      { method: 'PATCH', path: /\/deployments\/api$/, fault: { kind: 'status', status: 429, retryAfterSeconds: 0 }, times: 2 },
+      { method: 'PATCH', path: /\/services\/web$/, fault: { kind: 'status', status: 503 }, times: 1 },
+    );
     const { report } = await deployInProcess(inputs('throttled'));
     expect(report.failure).toBeUndefined();
     expect(report.objects.every((o) => o.result === 'created')).toBe(true);

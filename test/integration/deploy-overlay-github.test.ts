@@ -27,14 +27,23 @@ describe('GitHub deployment', () => {
     expect(report.failure).toBeUndefined();
     const [deployment] = gh.deployments();
     expect(report.deploymentId).toBe(deployment?.id);
-    expect(deployment).toMatchObject({ ref: 'ex-3-9', environment: 'feature-ex-3-9', transientEnvironment: true, productionEnvironment: false, state: 'success' });
+    expect(deployment).toMatchObject({
+      ref: 'ex-3-9',
+      environment: 'feature-ex-3-9',
+      transientEnvironment: true,
+      productionEnvironment: false,
+      state: 'success',
+    });
     expect(deployment?.statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
     expect(deployment?.statuses[1]?.environmentUrl).toBe('https://ex-3-9.preview.example.com');
   });
 
   it('records failure when the rollout fails', async () => {
     const images = `registry.example.com/sample/api:${TAG}\nregistry.example.com/sample/web:fail-pull\nregistry.example.com/sample/worker:${TAG}`;
-    const { report } = await deployInProcess(sampleInputs(kube.kubeconfig(), { branch: 'broken-web', images, 'github-token': gh.token, environment: 'preview/{slug}' }), { context, githubBaseUrl: gh.url });
+    const { report } = await deployInProcess(
+      sampleInputs(kube.kubeconfig(), { branch: 'broken-web', images, 'github-token': gh.token, environment: 'preview/{slug}' }),
+      { context, githubBaseUrl: gh.url },
+    );
     expect(report.failure).toBeDefined();
     const deployment = gh.deployments().find((d) => d.ref === 'broken-web');
     expect(deployment?.environment).toBe('preview/broken-web');
@@ -44,7 +53,10 @@ describe('GitHub deployment', () => {
 
   it('warns and still deploys when the token may not create deployments', async () => {
     gh.addToken('ghs_readonly_token_1234', { contents: 'read' });
-    const { report, logger } = await deployInProcess(sampleInputs(kube.kubeconfig(), { branch: 'no-access', 'github-token': 'ghs_readonly_token_1234' }), { context, githubBaseUrl: gh.url });
+    const { report, logger } = await deployInProcess(sampleInputs(kube.kubeconfig(), { branch: 'no-access', 'github-token': 'ghs_readonly_token_1234' }), {
+      context,
+      githubBaseUrl: gh.url,
+    });
     expect(report.failure).toBeUndefined();
     expect(report.deploymentId).toBeUndefined();
     const warning = logger.messages('warning').join('\n');

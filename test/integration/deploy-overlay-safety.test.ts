@@ -34,7 +34,13 @@ const rejection = async (record: Record<string, string>): Promise<UserError> => 
 
 describe('namespaces it may not use', () => {
   it('refuses an existing namespace it did not make (never takes one over)', async () => {
-    kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-handmade', labels: { team: 'x' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'feature-handmade', labels: { team: 'x' } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
     const error = await rejection(inputs('handmade'));
     expect(error.message).toContain('The namespace "feature-handmade" exists and was not made by this suite');
     expect(error.fix).toContain('kubectl label namespace feature-handmade app.kubernetes.io/managed-by=branch-env-actions branch-env.io/branch=handmade');
@@ -44,10 +50,18 @@ describe('namespaces it may not use', () => {
   });
 
   it("refuses another branch's namespace and the namespace input `default`", async () => {
-    kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shared-env', labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'someone-else' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shared-env', labels: { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'someone-else' } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
     expect((await rejection(inputs('mine', { namespace: 'shared-env' }))).message).toContain('belongs to another branch');
     expect(contents('shared-env')).toEqual([]);
-    expect((await rejection(inputs('mine', { namespace: 'default' }))).message).toContain('never deploys into `default`, `kube-*` or the production namespaces');
+    expect((await rejection(inputs('mine', { namespace: 'default' }))).message).toContain(
+      'never deploys into `default`, `kube-*` or the production namespaces',
+    );
     expect(contents('default')).toEqual([]);
   });
 });
@@ -62,7 +76,9 @@ describe('objects it may not apply', () => {
     const { report } = await deployInProcess(inputs('cluster', { overlays: 'overlays/with-cluster-role', 'allow-cluster-scoped': 'ClusterRole' }));
     expect(report.failure).toBeUndefined();
     expect(report.objects.find((o) => o.kind === 'ClusterRole')).toMatchObject({ name: 'sample-node-reader', result: 'created' });
-    expect(kube.store.get('clusterroles.rbac.authorization.k8s.io', undefined, 'sample-node-reader')?.metadata.labels).toMatchObject({ 'branch-env.io/branch': 'cluster' });
+    expect(kube.store.get('clusterroles.rbac.authorization.k8s.io', undefined, 'sample-node-reader')?.metadata.labels).toMatchObject({
+      'branch-env.io/branch': 'cluster',
+    });
   });
 
   it('refuses an object aimed at another namespace, and applies it there when allowed', async () => {
@@ -70,7 +86,13 @@ describe('objects it may not apply', () => {
     expect(error.message).toContain('ConfigMap/sample-scrape-config (from overlays/foreign-namespace) is aimed at namespace "monitoring"');
     expect(kube.store.get('namespaces', undefined, 'feature-foreign')).toBeUndefined();
 
-    kube.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'monitoring' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    kube.store.seed({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'monitoring' },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
     const { report } = await deployInProcess(inputs('foreign', { overlays: 'overlays/foreign-namespace', 'allow-namespaces': 'monitoring' }));
     expect(report.failure).toBeUndefined();
     expect(kube.store.get('configmaps', 'monitoring', 'sample-scrape-config')?.['data']).toEqual({ targets: 'api.feature-foreign.svc:80' });
@@ -120,7 +142,9 @@ describe('dry runs', () => {
 
     await deployInProcess(inputs('preview'));
     const image = 'registry.example.com/sample/web:next';
-    const changed = await deployInProcess(inputs('preview', { 'dry-run': 'server', images: sampleInputs('')['images']?.replace(/registry.example.com\/sample\/web:\S+/, image) ?? '' }));
+    const changed = await deployInProcess(
+      inputs('preview', { 'dry-run': 'server', images: sampleInputs('')['images']?.replace(/registry.example.com\/sample\/web:\S+/, image) ?? '' }),
+    );
     expect(changed.report.failure).toBeUndefined();
     const results = Object.fromEntries(changed.report.objects.map((o) => [`${o.kind}/${o.name}`, o.result]));
     expect(results['Deployment/web']).toBe('would-configure');

@@ -140,11 +140,19 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
 
   it('refuses tokens it did not issue, and requests without one', async () => {
     const forged: TokenCredential = {
-      getToken: () => Promise.resolve({ token: new JwtKey().sign({ aud: 'https://management.azure.com', tid: az.tenantId, exp: nowSeconds() + 600 }), expiresOnTimestamp: Date.now() + 600_000 }),
+      getToken: () =>
+        Promise.resolve({
+          token: new JwtKey().sign({ aud: 'https://management.azure.com', tid: az.tenantId, exp: nowSeconds() + 600 }),
+          expiresOnTimestamp: Date.now() + 600_000,
+        }),
     };
     const attempt = flexibleServerClient(az, forged).servers.get(az.resourceGroup, az.serverName);
     await expect(attempt).rejects.toSatisfy((e: unknown) => restCode(e).code === 'InvalidAuthenticationToken' && restCode(e).statusCode === 401);
-    const anonymous = await raw('GET', `/subscriptions/${az.subscriptionId}/resourceGroups/${az.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${az.serverName}?api-version=2025-08-01`, undefined);
+    const anonymous = await raw(
+      'GET',
+      `/subscriptions/${az.subscriptionId}/resourceGroups/${az.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${az.serverName}?api-version=2025-08-01`,
+      undefined,
+    );
     expect(anonymous.status).toBe(401);
     expect(JSON.parse(anonymous.body)).toMatchObject({ error: { code: 'AuthenticationFailed' } });
     expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer authorization_uri=/);
@@ -196,12 +204,18 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
     const running = client.databases.beginCreateAndWait(az.resourceGroup, az.serverName, first, { charset: 'UTF8', collation: 'en_US.utf8' }, poll);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const refusedBefore = az.busyRefusals;
-    const overlap = (name: string) => client.databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, { charset: 'UTF8', collation: 'en_US.utf8' }, poll);
+    const overlap = (name: string) =>
+      client.databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, { charset: 'UTF8', collation: 'en_US.utf8' }, poll);
     const results = await Promise.allSettled([overlap(`second_${suffix}`), overlap(`third_${suffix}`)]);
     // A 409 surfaces as the SDK's RestError (code, statusCode); a failed operation as a plain Error naming the code.
     const failures = results.map((r) => (r.status === 'rejected' ? { ...restCode(r.reason), text: String(r.reason) } : { text: 'succeeded' }));
     expect(failures.every((f) => f.code === 'ServerBusy' || /ServerBusy/.test(f.text))).toBe(true);
-    expect(failures.map((f) => f.statusCode ?? 'operation').map(String).sort()).toEqual(['409', 'operation']);
+    expect(
+      failures
+        .map((f) => f.statusCode ?? 'operation')
+        .map(String)
+        .sort(),
+    ).toEqual(['409', 'operation']);
     expect(az.busyRefusals - refusedBefore).toBe(2);
     await running;
     expect(await exists(first)).toBe(true);
@@ -225,7 +239,9 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
   ])('fails an unknown %s as Azure does: the operation ends InternalServerError, with no word on what is wrong', async (_what, properties) => {
     const name = `badlocale_${suffix}`;
     const attempt = flexibleServerClient(az).databases.beginCreateAndWait(az.resourceGroup, az.serverName, name, properties, poll);
-    await expect(attempt).rejects.toSatisfy((e: unknown) => /InternalServerError\. An unexpected error occured while processing the request/.test(String(e)) && !/collation|charset/i.test(String(e)));
+    await expect(attempt).rejects.toSatisfy(
+      (e: unknown) => /InternalServerError\. An unexpected error occured while processing the request/.test(String(e)) && !/collation|charset/i.test(String(e)),
+    );
     expect(await exists(name)).toBe(false);
   });
 
@@ -237,7 +253,9 @@ describe.skipIf(!info)('ARM Flexible Server databases with PostgreSQL behind', (
     const inside = new pg.Client({ host: info!.host, port: info!.port, user: info!.user, password: info!.password, database: name });
     await inside.connect();
     try {
-      expect((await inside.query<{ owner: string }>("SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'public'")).rows[0]?.owner).toBe('azure_pg_admin');
+      expect((await inside.query<{ owner: string }>("SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'public'")).rows[0]?.owner).toBe(
+        'azure_pg_admin',
+      );
     } finally {
       await inside.end();
     }

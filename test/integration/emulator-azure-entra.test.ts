@@ -93,7 +93,9 @@ describe('Entra token endpoint through ClientAssertionCredential', () => {
     az.setAllowedSubjects(['repo:octo-org/shop:ref:refs/heads/main']);
     az.setBranch('x');
     const attempt = emulatorCredential(az).getToken('https://management.azure.com/.default');
-    await expect(attempt).rejects.toThrow(/AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:octo-org\/shop:ref:refs\/heads\/x'/);
+    await expect(attempt).rejects.toThrow(
+      /AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:octo-org\/shop:ref:refs\/heads\/x'/,
+    );
     az.setBranch('main');
     const token = await emulatorCredential(az).getToken('https://management.azure.com/.default');
     expect(claimsOf(token.token).xms_fed_sub).toBe('repo:octo-org/shop:ref:refs/heads/main');
@@ -107,7 +109,9 @@ describe('Entra token endpoint through ClientAssertionCredential', () => {
       expect(claims.sub).toBe(`repo:octo-org@${String(claims.repository_owner_id)}/shop@${String(claims.repository_id)}:ref:refs/heads/feature/x`);
       az.setAllowedSubjects([String(claims.sub).replace('octo-org', 'Octo-Org')]);
       const attempt = emulatorCredential(az).getToken('https://management.azure.com/.default');
-      await expect(attempt).rejects.toThrow(/AADSTS7002138: No matching federated identity record found for presented assertion subject 'repo:octo-org@\d+\/shop@\d+:ref:refs\/heads\/feature\/x'\. The subject matches with case-insensitive comparison, but not with case-sensitive comparison\./);
+      await expect(attempt).rejects.toThrow(
+        /AADSTS7002138: No matching federated identity record found for presented assertion subject 'repo:octo-org@\d+\/shop@\d+:ref:refs\/heads\/feature\/x'\. The subject matches with case-insensitive comparison, but not with case-sensitive comparison\./,
+      );
       az.setAllowedSubjects([String(claims.sub)]);
       expect(claimsOf((await emulatorCredential(az).getToken('https://management.azure.com/.default')).token).xms_fed_sub).toBe(claims.sub);
     } finally {

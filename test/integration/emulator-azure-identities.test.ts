@@ -112,7 +112,12 @@ describe('managed identity federated credentials', () => {
     p.addPolicy(bearerTokenAuthenticationPolicy({ credential: emulatorCredential(other), scopes: 'https://management.azure.com/.default' }));
     const put = async (identity: string, name: string) => {
       const url = `${other.armEndpoint}/subscriptions/${other.subscriptionId}/resourceGroups/${other.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${identity}/federatedIdentityCredentials/${name}?api-version=2023-01-31`;
-      const request = createPipelineRequest({ url, method: 'PUT', headers: createHttpHeaders({ 'content-type': 'application/json' }), body: JSON.stringify(fic(`system:serviceaccount:${name}:app`)) });
+      const request = createPipelineRequest({
+        url,
+        method: 'PUT',
+        headers: createHttpHeaders({ 'content-type': 'application/json' }),
+        body: JSON.stringify(fic(`system:serviceaccount:${name}:app`)),
+      });
       const response = await p.sendRequest(httpClient, request);
       return { status: response.status, body: response.bodyAsText ?? '' };
     };
@@ -121,7 +126,9 @@ describe('managed identity federated credentials', () => {
       const statuses = [a.status, b.status].sort();
       expect(statuses).toEqual([201, 409]);
       expect([a, b].find((r) => r.status === 409)?.body).toContain('ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity');
-      expect([a, b].find((r) => r.status === 409)?.body).toContain('Concurrent Federated Identity Credentials writes under the same managed identity are not supported.');
+      expect([a, b].find((r) => r.status === 409)?.body).toContain(
+        'Concurrent Federated Identity Credentials writes under the same managed identity are not supported.',
+      );
       expect(c.status).toBe(201);
       expect(other.state.concurrentWriteRefusals).toBe(1);
     } finally {

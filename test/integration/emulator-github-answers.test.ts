@@ -19,7 +19,14 @@ afterAll(async () => {
 describe('GitHub emulator: deployment payloads', () => {
   it('returns an object payload as an object, a string payload as the same string, and {} by default', async () => {
     const create = async (payload?: Record<string, unknown> | string): Promise<unknown> => {
-      const created = await octokit.rest.repos.createDeployment({ ...repo, ref: 'main', environment: 'payloads', auto_merge: false, required_contexts: [], ...(payload === undefined ? {} : { payload }) });
+      const created = await octokit.rest.repos.createDeployment({
+        ...repo,
+        ref: 'main',
+        environment: 'payloads',
+        auto_merge: false,
+        required_contexts: [],
+        ...(payload === undefined ? {} : { payload }),
+      });
       if (!('id' in created.data)) throw new Error('no deployment');
       const { id, payload: returned } = created.data;
       const listed = await octokit.rest.repos.listDeployments({ ...repo, environment: 'payloads' });
@@ -32,7 +39,15 @@ describe('GitHub emulator: deployment payloads', () => {
   });
 
   it('refuses a payload that is neither an object nor a string (422)', async () => {
-    await expect(octokit.request('POST /repos/{owner}/{repo}/deployments', { ...repo, ref: 'main', payload: 5 as unknown as string, auto_merge: false, required_contexts: [] })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/deployments', {
+        ...repo,
+        ref: 'main',
+        payload: 5 as unknown as string,
+        auto_merge: false,
+        required_contexts: [],
+      }),
+    ).rejects.toMatchObject({ status: 422 });
   });
 });
 

@@ -39,7 +39,15 @@ describe('GitHub emulator: deployments', () => {
     const sha = gh.commitFiles({ 'app.txt': 'a\n' }, { branch: 'feature/a' });
     const id = await deploy('feature/a', 'feature-a');
     const { data: d } = await octokit.rest.repos.getDeployment({ ...repo, deployment_id: id });
-    expect(d).toMatchObject({ sha, ref: 'feature/a', environment: 'feature-a', task: 'deploy', transient_environment: true, production_environment: false, payload: { namespace: 'feature-a' } });
+    expect(d).toMatchObject({
+      sha,
+      ref: 'feature/a',
+      environment: 'feature-a',
+      task: 'deploy',
+      transient_environment: true,
+      production_environment: false,
+      payload: { namespace: 'feature-a' },
+    });
     expect(d.created_at).toBe('2026-01-10T08:00:00Z');
 
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: 'in_progress', log_url: 'https://ci.example/run/1' });
@@ -51,7 +59,12 @@ describe('GitHub emulator: deployments', () => {
       environment_url: 'https://feature-a.preview.example',
       log_url: 'https://ci.example/run/1',
     });
-    expect(status).toMatchObject({ state: 'success', environment: 'feature-a', environment_url: 'https://feature-a.preview.example', log_url: 'https://ci.example/run/1' });
+    expect(status).toMatchObject({
+      state: 'success',
+      environment: 'feature-a',
+      environment_url: 'https://feature-a.preview.example',
+      log_url: 'https://ci.example/run/1',
+    });
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id });
     expect(statuses.map((s) => s.state)).toEqual(['success', 'in_progress']);
 

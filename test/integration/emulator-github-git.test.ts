@@ -29,7 +29,9 @@ afterAll(async () => {
 });
 
 function git(args: string[], input?: string | Buffer, env: Record<string, string> = {}): string {
-  return execFileSync('git', ['-C', gitDir, ...args], { input, env: { ...process.env, ...env } }).toString('utf8').trim();
+  return execFileSync('git', ['-C', gitDir, ...args], { input, env: { ...process.env, ...env } })
+    .toString('utf8')
+    .trim();
 }
 
 /**
@@ -193,7 +195,12 @@ describe('GitHub emulator: git data API', () => {
     const { data } = await octokit.rest.repos.getContent({ ...repo, path: 'docs/long.txt', ref: 'docs' });
     if (Array.isArray(data) || data.type !== 'file') throw new Error('expected a file');
     expect(data.encoding).toBe('base64');
-    expect(data.content.split('\n').slice(0, -1).every((line) => line.length <= 60)).toBe(true);
+    expect(
+      data.content
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.length <= 60),
+    ).toBe(true);
     expect(data.content.split('\n')[0]).toHaveLength(60);
     expect(Buffer.from(data.content, 'base64').toString('utf8')).toBe(text);
     expect(data.sha).toBe(git(['hash-object', '--stdin'], text));
@@ -207,7 +214,14 @@ describe('GitHub emulator: git data API', () => {
 
   it('creates and updates a file through PUT contents with the sha check', async () => {
     const put = (content: string, sha?: string): ReturnType<Octokit['rest']['repos']['createOrUpdateFileContents']> =>
-      octokit.rest.repos.createOrUpdateFileContents({ ...repo, path: 'notes/todo.md', message: 'todo', content: Buffer.from(content).toString('base64'), branch: 'main', ...(sha ? { sha } : {}) });
+      octokit.rest.repos.createOrUpdateFileContents({
+        ...repo,
+        path: 'notes/todo.md',
+        message: 'todo',
+        content: Buffer.from(content).toString('base64'),
+        branch: 'main',
+        ...(sha ? { sha } : {}),
+      });
     const created = await put('one\n');
     expect(created.status).toBe(201);
     await expect(put('two\n')).rejects.toMatchObject({ status: 422 });

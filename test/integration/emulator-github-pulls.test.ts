@@ -20,8 +20,17 @@ afterAll(async () => {
 
 describe('GitHub emulator: pull requests', () => {
   it('creates a pull request, refuses a duplicate with the real 422, finds it by head, updates it', async () => {
-    gh.commitFiles({ 'overlays/production/kustomization.yaml': 'images:\n  - name: app\n    newTag: v2\n' }, { branch: 'promote/production', message: 'Promote app to v2' });
-    const { data: pr } = await octokit.rest.pulls.create({ ...repo, head: 'promote/production', base: 'main', title: 'Promote app to v2', body: 'app: v1 → v2' });
+    gh.commitFiles(
+      { 'overlays/production/kustomization.yaml': 'images:\n  - name: app\n    newTag: v2\n' },
+      { branch: 'promote/production', message: 'Promote app to v2' },
+    );
+    const { data: pr } = await octokit.rest.pulls.create({
+      ...repo,
+      head: 'promote/production',
+      base: 'main',
+      title: 'Promote app to v2',
+      body: 'app: v1 → v2',
+    });
     expect(pr.number).toBeGreaterThan(0);
     expect(pr.state).toBe('open');
     expect(pr.head).toMatchObject({ ref: 'promote/production', sha: gh.branchSha('promote/production'), label: `${gh.owner}:promote/production` });

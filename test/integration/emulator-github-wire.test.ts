@@ -77,7 +77,10 @@ function requiredKeys(schema: string): string[] {
 }
 
 async function raw(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${gh.url}${path}`, { ...init, headers: { authorization: `token ${gh.token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+  return fetch(`${gh.url}${path}`, {
+    ...init,
+    headers: { authorization: `token ${gh.token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+  });
 }
 
 describe('GitHub emulator: shapes match recorded GitHub responses', () => {
@@ -94,7 +97,12 @@ describe('GitHub emulator: shapes match recorded GitHub responses', () => {
     expect(missingKeys(call('get-content', 'get', /contents\/$/).response, listing)).toEqual([]);
     const rawFile = await octokit.rest.repos.getContent({ ...repo, path: 'README.md', mediaType: { format: 'raw' } });
     expect(rawFile.data as unknown).toBe(`# ${gh.repo}\n`);
-    const { data: created } = await octokit.rest.repos.createOrUpdateFileContents({ ...repo, path: 'test.txt', message: 'create test.txt', content: 'VGVzdCBjb250ZW50' });
+    const { data: created } = await octokit.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path: 'test.txt',
+      message: 'create test.txt',
+      content: 'VGVzdCBjb250ZW50',
+    });
     expect(missingKeys(call('create-file', 'put', /contents\/test\.txt$/).response, created)).toEqual([]);
     expect(created.content?.sha).toBe('3f3f005b29247e51a4f4d6b8ce07b67646cd6074'); // the recorded blob id of "Test content"
   });
@@ -109,7 +117,10 @@ describe('GitHub emulator: shapes match recorded GitHub responses', () => {
     expect(missingKeys(call('get-repository', 'get', /hello-world$/).response, repository)).toEqual([]);
     const error = await octokit.rest.issues.createLabel({ ...repo, name: 'foo', color: 'invalid' }).catch((e: unknown) => e);
     const recorded = call('errors', 'post', /labels$/);
-    expect(error).toMatchObject({ status: recorded.status, response: { data: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'invalid', field: 'color' }] } } });
+    expect(error).toMatchObject({
+      status: recorded.status,
+      response: { data: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'invalid', field: 'color' }] } },
+    });
     expect(missingKeys(recorded.response, (error as { response: { data: Json } }).response.data)).toEqual([]);
   });
 
@@ -184,7 +195,10 @@ describe('GitHub emulator: authentication and permissions', () => {
     const { data } = await reader.rest.repos.getContent({ ...repo, path: 'README.md' });
     expect(Array.isArray(data)).toBe(false);
     const error = await reader.rest.git.createBlob({ ...repo, content: 'x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 403, response: { data: { message: 'Resource not accessible by integration' }, headers: { 'x-accepted-github-permissions': 'contents=write' } } });
+    expect(error).toMatchObject({
+      status: 403,
+      response: { data: { message: 'Resource not accessible by integration' }, headers: { 'x-accepted-github-permissions': 'contents=write' } },
+    });
     await expect(reader.rest.repos.createDeployment({ ...repo, ref: 'main' })).rejects.toMatchObject({ status: 403 });
     // Labels on a pull request may be added with pull-requests: write alone.
     gh.commitFiles({ 'perm.txt': 'p\n' }, { branch: 'perm' });

@@ -41,7 +41,12 @@ afterAll(async () => {
 });
 
 /** A raw request with the kubeconfig's token; answers status, headers and parsed body. */
-async function raw(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+async function raw(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
   const res = await fetch(emu.url + path, {
     method,
     headers: { authorization: `Bearer ${emu.token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
@@ -107,14 +112,41 @@ describe('discovery', () => {
     expect(version.gitVersion).toBe('v1.32.4');
     const groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
     const names = groups.groups.map((g) => g.name);
-    expect(names).toEqual(expect.arrayContaining(['apps', 'batch', 'networking.k8s.io', 'policy', 'autoscaling', 'rbac.authorization.k8s.io', 'apiextensions.k8s.io', 'gateway.networking.k8s.io', 'secrets-store.csi.x-k8s.io', 'alb.networking.azure.io', 'monitoring.coreos.com']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'apps',
+        'batch',
+        'networking.k8s.io',
+        'policy',
+        'autoscaling',
+        'rbac.authorization.k8s.io',
+        'apiextensions.k8s.io',
+        'gateway.networking.k8s.io',
+        'secrets-store.csi.x-k8s.io',
+        'alb.networking.azure.io',
+        'monitoring.coreos.com',
+      ]),
+    );
     const apps = await raw('GET', '/apis/apps/v1');
     const resources = apps.body.resources as { name: string; kind: string; verbs: string[] }[];
     // The main entry comes before its subresources: client-node takes the first with the kind.
     expect(resources.find((r) => r.kind === 'Deployment')?.name).toBe('deployments');
     expect(resources.find((r) => r.name === 'deployments')?.verbs).toContain('patch');
     const coreList = await raw('GET', '/api/v1');
-    expect((coreList.body.resources as { name: string }[]).map((r) => r.name)).toEqual(expect.arrayContaining(['namespaces', 'configmaps', 'secrets', 'services', 'serviceaccounts', 'persistentvolumeclaims', 'resourcequotas', 'pods', 'pods/log', 'events']));
+    expect((coreList.body.resources as { name: string }[]).map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'namespaces',
+        'configmaps',
+        'secrets',
+        'services',
+        'serviceaccounts',
+        'persistentvolumeclaims',
+        'resourcequotas',
+        'pods',
+        'pods/log',
+        'events',
+      ]),
+    );
     expect((await raw('GET', '/apis/nothing.example.com/v1')).status).toBe(404);
   });
 
@@ -122,7 +154,13 @@ describe('discovery', () => {
     const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
     const res = await fetch(`${emu.url}/apis`, { headers: { authorization: `Bearer ${emu.token}`, accept } });
     expect(res.headers.get('content-type')).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
-    const list = (await res.json()) as { kind: string; items: { metadata: { name: string }; versions: { version: string; resources: { resource: string; scope: string; responseKind: { kind: string } }[] }[] }[] };
+    const list = (await res.json()) as {
+      kind: string;
+      items: {
+        metadata: { name: string };
+        versions: { version: string; resources: { resource: string; scope: string; responseKind: { kind: string } }[] }[];
+      }[];
+    };
     expect(list.kind).toBe('APIGroupDiscoveryList');
     const apps = list.items.find((g) => g.metadata.name === 'apps')?.versions[0]?.resources.find((r) => r.resource === 'deployments');
     expect(apps).toMatchObject({ scope: 'Namespaced', responseKind: { kind: 'Deployment' } });
@@ -196,7 +234,12 @@ describe('server-side apply', () => {
 
   it('reports a conflict with an Update manager with its apiVersion', async () => {
     await apply(deployment('scaled', { replicas: 1 }), 'deployer');
-    const scaled = await raw('PATCH', '/apis/apps/v1/namespaces/api/deployments/scaled/scale?fieldManager=hpa-controller', { spec: { replicas: 4 } }, 'application/merge-patch+json');
+    const scaled = await raw(
+      'PATCH',
+      '/apis/apps/v1/namespaces/api/deployments/scaled/scale?fieldManager=hpa-controller',
+      { spec: { replicas: 4 } },
+      'application/merge-patch+json',
+    );
     expect(scaled.body).toMatchObject({ kind: 'Scale', spec: { replicas: 4 } });
     const error = await failure(apply(deployment('scaled', { replicas: 1 }), 'deployer'));
     // printManager (k8s.io/apiserver/pkg/endpoints/handlers/fieldmanager/internal/conflict.go, 1.32) names the subresource.
@@ -227,7 +270,11 @@ describe('create, read, replace, patch, delete', () => {
     await objects.create(configMap('posted', 'api', { data: { a: '1' } }));
     const error = await failure(objects.create(configMap('posted', 'api')));
     expect(error.code).toBe(409);
-    expect(error.body).toMatchObject({ reason: 'AlreadyExists', message: 'configmaps "posted" already exists', details: { name: 'posted', kind: 'configmaps' } });
+    expect(error.body).toMatchObject({
+      reason: 'AlreadyExists',
+      message: 'configmaps "posted" already exists',
+      details: { name: 'posted', kind: 'configmaps' },
+    });
   });
 
   it('replaces with PUT, refusing a stale resourceVersion', async () => {
@@ -240,12 +287,24 @@ describe('create, read, replace, patch, delete', () => {
   });
 
   it('applies merge patches (null deletes a key)', async () => {
-    const patched = await objects.patch(configMap('posted', 'api', { data: { a: null, b: 'x' } }), undefined, undefined, undefined, undefined, k8s.PatchStrategy.MergePatch);
+    const patched = await objects.patch(
+      configMap('posted', 'api', { data: { a: null, b: 'x' } }),
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      k8s.PatchStrategy.MergePatch,
+    );
     expect(patched.data).toEqual({ b: 'x' });
   });
 
   it('turns Secret stringData into base64 data', async () => {
-    const secret = await objects.create<KubeObject>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'api' }, stringData: { password: 'hunter2' } });
+    const secret = await objects.create<KubeObject>({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's', namespace: 'api' },
+      stringData: { password: 'hunter2' },
+    });
     expect(secret.data).toEqual({ password: Buffer.from('hunter2').toString('base64') });
     expect(secret.type).toBe('Opaque');
   });
@@ -253,7 +312,10 @@ describe('create, read, replace, patch, delete', () => {
   it('deletes a Deployment with its ReplicaSets and pods', async () => {
     await apply(deployment('doomed', { replicas: 2 }), 'suite');
     const selector = 'app=doomed';
-    await waitFor(async () => ((await core.listNamespacedPod({ namespace: 'api', labelSelector: selector })).items.length === 2 ? true : undefined), 'two pods');
+    await waitFor(
+      async () => ((await core.listNamespacedPod({ namespace: 'api', labelSelector: selector })).items.length === 2 ? true : undefined),
+      'two pods',
+    );
     const status = await objects.delete(deployment('doomed'));
     expect(status.status).toBe('Success');
     expect((await core.listNamespacedPod({ namespace: 'api', labelSelector: selector })).items).toEqual([]);
@@ -313,7 +375,11 @@ async function waitFor<T>(check: () => Promise<T | undefined>, what: string, tim
 }
 
 describe('watch', () => {
-  function collect(path: string, query: Record<string, string>, until: (events: { type: string; object: KubeObject }[]) => boolean): Promise<{ type: string; object: KubeObject }[]> {
+  function collect(
+    path: string,
+    query: Record<string, string>,
+    until: (events: { type: string; object: KubeObject }[]) => boolean,
+  ): Promise<{ type: string; object: KubeObject }[]> {
     const events: { type: string; object: KubeObject }[] = [];
     return new Promise((resolve, reject) => {
       let controller: AbortController | undefined;
@@ -344,7 +410,10 @@ describe('watch', () => {
     const events = collect('/api/v1/namespaces/watched/configmaps', {}, (e) => e.some((x) => x.type === 'DELETED'));
     await new Promise((r) => setTimeout(r, 50));
     await objects.create(configMap('during', 'watched'));
-    await core.patchNamespacedConfigMap({ name: 'during', namespace: 'watched', body: { data: { a: '1' } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await core.patchNamespacedConfigMap(
+      { name: 'during', namespace: 'watched', body: { data: { a: '1' } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
     await core.deleteNamespacedConfigMap({ name: 'during', namespace: 'watched' });
     // The root CA ConfigMap every new namespace gets (from its controller) may show up too.
     const seen = (await events).map((e) => `${e.type} ${e.object.metadata.name ?? ''}`).filter((e) => e !== 'ADDED kube-root-ca.crt');
@@ -367,9 +436,16 @@ describe('watch', () => {
 
 describe('custom resources', () => {
   it('serves the preset CRDs of real overlays', async () => {
-    const route = await apply({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'web', namespace: 'api' }, spec: { hostnames: ['web.example.com'] } }, 'suite');
+    const route = await apply(
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'web', namespace: 'api' }, spec: { hostnames: ['web.example.com'] } },
+      'suite',
+    );
     expect(route.metadata.uid).toBeTruthy();
-    for (const [apiVersion, kind] of [['secrets-store.csi.x-k8s.io/v1', 'SecretProviderClass'], ['alb.networking.azure.io/v1', 'HealthCheckPolicy'], ['monitoring.coreos.com/v1', 'ServiceMonitor']] as const) {
+    for (const [apiVersion, kind] of [
+      ['secrets-store.csi.x-k8s.io/v1', 'SecretProviderClass'],
+      ['alb.networking.azure.io/v1', 'HealthCheckPolicy'],
+      ['monitoring.coreos.com/v1', 'ServiceMonitor'],
+    ] as const) {
       const created = await apply({ apiVersion, kind, metadata: { name: 'x', namespace: 'api' }, spec: {} }, 'suite');
       expect(created.kind).toBe(kind);
     }
@@ -385,7 +461,14 @@ describe('custom resources', () => {
         scope: 'Namespaced',
         names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
         // client-node's typed serializer drops vendor extensions (x-kubernetes-*) of a plain object, so the schema declares the fields.
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } }],
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } },
+          },
+        ],
       },
     };
     const stored = await apply(crd, 'suite');
@@ -400,7 +483,22 @@ describe('custom resources', () => {
   });
 
   it('refuses a CRD whose name is not plural.group', async () => {
-    const error = await failure(apply({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'wrong.example.com' }, spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Gadget', plural: 'gadgets' }, versions: [{ name: 'v1', served: true, storage: true }] } }, 'suite'));
+    const error = await failure(
+      apply(
+        {
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'wrong.example.com' },
+          spec: {
+            group: 'example.com',
+            scope: 'Namespaced',
+            names: { kind: 'Gadget', plural: 'gadgets' },
+            versions: [{ name: 'v1', served: true, storage: true }],
+          },
+        },
+        'suite',
+      ),
+    );
     expect(error.code).toBe(422);
   });
 });

@@ -47,7 +47,13 @@ describe('label selectors', () => {
   });
 
   it('turns matchLabels and matchExpressions into requirements', () => {
-    const reqs = requirementsOf({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }, { key: 'x', operator: 'DoesNotExist' }] });
+    const reqs = requirementsOf({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'tier', operator: 'NotIn', values: ['db'] },
+        { key: 'x', operator: 'DoesNotExist' },
+      ],
+    });
     expect(matchRequirements(reqs, { app: 'web', tier: 'front' })).toBe(true);
     expect(matchRequirements(reqs, { app: 'web', tier: 'db' })).toBe(false);
   });
@@ -82,7 +88,13 @@ describe('field paths', () => {
       'f:metadata': { 'f:labels': { 'f:app': {} } },
       'f:spec': {
         'f:replicas': {},
-        'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"app"}': { '.': {}, 'f:name': {}, 'f:image': {}, 'f:ports': { 'k:{"containerPort":80}': { '.': {}, 'f:containerPort': {} } } } } } },
+        'f:template': {
+          'f:spec': {
+            'f:containers': {
+              'k:{"name":"app"}': { '.': {}, 'f:name': {}, 'f:image': {}, 'f:ports': { 'k:{"containerPort":80}': { '.': {}, 'f:containerPort': {} } } },
+            },
+          },
+        },
       },
     });
     expect(decodeFields(encodeFields(set))).toEqual(set);
@@ -101,14 +113,22 @@ describe('field paths', () => {
     const copy = structuredClone(deployment);
     removeAt(copy, image);
     expect(copy.spec).toEqual({ replicas: 2, template: { spec: { containers: [{ name: 'app', ports: [{ containerPort: 80 }] }] } } });
-    removeAt(copy, set.find((p) => pathString(p) === '.spec.template.spec.containers[name="app"]')!);
+    removeAt(
+      copy,
+      set.find((p) => pathString(p) === '.spec.template.spec.containers[name="app"]')!,
+    );
     expect(copy.spec).toEqual({ replicas: 2, template: { spec: { containers: [] } } });
   });
 });
 
 describe('apply merge', () => {
   const options = { associative: true, skipStatus: true };
-  const base = (containers: unknown[]): KubeObject => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { containers } } } });
+  const base = (containers: unknown[]): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: { template: { spec: { containers } } },
+  });
 
   it('merges keyed lists: each manager keeps its own container', () => {
     const first = applyConfiguration({ live: undefined, applied: base([{ name: 'app', image: 'a:1' }]), manager: 'one', force: false, options });
@@ -117,16 +137,29 @@ describe('apply merge', () => {
       { name: 'app', image: 'a:1' },
       { name: 'sidecar', image: 's:1' },
     ]);
-    const conflict = (): KubeObject => applyConfiguration({ live: second, applied: base([{ name: 'app', image: 'a:2' }]), manager: 'two', force: false, options });
+    const conflict = (): KubeObject =>
+      applyConfiguration({ live: second, applied: base([{ name: 'app', image: 'a:2' }]), manager: 'two', force: false, options });
     expect(conflict).toThrow(ApiError);
     expect(conflict).toThrow('Apply failed with 1 conflict: conflict with "one": .spec.template.spec.containers[name="app"].image');
   });
 
   it('lists every conflict, grouped by manager, when there are several', () => {
-    const live = applyConfiguration({ live: undefined, applied: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1', b: '1' } }, manager: 'one', force: false, options });
-    expect(() => applyConfiguration({ live, applied: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '2', b: '2' } }, manager: 'two', force: false, options })).toThrow(
-      'Apply failed with 2 conflicts: conflicts with "one":\n- .data.a\n- .data.b',
-    );
+    const live = applyConfiguration({
+      live: undefined,
+      applied: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1', b: '1' } },
+      manager: 'one',
+      force: false,
+      options,
+    });
+    expect(() =>
+      applyConfiguration({
+        live,
+        applied: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '2', b: '2' } },
+        manager: 'two',
+        force: false,
+        options,
+      }),
+    ).toThrow('Apply failed with 2 conflicts: conflicts with "one":\n- .data.a\n- .data.b');
   });
 });
 
@@ -181,14 +214,25 @@ describe('strategic merge patch, from the kind schema', () => {
     metadata: { finalizers: ['a', 'b'], labels: { app: 'web' } },
     spec: {
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1 } },
-      template: { spec: { containers: [{ name: 'app', image: 'web:1', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'side:1' }], tolerations: [{ key: 'x' }] } },
+      template: {
+        spec: {
+          containers: [
+            { name: 'app', image: 'web:1', env: [{ name: 'A', value: '1' }] },
+            { name: 'side', image: 'side:1' },
+          ],
+          tolerations: [{ key: 'x' }],
+        },
+      },
     },
   };
   const patch = (p: unknown): Record<string, unknown> => strategicMergePatch(live, p, deployment) as Record<string, unknown>;
 
   it('merges containers by name and replaces lists with no merge key', () => {
     const out = patch({ spec: { template: { spec: { containers: [{ name: 'app', image: 'web:2' }], tolerations: [{ key: 'y' }] } } } });
-    expect(getPath(out, 'spec.template.spec.containers')).toEqual([{ name: 'app', image: 'web:2', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'side:1' }]);
+    expect(getPath(out, 'spec.template.spec.containers')).toEqual([
+      { name: 'app', image: 'web:2', env: [{ name: 'A', value: '1' }] },
+      { name: 'side', image: 'side:1' },
+    ]);
     expect(getPath(out, 'spec.template.spec.tolerations')).toEqual([{ key: 'y' }]);
   });
 
@@ -197,7 +241,9 @@ describe('strategic merge patch, from the kind schema', () => {
     expect(getPath(deleted, 'spec.template.spec.containers')).toEqual([{ name: 'app', image: 'web:1', env: [{ name: 'A', value: '1' }] }]);
     const replaced = patch({ spec: { template: { spec: { containers: [{ name: 'only', image: 'o:1' }, { $patch: 'replace' }] } } } });
     expect(getPath(replaced, 'spec.template.spec.containers')).toEqual([{ name: 'only', image: 'o:1' }]);
-    const ordered = patch({ spec: { template: { spec: { '$setElementOrder/containers': [{ name: 'side' }, { name: 'app' }], containers: [{ name: 'app', image: 'web:3' }] } } } });
+    const ordered = patch({
+      spec: { template: { spec: { '$setElementOrder/containers': [{ name: 'side' }, { name: 'app' }], containers: [{ name: 'app', image: 'web:3' }] } } },
+    });
     expect((getPath(ordered, 'spec.template.spec.containers') as { name: string }[]).map((c) => c.name)).toEqual(['side', 'app']);
     const finalizers = patch({ metadata: { '$deleteFromPrimitiveList/finalizers': ['a'], finalizers: ['c'] } });
     expect(getPath(finalizers, 'metadata.finalizers')).toEqual(['b', 'c']);
@@ -208,13 +254,23 @@ describe('strategic merge patch, from the kind schema', () => {
 });
 
 describe('schema checks', () => {
-  it('finds unknown and mistyped fields of a built-in kind, with the server\'s wording', () => {
-    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w' }, spec: { replica: 2, replicas: 'two', template: { spec: { containers: [{ name: 'app', image: 1 }] } } } };
+  it("finds unknown and mistyped fields of a built-in kind, with the server's wording", () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'w' },
+      spec: { replica: 2, replicas: 'two', template: { spec: { containers: [{ name: 'app', image: 1 }] } } },
+    };
     const problems = checkSchema(clone(deployment), modelSchema('V1Deployment'), { prune: false, apply: true });
     expect(applyMessage(problems)).toBe(
       'errors:\n  .spec.replica: field not declared in schema\n  .spec.replicas: expected numeric (int or float), got string\n  .spec.template.spec.containers[name="app"].image: expected string, got &value.valueUnstructured{Value:1}',
     );
-    expect(decodeMessage(problems.filter((p) => p.kind === 'unknown'), true)).toBe('strict decoding error: unknown field "spec.replica"');
+    expect(
+      decodeMessage(
+        problems.filter((p) => p.kind === 'unknown'),
+        true,
+      ),
+    ).toBe('strict decoding error: unknown field "spec.replica"');
     expect(decodeMessage(problems, true)).toBe('json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32');
   });
 
@@ -226,11 +282,41 @@ describe('schema checks', () => {
   });
 
   it('reads a CRD schema: preserve-unknown-fields, list types, int-or-string', () => {
-    const crd = { spec: { versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { port: { 'x-kubernetes-int-or-string': true }, items: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object', properties: { name: { type: 'string' } } } }, free: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } } } }] } };
+    const crd = {
+      spec: {
+        versions: [
+          {
+            name: 'v1',
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    properties: {
+                      port: { 'x-kubernetes-int-or-string': true },
+                      items: {
+                        type: 'array',
+                        'x-kubernetes-list-type': 'map',
+                        'x-kubernetes-list-map-keys': ['name'],
+                        items: { type: 'object', properties: { name: { type: 'string' } } },
+                      },
+                      free: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    };
     const schema = crdSchema(crd, 'v1');
     const ok = { apiVersion: 'x/v1', kind: 'X', metadata: { name: 'a' }, spec: { port: 'http', items: [{ name: 'a' }], free: { any: [1, { b: 2 }] } } };
     expect(checkSchema(ok, schema, { prune: false, apply: true })).toEqual([]);
-    expect(applyMessage(checkSchema({ spec: { items: [{ name: 'a', other: 1 }] } }, schema, { prune: false, apply: true }))).toBe('.spec.items[name="a"].other: field not declared in schema');
+    expect(applyMessage(checkSchema({ spec: { items: [{ name: 'a', other: 1 }] } }, schema, { prune: false, apply: true }))).toBe(
+      '.spec.items[name="a"].other: field not declared in schema',
+    );
     const items = fieldSchema(fieldSchema(schema, 'spec'), 'items');
     expect(items).toMatchObject({ type: 'list', listType: 'map', keys: ['name'] });
   });

@@ -46,16 +46,35 @@ describe('npm run emulators', () => {
     expect(existsSync(path.join(dir, 'ready')), log).toBe(true);
 
     const env = parseEnv(await readFile(path.join(dir, 'env'), 'utf8'));
-    for (const key of ['KUBECONFIG', 'NODE_EXTRA_CA_CERTS', 'GITHUB_API_URL', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-      'AZURE_AUTHORITY_HOST', 'ARM_ENDPOINT', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP',
-      'AZURE_PG_SERVER', 'GITHUB_REPOSITORY', 'GITHUB_TOKEN', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD']) {
+    for (const key of [
+      'KUBECONFIG',
+      'NODE_EXTRA_CA_CERTS',
+      'GITHUB_API_URL',
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+      'AZURE_AUTHORITY_HOST',
+      'ARM_ENDPOINT',
+      'AZURE_TENANT_ID',
+      'AZURE_CLIENT_ID',
+      'AZURE_SUBSCRIPTION_ID',
+      'AZURE_RESOURCE_GROUP',
+      'AZURE_PG_SERVER',
+      'GITHUB_REPOSITORY',
+      'GITHUB_TOKEN',
+      'PGHOST',
+      'PGPORT',
+      'PGUSER',
+      'PGPASSWORD',
+    ]) {
       expect(env[key], key).toBeTruthy();
     }
     expect(env['ACTIONS_ID_TOKEN_REQUEST_URL']).toContain('?');
     expect(await readFile(path.join(dir, 'ca.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
 
     // kubectl reads the kubeconfig it wrote.
-    const { stdout } = await run('kubectl', ['--cache-dir', path.join(dir, 'kube-cache'), 'get', 'namespaces', '-o', 'name'], { env: { ...process.env, KUBECONFIG: env['KUBECONFIG'] } });
+    const { stdout } = await run('kubectl', ['--cache-dir', path.join(dir, 'kube-cache'), 'get', 'namespaces', '-o', 'name'], {
+      env: { ...process.env, KUBECONFIG: env['KUBECONFIG'] },
+    });
     expect(stdout).toContain('namespace/default');
     // The real PostgreSQL answers with the admin credentials.
     const client = new pg.Client({ host: env['PGHOST'], port: Number(env['PGPORT']), user: env['PGUSER'], password: env['PGPASSWORD'], database: 'postgres' });

@@ -45,7 +45,12 @@ function monitoringOverlay(resources: Record<string, string>): void {
   const dir = path.join(sample.dir, 'monitoring');
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(resources)) writeFileSync(path.join(dir, file), text);
-  writeFileSync(path.join(dir, 'kustomization.yaml'), `resources:\n${Object.keys(resources).map((f) => `  - ${f}`).join('\n')}\n`);
+  writeFileSync(
+    path.join(dir, 'kustomization.yaml'),
+    `resources:\n${Object.keys(resources)
+      .map((f) => `  - ${f}`)
+      .join('\n')}\n`,
+  );
 }
 
 type Entry = { kind: string; name: string; reason?: string };
@@ -56,11 +61,13 @@ describe('objects in other namespaces', () => {
     const names = branchNames(branch);
     seedNamespace(w, SHARED, { team: 'platform' });
     monitoringOverlay({ 'servicemonitor.yaml': serviceMonitor, 'dashboards.yaml': dashboards });
-    const inputs = (): Record<string, string> => sampleInputs(w.kube.kubeconfig(), { 'working-directory': sample.dir, branch, overlays: 'overlays/feature\nmonitoring', 'allow-namespaces': SHARED });
+    const inputs = (): Record<string, string> =>
+      sampleInputs(w.kube.kubeconfig(), { 'working-directory': sample.dir, branch, overlays: 'overlays/feature\nmonitoring', 'allow-namespaces': SHARED });
 
     const first = await deployInProcess(inputs());
     expect(first.report.failure).toBeUndefined();
-    const recorded = (): unknown => JSON.parse(w.kube.store.get('namespaces', undefined, names.namespace)?.metadata.annotations?.['branch-env.io/external.app'] ?? 'null');
+    const recorded = (): unknown =>
+      JSON.parse(w.kube.store.get('namespaces', undefined, names.namespace)?.metadata.annotations?.['branch-env.io/external.app'] ?? 'null');
     expect(recorded()).toEqual([`monitoring.coreos.com/v1 ServiceMonitor ${SHARED}/web-${names.slug}`, `v1 ConfigMap ${SHARED}/dashboards-${names.slug}`]);
     expect(w.kube.store.get('configmaps', SHARED, `dashboards-${names.slug}`)?.metadata.labels).toMatchObject({ 'branch-env.io/branch': names.labelValue });
 
@@ -68,20 +75,37 @@ describe('objects in other namespaces', () => {
     monitoringOverlay({ 'servicemonitor.yaml': serviceMonitor });
     const second = await deployInProcess(inputs());
     expect(second.report.failure).toBeUndefined();
-    expect(second.report.objects).toContainEqual(expect.objectContaining({ kind: 'ConfigMap', name: `dashboards-${names.slug}`, namespace: SHARED, result: 'pruned' }));
+    expect(second.report.objects).toContainEqual(
+      expect.objectContaining({ kind: 'ConfigMap', name: `dashboards-${names.slug}`, namespace: SHARED, result: 'pruned' }),
+    );
     // Read back before the apply, so an outside object that did not change is reported as such.
-    expect(second.report.objects).toContainEqual(expect.objectContaining({ kind: 'ServiceMonitor', name: `web-${names.slug}`, namespace: SHARED, result: 'unchanged' }));
+    expect(second.report.objects).toContainEqual(
+      expect.objectContaining({ kind: 'ServiceMonitor', name: `web-${names.slug}`, namespace: SHARED, result: 'unchanged' }),
+    );
     expect(w.kube.store.get('configmaps', SHARED, `dashboards-${names.slug}`)).toBeUndefined();
     expect(recorded()).toEqual([`monitoring.coreos.com/v1 ServiceMonitor ${SHARED}/web-${names.slug}`]);
 
     // A record that names an object someone else made (edited by hand, say): cleanup must not delete it.
     const { connection } = await loadKubeconfig({ input: w.kube.kubeconfig(), setSecret: () => undefined });
     const client = createKubeClient(connection, { setSecret: () => undefined });
-    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hand-made', namespace: SHARED }, data: { a: '1' } }, { fieldManager: 'kubectl' });
+    await client.apply(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hand-made', namespace: SHARED }, data: { a: '1' } },
+      { fieldManager: 'kubectl' },
+    );
     // And forged lines: a Namespace given a namespace field (cluster-scoped: it means Namespace project), the shared namespace itself.
-    const lines = [...(recorded() as string[]), `v1 ConfigMap ${SHARED}/hand-made`, 'v1 ConfigMap kube-system/coredns', 'v1 Namespace monitoring/project', `v1 Namespace ${SHARED}`];
+    const lines = [
+      ...(recorded() as string[]),
+      `v1 ConfigMap ${SHARED}/hand-made`,
+      'v1 ConfigMap kube-system/coredns',
+      'v1 Namespace monitoring/project',
+      `v1 Namespace ${SHARED}`,
+    ];
     seedNamespace(w, 'project', { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': names.slug });
-    await client.mergePatch({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names.namespace } }, { metadata: { annotations: { 'branch-env.io/external.app': JSON.stringify(lines) } } }, 'test');
+    await client.mergePatch(
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: names.namespace } },
+      { metadata: { annotations: { 'branch-env.io/external.app': JSON.stringify(lines) } } },
+      'test',
+    );
 
     const dry = await cleanupInProcess(w, connectionInputs(w, { branch, 'dry-run': 'true', 'drop-method': 'sql' }));
     expect(dry.error).toBeUndefined();
@@ -90,7 +114,9 @@ describe('objects in other namespaces', () => {
     const run = await cleanupInProcess(w, connectionInputs(w, { branch, 'drop-method': 'sql' }));
     expect(run.error).toBeUndefined();
     const removed = (run.outputs?.removed as Entry[]).map((e) => `${e.kind} ${e.name}`);
-    expect(removed).toEqual(expect.arrayContaining([`object monitoring.coreos.com/v1 ServiceMonitor ${SHARED}/web-${names.slug}`, `namespace ${names.namespace}`]));
+    expect(removed).toEqual(
+      expect.arrayContaining([`object monitoring.coreos.com/v1 ServiceMonitor ${SHARED}/web-${names.slug}`, `namespace ${names.namespace}`]),
+    );
     const skipped = Object.fromEntries((run.outputs?.skipped as Entry[]).map((e) => [`${e.kind} ${e.name}`, e.reason]));
     expect(skipped[`object v1 ConfigMap ${SHARED}/hand-made`]).toMatch(/not made by this suite \(no app.kubernetes.io\/managed-by=branch-env-actions label\)/);
     expect(skipped['object v1 ConfigMap kube-system/coredns']).toMatch(/protected namespace kube-system/);

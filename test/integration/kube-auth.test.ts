@@ -37,7 +37,9 @@ const b64 = (text: string): string => Buffer.from(text).toString('base64');
 /** A kubeconfig for the HTTPS front with the given cluster and user fields. */
 function kubeconfig(cluster: Record<string, unknown>, user: Record<string, unknown>, server = frontUrl): string {
   return JSON.stringify({
-    apiVersion: 'v1', kind: 'Config', 'current-context': 'aks',
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': 'aks',
     clusters: [{ name: 'aks', cluster: { server, ...cluster } }],
     users: [{ name: 'ci', user }],
     contexts: [{ name: 'aks', context: { cluster: 'aks', user: 'ci', namespace: 'auth-test' } }],
@@ -63,7 +65,10 @@ beforeAll(async () => {
     const certUser = tls?.authorized && typeof peer?.subject?.CN === 'string' ? peer.subject.CN : undefined;
     users.push(certUser ?? (req.headers.authorization ? 'bearer' : 'anonymous'));
     // Anonymous access is off, as on AKS.
-    if (!certUser && !req.headers.authorization) return void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Unauthorized', code: 401, message: 'Unauthorized' }));
+    if (!certUser && !req.headers.authorization)
+      return void res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Unauthorized', code: 401, message: 'Unauthorized' }));
     const headers = { ...req.headers, ...(certUser ? { authorization: `Bearer ${kube.token}` } : {}) };
     const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -107,7 +112,9 @@ const sni = { 'tls-server-name': 'kube.test' };
 describe('TLS to the API server', () => {
   it('verifies the server with the inline CA and authenticates with an inline client certificate', async () => {
     users.length = 0;
-    const api = await connect(kubeconfig({ 'certificate-authority-data': b64(ca.cert), ...sni }, { 'client-certificate-data': b64(client.cert), 'client-key-data': b64(client.key) }));
+    const api = await connect(
+      kubeconfig({ 'certificate-authority-data': b64(ca.cert), ...sni }, { 'client-certificate-data': b64(client.cert), 'client-key-data': b64(client.key) }),
+    );
     const { code } = await api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'by-cert' }, data: { a: '1' } }, { fieldManager: 'test' });
     expect(code).toBe(201);
     expect(kube.store.get('configmaps', 'auth-test', 'by-cert')).toBeDefined();
@@ -169,17 +176,29 @@ describe('credentials', () => {
     const count = path.join(dir, `${name}.count`);
     const info = path.join(dir, `${name}.info`);
     writeFileSync(count, '0');
-    writeFileSync(script, [
-      "import { readFileSync, writeFileSync } from 'node:fs';",
-      `const n = Number(readFileSync(${JSON.stringify(count)}, 'utf8')) + 1;`,
-      `writeFileSync(${JSON.stringify(count)}, String(n));`,
-      `writeFileSync(${JSON.stringify(info)}, process.env.KUBERNETES_EXEC_INFO + '\\n' + process.env.PLUGIN_MODE);`,
-      `const tokens = ${JSON.stringify(tokens)};`,
-      "const expirationTimestamp = new Date(Date.now() + 3600_000).toISOString();",
-      "console.log(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: tokens[Math.min(n, tokens.length) - 1], expirationTimestamp } }));",
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        "import { readFileSync, writeFileSync } from 'node:fs';",
+        `const n = Number(readFileSync(${JSON.stringify(count)}, 'utf8')) + 1;`,
+        `writeFileSync(${JSON.stringify(count)}, String(n));`,
+        `writeFileSync(${JSON.stringify(info)}, process.env.KUBERNETES_EXEC_INFO + '\\n' + process.env.PLUGIN_MODE);`,
+        `const tokens = ${JSON.stringify(tokens)};`,
+        'const expirationTimestamp = new Date(Date.now() + 3600_000).toISOString();',
+        "console.log(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: tokens[Math.min(n, tokens.length) - 1], expirationTimestamp } }));",
+      ].join('\n'),
+    );
     return {
-      user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [script], env: [{ name: 'PLUGIN_MODE', value: 'workloadidentity' }], provideClusterInfo: true, interactiveMode: 'Never' } },
+      user: {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1',
+          command: process.execPath,
+          args: [script],
+          env: [{ name: 'PLUGIN_MODE', value: 'workloadidentity' }],
+          provideClusterInfo: true,
+          interactiveMode: 'Never',
+        },
+      },
       runs: () => Number(readFileSync(count, 'utf8')),
       info: () => readFileSync(info, 'utf8'),
     };
@@ -195,7 +214,11 @@ describe('credentials', () => {
     expect(masked).toContain(kube.token);
     const [execInfo = '', mode] = exec.info().split('\n');
     expect(mode).toBe('workloadidentity');
-    expect(JSON.parse(execInfo)).toEqual({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', spec: { interactive: false, cluster: { server: frontUrl, 'insecure-skip-tls-verify': false, 'certificate-authority-data': b64(ca.cert) } } });
+    expect(JSON.parse(execInfo)).toEqual({
+      apiVersion: 'client.authentication.k8s.io/v1',
+      kind: 'ExecCredential',
+      spec: { interactive: false, cluster: { server: frontUrl, 'insecure-skip-tls-verify': false, 'certificate-authority-data': b64(ca.cert) } },
+    });
   });
 
   it('runs the plugin again when the server refuses its token (401), once', async () => {
@@ -206,10 +229,24 @@ describe('credentials', () => {
   });
 
   it('explains a missing plugin with its install hint', async () => {
-    const api = await connect(kubeconfig({ 'certificate-authority-data': b64(ca.cert), ...sni }, { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'kubelogin-not-installed', args: ['get-token'], installHint: 'Install kubelogin with azure/use-kubelogin.' } }));
+    const api = await connect(
+      kubeconfig(
+        { 'certificate-authority-data': b64(ca.cert), ...sni },
+        {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: 'kubelogin-not-installed',
+            args: ['get-token'],
+            installHint: 'Install kubelogin with azure/use-kubelogin.',
+          },
+        },
+      ),
+    );
     const error = await api.get(namespace).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).describe()).toMatch(/credential plugin "kubelogin-not-installed" is not installed.*Install kubelogin with azure\/use-kubelogin/s);
+    expect((error as UserError).describe()).toMatch(
+      /credential plugin "kubelogin-not-installed" is not installed.*Install kubelogin with azure\/use-kubelogin/s,
+    );
   });
 });
 

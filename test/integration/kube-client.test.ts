@@ -17,14 +17,22 @@ let client: KubeClient;
 const retries: string[] = [];
 
 const NS = `kc-${randomBytes(3).toString('hex')}`;
-const configMap = (name: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS }, data });
+const configMap = (name: string, data: Record<string, string>): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace: NS },
+  data,
+});
 const CRD_NAME = 'gadgets.example.com';
 
 beforeAll(async () => {
   kube = await startKubeEmulator({ readyDelayMs: 20 });
   const { connection } = await loadKubeconfig({ input: kube.kubeconfig(), setSecret: () => undefined });
   client = createKubeClient(connection, { setSecret: () => undefined, retryDeadlineMs: 10_000, onRetry: (what, reason) => retries.push(`${what}: ${reason}`) });
-  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE } } }, { fieldManager: 'test' });
+  await client.apply(
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE } } },
+    { fieldManager: 'test' },
+  );
 });
 afterAll(async () => {
   await client.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
@@ -84,7 +92,12 @@ describe('KubeClient', () => {
     const fresh = createKubeClient(client.connection, { setSecret: () => undefined });
     kube.requests.reset();
     await fresh.prefetchDiscovery();
-    const infos = await Promise.all([fresh.resource('apps/v1', 'Deployment'), fresh.resource('v1', 'ConfigMap'), fresh.resource('gateway.networking.k8s.io/v1', 'HTTPRoute'), fresh.resource('v1', 'Namespace')]);
+    const infos = await Promise.all([
+      fresh.resource('apps/v1', 'Deployment'),
+      fresh.resource('v1', 'ConfigMap'),
+      fresh.resource('gateway.networking.k8s.io/v1', 'HTTPRoute'),
+      fresh.resource('v1', 'Namespace'),
+    ]);
     expect(infos.map((i) => i && `${i.name} ${i.namespaced}`)).toEqual(['deployments true', 'configmaps true', 'httproutes true', 'namespaces false']);
     expect(kube.requests.count('GET', /^\/apis?$/)).toBe(2);
     expect(kube.requests.count('GET', /^\/apis?\/.+/)).toBe(0);
@@ -93,13 +106,25 @@ describe('KubeClient', () => {
   it('finds a kind again once its CustomResourceDefinition is applied', async () => {
     expect(await client.resource('example.com/v1', 'Gadget')).toBeUndefined();
     const crd: KubeObject = {
-      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: CRD_NAME },
-      spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: CRD_NAME },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
     };
     await client.apply(crd, { fieldManager: 'test' });
     // A real API server serves the new group once the CRD is Established (the emulator at once).
-    for (let tries = 0; tries < 100 && (await client.resource('example.com/v1', 'Gadget')) === undefined; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await client.resource('example.com/v1', 'Gadget')).toEqual({ name: 'gadgets', namespaced: true, verbs: expect.arrayContaining(['get', 'patch']) as unknown });
+    for (let tries = 0; tries < 100 && (await client.resource('example.com/v1', 'Gadget')) === undefined; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await client.resource('example.com/v1', 'Gadget')).toEqual({
+      name: 'gadgets',
+      namespaced: true,
+      verbs: expect.arrayContaining(['get', 'patch']) as unknown,
+    });
     const gadget = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g1', namespace: NS }, spec: { size: 1 } };
     expect((await client.apply(gadget, { fieldManager: 'test' })).code).toBe(201);
   });
@@ -111,7 +136,12 @@ describe('KubeClient', () => {
   });
 
   emulatorOnly('emulated container image')('reads pod logs', async () => {
-    const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: NS }, spec: { containers: [{ name: 'app', image: 'app:crashloop' }] } };
+    const pod: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: NS },
+      spec: { containers: [{ name: 'app', image: 'app:crashloop' }] },
+    };
     await client.apply(pod, { fieldManager: 'test' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const log = await client.podLog(NS, 'p', { container: 'app', tailLines: 1 });
@@ -120,14 +150,17 @@ describe('KubeClient', () => {
 
   emulatorOnly('fault injection')('retries 429 and 503 and then succeeds', async () => {
     retries.length = 0;
-    kube.faults.script({ method: 'PATCH', path: /configmaps\/retried$/, fault: { kind: 'status', status: 429, retryAfterSeconds: 0 }, times: 1 }, { method: 'PATCH', path: /configmaps\/retried$/, fault: { kind: 'status', status: 503 }, times: 1 });
+    kube.faults.script(
+      { method: 'PATCH', path: /configmaps\/retried$/, fault: { kind: 'status', status: 429, retryAfterSeconds: 0 }, times: 1 },
+      { method: 'PATCH', path: /configmaps\/retried$/, fault: { kind: 'status', status: 503 }, times: 1 },
+    );
     const { code } = await client.apply(configMap('retried', {}), { fieldManager: 'test' });
     expect(code).toBe(201);
     expect(retries).toHaveLength(2);
     expect(retries[0]).toContain(`apply of ConfigMap ${NS}/retried`);
   });
 
-  it('fails on a permanent error with the server\'s reason', async () => {
+  it("fails on a permanent error with the server's reason", async () => {
     const bad = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name', namespace: NS } };
     const error = await client.apply(bad, { fieldManager: 'test' }).catch((e: unknown) => e);
     expect(describeKubeError(error)).toMatch(/^422 Invalid/);
@@ -153,7 +186,14 @@ describe('watchObjects', () => {
     await client.apply(configMap('unlabelled', { v: '1' }), { fieldManager: 'test' });
     const seen: string[] = [];
     const controller = new AbortController();
-    const watching = watchObjects(client, { apiVersion: 'v1', kind: 'ConfigMap', namespace: NS, labelSelector: 'w=yes', signal: controller.signal, onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`) });
+    const watching = watchObjects(client, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: NS,
+      labelSelector: 'w=yes',
+      signal: controller.signal,
+      onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`),
+    });
     await until(() => seen.includes('ADDED w0'));
     await client.apply(labelled('w1', '1'), { fieldManager: 'test' });
     await until(() => seen.includes('ADDED w1'));
@@ -171,7 +211,14 @@ describe('watchObjects', () => {
     const seen: string[] = [];
     let errors = 0;
     const controller = new AbortController();
-    const watching = watchObjects(client, { apiVersion: 'v1', kind: 'Secret', namespace: NS, signal: controller.signal, onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`), onError: () => (errors += 1) });
+    const watching = watchObjects(client, {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace: NS,
+      signal: controller.signal,
+      onEvent: (type, obj) => seen.push(`${type} ${obj.metadata?.name ?? ''}`),
+      onError: () => (errors += 1),
+    });
     await until(() => errors > 0);
     await client.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's1', namespace: NS }, data: {} }, { fieldManager: 'test' });
     await until(() => seen.includes('ADDED s1'));

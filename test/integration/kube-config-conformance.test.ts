@@ -96,8 +96,14 @@ function userDir(files: GenFile[], list: string[], name: string): string {
 
 /** kubectl's view: `config view --minify --flatten --raw`, paths resolved as client-go does. */
 async function kubectl(files: GenFile[], list: string[]): Promise<View> {
-  const { stdout } = await run('kubectl', ['config', 'view', '--minify', '--flatten', '--raw', '-o', 'json'], { env: { ...process.env, KUBECONFIG: list.join(path.delimiter) } });
-  const doc = JSON.parse(stdout) as { clusters: { cluster: Record<string, unknown> }[]; users?: { name: string; user: Record<string, unknown> }[]; contexts: { context: Record<string, unknown> }[] };
+  const { stdout } = await run('kubectl', ['config', 'view', '--minify', '--flatten', '--raw', '-o', 'json'], {
+    env: { ...process.env, KUBECONFIG: list.join(path.delimiter) },
+  });
+  const doc = JSON.parse(stdout) as {
+    clusters: { cluster: Record<string, unknown> }[];
+    users?: { name: string; user: Record<string, unknown> }[];
+    contexts: { context: Record<string, unknown> }[];
+  };
   const cluster = doc.clusters[0]?.cluster ?? {};
   const context = doc.contexts[0]?.context ?? {};
   const userName = str(context['user']);
@@ -179,7 +185,7 @@ describe('the resolver against kubectl config view --minify --flatten --raw', ()
     );
   });
 
-  it('and kubectl itself takes tokenFile and an exec command with a slash from the kubeconfig\'s folder, not the working directory', async () => {
+  it("and kubectl itself takes tokenFile and an exec command with a slash from the kubeconfig's folder, not the working directory", async () => {
     const ca = await makeCa('conformance CA');
     const cert = await serverCert(['127.0.0.1'], ca);
     const seen: string[] = [];
@@ -190,11 +196,19 @@ describe('the resolver against kubectl config view --minify --flatten --raw', ()
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
-      for (const u of [{ kind: 'tokenFile', where: 'relative' }, { kind: 'exec', command: 'relative', args: ['get-token'], env: true, installHint: false }] as GenUser[]) {
-        const files: GenFile[] = [{ currentContext: 'x1', clusters: [['c1', { server: url, insecure: true }]], users: [['u1', u]], contexts: [['x1', { cluster: 'c1', user: 'u1' }]] }];
+      for (const u of [
+        { kind: 'tokenFile', where: 'relative' },
+        { kind: 'exec', command: 'relative', args: ['get-token'], env: true, installHint: false },
+      ] as GenUser[]) {
+        const files: GenFile[] = [
+          { currentContext: 'x1', clusters: [['c1', { server: url, insecure: true }]], users: [['u1', u]], contexts: [['x1', { cluster: 'c1', user: 'u1' }]] },
+        ];
         const list = world(files);
         seen.length = 0;
-        await run('kubectl', ['--cache-dir', path.join(root, `cache-${seq}`), 'get', '--raw', '/version'], { cwd: '/', env: { ...process.env, KUBECONFIG: list.join(path.delimiter) } });
+        await run('kubectl', ['--cache-dir', path.join(root, `cache-${seq}`), 'get', '--raw', '/version'], {
+          cwd: '/',
+          env: { ...process.env, KUBECONFIG: list.join(path.delimiter) },
+        });
         const expected = (await ours(list)).auth;
         expect(expected).toMatch(/^Bearer (file-token|exec)-/);
         expect(seen).toContain(expected);
@@ -220,11 +234,22 @@ describe('the resolver against @kubernetes/client-node KubeConfig', () => {
     );
   });
 
-  const single = (u: GenUser, extra: Partial<GenFile> = {}): GenFile => ({ currentContext: 'x1', clusters: [['c1', { server: 'https://kube.example', ca: 'relative' }]], users: [['u1', u]], contexts: [['x1', { cluster: 'c1', user: 'u1', namespace: 'team-a' }]], ...extra });
+  const single = (u: GenUser, extra: Partial<GenFile> = {}): GenFile => ({
+    currentContext: 'x1',
+    clusters: [['c1', { server: 'https://kube.example', ca: 'relative' }]],
+    users: [['u1', u]],
+    contexts: [['x1', { cluster: 'c1', user: 'u1', namespace: 'team-a' }]],
+    ...extra,
+  });
 
-  it('differs, deliberately: client-node lets the last file\'s current-context win and throws on a name defined twice; the suite merges as kubectl does', async () => {
+  it("differs, deliberately: client-node lets the last file's current-context win and throws on a name defined twice; the suite merges as kubectl does", async () => {
     const first = single({ kind: 'token' });
-    const second: GenFile = { currentContext: 'x2', clusters: [['c2', { server: 'https://other.example' }]], users: [], contexts: [['x2', { cluster: 'c2', user: 'u1' }]] };
+    const second: GenFile = {
+      currentContext: 'x2',
+      clusters: [['c2', { server: 'https://other.example' }]],
+      users: [],
+      contexts: [['x2', { cluster: 'c2', user: 'u1' }]],
+    };
     const list = world([first, second]);
     expect((await ours(list)).server).toBe('https://kube.example');
     expect((await kubectl([first, second], list)).server).toBe('https://kube.example');
@@ -271,7 +296,9 @@ describe('the resolver against @kubernetes/client-node KubeConfig', () => {
     rmSync(path.join(path.dirname(list[0] ?? ''), 'bin', 'plugin-u1'));
     const { connection } = await loadKubeconfig({ env: { KUBECONFIG: list[0] ?? '' }, setSecret: () => undefined });
     await expect(createAuthenticator(connection, { setSecret: () => undefined }).credentials()).rejects.toThrow(UserError);
-    const error = (await createAuthenticator(connection, { setSecret: () => undefined }).credentials().catch((e: unknown) => e)) as UserError;
+    const error = (await createAuthenticator(connection, { setSecret: () => undefined })
+      .credentials()
+      .catch((e: unknown) => e)) as UserError;
     expect(error.describe()).toContain('install plugin-u1');
   });
 });

@@ -31,14 +31,17 @@ function sqlState(error: unknown): string | undefined {
 describe.skipIf(!shared)('shared server from the global setup', () => {
   const info = shared!;
 
-  it('accepts its admin over TCP with SCRAM, names it in the connection string, and the admin is no superuser (Azure\'s model); the superuser is azuresu', async () => {
+  it("accepts its admin over TCP with SCRAM, names it in the connection string, and the admin is no superuser (Azure's model); the superuser is azuresu", async () => {
     const rows = await query<{ user: string; enc: string; super: boolean }>(
       { connectionString: info.connectionString },
       "SELECT current_user AS user, current_setting('password_encryption') AS enc, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super",
     );
     expect(rows[0]).toEqual({ user: info.user, enc: 'scram-sha-256', super: false });
     expect(info.superuser?.user).toBe('azuresu');
-    const su = await query<{ super: boolean }>({ host: info.host, port: info.port, user: info.superuser!.user, password: info.superuser!.password, database: 'postgres' }, 'SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user');
+    const su = await query<{ super: boolean }>(
+      { host: info.host, port: info.port, user: info.superuser!.user, password: info.superuser!.password, database: 'postgres' },
+      'SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user',
+    );
     expect(su[0]?.super).toBe(true);
     expect(info.major).toBe(defaultMajor());
     expect(info.host).toBe('127.0.0.1');
@@ -59,7 +62,15 @@ describe.skipIf(!shared)('a private server with TLS', () => {
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
       keySize: 2048,
       algorithm: 'sha256',
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] }],
+      extensions: [
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 7, ip: '127.0.0.1' },
+            { type: 2, value: 'localhost' },
+          ],
+        },
+      ],
     });
     certPem = pems.cert;
     server = await startPostgres({ user: 'tlsadmin', tls: { certPem: pems.cert, keyPem: pems.private } });
@@ -90,7 +101,8 @@ describe.skipIf(!shared)('a private server with TLS', () => {
 
 describe.skipIf(!shared)('a server whose owner was killed', () => {
   it('is stopped and removed by the next start (reapOrphans)', async () => {
-    const script = "import { startPostgres } from './test/emulators/postgres.ts'; const s = await startPostgres(); console.log(JSON.stringify({ port: s.port, dataDir: s.dataDir, user: s.user, password: s.password })); setInterval(() => {}, 1000);";
+    const script =
+      "import { startPostgres } from './test/emulators/postgres.ts'; const s = await startPostgres(); console.log(JSON.stringify({ port: s.port, dataDir: s.dataDir, user: s.user, password: s.password })); setInterval(() => {}, 1000);";
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
     const started = await new Promise<{ port: number; dataDir: string; user: string; password: string }>((resolve, reject) => {
       let out = '';

@@ -51,7 +51,13 @@ function inputs(branch: string, extra: Record<string, string> = {}) {
 async function provision(branch: string, extra: Record<string, string> = {}): Promise<{ result: ProvisionResult; logger: RecordingLogger }> {
   const logger = new RecordingLogger();
   const given = inputs(branch, extra);
-  const result = await provisionDb(given, context, { logger, azureClientOptions: az.clientOptions, getIdToken: (audience) => fetchOidcToken(az, audience), setSecret: () => undefined, ...(given.kubeconfig ? {} : { passwordStore: null }) });
+  const result = await provisionDb(given, context, {
+    logger,
+    azureClientOptions: az.clientOptions,
+    getIdToken: (audience) => fetchOidcToken(az, audience),
+    setSecret: () => undefined,
+    ...(given.kubeconfig ? {} : { passwordStore: null }),
+  });
   made.databases.add(result.plan.database);
   made.roles.add(result.plan.role);
   return { result, logger };
@@ -66,7 +72,12 @@ async function exists(kind: 'database' | 'role', name: string): Promise<number> 
 
 function seedSecret(namespace: string, password: string, branch: string): void {
   kube.store.seed({ ...markedNamespace(branch, ''), metadata: { ...markedNamespace(branch, '').metadata, name: namespace } });
-  kube.store.seed({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'database-credentials', namespace }, data: { PGPASSWORD: Buffer.from(password).toString('base64') } });
+  kube.store.seed({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'database-credentials', namespace },
+    data: { PGPASSWORD: Buffer.from(password).toString('base64') },
+  });
 }
 
 describe('through ARM', () => {
@@ -76,7 +87,10 @@ describe('through ARM', () => {
     expect(result.server).toMatchObject({ name: az.serverName, version: '16.8', state: 'Ready' });
     expect(az.state.databasesOf(az.serverName).has(result.plan.database)).toBe(true);
     expect(az.requests.count('PUT', /\/databases\//)).toBe(1);
-    const client = await connectPostgres({ host: pg.host, port: pg.port, user: result.plan.role, password: result.password, database: result.plan.database, sslmode: 'disable' }, { retryForMs: 0 });
+    const client = await connectPostgres(
+      { host: pg.host, port: pg.port, user: result.plan.role, password: result.password, database: result.plan.database, sslmode: 'disable' },
+      { retryForMs: 0 },
+    );
     await client.query('CREATE TABLE t (id int)');
     await client.end();
   });
@@ -103,7 +117,10 @@ describe('through ARM', () => {
     const badConfig = kube.kubeconfig().replace(kube.token, 'not-the-token');
     const error = await refused(provision(branch, { kubeconfig: badConfig }));
     expect(error.message).toContain(`refused to let this job read Secret ${first.plan.namespace}/database-credentials`);
-    const still = await connectPostgres({ host: pg.host, port: pg.port, user: first.plan.role, password: first.password, database: first.plan.database, sslmode: 'disable' }, { retryForMs: 0 });
+    const still = await connectPostgres(
+      { host: pg.host, port: pg.port, user: first.plan.role, password: first.password, database: first.plan.database, sslmode: 'disable' },
+      { retryForMs: 0 },
+    );
     await still.end();
   });
 });
@@ -146,7 +163,9 @@ describe('the server and bad Azure input', () => {
     az.updateServer({ highAvailability: { mode: 'Disabled' }, network: { publicNetworkAccess: 'Enabled' } });
     try {
       const branch = `policy-${run}`;
-      const error = await refused(provision(branch, { 'require-high-availability': 'true', 'min-backup-retention-days': '14', 'require-private-access': 'true' }));
+      const error = await refused(
+        provision(branch, { 'require-high-availability': 'true', 'min-backup-retention-days': '14', 'require-private-access': 'true' }),
+      );
       expect(error.message).toContain('does not meet 3 requirements');
       expect(error.message).toContain('required at least 14 days, actual 7 days');
       expect(az.requests.count('PUT')).toBe(0);
@@ -181,7 +200,15 @@ describe('the server and bad Azure input', () => {
     const masked: string[] = [];
     const given = inputs(`entra-${run}`, { 'admin-user': 'aad_admin' });
     given.adminPassword = undefined;
-    const error = await refused(provisionDb(given, context, { logger: new RecordingLogger(), azureClientOptions: az.clientOptions, getIdToken: (audience) => fetchOidcToken(az, audience), setSecret: (value) => masked.push(value), passwordStore: null }));
+    const error = await refused(
+      provisionDb(given, context, {
+        logger: new RecordingLogger(),
+        azureClientOptions: az.clientOptions,
+        getIdToken: (audience) => fetchOidcToken(az, audience),
+        setSecret: (value) => masked.push(value),
+        passwordStore: null,
+      }),
+    );
     // The real server knows no Entra: it refuses the token, which proves the token was sent as the password.
     expect(error.message).toContain('refused the Microsoft Entra token of the admin login (`admin-user`) "aad_admin"');
     expect(error.fix).toContain('Entra administrator');
@@ -192,7 +219,15 @@ describe('the server and bad Azure input', () => {
   it('needs admin-user for Entra sign-in', async () => {
     const given = inputs(`entra-nouser-${run}`);
     given.adminPassword = undefined;
-    const error = await refused(provisionDb(given, context, { logger: new RecordingLogger(), azureClientOptions: az.clientOptions, getIdToken: (audience) => fetchOidcToken(az, audience), setSecret: () => undefined, passwordStore: null }));
+    const error = await refused(
+      provisionDb(given, context, {
+        logger: new RecordingLogger(),
+        azureClientOptions: az.clientOptions,
+        getIdToken: (audience) => fetchOidcToken(az, audience),
+        setSecret: () => undefined,
+        passwordStore: null,
+      }),
+    );
     expect(error.describe()).toContain('Input `admin-user` is required here. With no `admin-password`');
   });
 
@@ -207,7 +242,11 @@ describe('the server and bad Azure input', () => {
 });
 
 describe('federated identity credential', () => {
-  const identity = { 'identity-name': 'id-preview-workload', 'service-account': 'todo-app', 'oidc-issuer': 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/' };
+  const identity = {
+    'identity-name': 'id-preview-workload',
+    'service-account': 'todo-app',
+    'oidc-issuer': 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
+  };
 
   it('creates it for the branch service account, then leaves it alone', async () => {
     const { result } = await provision(`fic-${run}`, identity);
@@ -225,7 +264,12 @@ describe('federated identity credential', () => {
     const credentials = az.state.identities.get('id-preview-workload')!;
     const before = new Map(credentials);
     for (let i = credentials.size; i < 20; i += 1) {
-      credentials.set(`branch-env-stale-${i}`, { name: `branch-env-stale-${i}`, issuer: identity['oidc-issuer'], subject: `system:serviceaccount:feature-stale-${i}:app`, audiences: ['api://AzureADTokenExchange'] });
+      credentials.set(`branch-env-stale-${i}`, {
+        name: `branch-env-stale-${i}`,
+        issuer: identity['oidc-issuer'],
+        subject: `system:serviceaccount:feature-stale-${i}:app`,
+        audiences: ['api://AzureADTokenExchange'],
+      });
     }
     try {
       const error = await refused(provision(`fic-full-${run}`, identity));

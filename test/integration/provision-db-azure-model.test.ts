@@ -23,9 +23,15 @@ import { matrixMajors, serviceTarget, startPostgres, type PostgresServer } from 
 import { userErrorOf } from '../helpers/provision-db.ts';
 
 const REPOSITORY = 'octo-org/preview-app';
-const context: EventContext = { eventName: 'push', repository: { owner: 'octo-org', repo: 'preview-app' }, serverUrl: 'https://github.com', apiUrl: '', deleted: false };
+const context: EventContext = {
+  eventName: 'push',
+  repository: { owner: 'octo-org', repo: 'preview-app' },
+  serverUrl: 'https://github.com',
+  apiUrl: '',
+  deleted: false,
+};
 
-describe.each(matrixMajors())('PostgreSQL %i with Azure\'s privilege model', (major) => {
+describe.each(matrixMajors())("PostgreSQL %i with Azure's privilege model", (major) => {
   let pg: PostgresServer;
   let az: AzureEmulator;
   let admin: PgClient;
@@ -46,31 +52,60 @@ describe.each(matrixMajors())('PostgreSQL %i with Azure\'s privilege model', (ma
   });
 
   const base = (extra: Record<string, string> = {}): Record<string, string> => ({
-    server: az.serverName, 'resource-group': az.resourceGroup, 'subscription-id': az.subscriptionId, 'tenant-id': az.tenantId, 'client-id': az.clientId,
-    'arm-endpoint': az.armEndpoint, 'authority-host': az.authorityHost, host: pg.host, port: String(pg.port), 'admin-user': pg.user, 'admin-password': pg.password,
-    sslmode: 'disable', 'poll-interval': '50ms', timeout: '60s', ...extra,
+    server: az.serverName,
+    'resource-group': az.resourceGroup,
+    'subscription-id': az.subscriptionId,
+    'tenant-id': az.tenantId,
+    'client-id': az.clientId,
+    'arm-endpoint': az.armEndpoint,
+    'authority-host': az.authorityHost,
+    host: pg.host,
+    port: String(pg.port),
+    'admin-user': pg.user,
+    'admin-password': pg.password,
+    sslmode: 'disable',
+    'poll-interval': '50ms',
+    timeout: '60s',
+    ...extra,
   });
   const provision = (branch: string, extra: Record<string, string> = {}) =>
-    provisionDb(readInputs(new InputReader(inputsFromRecord({ branch, ...base(extra) })), {}), context, { logger: new RecordingLogger(), azureClientOptions: az.clientOptions, getIdToken: (a) => fetchOidcToken(az, a), setSecret: () => undefined, passwordStore: null });
+    provisionDb(readInputs(new InputReader(inputsFromRecord({ branch, ...base(extra) })), {}), context, {
+      logger: new RecordingLogger(),
+      azureClientOptions: az.clientOptions,
+      getIdToken: (a) => fetchOidcToken(az, a),
+      setSecret: () => undefined,
+      passwordStore: null,
+    });
   const cleanup = async (branch: string, extra: Record<string, string> = {}) => {
     const logger = new RecordingLogger();
-    const report = await cleanupBranch(readCleanupInputs(new InputReader(inputsFromRecord({ branch, ...base(extra), repository: REPOSITORY }))), context, { logger, azureClientOptions: az.clientOptions, getIdToken: (a) => fetchOidcToken(az, a), setSecret: () => undefined, env: {} });
+    const report = await cleanupBranch(readCleanupInputs(new InputReader(inputsFromRecord({ branch, ...base(extra), repository: REPOSITORY }))), context, {
+      logger,
+      azureClientOptions: az.clientOptions,
+      getIdToken: (a) => fetchOidcToken(az, a),
+      setSecret: () => undefined,
+      env: {},
+    });
     return { report, logger };
   };
-  const ownerOf = async (database: string) => (await admin.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [database])).rows[0]?.owner;
+  const ownerOf = async (database: string) =>
+    (await admin.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [database])).rows[0]?.owner;
   const roleExists = async (role: string) => ((await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount ?? 0) > 0;
 
   it('signs tests in as an admin that is not a superuser, as on Azure', async () => {
-    const me = (await admin.query<{ version: string; rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean; member: boolean }>(
-      "SELECT current_setting('server_version_num') AS version, rolsuper, rolcreatedb, rolcreaterole, pg_has_role(current_user, 'azure_pg_admin', 'MEMBER') AS member FROM pg_roles WHERE rolname = current_user",
-    )).rows[0];
+    const me = (
+      await admin.query<{ version: string; rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean; member: boolean }>(
+        "SELECT current_setting('server_version_num') AS version, rolsuper, rolcreatedb, rolcreaterole, pg_has_role(current_user, 'azure_pg_admin', 'MEMBER') AS member FROM pg_roles WHERE rolname = current_user",
+      )
+    ).rows[0];
     expect(me).toMatchObject({ rolsuper: false, rolcreatedb: true, rolcreaterole: true, member: true });
     expect(Math.floor(Number(me?.version) / 10000)).toBe(major);
     const su = (await admin.query<{ rolsuper: boolean }>("SELECT rolsuper FROM pg_roles WHERE rolname = 'azuresu'")).rows[0];
     expect(su?.rolsuper).toBe(true);
     const dbs = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'azure%' ORDER BY 1")).rows.map((r) => r.datname);
     expect(dbs).toEqual(['azure_maintenance', 'azure_sys']);
-    expect((await admin.query<{ owner: string }>("SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'public'")).rows[0]?.owner).toBe('azure_pg_admin');
+    expect((await admin.query<{ owner: string }>("SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'public'")).rows[0]?.owner).toBe(
+      'azure_pg_admin',
+    );
     await expect(admin.query('CREATE EXTENSION IF NOT EXISTS adminpack')).rejects.toThrow();
     await expect(admin.query('ALTER ROLE azuresu PASSWORD NULL')).rejects.toThrow(/permission denied|must be superuser|privilege/i);
   });
@@ -81,7 +116,9 @@ describe.each(matrixMajors())('PostgreSQL %i with Azure\'s privilege model', (ma
     expect(result).toMatchObject({ created: true, migrationsApplied: ['1_items.sql'] });
     expect(az.requests.count('PUT', /\/databases\//)).toBeGreaterThan(0);
     expect(await ownerOf(result.plan.database)).toBe(pg.user);
-    const comment = (await admin.query<{ c: string }>("SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1", [result.plan.database])).rows[0]?.c;
+    const comment = (
+      await admin.query<{ c: string }>("SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1", [result.plan.database])
+    ).rows[0]?.c;
     expect(parseOwnershipMark(comment)).toMatchObject({ branch, repository: REPOSITORY, role: result.plan.role });
     const { report } = await cleanup(branch);
     const actions = Object.fromEntries(report.outcomes.map((o) => [o.kind, o.action]));
@@ -115,7 +152,13 @@ describe.each(matrixMajors())('PostgreSQL %i with Azure\'s privilege model', (ma
     const server = az.state.servers.get(az.serverName.toLowerCase())!;
     const entraAdmins = server.entraAdmins.splice(0);
     try {
-      await arm.databases.beginCreateAndWait(az.resourceGroup, az.serverName, `nobody_${major}`, { charset: 'UTF8', collation: 'en_US.utf8' }, { updateIntervalInMs: 20 });
+      await arm.databases.beginCreateAndWait(
+        az.resourceGroup,
+        az.serverName,
+        `nobody_${major}`,
+        { charset: 'UTF8', collation: 'en_US.utf8' },
+        { updateIntervalInMs: 20 },
+      );
     } finally {
       az.setPasswordAuth(true);
       server.entraAdmins.push(...entraAdmins);
@@ -138,7 +181,13 @@ describe.each(matrixMajors())('PostgreSQL %i with Azure\'s privilege model', (ma
     await az.addEntraAdmin(`aad_second_${major}`, 'Second-pw-1');
     az.setPasswordAuth(false);
     try {
-      await arm.databases.beginCreateAndWait(az.resourceGroup, az.serverName, `entraonly_${major}`, { charset: 'UTF8', collation: 'en_US.utf8' }, { updateIntervalInMs: 20 });
+      await arm.databases.beginCreateAndWait(
+        az.resourceGroup,
+        az.serverName,
+        `entraonly_${major}`,
+        { charset: 'UTF8', collation: 'en_US.utf8' },
+        { updateIntervalInMs: 20 },
+      );
       expect(await ownerOf(`entraonly_${major}`)).toBe(first);
       const error = await userErrorOf(provision(`entraonly-${major}`, { 'admin-user': first, 'admin-password': 'First-pw-1' }));
       expect(error.message).toContain('password sign-in disabled');

@@ -56,7 +56,9 @@ describe('GitHub OIDC sign-in', () => {
   it('AADSTS700213 names the subject GitHub presented and where to add it', async () => {
     az.setAllowedSubjects(['repo:octo-org/shop:ref:refs/heads/main']);
     const error = await signInError({});
-    expect(error.message).toBe(`Microsoft Entra ID has no federated credential on app ${az.clientId} in tenant ${az.tenantId} for the subject GitHub presented: "repo:octo-org/shop:ref:refs/heads/feature/login" (AADSTS700213).`);
+    expect(error.message).toBe(
+      `Microsoft Entra ID has no federated credential on app ${az.clientId} in tenant ${az.tenantId} for the subject GitHub presented: "repo:octo-org/shop:ref:refs/heads/feature/login" (AADSTS700213).`,
+    );
     expect(error.fix).toContain(`App registrations > ${az.clientId}`);
   });
 
@@ -92,7 +94,7 @@ describe('ARM clients at a custom endpoint', () => {
     expect((noGroup as UserError).message).toBe(`Resource group "rg-nope" does not exist in subscription ${az.subscriptionId} (ARM ResourceGroupNotFound).`);
   });
 
-  it('sends plain ARM requests, retries throttling, and raises ARM\'s error code', async () => {
+  it("sends plain ARM requests, retries throttling, and raises ARM's error code", async () => {
     const { credential } = await azureLogin(options());
     const arm = await ArmRestClient.create(credential, { endpoint: az.armEndpoint, clientOptions: az.clientOptions });
     const path = `/subscriptions/${az.subscriptionId}/resourceGroups/${az.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-preview-workload`;

@@ -22,7 +22,13 @@ import { dropMade, emulatorInputs, userErrorOf, type Made } from '../helpers/pro
 const pg = sharedPostgres()!;
 const run = Math.random().toString(36).slice(2, 7);
 const REPOSITORY = 'octo-org/preview-app';
-const context: EventContext = { eventName: 'push', repository: { owner: 'octo-org', repo: 'preview-app' }, serverUrl: 'https://github.com', apiUrl: '', deleted: false };
+const context: EventContext = {
+  eventName: 'push',
+  repository: { owner: 'octo-org', repo: 'preview-app' },
+  serverUrl: 'https://github.com',
+  apiUrl: '',
+  deleted: false,
+};
 const IDENTITY = 'id-preview-workload';
 const identityInputs = { 'identity-name': IDENTITY, 'service-account': 'todo-app', 'oidc-issuer': 'https://oidc.prod-aks.example.com/tenant/cluster/' };
 let sql: PgClient;
@@ -41,7 +47,13 @@ async function provision(az: AzureEmulator, branch: string, extra: Record<string
   const given = readInputs(new InputReader(inputsFromRecord({ branch, ...emulatorInputs(az, pg), 'poll-interval': '100ms', timeout: '30s', ...extra })), {});
   made.databases.add(branchNames(branch).database);
   made.roles.add(branchNames(branch).role);
-  const result = await provisionDb(given, context, { logger, azureClientOptions: az.clientOptions, getIdToken: (audience) => fetchOidcToken(az, audience), setSecret: () => undefined, passwordStore: null });
+  const result = await provisionDb(given, context, {
+    logger,
+    azureClientOptions: az.clientOptions,
+    getIdToken: (audience) => fetchOidcToken(az, audience),
+    setSecret: () => undefined,
+    passwordStore: null,
+  });
   return { result, logger };
 }
 
@@ -88,7 +100,12 @@ describe('a busy Azure', () => {
   it('reads a credential list of two pages to the end: its own credential on the second page is found and left alone', async () => {
     const credentials = az.state.identities.get(IDENTITY)!;
     for (let i = credentials.size; i < 15; i += 1) {
-      credentials.set(`github-other-${i}`, { name: `github-other-${i}`, issuer: 'https://token.actions.githubusercontent.com', subject: `repo:octo-org/other:environment:e${i}`, audiences: ['api://AzureADTokenExchange'] });
+      credentials.set(`github-other-${i}`, {
+        name: `github-other-${i}`,
+        issuer: 'https://token.actions.githubusercontent.com',
+        subject: `repo:octo-org/other:environment:e${i}`,
+        audiences: ['api://AzureADTokenExchange'],
+      });
     }
     const branch = `paged-${run}`;
     expect((await provision(az, branch, identityInputs)).result.federated?.result).toBe('created');

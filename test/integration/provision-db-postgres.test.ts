@@ -56,14 +56,17 @@ function refusal(target: PgTarget, login: 'admin' | 'role' = 'admin', retryForMs
 describe('quoting against the real parser', () => {
   it('round-trips any text as a literal and as an identifier', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 40 }).filter((s) => !s.includes('\0')), async (text) => {
-        const { rows } = await admin.query<{ v: string }>(`SELECT ${quoteLiteral(text)}::text AS v`);
-        expect(rows[0]!.v).toBe(text);
-        if (text !== '' && Buffer.byteLength(text) <= 63) {
-          const named = await admin.query(`SELECT 1 AS ${quoteIdent(text)}`);
-          expect(named.fields[0]!.name).toBe(text);
-        }
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 40 }).filter((s) => !s.includes('\0')),
+        async (text) => {
+          const { rows } = await admin.query<{ v: string }>(`SELECT ${quoteLiteral(text)}::text AS v`);
+          expect(rows[0]!.v).toBe(text);
+          if (text !== '' && Buffer.byteLength(text) <= 63) {
+            const named = await admin.query(`SELECT 1 AS ${quoteIdent(text)}`);
+            expect(named.fields[0]!.name).toBe(text);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -110,7 +113,15 @@ describe('signing in', () => {
 });
 
 describe('sslmode', () => {
-  const tls = (over: Partial<PgTarget>): PgTarget => ({ host: 'localhost', port: tlsServer.port, user: tlsServer.user, password: tlsServer.password, database: 'postgres', sslmode: 'verify-full', ...over });
+  const tls = (over: Partial<PgTarget>): PgTarget => ({
+    host: 'localhost',
+    port: tlsServer.port,
+    user: tlsServer.user,
+    password: tlsServer.password,
+    database: 'postgres',
+    sslmode: 'verify-full',
+    ...over,
+  });
 
   it('verify-full connects when the CA is trusted and the name matches', async () => {
     const client = await connectPostgres(tls({ ca: caPem }));
@@ -121,7 +132,9 @@ describe('sslmode', () => {
 
   it('verify-full refuses an untrusted certificate, and says what to do', async () => {
     const error = await refusal(tls({}));
-    expect(error.message).toMatch(/TLS verification failed for localhost:\d+: the server certificate is not signed by a trusted CA \(DEPTH_ZERO_SELF_SIGNED_CERT/);
+    expect(error.message).toMatch(
+      /TLS verification failed for localhost:\d+: the server certificate is not signed by a trusted CA \(DEPTH_ZERO_SELF_SIGNED_CERT/,
+    );
     expect(error.fix).toContain('ssl-root-cert');
   });
 
@@ -163,7 +176,9 @@ describe('inspecting and ending sessions', () => {
       expect(failed).toEqual([]);
       await expect(other.query('SELECT 1')).rejects.toThrow();
       await setAllowConnections(admin, db, false);
-      expect((await refusal({ ...plain, database: db })).message).toContain(`Database "${db}" on ${shared.host}:${shared.port} does not accept connections (55000`);
+      expect((await refusal({ ...plain, database: db })).message).toContain(
+        `Database "${db}" on ${shared.host}:${shared.port} does not accept connections (55000`,
+      );
       await setAllowConnections(admin, db, true);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);

@@ -54,15 +54,32 @@ async function provision(branch: string, extra: Record<string, string> = {}): Pr
   const database = branch.replaceAll('-', '_');
   made.databases.add(database);
   made.roles.add(`${database}_user`);
-  const inputs = readInputs(new InputReader(inputsFromRecord({
-    branch, host: shared.host, port: String(shared.port), 'admin-user': shared.user, 'admin-password': shared.password, sslmode: 'disable', collation: 'C', 'working-directory': workspace, timeout: '20s', ...extra,
-  })), {});
+  const inputs = readInputs(
+    new InputReader(
+      inputsFromRecord({
+        branch,
+        host: shared.host,
+        port: String(shared.port),
+        'admin-user': shared.user,
+        'admin-password': shared.password,
+        sslmode: 'disable',
+        collation: 'C',
+        'working-directory': workspace,
+        timeout: '20s',
+        ...extra,
+      }),
+    ),
+    {},
+  );
   const logger = new RecordingLogger();
   return { result: await provisionDb(inputs, context, { logger, passwordStore: null, setSecret: () => undefined }), logger };
 }
 
 function text(logger: RecordingLogger, level?: 'warning'): string {
-  return logger.entries.filter((entry) => level === undefined || entry.level === level).map((entry) => entry.message).join('\n');
+  return logger.entries
+    .filter((entry) => level === undefined || entry.level === level)
+    .map((entry) => entry.message)
+    .join('\n');
 }
 
 function asRole(result: ProvisionResult, database = result.plan.database): Promise<PgClient> {
@@ -91,7 +108,9 @@ describe('seed-from-database', () => {
     expect(text(logger)).toMatch(/Handed \d+ copied object\(s\)/);
     const client = await asRole(result);
     expect(await notOwned(client, result.plan.role)).toEqual([]);
-    const users = await client.query<{ n: number; masked: number; tokens: number }>("SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users");
+    const users = await client.query<{ n: number; masked: number; tokens: number }>(
+      "SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users",
+    );
     expect(users.rows[0]).toEqual({ n: 50, masked: 50, tokens: 0 });
     await client.query("INSERT INTO app.users (email) VALUES ('new@example.invalid')");
     await client.query("INSERT INTO public.todos (user_id, title) VALUES (51, 'mine')");
@@ -168,11 +187,20 @@ describe('seed-file', () => {
     // pg_restore here is PostgreSQL 15's: an archive from a 15 server it can read.
     const server = await startPostgres({ major: 15, azure: false });
     try {
-      const c = await connectOnce({ host: server.host, port: server.port, user: server.user, password: server.password, database: 'postgres', sslmode: 'disable' });
+      const c = await connectOnce({
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        database: 'postgres',
+        sslmode: 'disable',
+      });
       await c.query(TEMPLATE_SQL);
       await c.end();
       archive = path.join(workspace, 'seed.dump');
-      await exec(path.join(server.bindir, 'pg_dump'), ['-Fc', '-f', archive, '-h', server.host, '-p', String(server.port), '-U', server.user, 'postgres'], { env: { PGPASSWORD: server.password } });
+      await exec(path.join(server.bindir, 'pg_dump'), ['-Fc', '-f', archive, '-h', server.host, '-p', String(server.port), '-U', server.user, 'postgres'], {
+        env: { PGPASSWORD: server.password },
+      });
     } finally {
       await server.stop();
     }
@@ -229,9 +257,24 @@ describe('seed-file', () => {
 
 describe('mode: refresh-template', () => {
   async function refresh(extra: Record<string, string>): Promise<RefreshReport> {
-    const inputs = readInputs(new InputReader(inputsFromRecord({
-      mode: 'refresh-template', 'template-database': `seed_refresh_${run}`, host: shared.host, port: String(shared.port), 'admin-user': shared.user, 'admin-password': shared.password, sslmode: 'disable', collation: 'C', 'working-directory': workspace, timeout: '20s', ...extra,
-    })), {});
+    const inputs = readInputs(
+      new InputReader(
+        inputsFromRecord({
+          mode: 'refresh-template',
+          'template-database': `seed_refresh_${run}`,
+          host: shared.host,
+          port: String(shared.port),
+          'admin-user': shared.user,
+          'admin-password': shared.password,
+          sslmode: 'disable',
+          collation: 'C',
+          'working-directory': workspace,
+          timeout: '20s',
+          ...extra,
+        }),
+      ),
+      {},
+    );
     const report: RefreshReport = { startedAt: Date.now() };
     await refreshRun(inputs, context, { logger: new RecordingLogger(), setSecret: () => undefined }, report);
     return report;
@@ -240,14 +283,20 @@ describe('mode: refresh-template', () => {
   it('builds the template from a source database, sanitised and closed to connections; a second refresh replaces it', async () => {
     const first = await refresh({ 'seed-from-database': template, 'seed-sanitize': 'sanitize.sql' });
     expect(first.result).toMatchObject({ replaced: false, source: `database:${template}` });
-    const { rows } = await sql.query<{ datallowconn: boolean; acl: string | null }>('SELECT datallowconn, datacl::text AS acl FROM pg_database WHERE datname = $1', [`seed_refresh_${run}`]);
+    const { rows } = await sql.query<{ datallowconn: boolean; acl: string | null }>(
+      'SELECT datallowconn, datacl::text AS acl FROM pg_database WHERE datname = $1',
+      [`seed_refresh_${run}`],
+    );
     expect(rows[0]!.datallowconn).toBe(false);
     expect(rows[0]!.acl ?? '').not.toMatch(/(^|[{,])=/);
     const second = await refresh({ 'seed-from-database': template, 'seed-sanitize': 'sanitize.sql' });
     expect(second.result?.replaced).toBe(true);
     const { result } = await provision(`seed-fromref-${run}`, { 'seed-from-database': `seed_refresh_${run}` });
     const client = await asRole(result);
-    expect((await client.query("SELECT count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users")).rows[0]).toEqual({ masked: 50, tokens: 0 });
+    expect(
+      (await client.query("SELECT count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users"))
+        .rows[0],
+    ).toEqual({ masked: 50, tokens: 0 });
     await client.end();
   });
 

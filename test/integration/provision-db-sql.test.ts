@@ -47,10 +47,28 @@ function store(password: string | undefined): PasswordStore {
   return { describe: 'Secret test/database-credentials (key PGPASSWORD)', read: () => Promise.resolve(password) };
 }
 
-async function provision(branch: string, extra: Record<string, string> = {}, passwordStore: PasswordStore | null = null): Promise<{ result: ProvisionResult; logger: RecordingLogger; masked: string[] }> {
-  const inputs = readInputs(new InputReader(inputsFromRecord({
-    branch, host: shared.host, port: String(shared.port), 'admin-user': shared.user, 'admin-password': shared.password, sslmode: 'disable', collation: 'C', 'working-directory': workspace, timeout: '30s', ...extra,
-  })), {});
+async function provision(
+  branch: string,
+  extra: Record<string, string> = {},
+  passwordStore: PasswordStore | null = null,
+): Promise<{ result: ProvisionResult; logger: RecordingLogger; masked: string[] }> {
+  const inputs = readInputs(
+    new InputReader(
+      inputsFromRecord({
+        branch,
+        host: shared.host,
+        port: String(shared.port),
+        'admin-user': shared.user,
+        'admin-password': shared.password,
+        sslmode: 'disable',
+        collation: 'C',
+        'working-directory': workspace,
+        timeout: '30s',
+        ...extra,
+      }),
+    ),
+    {},
+  );
   const logger = new RecordingLogger();
   const masked: string[] = [];
   const result = await provisionDb(inputs, context, { logger, passwordStore, setSecret: (value) => masked.push(value) });
@@ -181,7 +199,10 @@ describe('migrations', () => {
     const again = (await provision(branch, { migrations: '001_todo.sql\n002_seed.sql' }, store(first.password))).result;
     expect(again.migrationsApplied).toEqual([]);
 
-    await writeFile(path.join(workspace, '003_bad.sql'), "CREATE TABLE later (id int);\nINSERT INTO todo (title) VALUES ('second');\nSELECT * FROM missing_table;\n");
+    await writeFile(
+      path.join(workspace, '003_bad.sql'),
+      "CREATE TABLE later (id int);\nINSERT INTO todo (title) VALUES ('second');\nSELECT * FROM missing_table;\n",
+    );
     const error = await refused(provision(branch, { migrations: '001_todo.sql\n002_seed.sql\n003_bad.sql' }, store(first.password)));
     expect(error.message).toMatch(/^Migration 003_bad.sql failed at line 3: relation "missing_table" does not exist \(SQLSTATE 42P01\)\.$/);
     const check = await asRole(first);

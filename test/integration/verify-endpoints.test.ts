@@ -36,9 +36,12 @@ async function verify(inputs: Record<string, string>) {
 describe('verify-endpoints readiness', () => {
   it('waits through refused connections and 503s until the app answers 200', async () => {
     let answered = 0;
-    const server = await serve(() => (++answered <= 2 ? { status: 503, body: '<html>503 Service Temporarily Unavailable</html>' } : { body: { status: 'ok' } }), {
-      listenAfterMs: 1500,
-    });
+    const server = await serve(
+      () => (++answered <= 2 ? { status: 503, body: '<html>503 Service Temporarily Unavailable</html>' } : { body: { status: 'ok' } }),
+      {
+        listenAfterMs: 1500,
+      },
+    );
     const { result, log, first } = await verify({ 'base-url': server.url, checks: '/be-health', timeout: '30s' });
     expect(result.passed).toBe(true);
     expect(first.status).toBe(200);
@@ -167,12 +170,18 @@ describe('verify-endpoints redirects', () => {
     const origin = await serve(() => ({ status: 301, headers: { location: 'https://login.example.com/' } }));
     const failed = await verify({ 'base-url': origin.url, checks: '/', 'follow-redirects': 'false', timeout: '300ms' });
     expect(failed.first).toMatchObject({ verdict: 'wrong-answer', reason: 'HTTP 301 redirecting to https://login.example.com/, expected 2xx' });
-    const accepted = await verify({ 'base-url': origin.url, checks: '- path: /\n  expect: { status: 3xx, headers: { location: login.example.com } }', 'follow-redirects': 'false' });
+    const accepted = await verify({
+      'base-url': origin.url,
+      checks: '- path: /\n  expect: { status: 3xx, headers: { location: login.example.com } }',
+      'follow-redirects': 'false',
+    });
     expect(accepted.first.passed).toBe(true);
   });
 
   it('turns a POST into a GET on 303 and drops the body', async () => {
-    const server = await serve((req) => (req.url === '/submit' ? { status: 303, headers: { location: '/done' } } : { body: { method: req.method, body: req.body } }));
+    const server = await serve((req) =>
+      req.url === '/submit' ? { status: 303, headers: { location: '/done' } } : { body: { method: req.method, body: req.body } },
+    );
     const checks = '- path: /submit\n  method: POST\n  body: { title: hi }\n  expect:\n    json: { $.method: GET, $.body: "" }';
     const { first } = await verify({ 'base-url': server.url, checks });
     expect(first.passed).toBe(true);

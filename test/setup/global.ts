@@ -27,8 +27,13 @@ declare module 'vitest' {
 /** Namespaces on the acceptance cluster that the suite manages or the tests seeded, by kubectl. */
 function managedNamespaces(kubeconfig: string): string[] {
   return [`${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`, `${FIXTURE_LABEL}=true`].flatMap((selector) => {
-    const out = execFileSync('kubectl', ['get', 'namespaces', '-l', selector, '-o', 'jsonpath={.items[*].metadata.name}'], { env: { ...process.env, KUBECONFIG: kubeconfig } });
-    return out.toString().split(/\s+/).filter((name) => name !== '');
+    const out = execFileSync('kubectl', ['get', 'namespaces', '-l', selector, '-o', 'jsonpath={.items[*].metadata.name}'], {
+      env: { ...process.env, KUBECONFIG: kubeconfig },
+    });
+    return out
+      .toString()
+      .split(/\s+/)
+      .filter((name) => name !== '');
   });
 }
 

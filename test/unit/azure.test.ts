@@ -63,10 +63,16 @@ describe('JWT claims', () => {
 
 describe('explaining Entra failures', () => {
   const aadsts = (code: number, text: string) =>
-    identityError('AuthenticationRequiredError', `invalid_client: Error(s): ${code} - Timestamp: 2026-11-22 09:35:07Z - Description: AADSTS${code}: ${text} Trace ID: t Correlation ID: c Timestamp: 2026-11-22 09:35:07Z`);
+    identityError(
+      'AuthenticationRequiredError',
+      `invalid_client: Error(s): ${code} - Timestamp: 2026-11-22 09:35:07Z - Description: AADSTS${code}: ${text} Trace ID: t Correlation ID: c Timestamp: 2026-11-22 09:35:07Z`,
+    );
 
   it('AADSTS700213 names the subject GitHub presented and where to add it', () => {
-    const error = explained(aadsts(700213, "No matching federated identity record found for presented assertion subject 'repo:o/r:ref:refs/heads/x'."), { ...oidc, subject: 'repo:octo-org/shop:ref:refs/heads/feature/login' });
+    const error = explained(aadsts(700213, "No matching federated identity record found for presented assertion subject 'repo:o/r:ref:refs/heads/x'."), {
+      ...oidc,
+      subject: 'repo:octo-org/shop:ref:refs/heads/feature/login',
+    });
     expect(error.message).toContain('"repo:octo-org/shop:ref:refs/heads/feature/login" (AADSTS700213)');
     expect(error.message).toContain(`app ${APP}`);
     expect(error.fix).toContain(`App registrations > ${APP} > Certificates & secrets > Federated credentials`);
@@ -78,7 +84,13 @@ describe('explaining Entra failures', () => {
     ['name form', 'repo:Octo-Org/shop:ref:refs/heads/feature/login', false],
     ['immutable form', 'repo:Octo-Org@1000001/shop@2000002:ref:refs/heads/feature/login', true],
   ])('AADSTS7002138 (%s) gets the same exact-subject help, says only letter case differs, and names the immutable form', (_form, subject, immutable) => {
-    const error = explained(aadsts(7002138, `No matching federated identity record found for presented assertion subject '${subject}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison.`), { ...oidc, subject });
+    const error = explained(
+      aadsts(
+        7002138,
+        `No matching federated identity record found for presented assertion subject '${subject}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison.`,
+      ),
+      { ...oidc, subject },
+    );
     expect(error.message).toContain(`${JSON.stringify(subject)} (AADSTS7002138)`);
     expect(error.message).toContain('except for letter case');
     expect(error.message.includes('immutable subject form')).toBe(immutable);
@@ -86,8 +98,10 @@ describe('explaining Entra failures', () => {
     expect(error.fix).toContain(JSON.stringify(subject).slice(1, -1));
   });
 
-  it('AADSTS700213 falls back to the subject in Entra\'s message', () => {
-    expect(explained(aadsts(700213, "No matching federated identity record found for presented assertion subject 'repo:o/r:environment:preview'.")).message).toContain('"repo:o/r:environment:preview"');
+  it("AADSTS700213 falls back to the subject in Entra's message", () => {
+    expect(
+      explained(aadsts(700213, "No matching federated identity record found for presented assertion subject 'repo:o/r:environment:preview'.")).message,
+    ).toContain('"repo:o/r:environment:preview"');
   });
 
   it.each([
@@ -105,19 +119,27 @@ describe('explaining Entra failures', () => {
     expect(error.fix).toMatch(fix);
   });
 
-  it('an unknown tenant hidden behind MSAL\'s endpoints_resolution_error', () => {
-    const error = explained(identityError('CredentialUnavailableError', 'endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details'));
+  it("an unknown tenant hidden behind MSAL's endpoints_resolution_error", () => {
+    const error = explained(
+      identityError('CredentialUnavailableError', 'endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details'),
+    );
     expect(error.message).toContain(`Cannot find tenant ${TENANT}`);
   });
 
   it('a job without id-token: write', () => {
-    const error = explained(new Error('wrapped'), { ...oidc, assertionError: new Error('Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable') });
+    const error = explained(new Error('wrapped'), {
+      ...oidc,
+      assertionError: new Error('Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable'),
+    });
     expect(error.message).toContain('cannot request a GitHub OIDC token');
     expect(error.fix).toContain('id-token: write');
   });
 
   it('an empty azure/login chain', () => {
-    const error = explained(identityError('CredentialUnavailableError', 'ChainedTokenCredential authentication failed.'), { method: 'azure-login', authorityHost: 'https://login.microsoftonline.com' });
+    const error = explained(identityError('CredentialUnavailableError', 'ChainedTokenCredential authentication failed.'), {
+      method: 'azure-login',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
     expect(error.message).toContain('No Azure credential is available');
     expect(error.fix).toContain('run azure/login before this step');
   });
@@ -129,12 +151,24 @@ describe('explaining Entra failures', () => {
 });
 
 describe('explaining ARM failures', () => {
-  const ctx = { subscriptionId: 'sub', resourceGroup: 'rg-x', resource: 'Flexible Server "psql-x"', notFoundFix: 'Check `server`.', permission: 'databases/write' };
+  const ctx = {
+    subscriptionId: 'sub',
+    resourceGroup: 'rg-x',
+    resource: 'Flexible Server "psql-x"',
+    notFoundFix: 'Check `server`.',
+    permission: 'databases/write',
+  };
   const rest = (statusCode: number, code: string, message: string) => Object.assign(new Error(message), { name: 'RestError', statusCode, code });
 
   it.each([
     [404, 'ResourceGroupNotFound', "Resource group 'rg-x' could not be found.", /Resource group "rg-x" does not exist in subscription sub/, /`resource-group`/],
-    [404, 'ResourceNotFound', "The Resource 'Microsoft.DBforPostgreSQL/flexibleServers/psql-x' under resource group 'rg-x' was not found.", /Flexible Server "psql-x" was not found in resource group "rg-x"/, /`server`/],
+    [
+      404,
+      'ResourceNotFound',
+      "The Resource 'Microsoft.DBforPostgreSQL/flexibleServers/psql-x' under resource group 'rg-x' was not found.",
+      /Flexible Server "psql-x" was not found in resource group "rg-x"/,
+      /`server`/,
+    ],
     [404, 'SubscriptionNotFound', "The subscription 'sub' could not be found.", /Subscription sub was not found/, /`subscription-id`/],
     [403, 'AuthorizationFailed', 'The client does not have authorization.', /may not do this on Flexible Server/, /databases\/write/],
     [401, 'InvalidAuthenticationTokenAudience', 'The access token has an invalid audience.', /ARM refused the access token/, /same cloud/],

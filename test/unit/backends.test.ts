@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { acceptanceMode, acceptancePostgres, missingVariables } from '../helpers/backends.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const full = { BRANCH_ENV_ACCEPTANCE: '1', ACCEPTANCE_KUBECONFIG: '/k', ACCEPTANCE_PGHOST: 'db.example', ACCEPTANCE_PGUSER: 'admin@x', ACCEPTANCE_PGPASSWORD: 'p:w/d' };
+const full = {
+  BRANCH_ENV_ACCEPTANCE: '1',
+  ACCEPTANCE_KUBECONFIG: '/k',
+  ACCEPTANCE_PGHOST: 'db.example',
+  ACCEPTANCE_PGUSER: 'admin@x',
+  ACCEPTANCE_PGPASSWORD: 'p:w/d',
+};
 
 describe('acceptance backends', () => {
   it('names the required variables that are missing, and only those', () => {
@@ -19,10 +25,17 @@ describe('acceptance backends', () => {
     expect(acceptanceMode(full)).toBe(true);
     expect(acceptancePostgres({ ...full, BRANCH_ENV_ACCEPTANCE: undefined })).toBeUndefined();
     expect(acceptancePostgres(full)).toEqual({
-      host: 'db.example', port: 5432, user: 'admin@x', password: 'p:w/d', database: 'postgres',
-      connectionString: 'postgresql://admin%40x:p%3Aw%2Fd@db.example:5432/postgres', bindir: '',
+      host: 'db.example',
+      port: 5432,
+      user: 'admin@x',
+      password: 'p:w/d',
+      database: 'postgres',
+      connectionString: 'postgresql://admin%40x:p%3Aw%2Fd@db.example:5432/postgres',
+      bindir: '',
     });
-    expect(acceptancePostgres({ ...full, ACCEPTANCE_PGHOST: '::1', ACCEPTANCE_PGPORT: '6543' })?.connectionString).toBe('postgresql://admin%40x:p%3Aw%2Fd@[::1]:6543/postgres');
+    expect(acceptancePostgres({ ...full, ACCEPTANCE_PGHOST: '::1', ACCEPTANCE_PGPORT: '6543' })?.connectionString).toBe(
+      'postgresql://admin%40x:p%3Aw%2Fd@[::1]:6543/postgres',
+    );
   });
 
   it('npm run test:acceptance without the variables says what is missing and runs nothing', () => {

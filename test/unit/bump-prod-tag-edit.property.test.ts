@@ -41,7 +41,10 @@ function scalar(value: string, wanted: Style, flow: boolean): string {
 }
 
 function pairs(entry: GenEntry, flow: boolean): string[] {
-  const keys: [string, string][] = [['name', entry.name], ...(['newName', 'newTag', 'digest'] as const).flatMap((k) => (entry.fields[k] === undefined ? [] : [[k, entry.fields[k]] as [string, string]]))];
+  const keys: [string, string][] = [
+    ['name', entry.name],
+    ...(['newName', 'newTag', 'digest'] as const).flatMap((k) => (entry.fields[k] === undefined ? [] : [[k, entry.fields[k]] as [string, string]])),
+  ];
   return keys.map(([key, value], index) => `${key}: ${scalar(value, entry.styles[index % entry.styles.length] ?? 'plain', flow)}`);
 }
 
@@ -66,7 +69,9 @@ function render(model: Model): string {
         lines.push(`${dash}- {${pairs(entry, true).join(', ')}}${entry.comments[1] ? ' # flow entry' : ''}`);
         continue;
       }
-      pairs(entry, false).forEach((pair, index) => lines.push(`${index === 0 ? `${dash}- ` : `${dash}  `}${pair}${entry.comments[(index + 1) % entry.comments.length] ? ` # c${index}` : ''}`));
+      pairs(entry, false).forEach((pair, index) =>
+        lines.push(`${index === 0 ? `${dash}- ` : `${dash}  `}${pair}${entry.comments[(index + 1) % entry.comments.length] ? ` # c${index}` : ''}`),
+      );
     }
   }
   if (model.imagesFirst) lines.push(...other);
@@ -100,17 +105,24 @@ function requestsArb(model: Model): fc.Arbitrary<{ requests: ImageRequest[]; add
   const existing = fc.subarray(model.entries, { minLength: 0 }).chain((chosen) =>
     fc.tuple(
       ...chosen.map((entry) =>
-        fc.record({ newTag: tag, newName: fc.option(imageName, { nil: undefined }), digest: fc.option(digest, { nil: undefined }) }).map(({ newTag, newName, digest: d }) => {
-          const request: ImageRequest = { name: entry.name, newTag };
-          if (newName !== undefined) request.newName = newName;
-          if (d !== undefined || entry.fields.digest !== undefined) request.digest = d ?? entry.fields.digest;
-          return request;
-        }),
+        fc
+          .record({ newTag: tag, newName: fc.option(imageName, { nil: undefined }), digest: fc.option(digest, { nil: undefined }) })
+          .map(({ newTag, newName, digest: d }) => {
+            const request: ImageRequest = { name: entry.name, newTag };
+            if (newName !== undefined) request.newName = newName;
+            if (d !== undefined || entry.fields.digest !== undefined) request.digest = d ?? entry.fields.digest;
+            return request;
+          }),
       ),
     ),
   );
   const taken = new Set(model.entries.flatMap((e) => [e.name, e.fields.newName]));
-  const added = fc.uniqueArray(imageName.filter((n) => !taken.has(n)), { maxLength: 2 }).map((names) => names.map((name) => ({ name, newTag: 'v9' })));
+  const added = fc
+    .uniqueArray(
+      imageName.filter((n) => !taken.has(n)),
+      { maxLength: 2 },
+    )
+    .map((names) => names.map((name) => ({ name, newTag: 'v9' })));
   return fc.tuple(existing, added).map(([a, b]) => ({ requests: [...a, ...b], add: b.length > 0 }));
 }
 

@@ -35,7 +35,10 @@ describe('bump-prod-tag editor: replacing values', () => {
   it('moves three images together and leaves comments, patches and blank lines alone', () => {
     const text = fixture('production.yaml');
     const names = ['acme.azurecr.io/todo-api', 'acme.azurecr.io/todo-web', 'acme.azurecr.io/todo-worker'];
-    const result = edit(text, names.map((name) => ({ name, newTag: NEW })));
+    const result = edit(
+      text,
+      names.map((name) => ({ name, newTag: NEW })),
+    );
     expect(result.after).toBe(text.replaceAll(OLD, NEW));
     expect(result.changes.map((c) => c.line)).toEqual([32, 35, 38]);
   });
@@ -212,22 +215,42 @@ describe('bump-prod-tag editor: refusals name the file and the fix', () => {
   };
 
   it('names a missing image and the ones the file has', () => {
-    refuse(fixture('production.yaml'), [{ name: 'acme.azurecr.io/todo-apii', newTag: 'x' }], /no `images` entry for "acme.azurecr.io\/todo-apii" \(it has "acme.azurecr.io\/todo-api", .*add-missing: true/);
+    refuse(
+      fixture('production.yaml'),
+      [{ name: 'acme.azurecr.io/todo-apii', newTag: 'x' }],
+      /no `images` entry for "acme.azurecr.io\/todo-apii" \(it has "acme.azurecr.io\/todo-api", .*add-missing: true/,
+    );
   });
 
   it('refuses files that are not kustomizations', () => {
     refuse(fixture('deployment.yaml'), [{ name: 'a/b', newTag: 'v' }], /is not a kustomization: its kind is "Deployment"/);
     refuse('- a\n- b\n', [{ name: 'a/b', newTag: 'v' }], /is not a kustomization: its top level is not a mapping/);
     refuse('images: []\n', [{ name: 'a/b', newTag: 'v' }], /base\.yaml is not a kustomization: it has no `kind: Kustomization`/, 'base.yaml');
-    refuse('kind: Kustomization\n---\nkind: Kustomization\n', [{ name: 'a/b', newTag: 'v' }], /not valid YAML \(line 2, column 1\): Source contains multiple documents/);
-    refuse('kind: Kustomization\nimages:\n- name: a\n   newTag: [\n', [{ name: 'a', newTag: 'v' }], /kustomization\.yaml is not valid YAML \(line \d+, column \d+\)/);
+    refuse(
+      'kind: Kustomization\n---\nkind: Kustomization\n',
+      [{ name: 'a/b', newTag: 'v' }],
+      /not valid YAML \(line 2, column 1\): Source contains multiple documents/,
+    );
+    refuse(
+      'kind: Kustomization\nimages:\n- name: a\n   newTag: [\n',
+      [{ name: 'a', newTag: 'v' }],
+      /kustomization\.yaml is not valid YAML \(line \d+, column \d+\)/,
+    );
     refuse('images: {a: b}\n', [{ name: 'a', newTag: 'v' }], /line 1: `images` is not a list/);
   });
 
   it('refuses duplicate entries, nameless entries and values it cannot change in place', () => {
-    refuse('images:\n- name: a\n  newTag: v1\n- name: a\n  newTag: v2\n', [{ name: 'a', newTag: 'v3' }], /image "a" has two `images` entries \(lines 2 and 4\)/);
+    refuse(
+      'images:\n- name: a\n  newTag: v1\n- name: a\n  newTag: v2\n',
+      [{ name: 'a', newTag: 'v3' }],
+      /image "a" has two `images` entries \(lines 2 and 4\)/,
+    );
     refuse('images:\n- newTag: v1\n', [{ name: 'a', newTag: 'v3' }], /entry 1 has no name/);
-    refuse('x: &t v1\nimages:\n- name: a\n  newTag: *t\n', [{ name: 'a', newTag: 'v3' }], /line 4: cannot change newTag of image "a" in place: it is an alias \(\*t\)/);
+    refuse(
+      'x: &t v1\nimages:\n- name: a\n  newTag: *t\n',
+      [{ name: 'a', newTag: 'v3' }],
+      /line 4: cannot change newTag of image "a" in place: it is an alias \(\*t\)/,
+    );
     refuse('images:\n- name: a\n  newTag: &t v1\n', [{ name: 'a', newTag: 'v3' }], /line 3: .*anchor &t/);
     refuse('images:\n- name: a\n  newTag: |\n    v1\n', [{ name: 'a', newTag: 'v3' }], /block scalar/);
   });
@@ -241,8 +264,22 @@ describe('bump-prod-tag editor: refusals name the file and the fix', () => {
 
   it('refuses two requests meaning one entry, and a request for the image another request renames to', () => {
     const text = 'kind: Kustomization\nimages:\n- name: a\n  newName: b\n  newTag: v1\n';
-    refuse(text, [{ name: 'a', newTag: 'v2' }, { name: 'b', newTag: 'v3' }], /line 3: images "a" and "b" both mean the entry named "a"/);
-    refuse(text, [{ name: 'a', newName: 'c', newTag: 'v2' }, { name: 'c', newTag: 'v3' }], /image "a" is renamed to "c", which is also asked for as an image of its own.*Give "c" once/);
+    refuse(
+      text,
+      [
+        { name: 'a', newTag: 'v2' },
+        { name: 'b', newTag: 'v3' },
+      ],
+      /line 3: images "a" and "b" both mean the entry named "a"/,
+    );
+    refuse(
+      text,
+      [
+        { name: 'a', newName: 'c', newTag: 'v2' },
+        { name: 'c', newTag: 'v3' },
+      ],
+      /image "a" is renamed to "c", which is also asked for as an image of its own.*Give "c" once/,
+    );
   });
 
   it('warns when a new digest leaves an old tag beside it', () => {

@@ -102,7 +102,14 @@ describe('bump-prod-tag readInputs', () => {
       'azure-access-token': 'eyJ.x.y',
       repository: 'acme/gitops',
     });
-    expect(inputs).toMatchObject({ mode: 'commit', base: 'release/1', branch: 'promote/prod', addMissing: true, verifyImages: true, repository: { owner: 'acme', repo: 'gitops' } });
+    expect(inputs).toMatchObject({
+      mode: 'commit',
+      base: 'release/1',
+      branch: 'promote/prod',
+      addMissing: true,
+      verifyImages: true,
+      repository: { owner: 'acme', repo: 'gitops' },
+    });
     expect(inputs.registry).toEqual({ username: '00000000-0000-0000-0000-000000000000', password: 'refresh-token', azureAccessToken: 'eyJ.x.y' });
   });
 

@@ -38,10 +38,11 @@ describe('diff', () => {
         '',
       ].join('\n'),
     );
-    expect(unifiedDiff('k.yaml', 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n', 'a\nB\nc\nd\ne\nf\ng\nh\ni\nJ\n', 1).split('\n').filter((l) => l.startsWith('@@'))).toEqual([
-      '@@ -1,3 +1,3 @@',
-      '@@ -9,2 +9,2 @@',
-    ]);
+    expect(
+      unifiedDiff('k.yaml', 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n', 'a\nB\nc\nd\ne\nf\ng\nh\ni\nJ\n', 1)
+        .split('\n')
+        .filter((l) => l.startsWith('@@')),
+    ).toEqual(['@@ -1,3 +1,3 @@', '@@ -9,2 +9,2 @@']);
     expect(unifiedDiff('k.yaml', BEFORE, BEFORE)).toBe('');
     expect(changedLines('a\r\nb\r\n', 'a\r\nc\r\n')).toEqual(['-b', '+c']);
   });
@@ -49,10 +50,16 @@ describe('diff', () => {
 
 describe('pull request words', () => {
   const changes = describeChanges({ path: 'manifests/overlays/production/kustomization.yaml', before: BEFORE, after: AFTER });
-  const links = { serverUrl: 'https://github.com', sourceRepository: { owner: 'octo-org', repo: 'app' }, runUrl: 'https://github.com/octo-org/app/actions/runs/7' };
+  const links = {
+    serverUrl: 'https://github.com',
+    sourceRepository: { owner: 'octo-org', repo: 'app' },
+    runUrl: 'https://github.com/octo-org/app/actions/runs/7',
+  };
 
   it('titles the promotion by image, short tag and overlay', () => {
-    expect(changes).toEqual([{ file: 'manifests/overlays/production/kustomization.yaml', image: 'acr.io/be', field: 'newTag', old: `main-${A}`, new: `main-${B}`, line: 0 }]);
+    expect(changes).toEqual([
+      { file: 'manifests/overlays/production/kustomization.yaml', image: 'acr.io/be', field: 'newTag', old: `main-${A}`, new: `main-${B}`, line: 0 },
+    ]);
     expect(promotionTitle(changes, ['manifests/overlays/production/kustomization.yaml'])).toBe('Promote be to main-8ada960 (manifests/overlays/production)');
     const many = ['a', 'b', 'c', 'd'].map((name) => ({ ...changes[0]!, image: `acr.io/${name}`, new: `v-${name}` }));
     expect(promotionTitle(many, ['k/kustomization.yaml', 'j/kustomization.yaml'])).toBe('Promote 4 images (k, j)');
@@ -60,7 +67,9 @@ describe('pull request words', () => {
 
   it('lists old → new with a compare link when both tags carry shas', () => {
     const body = promotionBody([{ path: 'k.yaml', before: BEFORE, after: AFTER }], changes, links);
-    expect(body).toContain(`| \`acr.io/be\` | newTag | \`main-${A}\` → \`main-${B}\` | [c945b89...8ada960](https://github.com/octo-org/app/compare/${A}...${B}) |`);
+    expect(body).toContain(
+      `| \`acr.io/be\` | newTag | \`main-${A}\` → \`main-${B}\` | [c945b89...8ada960](https://github.com/octo-org/app/compare/${A}...${B}) |`,
+    );
     expect(body).toContain(`-  newTag: main-${A}\n+  newTag: main-${B}`);
     expect(body).toContain('[this workflow run](https://github.com/octo-org/app/actions/runs/7)');
     expect(body).toContain('<!-- bump-prod-tag -->');
@@ -95,15 +104,29 @@ describe('tags, pending promotions and merging', () => {
   it('turns a branch version into requests, marking added entries', () => {
     const branch = editKustomization(AFTER, 'k.yaml', [{ name: 'acr.io/new', newTag: 'v1' }], { addMissing: true }).after;
     expect(pendingRequests({ path: 'k.yaml', before: BEFORE, after: branch })).toEqual({
-      requests: [{ name: 'acr.io/be', newTag: `main-${B}` }, { name: 'acr.io/new', newTag: 'v1' }],
+      requests: [
+        { name: 'acr.io/be', newTag: `main-${B}` },
+        { name: 'acr.io/new', newTag: 'v1' },
+      ],
       added: ['acr.io/new'],
     });
   });
 
   it('lets ours override pending values, except a newer pending tag; drops a pending digest under our tag', async () => {
     const newer = (a: string, b: string): Promise<boolean> => Promise.resolve(a === `main-${B}` && b === `main-${A}`);
-    const pending = [{ name: 'acr.io/be', newTag: `main-${B}` }, { name: 'acr.io/fe', newTag: 'x', digest: `sha256:${'c'.repeat(64)}` }];
-    const merged = await mergeRequests(pending, [{ name: 'acr.io/be', newTag: `main-${A}`, newName: 'm/be' }, { name: 'acr.io/fe', newTag: 'y' }, { name: 'acr.io/db', newTag: 'z' }], newer);
+    const pending = [
+      { name: 'acr.io/be', newTag: `main-${B}` },
+      { name: 'acr.io/fe', newTag: 'x', digest: `sha256:${'c'.repeat(64)}` },
+    ];
+    const merged = await mergeRequests(
+      pending,
+      [
+        { name: 'acr.io/be', newTag: `main-${A}`, newName: 'm/be' },
+        { name: 'acr.io/fe', newTag: 'y' },
+        { name: 'acr.io/db', newTag: 'z' },
+      ],
+      newer,
+    );
     expect(merged.requests).toEqual([
       { name: 'acr.io/be', newTag: `main-${B}`, newName: 'm/be' },
       { name: 'acr.io/fe', newTag: 'y' },
@@ -124,18 +147,39 @@ describe('names and references', () => {
   });
 
   it('lists the references a promotion makes the overlays use', () => {
-    const edit = editKustomization(`kind: Kustomization\nimages:\n- name: a/b\n  newName: r.io/b\n  newTag: v1\n`, 'k.yaml', [{ name: 'a/b', newTag: 'v2' }], { addMissing: false });
-    const digest = editKustomization('kind: Kustomization\nimages: []\n', 'k.yaml', [{ name: 'c/d', digest: `sha256:${'d'.repeat(64)}` }], { addMissing: true });
-    expect(promotedReferences([edit, digest], { requests: [{ name: 'a/b', newTag: 'v2' }, { name: 'c/d', digest: `sha256:${'d'.repeat(64)}` }] })).toEqual([
-      'r.io/b:v2',
-      `c/d@sha256:${'d'.repeat(64)}`,
-    ]);
+    const edit = editKustomization(`kind: Kustomization\nimages:\n- name: a/b\n  newName: r.io/b\n  newTag: v1\n`, 'k.yaml', [{ name: 'a/b', newTag: 'v2' }], {
+      addMissing: false,
+    });
+    const digest = editKustomization('kind: Kustomization\nimages: []\n', 'k.yaml', [{ name: 'c/d', digest: `sha256:${'d'.repeat(64)}` }], {
+      addMissing: true,
+    });
+    expect(
+      promotedReferences([edit, digest], {
+        requests: [
+          { name: 'a/b', newTag: 'v2' },
+          { name: 'c/d', digest: `sha256:${'d'.repeat(64)}` },
+        ],
+      }),
+    ).toEqual(['r.io/b:v2', `c/d@sha256:${'d'.repeat(64)}`]);
   });
 
   it('locates images in registries (Docker Hub, ports, loopback over http)', () => {
-    expect(locateImage('nginx:1.27')).toEqual({ origin: 'https://registry-1.docker.io', registry: 'registry-1.docker.io', repository: 'library/nginx', reference: '1.27' });
-    expect(locateImage('kubemooc.azurecr.io/todo-app-be:main-1')).toMatchObject({ origin: 'https://kubemooc.azurecr.io', repository: 'todo-app-be', reference: 'main-1' });
-    expect(locateImage(`127.0.0.1:5000/team/app@sha256:${'e'.repeat(64)}`)).toMatchObject({ origin: 'http://127.0.0.1:5000', repository: 'team/app', reference: `sha256:${'e'.repeat(64)}` });
+    expect(locateImage('nginx:1.27')).toEqual({
+      origin: 'https://registry-1.docker.io',
+      registry: 'registry-1.docker.io',
+      repository: 'library/nginx',
+      reference: '1.27',
+    });
+    expect(locateImage('kubemooc.azurecr.io/todo-app-be:main-1')).toMatchObject({
+      origin: 'https://kubemooc.azurecr.io',
+      repository: 'todo-app-be',
+      reference: 'main-1',
+    });
+    expect(locateImage(`127.0.0.1:5000/team/app@sha256:${'e'.repeat(64)}`)).toMatchObject({
+      origin: 'http://127.0.0.1:5000',
+      repository: 'team/app',
+      reference: `sha256:${'e'.repeat(64)}`,
+    });
     expect(locateImage('localhost/app')).toMatchObject({ origin: 'http://localhost', reference: 'latest' });
   });
 
@@ -149,7 +193,9 @@ describe('names and references', () => {
 
   it('keeps plain values plain only when every YAML reader reads them back as that string', () => {
     expect(['v1', 'main-abc', 'v1.2.3', 'r_7', 'sha256:ab'].map((v) => isPlainSafe(v))).toEqual([true, true, true, true, true]);
-    expect(['1.20', '2024', 'yes', 'on', 'null', '0x1F', '0o17', '1e3', '2024-01-01', '1:20', '', 'True', '.inf'].map((v) => isPlainSafe(v))).toEqual(Array(13).fill(false));
+    expect(['1.20', '2024', 'yes', 'on', 'null', '0x1F', '0o17', '1e3', '2024-01-01', '1:20', '', 'True', '.inf'].map((v) => isPlainSafe(v))).toEqual(
+      Array(13).fill(false),
+    );
     expect(isPlainSafe('sha256:ab', 'flow')).toBe(false);
     expect(renderScalar('1.20', 'PLAIN')).toBe('"1.20"');
     expect(renderScalar("it's", 'QUOTE_SINGLE')).toBe("'it''s'");

@@ -56,9 +56,7 @@ describe('HTTP statuses', () => {
   });
 
   it('prefixes the reason with the status when the message lacks it', () => {
-    expect(classifyError({ message: 'Service Unavailable', status: 503 }, NOW).reason).toBe(
-      'HTTP 503: Service Unavailable',
-    );
+    expect(classifyError({ message: 'Service Unavailable', status: 503 }, NOW).reason).toBe('HTTP 503: Service Unavailable');
   });
 });
 
@@ -82,9 +80,7 @@ describe('Retry-After', () => {
   });
 
   it('reads a WHATWG Headers object and client-node ApiException headers', () => {
-    expect(classifyError({ status: 429, response: { headers: new Headers({ 'Retry-After': '2' }) } }, NOW).retryAfterMs).toBe(
-      2000,
-    );
+    expect(classifyError({ status: 429, response: { headers: new Headers({ 'Retry-After': '2' }) } }, NOW).retryAfterMs).toBe(2000);
     expect(classifyError(new ApiException(429, 'slow down', {}, { 'retry-after': '5' }), NOW).retryAfterMs).toBe(5000);
   });
 
@@ -147,12 +143,9 @@ describe('network errors', () => {
     expect(verdict.reason).toMatch(/UND_ERR_SOCKET|ECONNRESET/);
   });
 
-  it.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT'])(
-    '%s is retryable',
-    (code) => {
-      expect(classifyError(Object.assign(new Error(`socket ${code}`), { code }), NOW).retryable).toBe(true);
-    },
-  );
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT'])('%s is retryable', (code) => {
+    expect(classifyError(Object.assign(new Error(`socket ${code}`), { code }), NOW).retryable).toBe(true);
+  });
 
   it('does not retry ENOTFOUND (usually a typo in the host name)', () => {
     const error = Object.assign(new Error('getaddrinfo ENOTFOUND exmaple.invalid'), { code: 'ENOTFOUND' });
@@ -175,12 +168,17 @@ describe('network errors', () => {
 });
 
 describe('Azure Resource Manager codes', () => {
-  it.each(['ServerBusy', 'ServerIsBusy', 'ServerIsNotReady', 'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity', 'OperationTimedOut', 'TooManyRequests', 'InternalServerError'])(
-    '%s in RestError.code is retryable whatever the status',
-    (code) => {
-      expect(classifyError(azureError(409, code), NOW).retryable).toBe(true);
-    },
-  );
+  it.each([
+    'ServerBusy',
+    'ServerIsBusy',
+    'ServerIsNotReady',
+    'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+    'OperationTimedOut',
+    'TooManyRequests',
+    'InternalServerError',
+  ])('%s in RestError.code is retryable whatever the status', (code) => {
+    expect(classifyError(azureError(409, code), NOW).retryable).toBe(true);
+  });
 
   it('finds the code in the message of a failed long-running operation', () => {
     const error = new Error('The async operation failed. ServerIsBusy: the server is busy with another operation');
@@ -233,10 +231,7 @@ describe('PostgreSQL', () => {
 });
 
 describe('everything else', () => {
-  it.each([new Error('boom'), new TypeError('x is not a function'), 'a string', 42, null, undefined, { code: 'EWHATEVER' }])(
-    '%j is permanent',
-    (error) => {
-      expect(classifyError(error, NOW).retryable).toBe(false);
-    },
-  );
+  it.each([new Error('boom'), new TypeError('x is not a function'), 'a string', 42, null, undefined, { code: 'EWHATEVER' }])('%j is permanent', (error) => {
+    expect(classifyError(error, NOW).retryable).toBe(false);
+  });
 });

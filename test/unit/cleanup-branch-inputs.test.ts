@@ -31,8 +31,18 @@ describe('cleanup-branch inputs', () => {
   it('has the documented defaults', () => {
     const inputs = read({});
     expect(inputs).toMatchObject({
-      mode: 'branch', namespacePrefix: 'feature-', maxSlugLength: 40, productionNamespaces: ['production', 'prod', 'project'], protectedDatabases: [],
-      gracePeriodMs: 24 * 3_600_000, dropMethod: 'sql', environment: '{namespace}', timeoutMs: 300_000, concurrency: 4, port: 5432, sslmode: 'verify-full',
+      mode: 'branch',
+      namespacePrefix: 'feature-',
+      maxSlugLength: 40,
+      productionNamespaces: ['production', 'prod', 'project'],
+      protectedDatabases: [],
+      gracePeriodMs: 24 * 3_600_000,
+      dropMethod: 'sql',
+      environment: '{namespace}',
+      timeoutMs: 300_000,
+      concurrency: 4,
+      port: 5432,
+      sslmode: 'verify-full',
       armEndpoint: 'https://management.azure.com',
     });
   });
@@ -40,7 +50,9 @@ describe('cleanup-branch inputs', () => {
   it('drops through ARM by default when a server is given, and refuses ARM without one', () => {
     expect(read({ server: 'psql-x', 'subscription-id': SUB, 'resource-group': 'rg' }).dropMethod).toBe('arm');
     expect(read({ server: 'psql-x', 'subscription-id': SUB, 'resource-group': 'rg', 'drop-method': 'sql' }).dropMethod).toBe('sql');
-    expect(failure({ 'drop-method': 'arm' })).toContain('Input `drop-method` is "arm", but `server` is empty: ARM needs the Flexible Server name. Give `server`');
+    expect(failure({ 'drop-method': 'arm' })).toContain(
+      'Input `drop-method` is "arm", but `server` is empty: ARM needs the Flexible Server name. Give `server`',
+    );
   });
 
   it('needs subscription and resource group with a server or an identity', () => {
@@ -80,14 +92,18 @@ describe('cleanup-branch action.yml', () => {
 
   it('declares exactly the inputs readInputs reads, each described', () => {
     const read = new Set<string>();
-    readInputs(new InputReader((name) => {
-      read.add(name);
-      return name === 'mode' ? 'sweep' : name === 'token' ? 't' : '';
-    }));
-    readInputs(new InputReader((name) => {
-      read.add(name);
-      return name === 'server' ? 'psql-x' : name === 'subscription-id' ? SUB : name === 'resource-group' ? 'rg' : '';
-    }));
+    readInputs(
+      new InputReader((name) => {
+        read.add(name);
+        return name === 'mode' ? 'sweep' : name === 'token' ? 't' : '';
+      }),
+    );
+    readInputs(
+      new InputReader((name) => {
+        read.add(name);
+        return name === 'server' ? 'psql-x' : name === 'subscription-id' ? SUB : name === 'resource-group' ? 'rg' : '';
+      }),
+    );
     expect(Object.keys(yml.inputs).sort()).toEqual([...read].sort());
     for (const [name, spec] of Object.entries(yml.inputs)) expect(spec.description, name).not.toBe('');
   });

@@ -63,21 +63,39 @@ describe('live branches', () => {
 
 describe('namespaces', () => {
   const owner = { slug: 'ex-3-9', branch: 'ex-3-9', repository: 'octo/app' };
-  const ns = (name: string, l: Record<string, string>, a: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: l, annotations: a } });
+  const ns = (name: string, l: Record<string, string>, a: Record<string, string> = {}) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: l, annotations: a },
+  });
   const mark = (branch: string, repository = 'octo/app') => ({ 'branch-env.io/branch-name': branch, 'branch-env.io/repository': repository });
 
   it('protected names are refused whatever their labels', () => {
     for (const name of ['default', 'kube-system', 'kube-anything', 'project']) {
-      expect(namespaceRefusal(ns(name, labels('ex-3-9'), mark('ex-3-9')), name, owner, { productionNamespaces: ['project'], naming })?.reason).toMatch(/^protected namespace/);
+      expect(namespaceRefusal(ns(name, labels('ex-3-9'), mark('ex-3-9')), name, owner, { productionNamespaces: ['project'], naming })?.reason).toMatch(
+        /^protected namespace/,
+      );
     }
   });
 
   it("an unlabelled or other branch's namespace is refused with a warning; this branch's or a missing one is not", () => {
-    expect(namespaceRefusal(ns('feature-ex-3-9', {}), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toMatchObject({ action: 'skipped', warn: true });
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-4-1')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain('slug ex-4-1');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('Ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain('belongs to branch "Ex-3-9"');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9', 'other/repo')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain('of other/repo');
-    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toBeUndefined();
+    expect(namespaceRefusal(ns('feature-ex-3-9', {}), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toMatchObject({
+      action: 'skipped',
+      warn: true,
+    });
+    expect(namespaceRefusal(ns('feature-ex-3-9', labels('ex-4-1')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason).toContain(
+      'slug ex-4-1',
+    );
+    expect(
+      namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('Ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })?.reason,
+    ).toContain('belongs to branch "Ex-3-9"');
+    expect(
+      namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9', 'other/repo')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming })
+        ?.reason,
+    ).toContain('of other/repo');
+    expect(
+      namespaceRefusal(ns('feature-ex-3-9', labels('ex-3-9'), mark('ex-3-9')), 'feature-ex-3-9', owner, { productionNamespaces: [], naming }),
+    ).toBeUndefined();
     expect(namespaceRefusal(undefined, 'feature-ex-3-9', owner, { productionNamespaces: [], naming })).toBeUndefined();
   });
 });
@@ -102,13 +120,19 @@ describe('outcomes', () => {
     await recorder.track('database', 'a', 'a', () => Promise.reject(new UserError('It is busy.', { fix: 'Wait.' })));
     await recorder.track('role', 'a_user', 'a', () => Promise.resolve({ action: 'skipped', reason: 'no ownership mark', warn: true }));
     expect(recorder.outcomes.map((o) => [o.kind, o.action, o.reason, o.ms])).toEqual([
-      ['namespace', 'removed', undefined, 1500], ['database', 'failed', 'It is busy. Wait.', 0], ['role', 'skipped', 'no ownership mark', 0],
+      ['namespace', 'removed', undefined, 1500],
+      ['database', 'failed', 'It is busy. Wait.', 0],
+      ['role', 'skipped', 'no ownership mark', 0],
     ]);
     expect(logger.messages('error')).toEqual(['Could not remove Database a: It is busy. Wait.']);
     expect(logger.messages('warning')).toEqual(['Skipped Role a_user: no ownership mark.']);
     const report = { ...newReport(), outcomes: recorder.outcomes };
     expect(countsText(report)).toBe('1 removed, 1 skipped, 1 failed');
-    expect(toOutputs(report)).toMatchObject({ removed: [{ kind: 'namespace', name: 'feature-a', slug: 'a' }], skipped: [{ kind: 'role', reason: 'no ownership mark' }], 'would-remove': [] });
+    expect(toOutputs(report)).toMatchObject({
+      removed: [{ kind: 'namespace', name: 'feature-a', slug: 'a' }],
+      skipped: [{ kind: 'role', reason: 'no ownership mark' }],
+      'would-remove': [],
+    });
   });
 
   it('the summary escapes names and shows each object with its action and time', async () => {
@@ -116,7 +140,9 @@ describe('outcomes', () => {
     const report = { ...newReport(), mode: 'branch' as const, names: branchNames('<b>x</b>'), elapsedMs: 2300 };
     report.outcomes.push({ kind: 'database', name: 'x', slug: report.names.slug, action: 'already-gone', ms: 12 });
     await writeCleanupSummary(report, new Summary(sink));
-    expect(sink.html).toMatch(/^<h3>➖ cleanup-branch: Cleanup of &lt;b&gt;x&lt;\/b&gt;: 0 removed, 1 unchanged \(already gone\), nothing left to remove in 2\.3s<\/h3>/);
+    expect(sink.html).toMatch(
+      /^<h3>➖ cleanup-branch: Cleanup of &lt;b&gt;x&lt;\/b&gt;: 0 removed, 1 unchanged \(already gone\), nothing left to remove in 2\.3s<\/h3>/,
+    );
     expect(sink.html).toContain(`<td>Database x</td><td>${report.names.slug}</td><td>unchanged</td><td>already gone</td><td>12ms</td>`);
   });
 });
@@ -144,17 +170,23 @@ describe('admin session pool', () => {
     let ended = 0;
     const open = () => {
       opened += 1;
-      return Promise.resolve({ end: () => { ended += 1; return Promise.resolve(); } } as unknown as PgClient);
+      return Promise.resolve({
+        end: () => {
+          ended += 1;
+          return Promise.resolve();
+        },
+      } as unknown as PgClient);
     };
     const pool = new PgPool(open, 2);
     let inUse = 0;
     let most = 0;
-    const work = () => pool.withClient(async () => {
-      inUse += 1;
-      most = Math.max(most, inUse);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      inUse -= 1;
-    });
+    const work = () =>
+      pool.withClient(async () => {
+        inUse += 1;
+        most = Math.max(most, inUse);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inUse -= 1;
+      });
     await Promise.all(Array.from({ length: 6 }, work));
     expect(most).toBe(2);
     expect(opened).toBe(2);

@@ -33,10 +33,14 @@ function env(eventName: string, payload: unknown, extra: Record<string, string> 
 describe('push', () => {
   it('uses the pushed branch and payload.after', () => {
     const ctx = readEventContext(
-      env('push', { ref: 'refs/heads/feature/login', before: BASE, after: HEAD.toUpperCase(), deleted: false, created: false, repository }, {
-        GITHUB_SHA: MERGE,
-        GITHUB_REF: 'refs/heads/other',
-      }),
+      env(
+        'push',
+        { ref: 'refs/heads/feature/login', before: BASE, after: HEAD.toUpperCase(), deleted: false, created: false, repository },
+        {
+          GITHUB_SHA: MERGE,
+          GITHUB_REF: 'refs/heads/other',
+        },
+      ),
     );
     expect(ctx).toMatchObject({
       eventName: 'push',
@@ -155,18 +159,22 @@ describe('pull requests', () => {
 describe('other events', () => {
   it('workflow_run: head_branch and head_sha of the run', () => {
     const ctx = readEventContext(
-      env('workflow_run', {
-        action: 'completed',
-        workflow_run: {
-          head_branch: 'feature/x',
-          head_sha: HEAD,
-          event: 'push',
-          conclusion: 'success',
-          head_repository: { full_name: 'acme/kubemooc' },
-          repository: { full_name: 'acme/kubemooc' },
+      env(
+        'workflow_run',
+        {
+          action: 'completed',
+          workflow_run: {
+            head_branch: 'feature/x',
+            head_sha: HEAD,
+            event: 'push',
+            conclusion: 'success',
+            head_repository: { full_name: 'acme/kubemooc' },
+            repository: { full_name: 'acme/kubemooc' },
+          },
+          repository,
         },
-        repository,
-      }, { GITHUB_SHA: MERGE, GITHUB_REF: 'refs/heads/main' }),
+        { GITHUB_SHA: MERGE, GITHUB_REF: 'refs/heads/main' },
+      ),
     );
     expect(ctx).toMatchObject({ branch: 'feature/x', sha: HEAD, refType: 'branch', action: 'completed', fork: false });
   });
@@ -215,7 +223,9 @@ describe('other events', () => {
   });
 
   it('an event it does not know: no branch, and a note naming the event and the input', () => {
-    const ctx = readEventContext(env('issue_comment', { action: 'created', comment: { body: '/deploy' }, repository }, { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD }));
+    const ctx = readEventContext(
+      env('issue_comment', { action: 'created', comment: { body: '/deploy' }, repository }, { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD }),
+    );
     expect(ctx.branch).toBeUndefined();
     expect(ctx.note).toContain('issue_comment');
     expect(ctx.note).toContain('"branch" input');
@@ -239,7 +249,10 @@ describe('environment and payload details', () => {
   it('takes the repository from the payload when GITHUB_REPOSITORY is unset or malformed', () => {
     const path = eventFile({ ref: 'refs/heads/x', after: HEAD, repository });
     expect(readEventContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path }).repository).toEqual({ owner: 'acme', repo: 'kubemooc' });
-    expect(readEventContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'a/b/c' }).repository).toEqual({ owner: 'acme', repo: 'kubemooc' });
+    expect(readEventContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'a/b/c' }).repository).toEqual({
+      owner: 'acme',
+      repo: 'kubemooc',
+    });
     expect(readEventContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'o/r' }).repository).toEqual({ owner: 'o', repo: 'r' });
   });
 

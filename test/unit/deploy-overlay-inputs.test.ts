@@ -51,7 +51,10 @@ describe('readInputs', () => {
     });
     expect(inputs.overlays).toEqual(['a', 'b, with comma']);
     expect(inputs.images.map((i) => i.tag)).toEqual(['t1', 't2']);
-    expect([...inputs.replacements]).toEqual([['BRANCH_NAME', '{slug}'], ['BRANCH_NAME_DB', '{database}']]);
+    expect([...inputs.replacements]).toEqual([
+      ['BRANCH_NAME', '{slug}'],
+      ['BRANCH_NAME_DB', '{database}'],
+    ]);
     expect(inputs.kustomizeFlags).toEqual(['--enable-helm', '--load-restrictor', 'LoadRestrictionsNone']);
     expect(inputs.timeoutMs).toBe(90_000);
     expect(inputs.dryRun).toBe('server');
@@ -86,7 +89,14 @@ describe('secrets', () => {
 
   it('never quotes a secret value in an error', () => {
     const masked: string[] = [];
-    for (const text of [`no-equals-${SECRET}`, `Bad_Name/KEY=${SECRET}`, `bad key=${SECRET}`, `K=${SECRET}\nK=${SECRET}`, `not a pair ${SECRET}`, `${SECRET}/K=v`]) {
+    for (const text of [
+      `no-equals-${SECRET}`,
+      `Bad_Name/KEY=${SECRET}`,
+      `bad key=${SECRET}`,
+      `K=${SECRET}\nK=${SECRET}`,
+      `not a pair ${SECRET}`,
+      `${SECRET}/K=v`,
+    ]) {
       const error = (() => {
         try {
           parseSecrets(text, 'd', (s) => masked.push(s));
@@ -110,7 +120,11 @@ describe('secrets', () => {
 });
 
 describe('placement', () => {
-  const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1'): KubeObject => ({ apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } });
+  const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1'): KubeObject => ({
+    apiVersion,
+    kind,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+  });
   const options = (extra: Partial<Parameters<typeof placeObjects>[1]> = {}): Parameters<typeof placeObjects>[1] => ({
     target: 'feature-ex-3-9',
     overlayNamespaces: new Map([['overlay', 'feature-BRANCH_NAME']]),
@@ -122,13 +136,27 @@ describe('placement', () => {
   });
 
   it("moves objects without a namespace, or in the overlay's namespace, into the branch namespace", () => {
-    const planned = [obj('ConfigMap', 'a'), obj('ConfigMap', 'b', 'feature-BRANCH_NAME'), obj('Namespace', 'feature-BRANCH_NAME'), obj('Service', 'c', 'feature-ex-3-9')].map((object) => ({ object, source: 'overlay' }));
+    const planned = [
+      obj('ConfigMap', 'a'),
+      obj('ConfigMap', 'b', 'feature-BRANCH_NAME'),
+      obj('Namespace', 'feature-BRANCH_NAME'),
+      obj('Service', 'c', 'feature-ex-3-9'),
+    ].map((object) => ({ object, source: 'overlay' }));
     placeObjects(planned, options());
-    expect(planned.map((p) => p.object.metadata?.namespace ?? p.object.metadata?.name)).toEqual(['feature-ex-3-9', 'feature-ex-3-9', 'feature-ex-3-9', 'feature-ex-3-9']);
+    expect(planned.map((p) => p.object.metadata?.namespace ?? p.object.metadata?.name)).toEqual([
+      'feature-ex-3-9',
+      'feature-ex-3-9',
+      'feature-ex-3-9',
+      'feature-ex-3-9',
+    ]);
   });
 
   it('refuses other namespaces and cluster-scoped objects, listing all of them at once', () => {
-    const planned = [obj('ConfigMap', 'scrape', 'monitoring'), obj('ClusterRole', 'reader', undefined, 'rbac.authorization.k8s.io/v1'), obj('Namespace', 'default')].map((object) => ({ object, source: 'overlay' }));
+    const planned = [
+      obj('ConfigMap', 'scrape', 'monitoring'),
+      obj('ClusterRole', 'reader', undefined, 'rbac.authorization.k8s.io/v1'),
+      obj('Namespace', 'default'),
+    ].map((object) => ({ object, source: 'overlay' }));
     const error = (() => {
       try {
         placeObjects(planned, options());
@@ -145,22 +173,48 @@ describe('placement', () => {
   });
 
   it('lets explicitly allowed namespaces and kinds through, but never a protected namespace', () => {
-    const planned = [obj('ConfigMap', 'scrape', 'monitoring'), obj('ClusterRole', 'reader', undefined, 'rbac.authorization.k8s.io/v1')].map((object) => ({ object, source: 'overlay' }));
+    const planned = [obj('ConfigMap', 'scrape', 'monitoring'), obj('ClusterRole', 'reader', undefined, 'rbac.authorization.k8s.io/v1')].map((object) => ({
+      object,
+      source: 'overlay',
+    }));
     placeObjects(planned, options({ allowNamespaces: ['monitoring'], allowClusterScoped: ['ClusterRole'] }));
     expect(planned[0]?.object.metadata?.namespace).toBe('monitoring');
-    expect(() => placeObjects([{ object: obj('Namespace', 'kube-system'), source: 'overlay' }], options({ allowClusterScoped: ['Namespace'] }))).toThrow(UserError);
-    expect(() => placeObjects([{ object: obj('Namespace', 'project'), source: 'overlay' }], options({ allowClusterScoped: ['Namespace'] }))).toThrow(/Namespace project is protected/);
-    expect(() => placeObjects([{ object: obj('ConfigMap', 'x', 'project'), source: 'overlay' }], options({ allowNamespaces: ['project'] }))).toThrow(/protected namespace "project"/);
+    expect(() => placeObjects([{ object: obj('Namespace', 'kube-system'), source: 'overlay' }], options({ allowClusterScoped: ['Namespace'] }))).toThrow(
+      UserError,
+    );
+    expect(() => placeObjects([{ object: obj('Namespace', 'project'), source: 'overlay' }], options({ allowClusterScoped: ['Namespace'] }))).toThrow(
+      /Namespace project is protected/,
+    );
+    expect(() => placeObjects([{ object: obj('ConfigMap', 'x', 'project'), source: 'overlay' }], options({ allowNamespaces: ['project'] }))).toThrow(
+      /protected namespace "project"/,
+    );
   });
 
   it("refuses rendered objects that set the suite's own branch-env.io/ keys (forged marks or records)", () => {
-    const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-BRANCH_NAME', annotations: { 'branch-env.io/external.app': '["v1 Namespace monitoring/project"]' } } };
+    const ns: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'feature-BRANCH_NAME', annotations: { 'branch-env.io/external.app': '["v1 Namespace monitoring/project"]' } },
+    };
     const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'branch-env.io/branch-name': 'main' } } };
-    expect(() => placeObjects([{ object: ns, source: 'overlay' }, { object: cm, source: 'overlay' }], options())).toThrow(/sets branch-env.io\/external.app[\s\S]*sets branch-env.io\/branch-name/);
+    expect(() =>
+      placeObjects(
+        [
+          { object: ns, source: 'overlay' },
+          { object: cm, source: 'overlay' },
+        ],
+        options(),
+      ),
+    ).toThrow(/sets branch-env.io\/external.app[\s\S]*sets branch-env.io\/branch-name/);
   });
 
   it('uses a CRD of the render for the scope of its kind when offline', () => {
-    const crd: KubeObject = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Widget' } } };
+    const crd: KubeObject = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Widget' } },
+    };
     expect(offlineNamespaced(obj('Widget', 'w', undefined, 'example.com/v1'), [crd])).toBe(false);
     expect(offlineNamespaced(obj('Gadget', 'g', undefined, 'example.com/v1'), [crd])).toBe(true);
     expect(offlineNamespaced(obj('ClusterRoleBinding', 'b', undefined, 'rbac.authorization.k8s.io/v1'), [])).toBe(false);
@@ -171,24 +225,37 @@ describe('namespace checks', () => {
   const names = branchNames('ex-3-9');
   const owner = ownerOf(names, 'octo/app');
   const managed = { 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': 'ex-3-9' };
-  const marked = (branch: string, repository = 'octo/app'): Record<string, string> => ({ 'branch-env.io/branch-name': branch, 'branch-env.io/repository': repository });
+  const marked = (branch: string, repository = 'octo/app'): Record<string, string> => ({
+    'branch-env.io/branch-name': branch,
+    'branch-env.io/repository': repository,
+  });
 
   it('uses a missing or own namespace, refuses anything else with the fix', () => {
     expect(checkNamespace('feature-ex-3-9', undefined, owner)).toBe(false);
     expect(checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9') } }, owner)).toBe(true);
     expect(checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9', 'Octo/App') } }, owner)).toBe(true);
     expect(() => checkNamespace('project', { metadata: { labels: {} } }, owner)).toThrow(/not made by this suite/);
-    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: { ...managed, 'branch-env.io/branch': 'other' } } }, owner)).toThrow(/belongs to another branch/);
-    expect(() => checkNamespace('feature-ex-3-9', { metadata: { deletionTimestamp: 'x', labels: managed, annotations: marked('ex-3-9') } }, owner)).toThrow(/Terminating/);
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: { ...managed, 'branch-env.io/branch': 'other' } } }, owner)).toThrow(
+      /belongs to another branch/,
+    );
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { deletionTimestamp: 'x', labels: managed, annotations: marked('ex-3-9') } }, owner)).toThrow(
+      /Terminating/,
+    );
   });
 
   it('proves ownership by the exact branch and repository, never by the slug', () => {
-    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('Ex-3-9') } }, owner)).toThrow(/belongs to branch "Ex-3-9" of octo\/app/);
-    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9', 'evil/fork') } }, owner)).toThrow(/belongs to branch "ex-3-9" of evil\/fork/);
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('Ex-3-9') } }, owner)).toThrow(
+      /belongs to branch "Ex-3-9" of octo\/app/,
+    );
+    expect(() => checkNamespace('feature-ex-3-9', { metadata: { labels: managed, annotations: marked('ex-3-9', 'evil/fork') } }, owner)).toThrow(
+      /belongs to branch "ex-3-9" of evil\/fork/,
+    );
     // A label-only (older) mark is trusted for an unhashed slug, which one branch name alone gives...
     expect(checkNamespace('feature-ex-3-9', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'feature-ex-3-9', labels: managed } }, owner)).toBe(true);
     // ...and only on the branch's own namespace: a label an older version put on another one proves nothing.
-    expect(() => checkNamespace('shared-env', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shared-env', labels: managed } }, owner)).toThrow(/not the branch's own namespace/);
+    expect(() => checkNamespace('shared-env', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shared-env', labels: managed } }, owner)).toThrow(
+      /not the branch's own namespace/,
+    );
     // ...but never for a hashed one, which other branches can share.
     const hashed = branchNames('Feature/Login');
     const hashedOwner = ownerOf(hashed, 'octo/app');
@@ -204,7 +271,9 @@ describe('namespace checks', () => {
   });
 
   it('refuses a protected namespace in allow-namespaces, naming the input', () => {
-    expect(() => read({ overlays: 'a', 'allow-namespaces': 'monitoring, kube-system' })).toThrow(/`allow-namespaces` holds "kube-system", a protected namespace/);
+    expect(() => read({ overlays: 'a', 'allow-namespaces': 'monitoring, kube-system' })).toThrow(
+      /`allow-namespaces` holds "kube-system", a protected namespace/,
+    );
     expect(() => read({ overlays: 'a', 'allow-namespaces': 'prod-db', 'production-namespaces': 'prod-db' })).toThrow(/protected namespace/);
     expect(read({ overlays: 'a' }).productionNamespaces).toEqual(['production', 'prod', 'project']);
     expect(read({ overlays: 'a' }).adoptExisting).toBe(false);

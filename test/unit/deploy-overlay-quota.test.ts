@@ -14,12 +14,19 @@ describe('resource-quota and limit-range', () => {
     const hard = parseResourceQuota('cpu=2, memory=4Gi\npods=20,count/deployments.apps=10');
     const limits = parseLimitRange('default.cpu=500m,default.memory=512Mi,defaultRequest.cpu=100m,defaultRequest.memory=128Mi,max.memory=2Gi');
     expect(quotaObjects(hard, limits)).toEqual([
-      { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'branch-limits' }, spec: { hard: { cpu: '2', memory: '4Gi', pods: '20', 'count/deployments.apps': '10' } } },
+      {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'branch-limits' },
+        spec: { hard: { cpu: '2', memory: '4Gi', pods: '20', 'count/deployments.apps': '10' } },
+      },
       {
         apiVersion: 'v1',
         kind: 'LimitRange',
         metadata: { name: 'branch-limits' },
-        spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' }, max: { memory: '2Gi' } }] },
+        spec: {
+          limits: [{ type: 'Container', default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' }, max: { memory: '2Gi' } }],
+        },
       },
     ]);
   });

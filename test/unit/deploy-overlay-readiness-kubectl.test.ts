@@ -13,7 +13,8 @@ import { readiness } from '../../actions/deploy-overlay/readiness.ts';
 type Verdict = 'done' | 'waiting' | 'failed';
 type Obj = Record<string, unknown>;
 
-const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Obj)[k] : undefined), obj);
+const get = (obj: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Obj)[k] : undefined), obj);
 const int = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /** kubectl's StatusViewer.Status, faithfully: done, waiting, or an error (failed; done with an error for non-RollingUpdate kinds). */
@@ -81,7 +82,26 @@ function random(seed: number): (n: number) => number {
 function generate(count: number): KubeObject[] {
   const pick = random(1332);
   const objects: KubeObject[] = [];
-  const template = { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'x', image: 'x:1', imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', resources: {} }], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } };
+  const template = {
+    metadata: { labels: { app: 'x' } },
+    spec: {
+      containers: [
+        {
+          name: 'x',
+          image: 'x:1',
+          imagePullPolicy: 'IfNotPresent',
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+          resources: {},
+        },
+      ],
+      restartPolicy: 'Always',
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      terminationGracePeriodSeconds: 30,
+    },
+  };
   for (let i = 0; i < count; i += 1) {
     const generation = 1 + pick(4);
     const observed = pick(5) === 0 ? generation - 1 : generation;
@@ -92,15 +112,41 @@ function generate(count: number): KubeObject[] {
       const total = replicas + pick(3);
       const updated = Math.min(total, pick(replicas + 2));
       const available = Math.min(total, pick(total + 1));
-      const conditions = [{ type: 'Available', status: available >= replicas ? 'True' : 'False', reason: available >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' }];
+      const conditions = [
+        {
+          type: 'Available',
+          status: available >= replicas ? 'True' : 'False',
+          reason: available >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+        },
+      ];
       const deadline = pick(8) === 0;
-      conditions.push({ type: 'Progressing', status: deadline ? 'False' : 'True', reason: deadline ? 'ProgressDeadlineExceeded' : updated === replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated' });
+      conditions.push({
+        type: 'Progressing',
+        status: deadline ? 'False' : 'True',
+        reason: deadline ? 'ProgressDeadlineExceeded' : updated === replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+      });
       objects.push({
         apiVersion: 'apps/v1',
         kind,
         metadata,
-        spec: { replicas, selector: { matchLabels: { app: 'x' } }, template, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600, ...(pick(10) === 0 ? { paused: true } : {}) },
-        status: { observedGeneration: observed, replicas: total, updatedReplicas: updated, readyReplicas: available, availableReplicas: available, unavailableReplicas: Math.max(0, total - available), conditions },
+        spec: {
+          replicas,
+          selector: { matchLabels: { app: 'x' } },
+          template,
+          strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+          revisionHistoryLimit: 10,
+          progressDeadlineSeconds: 600,
+          ...(pick(10) === 0 ? { paused: true } : {}),
+        },
+        status: {
+          observedGeneration: observed,
+          replicas: total,
+          updatedReplicas: updated,
+          readyReplicas: available,
+          availableReplicas: available,
+          unavailableReplicas: Math.max(0, total - available),
+          conditions,
+        },
       });
     } else if (kind === 'StatefulSet') {
       const onDelete = pick(6) === 0;
@@ -111,8 +157,27 @@ function generate(count: number): KubeObject[] {
         apiVersion: 'apps/v1',
         kind,
         metadata,
-        spec: { replicas, serviceName: 'w', selector: { matchLabels: { app: 'x' } }, template, podManagementPolicy: 'OrderedReady', updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition } }, revisionHistoryLimit: 10, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } },
-        status: { observedGeneration: pick(12) === 0 ? 0 : observed, replicas, readyReplicas: pick(replicas + 1), currentReplicas: replicas - updated, updatedReplicas: updated, currentRevision: revisions[0], updateRevision: revisions[1], collisionCount: 0, availableReplicas: pick(replicas + 1) },
+        spec: {
+          replicas,
+          serviceName: 'w',
+          selector: { matchLabels: { app: 'x' } },
+          template,
+          podManagementPolicy: 'OrderedReady',
+          updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition } },
+          revisionHistoryLimit: 10,
+          persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+        },
+        status: {
+          observedGeneration: pick(12) === 0 ? 0 : observed,
+          replicas,
+          readyReplicas: pick(replicas + 1),
+          currentReplicas: replicas - updated,
+          updatedReplicas: updated,
+          currentRevision: revisions[0],
+          updateRevision: revisions[1],
+          collisionCount: 0,
+          availableReplicas: pick(replicas + 1),
+        },
       });
     } else {
       const onDelete = pick(6) === 0;
@@ -121,8 +186,21 @@ function generate(count: number): KubeObject[] {
         apiVersion: 'apps/v1',
         kind,
         metadata,
-        spec: { selector: { matchLabels: { app: 'x' } }, template, updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, revisionHistoryLimit: 10 },
-        status: { observedGeneration: observed, desiredNumberScheduled: desired, currentNumberScheduled: desired, numberMisscheduled: 0, numberReady: pick(desired + 1), updatedNumberScheduled: pick(desired + 1), numberAvailable: pick(desired + 1) },
+        spec: {
+          selector: { matchLabels: { app: 'x' } },
+          template,
+          updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+          revisionHistoryLimit: 10,
+        },
+        status: {
+          observedGeneration: observed,
+          desiredNumberScheduled: desired,
+          currentNumberScheduled: desired,
+          numberMisscheduled: 0,
+          numberReady: pick(desired + 1),
+          updatedNumberScheduled: pick(desired + 1),
+          numberAvailable: pick(desired + 1),
+        },
       });
     }
   }
@@ -132,7 +210,10 @@ function generate(count: number): KubeObject[] {
 /** Why the suite may decide differently from kubectl, as the README says; undefined when it may not. */
 function intended(obj: KubeObject): string | undefined {
   if (obj.kind === 'Deployment' && get(obj, 'spec.paused') === true) return 'paused Deployment: not waited for';
-  if (get(obj, 'spec.updateStrategy.type') === 'OnDelete') return obj.kind === 'StatefulSet' ? 'OnDelete StatefulSet: waited for until its pods are ready' : 'OnDelete DaemonSet: waited for until the controller observed it';
+  if (get(obj, 'spec.updateStrategy.type') === 'OnDelete')
+    return obj.kind === 'StatefulSet'
+      ? 'OnDelete StatefulSet: waited for until its pods are ready'
+      : 'OnDelete DaemonSet: waited for until the controller observed it';
   return undefined;
 }
 
@@ -141,19 +222,33 @@ describe("readiness agrees with kubectl's rollout status", () => {
 
   it('on 300 generated objects, except the intended differences', () => {
     const disagreements = objects.map((obj) => ({ obj, suite: suiteVerdict(obj), kubectl: kubectlVerdict(obj) })).filter((r) => r.suite !== r.kubectl);
-    const unexpected = disagreements.filter((d) => intended(d.obj) === undefined).map((d) => `${d.obj.kind ?? ''}/${d.obj.metadata?.name ?? ''}: suite ${d.suite}, kubectl ${d.kubectl}: ${JSON.stringify(d.obj['status'])}`);
+    const unexpected = disagreements
+      .filter((d) => intended(d.obj) === undefined)
+      .map((d) => `${d.obj.kind ?? ''}/${d.obj.metadata?.name ?? ''}: suite ${d.suite}, kubectl ${d.kubectl}: ${JSON.stringify(d.obj['status'])}`);
     expect(unexpected).toEqual([]);
     const reasons = new Map<string, number>();
     for (const d of disagreements) reasons.set(intended(d.obj) ?? '', (reasons.get(intended(d.obj) ?? '') ?? 0) + 1);
     // The generated set covers every stage and every intended difference.
-    expect([...reasons.keys()].sort()).toEqual(['OnDelete DaemonSet: waited for until the controller observed it', 'OnDelete StatefulSet: waited for until its pods are ready', 'paused Deployment: not waited for']);
+    expect([...reasons.keys()].sort()).toEqual([
+      'OnDelete DaemonSet: waited for until the controller observed it',
+      'OnDelete StatefulSet: waited for until its pods are ready',
+      'paused Deployment: not waited for',
+    ]);
     const verdicts = new Set(objects.map(kubectlVerdict));
     expect(verdicts).toEqual(new Set(['done', 'waiting', 'failed']));
-    console.info(`readiness vs kubectl: ${objects.length - disagreements.length} of ${objects.length} agree; intended differences: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}`);
+    console.info(
+      `readiness vs kubectl: ${objects.length - disagreements.length} of ${objects.length} agree; intended differences: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}`,
+    );
   });
 
   it('takes the partition path for a StatefulSet with the default partition 0, as kubectl does (revisions are not compared)', () => {
-    const sts = objects.find((o) => o.kind === 'StatefulSet' && get(o, 'spec.updateStrategy.rollingUpdate.partition') === 0 && get(o, 'status.currentRevision') !== get(o, 'status.updateRevision') && kubectlVerdict(o) === 'done');
+    const sts = objects.find(
+      (o) =>
+        o.kind === 'StatefulSet' &&
+        get(o, 'spec.updateStrategy.rollingUpdate.partition') === 0 &&
+        get(o, 'status.currentRevision') !== get(o, 'status.updateRevision') &&
+        kubectlVerdict(o) === 'done',
+    );
     expect(sts).toBeDefined();
     expect(suiteVerdict(sts!)).toBe('done');
   });

@@ -18,7 +18,14 @@ function report(extra: Partial<DeployReport> = {}): DeployReport {
     url: 'https://feature-login--abcd2345.preview.example.com',
     objects: [
       { apiVersion: 'v1', kind: 'Namespace', name: 'feature-feature-login--abcd2345', result: 'unchanged', source: 'the branch namespace' },
-      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'feature-feature-login--abcd2345', result: 'configured', source: 'overlays/feature' },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'web',
+        namespace: 'feature-feature-login--abcd2345',
+        result: 'configured',
+        source: 'overlays/feature',
+      },
       { apiVersion: 'v1', kind: 'ConfigMap', name: 'old', namespace: 'feature-feature-login--abcd2345', result: 'pruned', source: 'earlier deploy' },
     ],
     rollouts: [{ kind: 'Deployment', name: 'web', state: 'ready', message: 'successfully rolled out', seconds: 1.2345, at: '2026-01-02T03:04:05.678Z' }],
@@ -35,7 +42,17 @@ describe('outputs', () => {
   it('lists every object, with rollout state, seconds and moment on workloads', () => {
     expect(appliedList(report())).toEqual([
       { apiVersion: 'v1', kind: 'Namespace', name: 'feature-feature-login--abcd2345', result: 'unchanged', source: 'the branch namespace' },
-      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'feature-feature-login--abcd2345', result: 'configured', source: 'overlays/feature', rollout: 'ready', rolloutSeconds: 1.235, rolloutAt: '2026-01-02T03:04:05.678Z' },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'web',
+        namespace: 'feature-feature-login--abcd2345',
+        result: 'configured',
+        source: 'overlays/feature',
+        rollout: 'ready',
+        rolloutSeconds: 1.235,
+        rolloutAt: '2026-01-02T03:04:05.678Z',
+      },
       { apiVersion: 'v1', kind: 'ConfigMap', name: 'old', namespace: 'feature-feature-login--abcd2345', result: 'pruned', source: 'earlier deploy' },
     ]);
   });
@@ -71,7 +88,10 @@ describe('job summary (rendered as GitHub renders it)', () => {
     const message = 'pod web-1: container web is in ImagePullBackOff (failed to pull "r.io/web:x": not found). Fix: push r.io/web:x, or correct the tag.';
     const failure = new UserError(`1 workload(s) did not become ready in namespace x:\n- Deployment/web: ${message}`, { fix: 'See the diagnosis.' });
     const rollouts = [{ kind: 'Deployment', name: 'web', state: 'failed' as const, message, seconds: 4, at: '2026-01-02T03:04:05.678Z' }];
-    await writeDeploySummary(report({ failure, rollouts, diagnosis: new Map([['Deployment/web', ['pod web-1: phase Pending', '  container web: waiting: ImagePullBackOff']]]) }), new Summary(sink));
+    await writeDeploySummary(
+      report({ failure, rollouts, diagnosis: new Map([['Deployment/web', ['pod web-1: phase Pending', '  container web: waiting: ImagePullBackOff']]]) }),
+      new Summary(sink),
+    );
     const lines = visibleLines(sink.html);
     expect(lines[0]).toBe('❌ deploy-overlay: Deploy of feature/<login> to feature-feature-login--abcd2345 failed, 1 of 1 workload(s) not ready in 1.6s');
     expect(lines[1]).toBe(`❌ Deployment/web: ${message}`);
@@ -87,13 +107,17 @@ describe('job summary (rendered as GitHub renders it)', () => {
     const sink = new MemorySink();
     await writeDeploySummary(report({ changed: false, objects: report().objects.map((o) => ({ ...o, result: 'unchanged' as const })) }), new Summary(sink));
     const lines = visibleLines(sink.html);
-    expect(lines[0]).toBe('➖ deploy-overlay: Re-deployed feature/<login> to feature-feature-login--abcd2345, nothing changed, 1 of 1 workload(s) ready in 1.6s');
+    expect(lines[0]).toBe(
+      '➖ deploy-overlay: Re-deployed feature/<login> to feature-feature-login--abcd2345, nothing changed, 1 of 1 workload(s) ready in 1.6s',
+    );
     expect(lines.some((l) => l.startsWith('Workload |'))).toBe(false);
   });
 
   it('a dry run says nothing was changed', async () => {
     const sink = new MemorySink();
     await writeDeploySummary(report({ dryRun: 'server' }), new Summary(sink));
-    expect(visibleLines(sink.html)[0]).toBe('➖ deploy-overlay: Dry run (server) of feature/<login> to feature-feature-login--abcd2345, nothing was changed: 3 object(s) checked in 1.6s');
+    expect(visibleLines(sink.html)[0]).toBe(
+      '➖ deploy-overlay: Dry run (server) of feature/<login> to feature-feature-login--abcd2345, nothing was changed: 3 object(s) checked in 1.6s',
+    );
   });
 });

@@ -5,7 +5,14 @@ import { UserError } from '../../shared/core/errors.ts';
 import type { KubeObject } from '../../shared/kube/client.ts';
 import { applyImageRules, parseImageRules, rewriteImage, splitImage } from '../../actions/deploy-overlay/images.ts';
 import { parseManifests } from '../../actions/deploy-overlay/render.ts';
-import { applyOwnershipLabels, applyReplacements, assertNoPlaceholders, fillTemplate, findPlaceholders, labelSets } from '../../actions/deploy-overlay/transform.ts';
+import {
+  applyOwnershipLabels,
+  applyReplacements,
+  assertNoPlaceholders,
+  fillTemplate,
+  findPlaceholders,
+  labelSets,
+} from '../../actions/deploy-overlay/transform.ts';
 
 const cronJob = (): KubeObject => ({
   apiVersion: 'batch/v1',
@@ -37,7 +44,9 @@ const deployment = (): KubeObject => ({
     selector: { matchLabels: { app: 'api' } },
     template: {
       metadata: { labels: { app: 'api' } },
-      spec: { containers: [{ name: 'api', image: 'registry:5000/team/api@sha256:' + 'a'.repeat(64), env: [{ name: 'POSTGRES_DB', value: 'BRANCH_NAME_DB' }] }] },
+      spec: {
+        containers: [{ name: 'api', image: 'registry:5000/team/api@sha256:' + 'a'.repeat(64), env: [{ name: 'POSTGRES_DB', value: 'BRANCH_NAME_DB' }] }],
+      },
     },
   },
 });
@@ -89,15 +98,28 @@ describe('images', () => {
 
 describe('replacements', () => {
   it('replaces the longest token first and never replaces replaced text again', () => {
-    const objects = [deployment(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { host: 'BRANCH_NAME.example.com', loop: 'BRANCH_NAME' } }];
-    const counts = applyReplacements(objects, new Map([['BRANCH_NAME', 'x-BRANCH_NAME_DB'], ['BRANCH_NAME_DB', 'ex_3_9']]));
+    const objects = [
+      deployment(),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { host: 'BRANCH_NAME.example.com', loop: 'BRANCH_NAME' } },
+    ];
+    const counts = applyReplacements(
+      objects,
+      new Map([
+        ['BRANCH_NAME', 'x-BRANCH_NAME_DB'],
+        ['BRANCH_NAME_DB', 'ex_3_9'],
+      ]),
+    );
     expect(JSON.stringify(objects[0])).toContain('"value":"ex_3_9"');
     expect(objects[1]?.['data']).toEqual({ host: 'x-BRANCH_NAME_DB.example.com', loop: 'x-BRANCH_NAME_DB' });
     expect(Object.fromEntries(counts)).toEqual({ BRANCH_NAME: 2, BRANCH_NAME_DB: 1 });
   });
 
   it('replaces a token only where it stands alone, unlike sed, and the leftover check still catches the longer name', () => {
-    const obj: KubeObject = { kind: 'ConfigMap', metadata: { name: 'c' }, data: { ns: 'feature-BRANCH_NAME', host: 'BRANCH_NAME.1.2.3.4.nip.io', db: 'BRANCH_NAME_DB', word: 'MYBRANCH_NAME' } };
+    const obj: KubeObject = {
+      kind: 'ConfigMap',
+      metadata: { name: 'c' },
+      data: { ns: 'feature-BRANCH_NAME', host: 'BRANCH_NAME.1.2.3.4.nip.io', db: 'BRANCH_NAME_DB', word: 'MYBRANCH_NAME' },
+    };
     applyReplacements([obj], new Map([['BRANCH_NAME', 'ex-3-9']]));
     expect(obj['data']).toEqual({ ns: 'feature-ex-3-9', host: 'ex-3-9.1.2.3.4.nip.io', db: 'BRANCH_NAME_DB', word: 'MYBRANCH_NAME' });
     expect(findPlaceholders([obj], ['BRANCH_NAME']).map((f) => f.path)).toEqual(['data.db', 'data.word']);
@@ -110,7 +132,9 @@ describe('replacements', () => {
   });
 
   it('fills known {tokens} only', () => {
-    expect(fillTemplate('https://{slug}.{unknown}.example/{short-sha}', { slug: 'ex-3-9', 'short-sha': 'c945b89' })).toBe('https://ex-3-9.{unknown}.example/c945b89');
+    expect(fillTemplate('https://{slug}.{unknown}.example/{short-sha}', { slug: 'ex-3-9', 'short-sha': 'c945b89' })).toBe(
+      'https://ex-3-9.{unknown}.example/c945b89',
+    );
   });
 });
 
@@ -130,7 +154,12 @@ describe('ownership labels', () => {
   });
 
   it('never labels volume claim templates (their PVCs must not look prunable)', () => {
-    const sts: KubeObject = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { template: { spec: {} }, volumeClaimTemplates: [{ metadata: { name: 'data' } }] } };
+    const sts: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: { template: { spec: {} }, volumeClaimTemplates: [{ metadata: { name: 'data' } }] },
+    };
     applyOwnershipLabels([sts], sets);
     expect(JSON.stringify((sts['spec'] as { volumeClaimTemplates: unknown }).volumeClaimTemplates)).toBe('[{"metadata":{"name":"data"}}]');
   });
@@ -144,19 +173,26 @@ describe('leftover placeholders', () => {
       { object: 'Deployment/api', path: 'spec.template.spec.containers[0].env[0].value', token: 'BRANCH_NAME_DB', text: 'BRANCH_NAME_DB', inKey: false },
       { object: 'ConfigMap/c', path: 'data.PLACEHOLDER_KEY', token: 'PLACEHOLDER', text: 'PLACEHOLDER_KEY', inKey: true },
     ]);
-    expect(() => assertNoPlaceholders(found)).toThrow('- Deployment/api: spec.template.spec.containers[0].env[0].value = "BRANCH_NAME_DB" still holds BRANCH_NAME_DB\n- ConfigMap/c: data.PLACEHOLDER_KEY (a key: replacements only change values) still holds PLACEHOLDER');
+    expect(() => assertNoPlaceholders(found)).toThrow(
+      '- Deployment/api: spec.template.spec.containers[0].env[0].value = "BRANCH_NAME_DB" still holds BRANCH_NAME_DB\n- ConfigMap/c: data.PLACEHOLDER_KEY (a key: replacements only change values) still holds PLACEHOLDER',
+    );
     expect(() => assertNoPlaceholders([])).not.toThrow();
   });
 });
 
 describe('parseManifests', () => {
   it('reads every document and skips empty ones', () => {
-    const objects = parseManifests('---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n', 'o');
+    const objects = parseManifests(
+      '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n',
+      'o',
+    );
     expect(objects.map((o) => `${o.kind}/${o.metadata?.name}`)).toEqual(['ConfigMap/a', 'Secret/b']);
   });
 
   it('refuses documents that are not objects, naming the overlay and the document', () => {
-    expect(() => parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- just a list\n', 'overlays/x')).toThrow(/Document 2 rendered from "overlays\/x"/);
+    expect(() => parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- just a list\n', 'overlays/x')).toThrow(
+      /Document 2 rendered from "overlays\/x"/,
+    );
     expect(() => parseManifests('a: [', 'overlays/x')).toThrow(/not valid YAML/);
   });
 });

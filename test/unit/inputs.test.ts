@@ -118,9 +118,7 @@ describe('integer', () => {
 
   it.each(['1.0', '1e3', '0x10', '1_000', '12abc', 'ten', '--1', '99999999999999999999'])('%j is refused', (value) => {
     const error = failure(() => reader({ replicas: value }).integer('replicas', { fallback: 1 }));
-    expect(error.message).toBe(
-      `Input \`replicas\` must be a whole number written in decimal digits, got ${JSON.stringify(value)}.`,
-    );
+    expect(error.message).toBe(`Input \`replicas\` must be a whole number written in decimal digits, got ${JSON.stringify(value)}.`);
   });
 
   it('checks bounds and says which', () => {
@@ -163,16 +161,12 @@ describe('duration', () => {
   });
 
   it('refuses negatives with a reason', () => {
-    expect(failure(() => reader({ timeout: '-5m' }).duration('timeout', 0)).message).toContain(
-      'durations cannot be negative, got "-5m"',
-    );
+    expect(failure(() => reader({ timeout: '-5m' }).duration('timeout', 0)).message).toContain('durations cannot be negative, got "-5m"');
   });
 
   it('bounds huge values at 24h by default, or at a given maximum', () => {
     expect(reader({ timeout: '24h' }).duration('timeout', 0)).toBe(86_400_000);
-    expect(failure(() => reader({ timeout: '25h' }).duration('timeout', 0)).message).toBe(
-      'Input `timeout` must be a duration of at most 24h, got "25h".',
-    );
+    expect(failure(() => reader({ timeout: '25h' }).duration('timeout', 0)).message).toBe('Input `timeout` must be a duration of at most 24h, got "25h".');
     expect(failure(() => reader({ timeout: '999999999' }).duration('timeout', 0)).message).toContain('at most 24h');
     expect(failure(() => reader({ timeout: '11m' }).duration('timeout', 0, 600_000)).message).toContain('at most 10m');
   });
@@ -236,15 +230,11 @@ describe('map', () => {
   });
 
   it('names the line of an empty key', () => {
-    expect(failure(() => reader({ env: 'A=1\r\n = x' }).map('env')).message).toBe(
-      'Input `env` line 2 must be KEY=VALUE, got "= x".',
-    );
+    expect(failure(() => reader({ env: 'A=1\r\n = x' }).map('env')).message).toBe('Input `env` line 2 must be KEY=VALUE, got "= x".');
   });
 
   it('names line and entry in the one-line form', () => {
-    expect(failure(() => reader({ env: 'A=1, oops, B=2' }).map('env')).message).toBe(
-      'Input `env` line 1, entry 2 must be KEY=VALUE, got "oops".',
-    );
+    expect(failure(() => reader({ env: 'A=1, oops, B=2' }).map('env')).message).toBe('Input `env` line 1, entry 2 must be KEY=VALUE, got "oops".');
   });
 
   it('refuses duplicate keys, naming both places', () => {
@@ -275,9 +265,7 @@ describe('document', () => {
 
   it('quotes line, column and the offending line on a parse error', () => {
     const error = failure(() => reader({ values: 'key: value\n  bad: indent' }).document('values'));
-    expect(error.message).toBe(
-      'Input `values` is not valid YAML or JSON: bad indentation of a mapping entry at line 2, column 6: "  bad: indent".',
-    );
+    expect(error.message).toBe('Input `values` is not valid YAML or JSON: bad indentation of a mapping entry at line 2, column 6: "  bad: indent".');
     expect(error.cause).toBeInstanceOf(Error);
   });
 

@@ -61,7 +61,10 @@ describe('loadKubeconfig', () => {
   it('masks passwords and client keys (base64 and the PEM lines inside)', async () => {
     const masked: string[] = [];
     const keyData = Buffer.from(KEY_PEM).toString('base64');
-    await loadKubeconfig({ input: kubeconfig('https://aks.example', { username: 'admin', password: 'hunter2-long-password', 'client-key-data': keyData }), setSecret: (s) => masked.push(s) });
+    await loadKubeconfig({
+      input: kubeconfig('https://aks.example', { username: 'admin', password: 'hunter2-long-password', 'client-key-data': keyData }),
+      setSecret: (s) => masked.push(s),
+    });
     expect(masked).toContain('hunter2-long-password');
     expect(masked).toContain(keyData);
     expect(masked).toContain('MHcCAQEEIBkey-material-line');
@@ -80,7 +83,10 @@ describe('loadKubeconfig', () => {
     const first = path.join(dir, 'k1');
     const second = path.join(dir, 'k2');
     writeFileSync(first, kubeconfig('https://first.example', { token: TOKEN }));
-    writeFileSync(second, kubeconfig('https://second.example', { token: 'other-token-value' }).replace(/c1/g, 'c2').replace(/u1/g, 'u2').replace(/ctx1/g, 'ctx2'));
+    writeFileSync(
+      second,
+      kubeconfig('https://second.example', { token: 'other-token-value' }).replace(/c1/g, 'c2').replace(/u1/g, 'u2').replace(/ctx1/g, 'ctx2'),
+    );
     const masked: string[] = [];
     const loaded = await loadKubeconfig({ env: { KUBECONFIG: `${first}:${path.join(dir, 'missing')}:${second}` }, setSecret: (s) => masked.push(s) });
     expect(loaded.connection.server).toBe('https://first.example');
@@ -148,7 +154,12 @@ describe('API errors', () => {
 
   it('reads the Status inside an ApiException body string', () => {
     const api = kubeApiError(conflict);
-    expect(api).toEqual({ code: 409, reason: 'Conflict', message: 'Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas', causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl"', field: '.spec.replicas' }] });
+    expect(api).toEqual({
+      code: 409,
+      reason: 'Conflict',
+      message: 'Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas',
+      causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl"', field: '.spec.replicas' }],
+    });
     expect(describeKubeError(conflict)).toBe('409 Conflict: Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas');
   });
 

@@ -273,24 +273,65 @@ describe('ownership labels', () => {
 
 describe('validators and protected names', () => {
   it.each([
-    ['a', true], ['a-b', true], ['a'.repeat(63), true], ['a'.repeat(64), false], ['-a', false], ['a-', false], ['A', false], ['a_b', false], ['', false],
+    ['a', true],
+    ['a-b', true],
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['-a', false],
+    ['a-', false],
+    ['A', false],
+    ['a_b', false],
+    ['', false],
   ])('isValidDnsLabel(%j) is %j', (s, ok) => expect(isValidDnsLabel(s)).toBe(ok));
 
   it.each([
-    ['a', true], ['_a', true], ['a$1', true], ['A_b', true], ['1a', false], ['a-b', false], ['', false], ['a'.repeat(63), true], ['a'.repeat(64), false], ['é', false],
+    ['a', true],
+    ['_a', true],
+    ['a$1', true],
+    ['A_b', true],
+    ['1a', false],
+    ['a-b', false],
+    ['', false],
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['é', false],
   ])('isValidPgIdentifier(%j) is %j', (s, ok) => expect(isValidPgIdentifier(s)).toBe(ok));
 
   it.each([
-    ['v1.0', true], ['_x', true], ['.x', false], ['-x', false], ['a'.repeat(128), true], ['a'.repeat(129), false], ['a:b', false], ['', false],
+    ['v1.0', true],
+    ['_x', true],
+    ['.x', false],
+    ['-x', false],
+    ['a'.repeat(128), true],
+    ['a'.repeat(129), false],
+    ['a:b', false],
+    ['', false],
   ])('isValidDockerTag(%j) is %j', (s, ok) => expect(isValidDockerTag(s)).toBe(ok));
 
   it.each([
-    ['', true], ['a', true], ['a.b_c-d', true], ['A', true], ['-a', false], ['a.', false], ['a'.repeat(63), true], ['a'.repeat(64), false], ['a/b', false],
+    ['', true],
+    ['a', true],
+    ['a.b_c-d', true],
+    ['A', true],
+    ['-a', false],
+    ['a.', false],
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['a/b', false],
   ])('isValidLabelValue(%j) is %j', (s, ok) => expect(isValidLabelValue(s)).toBe(ok));
 
   it.each([
-    ['postgres', true], ['Postgres', true], ['azure_sys', true], ['azure_maintenance', true], ['template0', true], ['template1', true], ['pg_x', true],
-    ['postgres_x', false], ['ex_3_9', false], ['_postgres', false], ['app', false],
+    ['postgres', true],
+    ['Postgres', true],
+    ['azure_sys', true],
+    ['azure_maintenance', true],
+    ['template0', true],
+    ['template1', true],
+    ['pg_x', true],
+    ['postgres_x', false],
+    ['ex_3_9', false],
+    ['_postgres', false],
+    ['app', false],
   ])('isProtectedDatabase(%j) is %j', (s, ok) => expect(isProtectedDatabase(s)).toBe(ok));
 
   it('protects extra database names', () => {
@@ -299,8 +340,15 @@ describe('validators and protected names', () => {
   });
 
   it.each([
-    ['postgres', true], ['azuresu', true], ['azure_pg_admin', true], ['azure_superuser', true], ['pg_monitor', true], ['replication', true], ['public', true],
-    ['ex_3_9_user', false], ['_azure_user', false],
+    ['postgres', true],
+    ['azuresu', true],
+    ['azure_pg_admin', true],
+    ['azure_superuser', true],
+    ['pg_monitor', true],
+    ['replication', true],
+    ['public', true],
+    ['ex_3_9_user', false],
+    ['_azure_user', false],
   ])('isProtectedRole(%j) is %j', (s, ok) => expect(isProtectedRole(s)).toBe(ok));
 
   it('protects the admin login passed as extra', () => {

@@ -52,9 +52,7 @@ describe('writeOutputs', () => {
       expect(child.stderr).toBe('');
       const text = readFileSync(file, 'utf8');
       // core writes name<<DELIMITER\nvalue\nDELIMITER per output.
-      const outputs = Object.fromEntries(
-        [...text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((match) => [match[1], match[3]]),
-      );
+      const outputs = Object.fromEntries([...text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((match) => [match[1], match[3]]));
       expect(outputs).toEqual({ tag: 'a-b', labels: 'x=1\ny=2', ok: 'true', list: '[1]' });
     } finally {
       rmSync(dir, { recursive: true, force: true });

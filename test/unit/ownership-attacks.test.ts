@@ -15,7 +15,11 @@ const REPO = 'octo-org/preview-app';
 
 /** The namespace deploy-overlay makes for a branch: its labels and its exact mark. */
 function namespaceOf(names: BranchNames, repository = REPO): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: names.namespace, labels: ownershipLabels(names), annotations: ownershipAnnotations({ branch: names.branch, repository }) } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: names.namespace, labels: ownershipLabels(names), annotations: ownershipAnnotations({ branch: names.branch, repository }) },
+  };
 }
 
 /** Whether `b` may act on what was made for `a`, by each mark the suite checks. */
@@ -26,7 +30,6 @@ function mayAct(a: BranchNames, b: BranchNames): { namespace: boolean; database:
     database: markBelongs(newOwnershipMark(a.branch), { slug: b.slug, branch: b.branch, repository: REPO }),
   };
 }
-
 
 describe('crafted slug collisions', () => {
   it('two different branches with identical names never act on each other', () => {
@@ -47,9 +50,14 @@ describe('crafted slug collisions', () => {
 });
 
 describe('random pairs of branches', () => {
-  const word = fc.oneof(fc.constantFrom('feature', 'Feature', 'login', 'LOGIN', 'ex', '3', '9', 'main', 'refs', 'heads', 'pull'), fc.stringMatching(/^[A-Za-z0-9]{1,8}$/));
+  const word = fc.oneof(
+    fc.constantFrom('feature', 'Feature', 'login', 'LOGIN', 'ex', '3', '9', 'main', 'refs', 'heads', 'pull'),
+    fc.stringMatching(/^[A-Za-z0-9]{1,8}$/),
+  );
   const sep = fc.constantFrom('-', '/', '_', '.', '--', '');
-  const name = fc.tuple(fc.constantFrom('', '', 'refs/heads/', 'refs/pull/', 'Refs/heads/'), fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 6 })).map(([lead, parts]) => lead + parts.map(([w, s]) => w + s).join(''));
+  const name = fc
+    .tuple(fc.constantFrom('', '', 'refs/heads/', 'refs/pull/', 'Refs/heads/'), fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 6 }))
+    .map(([lead, parts]) => lead + parts.map(([w, s]) => w + s).join(''));
   const names = (b: string): BranchNames | undefined => {
     try {
       return branchNames(b);
@@ -65,7 +73,11 @@ describe('random pairs of branches', () => {
         fc.pre(a !== b);
         const na = names(a);
         const nb = names(b);
-        for (const [text, n] of [[a, na], [b, nb]] as const) expect(n === undefined).toBe(text.startsWith('refs/'));
+        for (const [text, n] of [
+          [a, na],
+          [b, nb],
+        ] as const)
+          expect(n === undefined).toBe(text.startsWith('refs/'));
         if (na === undefined || nb === undefined) return;
         expect(mayAct(na, nb)).toEqual({ namespace: false, database: false });
         expect(mayAct(nb, na)).toEqual({ namespace: false, database: false });
@@ -95,7 +107,9 @@ describe('random pairs of branches', () => {
     expect(checkMark({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd', labels } }, owner).state).toBe('unproven');
     expect(checkMark({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n.namespace, namespace: 'monitoring', labels } }, owner).state).toBe('unproven');
     expect(checkMark({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader', labels } }, owner).state).toBe('unproven');
-    expect(checkMark({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.namespace, labels } }, { ...owner, namespace: undefined }).state).toBe('unproven');
+    expect(checkMark({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.namespace, labels } }, { ...owner, namespace: undefined }).state).toBe(
+      'unproven',
+    );
   });
 
   it('the same branch of another repository never acts on this one', () => {

@@ -90,14 +90,17 @@ describe('ownership mark', () => {
 describe('federated credential names and subjects', () => {
   it('prefixes the branch slug and stays within what Azure accepts', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 300 }).filter((s) => s.trim() !== '' && s.isWellFormed()), (branch) => {
-        const names = branchNames(branch, { maxSlugLength: 57 });
-        const name = federatedCredentialName(names, 'octo-org/preview-app');
-        expect(name.startsWith(FEDERATED_CREDENTIAL_PREFIX)).toBe(true);
-        expect(name).toMatch(/^[a-zA-Z0-9][\w-]{2,119}$/);
-        expect(isSuiteCredentialName(name)).toBe(true);
-        expect(credentialNameParts(name)).toEqual({ slug: names.slug, hash: expect.stringMatching(/^[0-9a-f]{12}$/) });
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 300 }).filter((s) => s.trim() !== '' && s.isWellFormed()),
+        (branch) => {
+          const names = branchNames(branch, { maxSlugLength: 57 });
+          const name = federatedCredentialName(names, 'octo-org/preview-app');
+          expect(name.startsWith(FEDERATED_CREDENTIAL_PREFIX)).toBe(true);
+          expect(name).toMatch(/^[a-zA-Z0-9][\w-]{2,119}$/);
+          expect(isSuiteCredentialName(name)).toBe(true);
+          expect(credentialNameParts(name)).toEqual({ slug: names.slug, hash: expect.stringMatching(/^[0-9a-f]{12}$/) });
+        },
+      ),
     );
     expect(federatedCredentialName(branchNames('ex-3-9'), 'octo/app')).toMatch(/^branch-env-ex-3-9_[0-9a-f]{12}$/);
   });
@@ -112,7 +115,7 @@ describe('federated credential names and subjects', () => {
     expect(credentialNameParts('github-main')).toBeUndefined();
   });
 
-  it('recognises only prefixed names as the suite\'s', () => {
+  it("recognises only prefixed names as the suite's", () => {
     expect(isSuiteCredentialName('github-main')).toBe(false);
     expect(isSuiteCredentialName('branch-env-')).toBe(false);
     expect(isSuiteCredentialName('Branch-Env-x')).toBe(true);

@@ -6,7 +6,14 @@ import { UserError } from '../../shared/core/errors.ts';
 import { DeadlineError } from '../../shared/core/retry.ts';
 import { connectionUrl, explainPgError, hostPort, pgConfig, quoteIdent, quoteLiteral, sqlState, type PgTarget } from '../../shared/postgres/client.ts';
 
-const target: PgTarget = { host: 'psql-x.postgres.database.azure.com', port: 5432, user: 'pgadmin', password: 'pw', database: 'postgres', sslmode: 'verify-full' };
+const target: PgTarget = {
+  host: 'psql-x.postgres.database.azure.com',
+  port: 5432,
+  user: 'pgadmin',
+  password: 'pw',
+  database: 'postgres',
+  sslmode: 'verify-full',
+};
 
 function pgError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, severity: 'FATAL' });
@@ -29,7 +36,7 @@ describe('quoting', () => {
     expect(() => quoteIdent('a\0b')).toThrow(UserError);
   });
 
-  it('quotes literals, switching to E\'\' when there is a backslash', () => {
+  it("quotes literals, switching to E'' when there is a backslash", () => {
     expect(quoteLiteral("it's")).toBe("'it''s'");
     expect(quoteLiteral('a\\b')).toBe("E'a\\\\b'");
     expect(quoteLiteral('{"branch":"x\\"y"}')).toBe(`E'{"branch":"x\\\\"y"}'`);
@@ -51,12 +58,14 @@ describe('connection URL', () => {
 
   it('brackets IPv6 hosts', () => {
     expect(hostPort({ host: '::1', port: 5432 })).toBe('[::1]:5432');
-    expect(connectionUrl({ user: 'u', password: 'p', host: '::1', port: 5432, database: 'd', sslmode: 'disable' })).toBe('postgresql://u:p@[::1]:5432/d?sslmode=disable');
+    expect(connectionUrl({ user: 'u', password: 'p', host: '::1', port: 5432, database: 'd', sslmode: 'disable' })).toBe(
+      'postgresql://u:p@[::1]:5432/d?sslmode=disable',
+    );
   });
 });
 
 describe('TLS settings per sslmode', () => {
-  it('verifies with Node\'s CAs by default, plus an extra CA when given', () => {
+  it("verifies with Node's CAs by default, plus an extra CA when given", () => {
     expect(pgConfig(target).ssl).toEqual({ rejectUnauthorized: true });
     const ssl = pgConfig({ ...target, ca: 'PEM' }).ssl as { ca: string[]; rejectUnauthorized: boolean };
     expect(ssl.rejectUnauthorized).toBe(true);
@@ -87,7 +96,12 @@ describe('explaining connection failures', () => {
   it.each([
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate', /not signed by a trusted CA/, /ssl-root-cert/],
     ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'unable to get local issuer certificate', /not signed by a trusted CA/, /sslmode: require/],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames", /not valid for the name "psql-x.postgres.database.azure.com"/, /name in the certificate/],
+    [
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      "Hostname/IP does not match certificate's altnames",
+      /not valid for the name "psql-x.postgres.database.azure.com"/,
+      /name in the certificate/,
+    ],
     ['CERT_HAS_EXPIRED', 'certificate has expired', /validity period/, /Renew/],
     ['ENOTFOUND', 'getaddrinfo ENOTFOUND psql-x', /does not resolve/, /private DNS zone/],
     ['ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.4:5432', /Cannot reach PostgreSQL at psql-x.postgres.database.azure.com:5432/, /firewall/],

@@ -9,7 +9,14 @@ import { planNames } from '../../actions/provision-db/plan.ts';
 
 const SUB = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const azure = { server: 'psql-preview', 'resource-group': 'rg-preview', 'subscription-id': SUB };
-const push: EventContext = { eventName: 'push', branch: 'ex-3-9', repository: undefined, serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', deleted: false };
+const push: EventContext = {
+  eventName: 'push',
+  branch: 'ex-3-9',
+  repository: undefined,
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  deleted: false,
+};
 
 function read(record: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   return readInputs(new InputReader(inputsFromRecord(record)), env);
@@ -47,8 +54,11 @@ describe('provision-db inputs', () => {
     });
   });
 
-  it('takes KUBECONFIG from the environment and keeps the issuer\'s trailing slash', () => {
-    const inputs = read({ ...azure, 'identity-name': 'id-x', 'service-account': 'app', 'oidc-issuer': 'https://oidc.example/t/i/' }, { KUBECONFIG: '/home/runner/.kube/config' });
+  it("takes KUBECONFIG from the environment and keeps the issuer's trailing slash", () => {
+    const inputs = read(
+      { ...azure, 'identity-name': 'id-x', 'service-account': 'app', 'oidc-issuer': 'https://oidc.example/t/i/' },
+      { KUBECONFIG: '/home/runner/.kube/config' },
+    );
     expect(inputs.kubeconfigPath).toBe('/home/runner/.kube/config');
     expect(inputs.oidcIssuer).toBe('https://oidc.example/t/i/');
   });
@@ -83,7 +93,7 @@ describe('provision-db inputs', () => {
 });
 
 describe('provision-db names', () => {
-  it('derives database, role and namespace from the event\'s branch', () => {
+  it("derives database, role and namespace from the event's branch", () => {
     expect(planNames(read(azure), push)).toMatchObject({ branch: 'ex-3-9', database: 'ex_3_9', role: 'ex_3_9_user', namespace: 'feature-ex-3-9' });
   });
 
@@ -105,7 +115,9 @@ describe('provision-db names', () => {
   });
 
   it('refuses names from protected-databases', () => {
-    expect(refusal(() => planNames(read({ ...azure, database: 'shop', 'protected-databases': 'orders\nshop' }), push)).message).toContain('"shop" is protected');
+    expect(refusal(() => planNames(read({ ...azure, database: 'shop', 'protected-databases': 'orders\nshop' }), push)).message).toContain(
+      '"shop" is protected',
+    );
     expect(refusal(() => planNames(read({ ...azure, branch: 'shop', 'protected-databases': 'shop' }), push)).message).toContain('"shop" is protected');
   });
 

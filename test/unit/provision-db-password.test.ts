@@ -111,7 +111,7 @@ describe('generated passwords', () => {
 });
 
 describe('SCRAM-SHA-256 verifier', () => {
-  it('has PostgreSQL\'s format and follows RFC 5802 key derivation', () => {
+  it("has PostgreSQL's format and follows RFC 5802 key derivation", () => {
     const salt = Buffer.from('0123456789abcdef');
     const verifier = scramVerifier('pencil', salt, 4096);
     const match = /^SCRAM-SHA-256\$4096:([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$/.exec(verifier);

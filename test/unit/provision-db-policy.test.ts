@@ -25,14 +25,33 @@ const all = { requireHighAvailability: true, minBackupRetentionDays: 14, require
 describe('server facts', () => {
   it('reads what the summary shows', () => {
     const facts = serverFacts(server);
-    expect(facts).toMatchObject({ name: 'psql-preview', version: '16.8', state: 'Ready', sku: 'Standard_D2ds_v5 / GeneralPurpose', highAvailability: 'Disabled', backupRetentionDays: 7, privateAccess: false, administratorLogin: 'pgadmin' });
-    expect(Object.fromEntries(factRows(facts))).toMatchObject({ 'Backup retention': '7 days', 'Public network access': 'Enabled', 'Host name': 'psql-preview.postgres.database.azure.com' });
+    expect(facts).toMatchObject({
+      name: 'psql-preview',
+      version: '16.8',
+      state: 'Ready',
+      sku: 'Standard_D2ds_v5 / GeneralPurpose',
+      highAvailability: 'Disabled',
+      backupRetentionDays: 7,
+      privateAccess: false,
+      administratorLogin: 'pgadmin',
+    });
+    expect(Object.fromEntries(factRows(facts))).toMatchObject({
+      'Backup retention': '7 days',
+      'Public network access': 'Enabled',
+      'Host name': 'psql-preview.postgres.database.azure.com',
+    });
     expect(serverFacts({ ...server, highAvailability: { mode: 'ZoneRedundant' } }).highAvailability).toBe('ZoneRedundant');
   });
 
   it('copes with a server that reports little', () => {
     const facts = serverFacts({ location: 'x' });
-    expect(facts).toMatchObject({ version: 'unknown', state: 'unknown', highAvailability: 'Disabled', passwordAuth: 'Enabled', backupRetentionDays: undefined });
+    expect(facts).toMatchObject({
+      version: 'unknown',
+      state: 'unknown',
+      highAvailability: 'Disabled',
+      passwordAuth: 'Enabled',
+      backupRetentionDays: undefined,
+    });
     expect(Object.fromEntries(factRows(facts))['Backup retention']).toBe('unknown');
   });
 });
@@ -60,7 +79,12 @@ describe('policy check', () => {
   });
 
   it('passes a server that meets them', () => {
-    const good = serverFacts({ ...server, highAvailability: { mode: 'SameZone', state: 'Healthy' }, backup: { backupRetentionDays: 35 }, network: { publicNetworkAccess: 'Disabled' } });
+    const good = serverFacts({
+      ...server,
+      highAvailability: { mode: 'SameZone', state: 'Healthy' },
+      backup: { backupRetentionDays: 35 },
+      network: { publicNetworkAccess: 'Disabled' },
+    });
     const rows = evaluatePolicy(good, all);
     expect(rows.every((row) => row.ok)).toBe(true);
     expect(() => assertPolicy('psql-preview', rows)).not.toThrow();

@@ -31,11 +31,21 @@ const result: ProvisionResult = {
 
 describe('provision-db outputs', () => {
   it('sets exactly the outputs action.yml declares', async () => {
-    const action = yaml.load(await readFile(path.join(import.meta.dirname, '../../actions/provision-db/action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    const action = yaml.load(await readFile(path.join(import.meta.dirname, '../../actions/provision-db/action.yml'), 'utf8')) as {
+      outputs: Record<string, unknown>;
+    };
     const outputs = toOutputs(result);
     // `verdict` is set by the summary (shared/core/summary.ts), the rest here.
     expect([...Object.keys(outputs), 'verdict'].sort()).toEqual(Object.keys(action.outputs).sort());
-    expect(outputs).toMatchObject({ database: 'ex_3_9', user: 'ex_3_9_user', password: PASSWORD, created: true, port: 5432, 'migrations-applied': ['001.sql'], 'identity-client-id': 'c1' });
+    expect(outputs).toMatchObject({
+      database: 'ex_3_9',
+      user: 'ex_3_9_user',
+      password: PASSWORD,
+      created: true,
+      port: 5432,
+      'migrations-applied': ['001.sql'],
+      'identity-client-id': 'c1',
+    });
   });
 });
 
@@ -55,8 +65,17 @@ describe('provision-db summary', () => {
 
   it('still shows the server and the failed requirements when the run fails', async () => {
     const sink = new MemorySink();
-    await writeProvisionSummary({ plan: result.plan, server: result.server, policy: [{ setting: 'High availability', required: 'SameZone or ZoneRedundant', actual: 'Disabled', ok: false }] }, new Summary(sink));
-    expect(sink.html).toMatch(/^<h3>❌ provision-db: Provisioning of database ex_3_9 and role ex_3_9_user failed<\/h3>\n\n<ul><li>❌ <strong>Server psql-x High availability<\/strong>: required SameZone or ZoneRedundant, actual Disabled\. Fix: change the server/);
+    await writeProvisionSummary(
+      {
+        plan: result.plan,
+        server: result.server,
+        policy: [{ setting: 'High availability', required: 'SameZone or ZoneRedundant', actual: 'Disabled', ok: false }],
+      },
+      new Summary(sink),
+    );
+    expect(sink.html).toMatch(
+      /^<h3>❌ provision-db: Provisioning of database ex_3_9 and role ex_3_9_user failed<\/h3>\n\n<ul><li>❌ <strong>Server psql-x High availability<\/strong>: required SameZone or ZoneRedundant, actual Disabled\. Fix: change the server/,
+    );
     expect(sink.html).toContain('Server psql-x');
     expect(sink.html).toContain('<td>❌ no</td>');
   });

@@ -52,7 +52,10 @@ describe('retry', () => {
 
   it('caps the backoff at maxDelayMs and follows the factor', async () => {
     const clock = new FakeClock();
-    const { fn } = flaky(Array.from({ length: 6 }, () => httpError(500)), 1);
+    const { fn } = flaky(
+      Array.from({ length: 6 }, () => httpError(500)),
+      1,
+    );
     await retry(fn, { deadlineMs: 3_600_000, clock, jitter: false, initialDelayMs: 100, factor: 3, maxDelayMs: 2000 });
     expect(clock.sleeps).toEqual([100, 300, 900, 2000, 2000, 2000]);
   });
@@ -84,9 +87,7 @@ describe('retry', () => {
   it('gives up at once when Retry-After reaches past the deadline', async () => {
     const clock = new FakeClock();
     const { fn, attempts } = flaky([httpError(429, 120)], 'ok');
-    const error = (await retry(fn, { deadlineMs: 60_000, clock, what: 'Creating database x' }).catch(
-      (caught: unknown) => caught,
-    )) as DeadlineError;
+    const error = (await retry(fn, { deadlineMs: 60_000, clock, what: 'Creating database x' }).catch((caught: unknown) => caught)) as DeadlineError;
     expect(error).toBeInstanceOf(DeadlineError);
     expect(error.message).toBe(
       'Creating database x still failing after 1 attempt in 0ms: HTTP 429: try later (the server asked to wait 2m, past the deadline)',
@@ -132,9 +133,7 @@ describe('retry', () => {
   it('stops after maxAttempts', async () => {
     const clock = new FakeClock();
     const { fn, attempts } = flaky([httpError(503), httpError(503), httpError(503)], 'x');
-    const error = await retry(fn, { deadlineMs: 60_000, clock, maxAttempts: 2, jitter: false }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await retry(fn, { deadlineMs: 60_000, clock, maxAttempts: 2, jitter: false }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DeadlineError);
     expect((error as DeadlineError).message).toMatch(/^the operation still failing after 2 attempts in 1s: /);
     expect(attempts).toEqual([1, 2]);

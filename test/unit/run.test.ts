@@ -39,9 +39,7 @@ describe('run', () => {
   });
 
   it('logs the cause of a UserError at debug level', async () => {
-    const { failures, logger } = await runWith(() =>
-      Promise.reject(new UserError('Cannot reach the cluster.', { cause: new Error('connect ECONNREFUSED') })),
-    );
+    const { failures, logger } = await runWith(() => Promise.reject(new UserError('Cannot reach the cluster.', { cause: new Error('connect ECONNREFUSED') })));
     expect(failures).toEqual(['Cannot reach the cluster.']);
     expect(logger.messages('debug')[0]).toMatch(/^Caused by: Error: connect ECONNREFUSED\n\s+at /);
   });
@@ -65,9 +63,7 @@ describe('run', () => {
   it('handles thrown non-errors and empty messages', async () => {
     // Non-Error rejections are what this test is about.
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-    expect((await runWith(() => Promise.reject('plain string'))).failures).toEqual([
-      `plain string ${BUG_NOTE}`,
-    ]);
+    expect((await runWith(() => Promise.reject('plain string'))).failures).toEqual([`plain string ${BUG_NOTE}`]);
     expect((await runWith(() => Promise.reject(new Error('')))).failures).toEqual([`Error ${BUG_NOTE}`]);
     const thrown = await runWith(() => {
       // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -119,11 +115,10 @@ describe('run in a real process', () => {
   });
 
   it('exits 0 when main succeeds', () => {
-    const child = spawnSync(
-      process.execPath,
-      ['--input-type=module', '-e', "import { run } from './shared/core/run.ts'; await run(async () => {});"],
-      { cwd: process.cwd(), encoding: 'utf8' },
-    );
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', "import { run } from './shared/core/run.ts'; await run(async () => {});"], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+    });
     expect(child.stdout).toBe('');
     expect(child.status).toBe(0);
   });

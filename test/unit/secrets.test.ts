@@ -51,16 +51,12 @@ describe('maskSecret', () => {
   });
 
   it('uses core.setSecret by default (::add-mask:: on stdout); `!` needs no URL encoding', () => {
-    const child = spawnSync(
-      process.execPath,
-      ['--input-type=module', '-e', "import { maskSecret } from './shared/core/secrets.ts'; maskSecret('s3cret!');"],
-      { cwd: process.cwd(), encoding: 'utf8' },
-    );
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', "import { maskSecret } from './shared/core/secrets.ts'; maskSecret('s3cret!');"], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
-    expect(child.stdout.trim().split('\n')).toEqual([
-      '::add-mask::s3cret!',
-      `::add-mask::${Buffer.from('s3cret!').toString('base64')}`,
-    ]);
+    expect(child.stdout.trim().split('\n')).toEqual(['::add-mask::s3cret!', `::add-mask::${Buffer.from('s3cret!').toString('base64')}`]);
   });
 });
 

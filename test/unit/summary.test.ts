@@ -14,9 +14,7 @@ function build(): { summary: Summary; sink: MemorySink } {
 
 describe('escapeHtml', () => {
   it('escapes the five special characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
-      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
-    );
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 
   it('escapes & first so entities are not double-decoded', () => {
@@ -30,11 +28,14 @@ describe('Summary', () => {
     await summary
       .heading('Deploy <feature/x>')
       .paragraph('line one\nline <two>')
-      .table(['Name', 'Value'], [
-        ['branch', 'feature/<script>alert(1)</script>'],
-        ['replicas', 3],
-        ['ready', true],
-      ])
+      .table(
+        ['Name', 'Value'],
+        [
+          ['branch', 'feature/<script>alert(1)</script>'],
+          ['replicas', 3],
+          ['ready', true],
+        ],
+      )
       .write();
     expect(sink.html).toBe(
       '<h2>Deploy &lt;feature/x&gt;</h2>\n\n' +
@@ -50,7 +51,11 @@ describe('Summary', () => {
 
   it('keeps each block free of blank lines so Markdown does not cut it', () => {
     const { summary, sink } = build();
-    summary.table(['a'], [['x\n\ny']]).list(['one\r\n\r\ntwo']).paragraph('p\n\nq').heading('h\n\ni', 3);
+    summary
+      .table(['a'], [['x\n\ny']])
+      .list(['one\r\n\r\ntwo'])
+      .paragraph('p\n\nq')
+      .heading('h\n\ni', 3);
     const blocks = sink.html.split('\n\n').filter((block) => block !== '');
     expect(blocks).toEqual([
       '<table><tr><th>a</th></tr><tr><td>x<br><br>y</td></tr></table>',
@@ -69,19 +74,14 @@ describe('Summary', () => {
   it('puts details text in a <pre> block that may hold blank lines', () => {
     const { summary, sink } = build();
     summary.details('Rendered <manifests>', 'kind: Secret\n\nname: <x>');
-    expect(sink.html).toBe(
-      '<details><summary>Rendered &lt;manifests&gt;</summary>\n\n<pre>kind: Secret\n\nname: &lt;x&gt;</pre>\n\n</details>\n\n',
-    );
+    expect(sink.html).toBe('<details><summary>Rendered &lt;manifests&gt;</summary>\n\n<pre>kind: Secret\n\nname: &lt;x&gt;</pre>\n\n</details>\n\n');
   });
 
   it('writes code with an escaped language attribute, lists, and raw HTML untouched', () => {
     const { summary, sink } = build();
     summary.code('a < b', 'yaml"x').code('plain').list(['<b>', 'c']).raw('<hr/>');
     expect(sink.html).toBe(
-      '<pre lang="yaml&quot;x"><code>a &lt; b</code></pre>\n\n' +
-        '<pre><code>plain</code></pre>\n\n' +
-        '<ul><li>&lt;b&gt;</li><li>c</li></ul>\n\n' +
-        '<hr/>',
+      '<pre lang="yaml&quot;x"><code>a &lt; b</code></pre>\n\n' + '<pre><code>plain</code></pre>\n\n' + '<ul><li>&lt;b&gt;</li><li>c</li></ul>\n\n' + '<hr/>',
     );
   });
 });

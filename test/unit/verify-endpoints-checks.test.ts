@@ -32,10 +32,16 @@ describe('checks input forms', () => {
   });
 
   it('accepts a YAML list mixing strings and mappings, and JSON', () => {
-    const yaml = parseChecks('- /be-health\n- name: todos list\n  path: todos\n  method: post\n  body: {title: x}\n  expect:\n    status: [200, 201-204]\n', base);
+    const yaml = parseChecks(
+      '- /be-health\n- name: todos list\n  path: todos\n  method: post\n  body: {title: x}\n  expect:\n    status: [200, 201-204]\n',
+      base,
+    );
     expect(yaml[1]).toMatchObject({ name: 'todos list', method: 'POST', url: 'https://feature-x.example.com/todos', body: '{"title":"x"}', line: 2 });
     expect(yaml[1]!.headers).toEqual({ 'content-type': 'application/json' });
-    expect(yaml[1]!.expect.status).toEqual([{ min: 200, max: 200 }, { min: 201, max: 204 }]);
+    expect(yaml[1]!.expect.status).toEqual([
+      { min: 200, max: 200 },
+      { min: 201, max: 204 },
+    ]);
     const json = parseChecks('[{"path": "/a", "expect": {"status": "3xx"}}]', base);
     expect(json[0]!.expect.status).toEqual([{ min: 300, max: 399 }]);
   });
@@ -66,8 +72,16 @@ describe('checks input forms', () => {
     expect(e.statusText).toBe('200, 204');
     expect(e.bodyContains).toEqual(['ok', 'db']);
     expect(e.bodyMatches[0]!.flags).toBe('i');
-    expect(e.json.map((j) => [j.path.segments, j.value])).toEqual([[['status'], 'ok'], [['items', 0, 'id'], 7]]);
-    expect(e.headers.map((h) => [h.name, h.rule.kind])).toEqual([['content-type', 'contains'], ['x-frame-options', 'present'], ['server', 'absent'], ['etag', 'matches']]);
+    expect(e.json.map((j) => [j.path.segments, j.value])).toEqual([
+      [['status'], 'ok'],
+      [['items', 0, 'id'], 7],
+    ]);
+    expect(e.headers.map((h) => [h.name, h.rule.kind])).toEqual([
+      ['content-type', 'contains'],
+      ['x-frame-options', 'present'],
+      ['server', 'absent'],
+      ['etag', 'matches'],
+    ]);
     expect(e.maxLatencyMs).toBe(1500);
     expect(e.version).toEqual({ kind: 'json', path: { text: '$.build.sha', segments: ['build', 'sha'] } });
   });
@@ -116,7 +130,11 @@ describe('checks refusals', () => {
     ['an unknown method', '- path: /a\n  method: FETCH', /`method` must be one of GET/],
     ['a header value with a line break', '- path: /a\n  headers: { X-A: "a\\nb" }', /line break/],
     ['a repeated header', '- path: /a\n  headers: { accept: a, Accept: b }', /gives "Accept" twice/],
-    ['credentials in the URL', '- url: https://user:pw@x.example.com/', /check #1 \("https:\/\/\*\*\*@x\.example\.com\/", line 1\): the URL carries a user name or password/],
+    [
+      'credentials in the URL',
+      '- url: https://user:pw@x.example.com/',
+      /check #1 \("https:\/\/\*\*\*@x\.example\.com\/", line 1\): the URL carries a user name or password/,
+    ],
     ['a non-http URL', '- url: ftp://x.example.com/', /not an http or https URL/],
     ['a mapping instead of a list', 'path: /a', /must be a list of checks, found a mapping/],
     ['a number entry', '- 42', /must be a path or a mapping/],
@@ -142,7 +160,16 @@ describe('inputs', () => {
 
   it('reads defaults', () => {
     const inputs = read({ checks: 'https://x.example.com/' });
-    expect(inputs).toMatchObject({ baseUrl: undefined, timeoutMs: 300_000, intervalMs: 2000, requestTimeoutMs: 10_000, concurrency: 8, insecureTls: false, followRedirects: true, secretHeaders: [] });
+    expect(inputs).toMatchObject({
+      baseUrl: undefined,
+      timeoutMs: 300_000,
+      intervalMs: 2000,
+      requestTimeoutMs: 10_000,
+      concurrency: 8,
+      insecureTls: false,
+      followRedirects: true,
+      secretHeaders: [],
+    });
   });
 
   it.each([

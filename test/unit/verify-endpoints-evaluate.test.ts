@@ -25,7 +25,10 @@ describe('status', () => {
     const c = check('- /a');
     expect(judge(c, answer({ status: 204 }), undefined).verdict).toBe('passed');
     for (const status of [404, 429, 502, 503, 504]) {
-      expect(judge(c, answer({ status }), undefined)).toMatchObject({ verdict: 'not-ready', failures: [{ expectation: 'status', message: `HTTP ${status}, expected 2xx` }] });
+      expect(judge(c, answer({ status }), undefined)).toMatchObject({
+        verdict: 'not-ready',
+        failures: [{ expectation: 'status', message: `HTTP ${status}, expected 2xx` }],
+      });
     }
     expect(judge(c, answer({ status: 500, body: 'boom' }), undefined)).toMatchObject({ verdict: 'wrong-answer', snippet: 'boom' });
     expect(judge(c, answer({ status: 401 }), undefined).verdict).toBe('wrong-answer');
@@ -60,7 +63,10 @@ describe('body, JSON, headers and latency', () => {
       '    max-latency: 100ms',
     ].join('\n'),
   );
-  const good = { json: { status: 'ok', checks: ['db', 'cache'], n: 1, state: 'up' }, headers: { 'content-type': 'application/json; charset=utf-8', 'x-frame-options': 'DENY' } };
+  const good = {
+    json: { status: 'ok', checks: ['db', 'cache'], n: 1, state: 'up' },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-frame-options': 'DENY' },
+  };
 
   it('passes when everything holds', () => {
     expect(judge(c, answer(good), undefined)).toMatchObject({ verdict: 'passed', failures: [] });
@@ -83,12 +89,20 @@ describe('body, JSON, headers and latency', () => {
   });
 
   it('says when the body is not JSON', () => {
-    const j = judge(check('- path: /a\n  expect: { json: { $.a: 1, $.b: 2 } }'), answer({ body: '<html>', headers: { 'content-type': 'text/html' } }), undefined);
+    const j = judge(
+      check('- path: /a\n  expect: { json: { $.a: 1, $.b: 2 } }'),
+      answer({ body: '<html>', headers: { 'content-type': 'text/html' } }),
+      undefined,
+    );
     expect(j.failures).toEqual([{ expectation: 'json', message: 'body is not JSON (content-type text/html)' }]);
   });
 
   it('masks a credential header it prints', () => {
-    const j = judge(check('- path: /a\n  expect: { headers: { set-cookie: false } }'), answer({ headers: { 'set-cookie': 'session=abc123secret' } }), undefined);
+    const j = judge(
+      check('- path: /a\n  expect: { headers: { set-cookie: false } }'),
+      answer({ headers: { 'set-cookie': 'session=abc123secret' } }),
+      undefined,
+    );
     expect(j.failures[0]!.message).toBe('header set-cookie is present ("***"), expected absent');
   });
 
@@ -124,7 +138,9 @@ describe('version proof', () => {
     expect(judge(body, answer({ body: `<meta name="version" content="${SHA}">` }), SHA).verdict).toBe('passed');
     expect(judge(body, answer({ body: 'build 1111111' }), SHA).verdict).toBe('old-version');
     const header = check('- path: /\n  expect: { version: "header:X-Version" }', '42');
-    expect(judge(header, answer({ headers: { 'x-version': '41' } }), '42').failures[0]!.message).toBe('old version "41" still answering at header x-version (expected 42)');
+    expect(judge(header, answer({ headers: { 'x-version': '41' } }), '42').failures[0]!.message).toBe(
+      'old version "41" still answering at header x-version (expected 42)',
+    );
   });
 
   it('is a wrong answer, not an old version, when something else fails too', () => {
@@ -145,10 +161,15 @@ describe('transport errors', () => {
   });
 
   it('describes TLS failures as TLS', () => {
-    expect(describeTransportError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }))).toEqual({ reason: 'TLS: self-signed certificate', tls: true });
+    expect(describeTransportError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }))).toEqual({
+      reason: 'TLS: self-signed certificate',
+      tls: true,
+    });
     const altname = tls.checkServerIdentity('127.0.0.1', { subject: { CN: 'other' }, subjectaltname: 'DNS:other.example' } as tls.PeerCertificate);
     expect(describeTransportError(altname)).toEqual({ reason: 'TLS: certificate does not name this host', tls: true });
-    expect(describeTransportError(Object.assign(new Error('wrong version number'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' })).reason).toBe('TLS: wrong version number');
+    expect(describeTransportError(Object.assign(new Error('wrong version number'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' })).reason).toBe(
+      'TLS: wrong version number',
+    );
   });
 
   it('describes timeouts, redirects and unknown errors', () => {

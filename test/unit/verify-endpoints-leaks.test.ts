@@ -15,16 +15,22 @@ const refusal = (text: string): string => {
 
 describe('credentials in raw checks text', () => {
   it('finds credential-named values in block, flow, JSON and broken text, in every form', () => {
-    const text = '- path: /a\n  headers:\n    Authorization: "Bearer abc.def-123\n    X-Api-Key: \'k1234567\'\n- {"headers": {"Cookie": "sid=s3cr3tv", "Accept": "json"}}\n- headers: { X-Tenant: t-1234 }';
+    const text =
+      '- path: /a\n  headers:\n    Authorization: "Bearer abc.def-123\n    X-Api-Key: \'k1234567\'\n- {"headers": {"Cookie": "sid=s3cr3tv", "Accept": "json"}}\n- headers: { X-Tenant: t-1234 }';
     const found = credentialsInText(text, new Set(['x-tenant']));
-    expect(found).toEqual(expect.arrayContaining(['Bearer abc.def-123', 'abc.def-123', 'k1234567', 's3cr3tv', 't-1234', Buffer.from('abc.def-123').toString('base64')]));
+    expect(found).toEqual(
+      expect.arrayContaining(['Bearer abc.def-123', 'abc.def-123', 'k1234567', 's3cr3tv', 't-1234', Buffer.from('abc.def-123').toString('base64')]),
+    );
     expect(found.some((s) => s.includes('json'))).toBe(false);
     expect(redactCredentialPairs(text, new Set(['x-tenant']))).not.toMatch(/abc\.def|k1234567|s3cr3tv|t-1234/);
   });
 
   it('never quotes a credential when the document does not parse, even cut short', () => {
     const token = 'tok-unit-0123456789abcdefghijklmnopqrstuvwxyz';
-    for (const text of [`- path: [/b\n  headers: { Authorization: Bearer ${token} }`, `[{"path": "/a", "headers": {"Authorization": "Bearer ${token}", "Accept": "x"}`]) {
+    for (const text of [
+      `- path: [/b\n  headers: { Authorization: Bearer ${token} }`,
+      `[{"path": "/a", "headers": {"Authorization": "Bearer ${token}", "Accept": "x"}`,
+    ]) {
       const message = refusal(text);
       expect(message).toMatch(/not valid YAML or JSON/);
       expect(message).not.toContain(token.slice(0, 12));
@@ -33,12 +39,15 @@ describe('credentials in raw checks text', () => {
 });
 
 describe('the raw-text scan stays linear', () => {
-  it.each(['a: '.repeat(70_000), 'Authorization: '.repeat(20_000), 'Authorization: x '.repeat(20_000), '-'.repeat(200_000), '"Cookie": "'.repeat(20_000)])('on %#', (text) => {
-    const start = performance.now();
-    credentialsInText(text);
-    redactCredentialPairs(text);
-    expect(performance.now() - start).toBeLessThan(3000);
-  });
+  it.each(['a: '.repeat(70_000), 'Authorization: '.repeat(20_000), 'Authorization: x '.repeat(20_000), '-'.repeat(200_000), '"Cookie": "'.repeat(20_000)])(
+    'on %#',
+    (text) => {
+      const start = performance.now();
+      credentialsInText(text);
+      redactCredentialPairs(text);
+      expect(performance.now() - start).toBeLessThan(3000);
+    },
+  );
 });
 
 describe('redactUrl', () => {

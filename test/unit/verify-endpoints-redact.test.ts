@@ -8,9 +8,12 @@ function redactorFor(yaml: string, marked: string[] = []): Redactor {
 }
 
 describe('credential headers', () => {
-  it.each(['Authorization', 'Cookie', 'X-Api-Key', 'x-functions-key', 'Ocp-Apim-Subscription-Key', 'X-Auth-Token', 'X-Session-Id', 'X-Client-Secret'])('%s is a credential', (name) => {
-    expect(isCredentialHeader(name)).toBe(true);
-  });
+  it.each(['Authorization', 'Cookie', 'X-Api-Key', 'x-functions-key', 'Ocp-Apim-Subscription-Key', 'X-Auth-Token', 'X-Session-Id', 'X-Client-Secret'])(
+    '%s is a credential',
+    (name) => {
+      expect(isCredentialHeader(name)).toBe(true);
+    },
+  );
 
   it.each(['Accept', 'Content-Type', 'X-Request-Id', 'User-Agent'])('%s is not', (name) => {
     expect(isCredentialHeader(name)).toBe(false);
@@ -25,7 +28,9 @@ describe('Redactor', () => {
   it('registers the value, the token after the scheme, and their encoded forms', () => {
     const masked: string[] = [];
     redactorFor('- path: /a\n  headers: { Authorization: Bearer abc.def.ghi }').register((s) => masked.push(s));
-    expect(masked).toEqual(expect.arrayContaining(['Bearer abc.def.ghi', 'abc.def.ghi', Buffer.from('abc.def.ghi').toString('base64'), 'Bearer%20abc.def.ghi']));
+    expect(masked).toEqual(
+      expect.arrayContaining(['Bearer abc.def.ghi', 'abc.def.ghi', Buffer.from('abc.def.ghi').toString('base64'), 'Bearer%20abc.def.ghi']),
+    );
   });
 
   it('masks the password of Basic auth and each cookie value', () => {
@@ -36,7 +41,9 @@ describe('Redactor', () => {
 
   it('masks key-like query parameters and marked headers, not the rest', () => {
     const r = redactorFor('- path: /api/run?code=fnkey-123456&page=2\n  headers: { X-Tenant: tenant-secret-1, Accept: application/json }', ['X-Tenant']);
-    expect(r.redact('https://x.example.com/api/run?code=fnkey-123456&page=2 tenant-secret-1 application/json')).toBe('https://x.example.com/api/run?code=***&page=2 *** application/json');
+    expect(r.redact('https://x.example.com/api/run?code=fnkey-123456&page=2 tenant-secret-1 application/json')).toBe(
+      'https://x.example.com/api/run?code=***&page=2 *** application/json',
+    );
     expect(r.headersForLog({ 'X-Tenant': 'tenant-secret-1', Accept: 'application/json' })).toBe('X-Tenant: ***, Accept: application/json');
   });
 

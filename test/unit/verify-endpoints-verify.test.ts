@@ -60,7 +60,13 @@ describe('retry until the deadline', () => {
     expect(clock.sleeps).toEqual([1000, 1500, 2250, 3375, 5000, 5000, 1875]);
     expect(calls.at(-1)!.at - calls[0]!.at).toBe(20_000);
     expect(result.passed).toBe(false);
-    expect(result.results[0]).toMatchObject({ verdict: 'not-ready', status: 503, attempts: 8, body: 'upstream connect error', reason: 'HTTP 503, expected 2xx' });
+    expect(result.results[0]).toMatchObject({
+      verdict: 'not-ready',
+      status: 503,
+      attempts: 8,
+      body: 'upstream connect error',
+      reason: 'HTTP 503, expected 2xx',
+    });
     // The last attempt still gets time to answer.
     expect(calls.at(-1)!.timeoutMs).toBe(FINAL_ATTEMPT_MS);
     expect(calls[0]!.timeoutMs).toBe(5000);
@@ -137,13 +143,31 @@ describe('report', () => {
       '3  GET https://tls.example.com/  ❌ not ready     —       3ms      1         TLS: self-signed certificate',
     ]);
     const output = resultsOutput(result)[1] as Record<string, unknown>;
-    expect(Object.keys(output)).toEqual(['index', 'name', 'method', 'url', 'passed', 'result', 'status', 'latencyMs', 'attempts', 'elapsedMs', 'reason', 'failures', 'body', 'version', 'finalUrl']);
+    expect(Object.keys(output)).toEqual([
+      'index',
+      'name',
+      'method',
+      'url',
+      'passed',
+      'result',
+      'status',
+      'latencyMs',
+      'attempts',
+      'elapsedMs',
+      'reason',
+      'failures',
+      'body',
+      'version',
+      'finalUrl',
+    ]);
     expect(toOutputs(result)['passed']).toBe(false);
   });
 
   it('fails with every failed check named and the fixes that apply', async () => {
     const error = failureError(await failedRun(), 1000);
-    expect(error.message).toBe('2 of 3 check(s) failed:\n#1 GET /a: wrong answer: HTTP 500, expected 2xx.\n#3 GET https://tls.example.com/: not ready: TLS: self-signed certificate.');
+    expect(error.message).toBe(
+      '2 of 3 check(s) failed:\n#1 GET /a: wrong answer: HTTP 500, expected 2xx.\n#3 GET https://tls.example.com/: not ready: TLS: self-signed certificate.',
+    );
     expect(error.fix).toContain('raise `timeout` (now 1s)');
     expect(error.fix).toContain('insecure-tls: true');
     expect(error.fix).toContain('wrong answer');

@@ -5,12 +5,33 @@ import { rollbackRequests } from '../../actions/verify-promotion/rollback.ts';
 import { judgeApplication, lastSeen, sameRevision } from '../../actions/verify-promotion/wait.ts';
 
 const REV = 'c945b89aaaabbbbccccddddeeeeffff000011112';
-const app = (status: Record<string, unknown>): { metadata: { name: string }; status: Record<string, unknown> } => ({ metadata: { name: 'production' }, status });
+const app = (status: Record<string, unknown>): { metadata: { name: string }; status: Record<string, unknown> } => ({
+  metadata: { name: 'production' },
+  status,
+});
 const synced = (health: string, phase = 'Succeeded', revision = REV): Record<string, unknown> => ({
   sync: { status: 'Synced', revision },
   health: { status: health },
-  operationState: { phase, message: phase === 'Succeeded' ? 'successfully synced (all tasks run)' : 'one or more objects failed to apply, reason: denied', operation: { sync: { revision } }, syncResult: { revision, resources: [{ kind: 'Deployment', namespace: 'production', name: 'api', status: phase === 'Succeeded' ? 'Synced' : 'SyncFailed', message: 'denied' }] } },
-  resources: [{ group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'production', name: 'api', status: 'Synced', health: { status: health, message: 'Deployment "api" exceeded its progress deadline' } }],
+  operationState: {
+    phase,
+    message: phase === 'Succeeded' ? 'successfully synced (all tasks run)' : 'one or more objects failed to apply, reason: denied',
+    operation: { sync: { revision } },
+    syncResult: {
+      revision,
+      resources: [{ kind: 'Deployment', namespace: 'production', name: 'api', status: phase === 'Succeeded' ? 'Synced' : 'SyncFailed', message: 'denied' }],
+    },
+  },
+  resources: [
+    {
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+      namespace: 'production',
+      name: 'api',
+      status: 'Synced',
+      health: { status: health, message: 'Deployment "api" exceeded its progress deadline' },
+    },
+  ],
 });
 
 describe('judgeApplication', () => {
@@ -47,7 +68,9 @@ describe('judgeApplication', () => {
 
 describe('rollbackRequests', () => {
   const file = (api: string, web: string): string =>
-    ['kind: Kustomization', 'images:', '  - name: acme.azurecr.io/api', `    newTag: ${api}`, '  - name: acme.azurecr.io/web', `    newTag: ${web}`, ''].join('\n');
+    ['kind: Kustomization', 'images:', '  - name: acme.azurecr.io/api', `    newTag: ${api}`, '  - name: acme.azurecr.io/web', `    newTag: ${web}`, ''].join(
+      '\n',
+    );
   it('puts back only the values that changed', () => {
     expect(rollbackRequests(file('v2', 'w1'), file('v1', 'w1'), 'k.yaml')).toEqual([{ name: 'acme.azurecr.io/api', newTag: 'v1' }]);
     expect(rollbackRequests(file('v1', 'w1'), file('v1', 'w1'), 'k.yaml')).toEqual([]);

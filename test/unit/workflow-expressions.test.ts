@@ -10,7 +10,7 @@ const contexts = {
 describe('workflow expressions', () => {
   it('interpolates contexts, functions and fallbacks', () => {
     expect(interpolate('ns=${{ steps.names.outputs.namespace }}', contexts)).toBe('ns=feature-x');
-    expect(interpolate("${{ github.head_ref || github.ref_name }}", contexts)).toBe('feature/x');
+    expect(interpolate('${{ github.head_ref || github.ref_name }}', contexts)).toBe('feature/x');
     expect(interpolate("${{ fromJSON(steps.names.outputs['changed-services'])[0] }}", contexts)).toBe('be');
     expect(interpolate("${{ format('{0}-{1}', 'a', 'b') }}", contexts)).toBe('a-b');
   });
@@ -20,6 +20,6 @@ describe('workflow expressions', () => {
     expect(condition("${{ github.event_name == 'pull_request' }}", contexts, true)).toBe(false);
     expect(condition('always()', contexts, true)).toBe(true);
     expect(condition('failure()', contexts, true)).toBe(true);
-    expect(condition("needs.build.outputs.matrix != '{\"include\":[]}'", contexts, false)).toBe(false);
+    expect(condition('needs.build.outputs.matrix != \'{"include":[]}\'', contexts, false)).toBe(false);
   });
 });

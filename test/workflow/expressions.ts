@@ -21,7 +21,7 @@ function truthy(value: data.ExpressionData): boolean {
     case data.Kind.Null:
       return false;
     case data.Kind.Boolean:
-      return (value).value;
+      return value.value;
     case data.Kind.Number: {
       const n = value.number();
       return n !== 0 && !Number.isNaN(n);
@@ -58,7 +58,10 @@ export function interpolate(text: string, contexts: Contexts): string {
 export function condition(text: string | boolean | undefined, contexts: Contexts, failed: boolean): boolean {
   if (text === undefined) return !failed;
   if (typeof text === 'boolean') return text;
-  const expr = text.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
+  const expr = text
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
   const usesStatus = /\b(success|failure|always|cancelled)\(\)/.test(expr);
   const value = truthy(evaluateExpression(expr, contexts, failed));
   return usesStatus ? value : value && !failed;

@@ -38,7 +38,8 @@ export function parseDeploymentMark(payload: unknown): DeploymentMark | undefine
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const json = value as Record<string, unknown>;
   const { branch, repository } = json;
-  if (json['managed-by'] !== MANAGED_BY_VALUE || typeof branch !== 'string' || branch === '' || typeof repository !== 'string' || repository === '') return undefined;
+  if (json['managed-by'] !== MANAGED_BY_VALUE || typeof branch !== 'string' || branch === '' || typeof repository !== 'string' || repository === '')
+    return undefined;
   return { managedBy: MANAGED_BY_VALUE, branch, repository };
 }
 

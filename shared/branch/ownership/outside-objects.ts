@@ -43,7 +43,12 @@ export function parseExternalRef(text: string): ExternalRef | undefined {
 
 /** The ref of a live or planned object (namespace undefined when it is cluster-scoped). */
 export function refOf(obj: KubeObject, namespaced: boolean): ExternalRef {
-  return { apiVersion: obj.apiVersion ?? '', kind: obj.kind ?? '', namespace: namespaced ? (obj.metadata?.namespace ?? '') : undefined, name: obj.metadata?.name ?? '' };
+  return {
+    apiVersion: obj.apiVersion ?? '',
+    kind: obj.kind ?? '',
+    namespace: namespaced ? (obj.metadata?.namespace ?? '') : undefined,
+    name: obj.metadata?.name ?? '',
+  };
 }
 
 /** True for the core `Namespace` kind (a Namespace is named by its name, not by a namespace). */
@@ -102,7 +107,11 @@ export function externalRefs(namespace: KubeObject | undefined, applySet?: strin
 
 /** The object reference a ref stands for (for get and delete). */
 export function externalObject(ref: ExternalRef): KubeObject {
-  return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: ref.namespace === undefined ? { name: ref.name } : { name: ref.name, namespace: ref.namespace } };
+  return {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    metadata: ref.namespace === undefined ? { name: ref.name } : { name: ref.name, namespace: ref.namespace },
+  };
 }
 
 /** Why the owner may not remove the live object, or undefined when its exact mark names the owner. */

@@ -27,12 +27,24 @@ function challenge(authorityHost: string, tenantId: string, description: string)
 export function checkArmToken(req: Request, res: http.ServerResponse, key: JwtKey, tenantId: string, authorityHost: string): boolean {
   const header = req.headers.authorization;
   if (!header) {
-    armError(res, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.", challenge(authorityHost, tenantId, "The authentication failed because of missing 'Authorization' header."));
+    armError(
+      res,
+      401,
+      'AuthenticationFailed',
+      "Authentication failed. The 'Authorization' header is missing.",
+      challenge(authorityHost, tenantId, "The authentication failed because of missing 'Authorization' header."),
+    );
     return false;
   }
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) {
-    armError(res, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is provided in an invalid format.", challenge(authorityHost, tenantId, "The authentication failed because of invalid 'Authorization' header."));
+    armError(
+      res,
+      401,
+      'AuthenticationFailed',
+      "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+      challenge(authorityHost, tenantId, "The authentication failed because of invalid 'Authorization' header."),
+    );
     return false;
   }
   const token = decodeJwt(m[1]!);
@@ -43,17 +55,35 @@ export function checkArmToken(req: Request, res: http.ServerResponse, key: JwtKe
   const { claims } = token;
   const audiences = [...ARM_AUDIENCES, authorityHost, `${authorityHost}/`];
   if (typeof claims.aud !== 'string' || !audiences.includes(claims.aud)) {
-    armError(res, 401, 'InvalidAuthenticationTokenAudience', `The access token has been obtained for wrong audience or resource '${String(claims.aud)}'. It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`, challenge(authorityHost, tenantId, 'The access token has been obtained for wrong audience.'));
+    armError(
+      res,
+      401,
+      'InvalidAuthenticationTokenAudience',
+      `The access token has been obtained for wrong audience or resource '${String(claims.aud)}'. It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`,
+      challenge(authorityHost, tenantId, 'The access token has been obtained for wrong audience.'),
+    );
     return false;
   }
   if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenantId.toLowerCase()) {
-    armError(res, 401, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(claims.iss)}'. It must match the tenant 'https://sts.windows.net/${tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${tenantId}' to get the token.`, challenge(authorityHost, tenantId, 'The access token is from the wrong issuer.'));
+    armError(
+      res,
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer '${String(claims.iss)}'. It must match the tenant 'https://sts.windows.net/${tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${tenantId}' to get the token.`,
+      challenge(authorityHost, tenantId, 'The access token is from the wrong issuer.'),
+    );
     return false;
   }
   const exp = typeof claims.exp === 'number' ? claims.exp : 0;
   if (exp <= nowSeconds()) {
     const iso = (s: number) => new Date(s * 1000).toISOString();
-    armError(res, 401, 'ExpiredAuthenticationToken', `The access token expiry UTC time '${iso(exp)}' is earlier than current UTC time '${iso(nowSeconds())}'.`, challenge(authorityHost, tenantId, 'The access token expiry UTC time is earlier than current UTC time.'));
+    armError(
+      res,
+      401,
+      'ExpiredAuthenticationToken',
+      `The access token expiry UTC time '${iso(exp)}' is earlier than current UTC time '${iso(nowSeconds())}'.`,
+      challenge(authorityHost, tenantId, 'The access token expiry UTC time is earlier than current UTC time.'),
+    );
     return false;
   }
   return true;

@@ -38,7 +38,7 @@ export function armCodeForStatus(status: number): string {
 export function checkApiVersion(req: Request, res: http.ServerResponse, type: string, supported: readonly string[]): string | undefined {
   const version = req.query.get('api-version');
   if (!version) {
-    armError(res, 400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    armError(res, 400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
     return undefined;
   }
   if (!supported.includes(version)) {

@@ -8,7 +8,16 @@ import type { PostgresBackend } from './pg-backend.ts';
 import type { AzureState, ServerRecord } from './state.ts';
 
 /** api-versions the emulator serves for Microsoft.DBforPostgreSQL. */
-export const POSTGRES_API_VERSIONS: readonly string[] = ['2025-08-01', '2025-06-01-preview', '2024-08-01', '2024-11-01-preview', '2023-12-01-preview', '2023-06-01-preview', '2022-12-01', '2021-06-01'];
+export const POSTGRES_API_VERSIONS: readonly string[] = [
+  '2025-08-01',
+  '2025-06-01-preview',
+  '2024-08-01',
+  '2024-11-01-preview',
+  '2023-12-01-preview',
+  '2023-06-01-preview',
+  '2022-12-01',
+  '2021-06-01',
+];
 export const POSTGRES_PROVIDER = 'Microsoft.DBforPostgreSQL';
 
 /** Everything the ARM routes share. */
@@ -48,14 +57,25 @@ export function checkResourceGroup(ctx: ArmContext, res: http.ServerResponse, su
 }
 
 /** Resolves `{sub}/{rg}/.../flexibleServers/{server}` after the api-version check, or answers the error. */
-export function resolveServer(ctx: ArmContext, req: Request, res: http.ServerResponse, params: Record<string, string>, type = 'flexibleServers'): { server: ServerRecord; apiVersion: string } | undefined {
+export function resolveServer(
+  ctx: ArmContext,
+  req: Request,
+  res: http.ServerResponse,
+  params: Record<string, string>,
+  type = 'flexibleServers',
+): { server: ServerRecord; apiVersion: string } | undefined {
   const apiVersion = checkApiVersion(req, res, type, POSTGRES_API_VERSIONS);
   if (!apiVersion) return undefined;
   const { sub = '', rg = '', server: name = '' } = params;
   if (!checkResourceGroup(ctx, res, sub, rg)) return undefined;
   const server = ctx.state.server(rg, name);
   if (!server) {
-    armError(res, 404, 'ResourceNotFound', `The Resource '${POSTGRES_PROVIDER}/flexibleServers/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    armError(
+      res,
+      404,
+      'ResourceNotFound',
+      `The Resource '${POSTGRES_PROVIDER}/flexibleServers/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
     return undefined;
   }
   return { server, apiVersion };

@@ -39,12 +39,17 @@ export function emulatorCredential(
   az: AzureEmulator,
   overrides: { tenantId?: string; clientId?: string; getAssertion?: () => Promise<string>; options?: ClientAssertionCredentialOptions } = {},
 ): ClientAssertionCredential {
-  return new ClientAssertionCredential(overrides.tenantId ?? az.tenantId, overrides.clientId ?? az.clientId, overrides.getAssertion ?? (() => fetchOidcToken(az)), {
-    authorityHost: az.authorityHost,
-    disableInstanceDiscovery: true,
-    ...az.clientOptions,
-    ...overrides.options,
-  });
+  return new ClientAssertionCredential(
+    overrides.tenantId ?? az.tenantId,
+    overrides.clientId ?? az.clientId,
+    overrides.getAssertion ?? (() => fetchOidcToken(az)),
+    {
+      authorityHost: az.authorityHost,
+      disableInstanceDiscovery: true,
+      ...az.clientOptions,
+      ...overrides.options,
+    },
+  );
 }
 
 /** The Flexible Server ARM client with `endpoint` set to the emulator. */

@@ -23,10 +23,41 @@ export const DATABASE_NAME = /^[a-zA-Z_][\w-]{0,62}$/;
 
 /** PostgreSQL server encodings, the charsets ARM accepts. */
 const ENCODINGS = new Set([
-  'UTF8', 'SQL_ASCII', 'EUC_JP', 'EUC_CN', 'EUC_KR', 'EUC_TW', 'EUC_JIS_2004', 'MULE_INTERNAL', 'KOI8R', 'KOI8U',
-  'LATIN1', 'LATIN2', 'LATIN3', 'LATIN4', 'LATIN5', 'LATIN6', 'LATIN7', 'LATIN8', 'LATIN9', 'LATIN10',
-  'ISO_8859_5', 'ISO_8859_6', 'ISO_8859_7', 'ISO_8859_8', 'WIN866', 'WIN874',
-  'WIN1250', 'WIN1251', 'WIN1252', 'WIN1253', 'WIN1254', 'WIN1255', 'WIN1256', 'WIN1257', 'WIN1258',
+  'UTF8',
+  'SQL_ASCII',
+  'EUC_JP',
+  'EUC_CN',
+  'EUC_KR',
+  'EUC_TW',
+  'EUC_JIS_2004',
+  'MULE_INTERNAL',
+  'KOI8R',
+  'KOI8U',
+  'LATIN1',
+  'LATIN2',
+  'LATIN3',
+  'LATIN4',
+  'LATIN5',
+  'LATIN6',
+  'LATIN7',
+  'LATIN8',
+  'LATIN9',
+  'LATIN10',
+  'ISO_8859_5',
+  'ISO_8859_6',
+  'ISO_8859_7',
+  'ISO_8859_8',
+  'WIN866',
+  'WIN874',
+  'WIN1250',
+  'WIN1251',
+  'WIN1252',
+  'WIN1253',
+  'WIN1254',
+  'WIN1255',
+  'WIN1256',
+  'WIN1257',
+  'WIN1258',
 ]);
 
 /** Collations a server without PostgreSQL behind knows (Azure's images have these and many more). */
@@ -47,7 +78,12 @@ export function databaseOwner(ctx: ArmContext, server: ServerRecord): string {
 function refuseWhenBusy(ctx: ArmContext, res: http.ServerResponse, server: ServerRecord, kind: Operation['kind'], name: string, apiVersion: string): boolean {
   const state = server.properties.state;
   if (state === 'Updating') {
-    armError(res, 409, 'ServerIsNotReady', `The server '${server.name}' is not ready to accept the request; its current state is 'Updating'. Please try again later.`);
+    armError(
+      res,
+      409,
+      'ServerIsNotReady',
+      `The server '${server.name}' is not ready to accept the request; its current state is 'Updating'. Please try again later.`,
+    );
     return true;
   }
   if (!ctx.operations.activeOn(serverId(ctx, server))) return false;
@@ -56,7 +92,12 @@ function refuseWhenBusy(ctx: ArmContext, res: http.ServerResponse, server: Serve
     armError(res, 409, busy.code, busy.message, { 'retry-after': retryAfter(ctx) });
     return true;
   }
-  const op = ctx.operations.startFailed(kind, kind === 'create' ? 'UpsertServerDatabaseManagementOperation' : 'DropServerDatabaseManagementOperation', `${serverId(ctx, server)}/databases/${name}`, busy);
+  const op = ctx.operations.startFailed(
+    kind,
+    kind === 'create' ? 'UpsertServerDatabaseManagementOperation' : 'DropServerDatabaseManagementOperation',
+    `${serverId(ctx, server)}/databases/${name}`,
+    busy,
+  );
   accepted(ctx, res, op, apiVersion);
   return true;
 }
@@ -114,11 +155,16 @@ export async function databaseBody(ctx: ArmContext, resourceId: string): Promise
 
 function accepted(ctx: ArmContext, res: http.ServerResponse, op: Operation, apiVersion: string): void {
   const urls = operationUrls(ctx, op.id, apiVersion);
-  sendJson(res, 202, { operation: op.name, startTime: op.startTime }, {
-    'azure-asyncoperation': urls.asyncOperation,
-    location: urls.location,
-    'retry-after': retryAfter(ctx),
-  });
+  sendJson(
+    res,
+    202,
+    { operation: op.name, startTime: op.startTime },
+    {
+      'azure-asyncoperation': urls.asyncOperation,
+      location: urls.location,
+      'retry-after': retryAfter(ctx),
+    },
+  );
 }
 
 function objectOf(value: unknown): Record<string, unknown> {
@@ -159,7 +205,12 @@ export function addDatabaseRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     try {
       body = parseJson(req);
     } catch (error: unknown) {
-      return armError(res, 400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${error instanceof Error ? error.message : String(error)}'.`);
+      return armError(
+        res,
+        400,
+        'InvalidRequestContent',
+        `The request content was invalid and could not be deserialized: '${error instanceof Error ? error.message : String(error)}'.`,
+      );
     }
     const props = objectOf(objectOf(body).properties);
     const charset = typeof props.charset === 'string' && props.charset ? props.charset : 'UTF8';

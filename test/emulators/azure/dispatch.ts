@@ -45,7 +45,12 @@ async function applyFault(ctx: DispatchContext, fault: Fault, req: Request, res:
   } else if (req.path.startsWith('/oidc/')) {
     sendJson(res, fault.status, { message: fault.message ?? `injected ${fault.status}` }, headers);
   } else {
-    sendJson(res, fault.status, { error: fault.code ?? 'temporarily_unavailable', error_description: fault.message ?? `AADSTS50196: injected ${fault.status}.`, error_codes: [50196] }, headers);
+    sendJson(
+      res,
+      fault.status,
+      { error: fault.code ?? 'temporarily_unavailable', error_description: fault.message ?? `AADSTS50196: injected ${fault.status}.`, error_codes: [50196] },
+      headers,
+    );
   }
   return true;
 }
@@ -69,8 +74,14 @@ export function createListener(ctx: DispatchContext): (raw: http.IncomingMessage
       if (!ctx.checkArmToken(req, res)) return;
       const match = ctx.armRoutes.match(req.method, req.path);
       if (match) return match.handler(req, res, match.params);
-      if (ctx.armRoutes.hasPath(req.path)) return armError(res, 405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`);
-      return armError(res, 404, 'InvalidResourceType', `The resource type could not be found for the request '${req.method} ${req.path}' (the emulator does not serve it).`);
+      if (ctx.armRoutes.hasPath(req.path))
+        return armError(res, 405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`);
+      return armError(
+        res,
+        404,
+        'InvalidResourceType',
+        `The resource type could not be found for the request '${req.method} ${req.path}' (the emulator does not serve it).`,
+      );
     }
     const match = ctx.router.match(req.method, req.path);
     if (match) return match.handler(req, res, match.params);
@@ -82,7 +93,12 @@ export function createListener(ctx: DispatchContext): (raw: http.IncomingMessage
         res.destroy();
         return;
       }
-      armError(res, 500, 'InternalServerError', `An unexpected error occured while processing the request. ${error instanceof Error ? error.message : String(error)}`);
+      armError(
+        res,
+        500,
+        'InternalServerError',
+        `An unexpected error occured while processing the request. ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   };
 }

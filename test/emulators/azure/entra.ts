@@ -38,7 +38,10 @@ function aadError(req: Request, res: http.ServerResponse, status: number, error:
   const traceId = randomUUID();
   const header = req.headers['client-request-id'];
   const correlationId = typeof header === 'string' && header ? header : randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   sendJson(res, status, {
     error,
     error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
@@ -51,7 +54,14 @@ function aadError(req: Request, res: http.ServerResponse, status: number, error:
 }
 
 function unknownTenant(req: Request, res: http.ServerResponse, tenant: string, error: string): void {
-  aadError(req, res, 400, error, 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
+  aadError(
+    req,
+    res,
+    400,
+    error,
+    90002,
+    `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+  );
 }
 
 function hasAudience(aud: unknown, wanted: string): boolean {
@@ -106,37 +116,90 @@ export function addEntraRoutes(router: Router, ctx: EntraContext): void {
       return aadError(req, res, 400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType ?? ''}'.`);
     }
     if (clientId.toLowerCase() !== state.ids.clientId.toLowerCase()) {
-      return aadError(req, res, 400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${state.ids.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+      return aadError(
+        req,
+        res,
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${state.ids.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      );
     }
     const assertion = form.get('client_assertion');
     if (!assertion || form.get('client_assertion_type') !== JWT_BEARER) {
-      return aadError(req, res, 401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+      return aadError(
+        req,
+        res,
+        401,
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      );
     }
     const token = decodeJwt(assertion);
     if (!token) return aadError(req, res, 401, 'invalid_client', 50027, 'JWT token is invalid or malformed.');
     const { claims } = token;
     if (claims.iss !== ctx.githubIssuer) {
-      return aadError(req, res, 401, 'invalid_client', 700211, `No matching federated identity record found for presented assertion issuer '${String(claims.iss)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`);
+      return aadError(
+        req,
+        res,
+        401,
+        'invalid_client',
+        700211,
+        `No matching federated identity record found for presented assertion issuer '${String(claims.iss)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
+      );
     }
     if (!ctx.githubKey.verifies(token)) {
       return aadError(req, res, 401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
     }
     if (!hasAudience(claims.aud, TOKEN_EXCHANGE_AUDIENCE)) {
-      return aadError(req, res, 401, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${JSON.stringify(claims.aud)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`);
+      return aadError(
+        req,
+        res,
+        401,
+        'invalid_client',
+        700212,
+        `No matching federated identity record found for presented assertion audience '${JSON.stringify(claims.aud)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
+      );
     }
     const subject = typeof claims.sub === 'string' ? claims.sub : '';
     if (state.allowedSubjects && !state.allowedSubjects.includes(subject) && state.allowedSubjects.some((s) => s.toLowerCase() === subject.toLowerCase())) {
-      return aadError(req, res, 401, 'invalid_client', 7002138, `No matching federated identity record found for presented assertion subject '${subject}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. See documentation at: https://learn.microsoft.com/entra/workload-id/workload-identity-federation.`);
+      return aadError(
+        req,
+        res,
+        401,
+        'invalid_client',
+        7002138,
+        `No matching federated identity record found for presented assertion subject '${subject}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. See documentation at: https://learn.microsoft.com/entra/workload-id/workload-identity-federation.`,
+      );
     }
     if (state.allowedSubjects && !state.allowedSubjects.includes(subject)) {
-      return aadError(req, res, 401, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${subject}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`);
+      return aadError(
+        req,
+        res,
+        401,
+        'invalid_client',
+        700213,
+        `No matching federated identity record found for presented assertion subject '${subject}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
+      );
     }
     const now = nowSeconds();
     const exp = typeof claims.exp === 'number' ? claims.exp : 0;
     const nbf = typeof claims.nbf === 'number' ? claims.nbf : 0;
     if (exp <= now || nbf > now + 300) {
-      const iso = (s: number) => new Date(s * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-      return aadError(req, res, 401, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`);
+      const iso = (s: number) =>
+        new Date(s * 1000)
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, 'Z');
+      return aadError(
+        req,
+        res,
+        401,
+        'invalid_client',
+        700024,
+        `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`,
+      );
     }
     const scope = (form.get('scope') ?? '').split(' ').find((s) => s.endsWith('/.default'));
     const resource = scope?.slice(0, -'/.default'.length) ?? '';
@@ -144,7 +207,14 @@ export function addEntraRoutes(router: Router, ctx: EntraContext): void {
     // `endpoint` is the emulator asks for `${endpoint}/.default`, as in a sovereign cloud.
     const aud = KNOWN_RESOURCES[resource] ?? (resource.replace(/\/$/, '') === ctx.baseUrl ? resource : undefined);
     if (!aud) {
-      return aadError(req, res, 400, 'invalid_resource', 500011, `The resource principal named ${resource || form.get('scope') || '(none)'} was not found in the tenant named ${state.ids.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
+      return aadError(
+        req,
+        res,
+        400,
+        'invalid_resource',
+        500011,
+        `The resource principal named ${resource || form.get('scope') || '(none)'} was not found in the tenant named ${state.ids.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+      );
     }
     const lifetime = 3599;
     const accessToken = ctx.tokenKey.sign({

@@ -3,7 +3,17 @@
 // poll for long-running operations (Azure-AsyncOperation and Location).
 import { sendJson } from '../common/http.ts';
 import { armError, checkApiVersion, type ArmRoutes } from './arm-http.ts';
-import { checkResourceGroup, operationUrls, POSTGRES_API_VERSIONS, POSTGRES_PROVIDER, resolveServer, retryAfter, serverId, systemData, type ArmContext } from './arm-scope.ts';
+import {
+  checkResourceGroup,
+  operationUrls,
+  POSTGRES_API_VERSIONS,
+  POSTGRES_PROVIDER,
+  resolveServer,
+  retryAfter,
+  serverId,
+  systemData,
+  type ArmContext,
+} from './arm-scope.ts';
 import { databaseBody } from './databases.ts';
 import type { ServerRecord } from './state.ts';
 
@@ -37,10 +47,8 @@ export function addFlexibleServerRoutes(routes: ArmRoutes, ctx: ArmContext): voi
     sendJson(res, 200, { value });
   });
 
-  const findOperation = (sub: string, id: string) =>
-    sub.toLowerCase() === ctx.state.ids.subscriptionId.toLowerCase() ? ctx.operations.get(id) : undefined;
-  const notFound = (res: Parameters<typeof armError>[0], id: string) =>
-    armError(res, 404, 'ResourceNotFound', `The operation '${id}' was not found.`);
+  const findOperation = (sub: string, id: string) => (sub.toLowerCase() === ctx.state.ids.subscriptionId.toLowerCase() ? ctx.operations.get(id) : undefined);
+  const notFound = (res: Parameters<typeof armError>[0], id: string) => armError(res, 404, 'ResourceNotFound', `The operation '${id}' was not found.`);
 
   routes.add('GET', `${LOCATION_OPS}/azureAsyncOperation/{id}`, (req, res, { sub = '', id = '' }) => {
     if (!checkApiVersion(req, res, 'locations/azureAsyncOperation', POSTGRES_API_VERSIONS)) return;

@@ -34,7 +34,8 @@ function sleep(ms: number): Promise<void> {
 /** Adds the managed-identity routes. */
 export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
   const { state } = ctx;
-  const identityId = (name: string) => `/subscriptions/${state.ids.subscriptionId}/resourcegroups/${state.ids.resourceGroup}/providers/${PROVIDER}/userAssignedIdentities/${name}`;
+  const identityId = (name: string) =>
+    `/subscriptions/${state.ids.subscriptionId}/resourcegroups/${state.ids.resourceGroup}/providers/${PROVIDER}/userAssignedIdentities/${name}`;
 
   /** Resolves the identity after the common checks, or answers the error. */
   const resolve = (req: Parameters<typeof checkApiVersion>[0], res: http.ServerResponse, params: Record<string, string>) => {
@@ -45,7 +46,12 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     const credentials = rg.toLowerCase() === state.ids.resourceGroup.toLowerCase() ? state.identities.get(identity.toLowerCase()) : undefined;
     const name = state.ids.identities.find((n) => n.toLowerCase() === identity.toLowerCase());
     if (!credentials || !name) {
-      armError(res, 404, 'ResourceNotFound', `The Resource '${PROVIDER}/userAssignedIdentities/${identity}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+      armError(
+        res,
+        404,
+        'ResourceNotFound',
+        `The Resource '${PROVIDER}/userAssignedIdentities/${identity}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      );
       return undefined;
     }
     return { name, credentials };
@@ -89,7 +95,12 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     const key = identity.toLowerCase();
     if (state.writingIdentities.has(key)) {
       state.concurrentWriteRefusals += 1;
-      return armError(res, 409, 'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity', `Too many Federated Identity Credentials are written concurrently for the managed identity '${identityId(identity).toLowerCase()}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`);
+      return armError(
+        res,
+        409,
+        'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+        `Too many Federated Identity Credentials are written concurrently for the managed identity '${identityId(identity).toLowerCase()}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`,
+      );
     }
     state.writingIdentities.add(key);
     try {
@@ -105,7 +116,12 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     if (!found) return;
     const fic = found.credentials.get((params.fic ?? '').toLowerCase());
     if (!fic) {
-      return armError(res, 404, 'NotFound', `Federated Identity Credential '${params.fic ?? ''}' was not found on the managed identity '${identityId(found.name)}'.`);
+      return armError(
+        res,
+        404,
+        'NotFound',
+        `Federated Identity Credential '${params.fic ?? ''}' was not found on the managed identity '${identityId(found.name)}'.`,
+      );
     }
     sendJson(res, 200, credentialBody(found.name, fic));
   });
@@ -115,7 +131,10 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     if (!found) return;
     const name = params.fic ?? '';
     if (!CREDENTIAL_NAME.test(name)) {
-      return badRequest(res, `The federated identity credential name '${name}' is invalid. It must be 3 to 120 characters of letters, digits, '-' or '_', and start with a letter or digit.`);
+      return badRequest(
+        res,
+        `The federated identity credential name '${name}' is invalid. It must be 3 to 120 characters of letters, digits, '-' or '_', and start with a letter or digit.`,
+      );
     }
     let body: unknown;
     try {
@@ -127,7 +146,15 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
     const issuer = props?.issuer;
     const subject = props?.subject;
     const audiences = props?.audiences;
-    if (typeof issuer !== 'string' || !issuer || typeof subject !== 'string' || !subject || !Array.isArray(audiences) || audiences.length === 0 || !audiences.every((a) => typeof a === 'string')) {
+    if (
+      typeof issuer !== 'string' ||
+      !issuer ||
+      typeof subject !== 'string' ||
+      !subject ||
+      !Array.isArray(audiences) ||
+      audiences.length === 0 ||
+      !audiences.every((a) => typeof a === 'string')
+    ) {
       return badRequest(res, "The request format was unexpected. Federated Identity Credential must specify 'issuer', 'subject' and 'audience'.");
     }
     if (!issuer.startsWith('https://')) {
@@ -139,7 +166,10 @@ export function addIdentityRoutes(routes: ArmRoutes, ctx: ArmContext): void {
       const clash = [...found.credentials.values()].find((f) => f.name.toLowerCase() !== key && f.issuer === issuer && f.subject === subject);
       if (clash) return badRequest(res, 'Issuer and subject combination already exists for this Managed Identity.');
       if (!existing && found.credentials.size >= MAX_FEDERATED_CREDENTIALS) {
-        return badRequest(res, `Too many Federated Identity Credentials: the managed identity '${identityId(found.name)}' already has ${found.credentials.size}, the maximum allowed is ${MAX_FEDERATED_CREDENTIALS}. Delete unused credentials or use another managed identity.`);
+        return badRequest(
+          res,
+          `Too many Federated Identity Credentials: the managed identity '${identityId(found.name)}' already has ${found.credentials.size}, the maximum allowed is ${MAX_FEDERATED_CREDENTIALS}. Delete unused credentials or use another managed identity.`,
+        );
       }
       const description = typeof props?.description === 'string' ? props.description : undefined;
       const fic: FederatedCredential = { name: existing?.name ?? name, issuer, subject, audiences, ...(description ? { description } : {}) };

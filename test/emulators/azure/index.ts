@@ -157,7 +157,16 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
     sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' },
     tags: {},
     entraAdmins: [...(options.entraAdmins ?? [])],
-    properties: { ...defaultServerProperties(ids.serverName, options.postgres?.adminLogin ?? options.postgres?.user ?? 'pgadmin', ids.subscriptionId, ids.resourceGroup, ids.tenantId), ...options.serverProperties },
+    properties: {
+      ...defaultServerProperties(
+        ids.serverName,
+        options.postgres?.adminLogin ?? options.postgres?.user ?? 'pgadmin',
+        ids.subscriptionId,
+        ids.resourceGroup,
+        ids.tenantId,
+      ),
+      ...options.serverProperties,
+    },
   });
 
   const tls = await makeTlsIdentity();
@@ -188,7 +197,16 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
   const oidc: GithubOidcContext = { state, key: githubKey, issuer: `${baseUrl}/oidc`, requestToken };
   addEntraRoutes(router, { state, tokenKey, githubKey, githubIssuer: oidc.issuer, baseUrl });
   addGithubOidcRoutes(router, oidc);
-  const arm: ArmContext = { state, operations, backend, baseUrl, retryAfterSeconds: options.retryAfterSeconds, listPageSize: options.listPageSize ?? 100, credentialPageSize: options.credentialPageSize ?? 10, credentialWriteMs: options.credentialWriteMs ?? 40 };
+  const arm: ArmContext = {
+    state,
+    operations,
+    backend,
+    baseUrl,
+    retryAfterSeconds: options.retryAfterSeconds,
+    listPageSize: options.listPageSize ?? 100,
+    credentialPageSize: options.credentialPageSize ?? 10,
+    credentialWriteMs: options.credentialWriteMs ?? 40,
+  };
   addFlexibleServerRoutes(armRoutes, arm);
   addDatabaseRoutes(armRoutes, arm);
   addIdentityRoutes(armRoutes, arm);
@@ -248,7 +266,8 @@ export async function startAzureEmulator(options: AzureEmulatorOptions = {}): Pr
     },
     setPasswordAuth(enabled) {
       const server = state.servers.get(ids.serverName.toLowerCase());
-      if (server) server.properties = { ...server.properties, authConfig: { ...(server.properties.authConfig as Json), passwordAuth: enabled ? 'Enabled' : 'Disabled' } };
+      if (server)
+        server.properties = { ...server.properties, authConfig: { ...(server.properties.authConfig as Json), passwordAuth: enabled ? 'Enabled' : 'Disabled' } };
     },
     setBusyPolicy(policy) {
       operations.busyPolicy = policy;

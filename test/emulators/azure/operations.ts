@@ -106,9 +106,10 @@ export class Operations {
       op.status = 'Succeeded';
     } catch (error: unknown) {
       op.status = 'Failed';
-      op.error = error instanceof BackendError
-        ? { code: error.code, message: error.message }
-        : { code: 'InternalServerError', message: `An unexpected error occured while processing the request. ${String(error)}` };
+      op.error =
+        error instanceof BackendError
+          ? { code: error.code, message: error.message }
+          : { code: 'InternalServerError', message: `An unexpected error occured while processing the request. ${String(error)}` };
     } finally {
       op.endTime = new Date().toISOString();
     }

@@ -68,7 +68,15 @@ export class PostgresBackend {
   constructor(target: PostgresTarget) {
     this.target = target;
     this.superuser = target.user;
-    this.pool = new pg.Pool({ host: target.host, port: target.port, user: target.user, password: target.password, database: 'postgres', max: 2, idleTimeoutMillis: 1000 });
+    this.pool = new pg.Pool({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: 'postgres',
+      max: 2,
+      idleTimeoutMillis: 1000,
+    });
     // An idle client losing its connection (server stopped first) must not crash the process.
     this.pool.on('error', () => undefined);
   }

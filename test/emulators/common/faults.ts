@@ -4,9 +4,7 @@
 // fault in its own error shape (Kubernetes Status, ARM error, GitHub message).
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; code?: string; message?: string }
-  | { kind: 'drop' }
-  | { kind: 'delay'; ms: number };
+  { kind: 'status'; status: number; retryAfterSeconds?: number; code?: string; message?: string } | { kind: 'drop' } | { kind: 'delay'; ms: number };
 
 export interface FaultRule {
   /** Only requests with this method (any when absent). */

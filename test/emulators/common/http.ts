@@ -109,10 +109,7 @@ export interface StartOptions {
 }
 
 /** Starts a server on 127.0.0.1 and tracks sockets so `close()` never hangs on keep-alive. */
-export async function startServer(
-  listener: (req: http.IncomingMessage, res: http.ServerResponse) => void,
-  options: StartOptions = {},
-): Promise<ServerHandle> {
+export async function startServer(listener: (req: http.IncomingMessage, res: http.ServerResponse) => void, options: StartOptions = {}): Promise<ServerHandle> {
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {

@@ -6,16 +6,7 @@ import type { UserRecord } from './repo-state.ts';
 export type PermissionLevel = 'none' | 'read' | 'write';
 
 /** Repository permission names as GitHub spells them in `x-accepted-github-permissions`. */
-export type PermissionScope =
-  | 'actions'
-  | 'administration'
-  | 'contents'
-  | 'deployments'
-  | 'environments'
-  | 'issues'
-  | 'metadata'
-  | 'pull_requests'
-  | 'statuses';
+export type PermissionScope = 'actions' | 'administration' | 'contents' | 'deployments' | 'environments' | 'issues' | 'metadata' | 'pull_requests' | 'statuses';
 
 /**
  * Permissions of a token, as a workflow's `permissions:` block writes them

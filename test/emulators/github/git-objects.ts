@@ -32,10 +32,7 @@ export interface CommitData {
   gpgsig?: string;
 }
 
-export type GitObject =
-  | { type: 'blob'; content: Buffer }
-  | { type: 'tree'; entries: TreeEntry[] }
-  | { type: 'commit'; commit: CommitData };
+export type GitObject = { type: 'blob'; content: Buffer } | { type: 'tree'; entries: TreeEntry[] } | { type: 'commit'; commit: CommitData };
 
 /** The modes the API accepts, with the object type each one points to. */
 export const MODE_TYPES: Readonly<Record<string, GitObjectType>> = {

@@ -1,16 +1,7 @@
 // A repository's git data: content-addressed objects and refs, with the tree
 // and history operations the REST API needs (paths in trees, building trees
 // from path lists, ancestry, merge bases, a file-level three-way merge).
-import {
-  EMPTY_TREE_SHA,
-  MODE_TYPES,
-  objectSha,
-  sortTreeEntries,
-  type CommitData,
-  type GitObject,
-  type GitObjectType,
-  type TreeEntry,
-} from './git-objects.ts';
+import { EMPTY_TREE_SHA, MODE_TYPES, objectSha, sortTreeEntries, type CommitData, type GitObject, type GitObjectType, type TreeEntry } from './git-objects.ts';
 
 /** A non-tree entry of a flattened tree: what sits at one path. */
 export interface FlatEntry {

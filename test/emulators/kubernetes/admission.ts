@@ -26,7 +26,10 @@ const CREATORS: Record<string, { component: string; word: (owner: KubeObject, po
   ReplicaSet: { component: 'replicaset-controller', word: (_o, _p, error) => `Error creating: ${error}` },
   Job: { component: 'job-controller', word: (_o, _p, error) => `Error creating: ${error}` },
   DaemonSet: { component: 'daemonset-controller', word: (_o, _p, error) => `Error creating: ${error}` },
-  StatefulSet: { component: 'statefulset-controller', word: (o, p, error) => `create Pod ${p.metadata.name ?? ''} in StatefulSet ${o.metadata.name ?? ''} failed error: ${error}` },
+  StatefulSet: {
+    component: 'statefulset-controller',
+    word: (o, p, error) => `create Pod ${p.metadata.name ?? ''} in StatefulSet ${o.metadata.name ?? ''} failed error: ${error}`,
+  },
 };
 
 /** The outcome of a controller's pod create: the pod, or the API server's refusal. */
@@ -69,7 +72,10 @@ export function ensureNamespaceDefaults(kit: Kit, ns: KubeObject): void {
       metadata: {
         name: 'kube-root-ca.crt',
         namespace,
-        annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' },
+        annotations: {
+          'kubernetes.io/description':
+            'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+        },
       },
       data: { 'ca.crt': ROOT_CA },
     });

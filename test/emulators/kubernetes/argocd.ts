@@ -92,7 +92,8 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
     crd.status = crdStatus(crd);
     store.registry.register(typeFromCrd(store.seed(crd)));
   }
-  if (!store.get('namespaces', undefined, namespace)) store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  if (!store.get('namespaces', undefined, namespace))
+    store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   const scripts = new Map<string, ScriptedFailure>();
   const tracked = new Map<string, Tracked[]>();
   const busy = new Set<string>();
@@ -109,17 +110,32 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
   const apply = async (object: KubeObject, destination: string | undefined): Promise<Tracked> => {
     const [group, version] = (object.apiVersion ?? '').includes('/') ? (object.apiVersion ?? '').split('/') : ['', object.apiVersion ?? ''];
     const type = store.registry.byKind(group ?? '', version ?? '', object.kind ?? '');
-    if (!type) throw new Error(`The Kubernetes API could not find ${group ? `${group}/` : ''}${object.kind ?? ''} for requested resource ${object.metadata.namespace ?? destination ?? ''}/${object.metadata.name ?? ''}. Make sure the "${object.kind ?? ''}" CRD is installed on the destination cluster.`);
+    if (!type)
+      throw new Error(
+        `The Kubernetes API could not find ${group ? `${group}/` : ''}${object.kind ?? ''} for requested resource ${object.metadata.namespace ?? destination ?? ''}/${object.metadata.name ?? ''}. Make sure the "${object.kind ?? ''}" CRD is installed on the destination cluster.`,
+      );
     const ns = type.namespaced ? (object.metadata.namespace ?? destination) : undefined;
     if (ns !== undefined) object.metadata.namespace = ns;
     const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
     const url = `${kube.url}${base}${ns !== undefined ? `/namespaces/${ns}` : ''}/${type.plural}/${encodeURIComponent(object.metadata.name ?? '')}?fieldManager=argocd-controller&force=true`;
-    const answer = await fetch(url, { method: 'PATCH', headers: { authorization: `Bearer ${kube.token}`, 'content-type': 'application/apply-patch+yaml' }, body: JSON.stringify(object) });
+    const answer = await fetch(url, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${kube.token}`, 'content-type': 'application/apply-patch+yaml' },
+      body: JSON.stringify(object),
+    });
     if (!answer.ok) {
       const body = (await answer.json().catch(() => ({}))) as { message?: string };
       throw new Error(body.message ?? `HTTP ${answer.status}`);
     }
-    return { group: group ?? '', version: version ?? '', kind: object.kind ?? '', namespace: ns, name: object.metadata.name ?? '', resource: type.group ? `${type.plural}.${type.group}` : type.plural, syncStatus: 'Synced' };
+    return {
+      group: group ?? '',
+      version: version ?? '',
+      kind: object.kind ?? '',
+      namespace: ns,
+      name: object.metadata.name ?? '',
+      resource: type.group ? `${type.plural}.${type.group}` : type.plural,
+      syncStatus: 'Synced',
+    };
   };
 
   const render = async (repo: RepoSource, sha: string, dir: string): Promise<KubeObject[]> => {
@@ -131,7 +147,9 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
         await writeFile(target, repo.readFile(file, sha) ?? '');
       }
       const { stdout } = await run('kubectl', ['kustomize', path.join(root, dir)], { maxBuffer: 64 * 1024 * 1024 });
-      return parseAllDocuments(stdout).map((doc) => doc.toJS() as KubeObject).filter((o) => isRecord(o) && isRecord(o.metadata));
+      return parseAllDocuments(stdout)
+        .map((doc) => doc.toJS() as KubeObject)
+        .filter((o) => isRecord(o) && isRecord(o.metadata));
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -160,7 +178,15 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
       for (const object of objects) {
         for (const image of JSON.stringify(object).matchAll(/"image":"([^"]+)"/g)) images.add(image[1] ?? '');
         const [group, version] = (object.apiVersion ?? '').includes('/') ? (object.apiVersion ?? '').split('/') : ['', object.apiVersion ?? ''];
-        const row = { group: group ?? '', version: version ?? '', kind: object.kind ?? '', namespace: object.metadata.namespace ?? destNs ?? '', name: object.metadata.name ?? '', hookPhase: 'Running', syncPhase: 'Sync' };
+        const row = {
+          group: group ?? '',
+          version: version ?? '',
+          kind: object.kind ?? '',
+          namespace: object.metadata.namespace ?? destNs ?? '',
+          name: object.metadata.name ?? '',
+          hookPhase: 'Running',
+          syncPhase: 'Sync',
+        };
         try {
           if (scripted?.kind === 'sync-error' && results.length === 0) throw new Error(scripted.message);
           applied.push(await apply(object, destNs));
@@ -175,7 +201,13 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
       const message = error instanceof Error ? error.message : String(error);
       update(name, (a) => {
         const status = a.status as Record<string, unknown>;
-        status.conditions = [{ type: 'ComparisonError', message: `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = ${message}`, lastTransitionTime: now() }];
+        status.conditions = [
+          {
+            type: 'ComparisonError',
+            message: `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = ${message}`,
+            lastTransitionTime: now(),
+          },
+        ];
         status.sync = { status: 'Unknown', comparedTo: { source, destination }, revision: sha };
         status.operationState = { operation, phase: 'Error', message, startedAt, finishedAt: now(), syncResult: { resources: [], revision: sha, source } };
       });
@@ -198,7 +230,9 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
       status.sync = { status: failure === undefined ? 'Synced' : 'OutOfSync', comparedTo: { source, destination }, revision: sha };
       if (failure === undefined) {
         const id = history.length === 0 ? 0 : Number(history.at(-1)?.id ?? 0) + 1;
-        status.history = [...history, { revision: sha, deployStartedAt: startedAt, deployedAt: now(), id, source, initiatedBy: { automated: true } }].slice(-10);
+        status.history = [...history, { revision: sha, deployStartedAt: startedAt, deployedAt: now(), id, source, initiatedBy: { automated: true } }].slice(
+          -10,
+        );
       }
       status.summary = { images: [...images].sort() };
       status.sourceType = 'Kustomize';
@@ -211,7 +245,10 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
   const healthOf = (app: string, t: Tracked): Health | undefined => {
     const scripted = scripts.get(app);
     if (scripted && scripted.kind !== 'sync-error' && scripted.resource === `${t.kind}/${t.name}`) {
-      return { status: scripted.kind === 'degraded' ? 'Degraded' : 'Progressing', message: scripted.message ?? 'Waiting for rollout to finish: 0 of 1 updated replicas are available...' };
+      return {
+        status: scripted.kind === 'degraded' ? 'Degraded' : 'Progressing',
+        message: scripted.message ?? 'Waiting for rollout to finish: 0 of 1 updated replicas are available...',
+      };
     }
     const live = store.get(t.resource, t.namespace, t.name);
     if (!live) return { status: 'Missing' };
@@ -266,7 +303,11 @@ export function startArgoCd(kube: KubeEmulator, options: ArgoCdOptions): ArgoCd 
     if (closed) return;
     const { namespace: ns, name } = event.object.metadata;
     for (const [app, list] of tracked) {
-      if (list.some((t) => t.resource === event.resource && t.namespace === ns && t.name === name) || event.resource === 'replicasets.apps' || event.resource === 'pods') {
+      if (
+        list.some((t) => t.resource === event.resource && t.namespace === ns && t.name === name) ||
+        event.resource === 'replicasets.apps' ||
+        event.resource === 'pods'
+      ) {
         queueHealth(app);
       }
     }
@@ -313,23 +354,40 @@ export function resourceHealth(obj: KubeObject): Health | undefined {
   switch (obj.kind) {
     case 'Deployment': {
       if (spec.paused === true) return { status: 'Suspended', message: 'Deployment is paused' };
-      if (num(obj.metadata.generation) > num(status.observedGeneration)) return { status: 'Progressing', message: 'Waiting for rollout to finish: observed deployment generation less than desired generation' };
-      if (condition(obj, 'Progressing')?.reason === 'ProgressDeadlineExceeded') return { status: 'Degraded', message: `Deployment "${obj.metadata.name ?? ''}" exceeded its progress deadline` };
+      if (num(obj.metadata.generation) > num(status.observedGeneration))
+        return { status: 'Progressing', message: 'Waiting for rollout to finish: observed deployment generation less than desired generation' };
+      if (condition(obj, 'Progressing')?.reason === 'ProgressDeadlineExceeded')
+        return { status: 'Degraded', message: `Deployment "${obj.metadata.name ?? ''}" exceeded its progress deadline` };
       const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
       const updated = num(status.updatedReplicas);
-      if (updated < replicas) return { status: 'Progressing', message: `Waiting for rollout to finish: ${updated} out of ${replicas} new replicas have been updated...` };
-      if (num(status.replicas) > updated) return { status: 'Progressing', message: `Waiting for rollout to finish: ${num(status.replicas) - updated} old replicas are pending termination...` };
-      if (num(status.availableReplicas) < updated) return { status: 'Progressing', message: `Waiting for rollout to finish: ${num(status.availableReplicas)} of ${updated} updated replicas are available...` };
+      if (updated < replicas)
+        return { status: 'Progressing', message: `Waiting for rollout to finish: ${updated} out of ${replicas} new replicas have been updated...` };
+      if (num(status.replicas) > updated)
+        return { status: 'Progressing', message: `Waiting for rollout to finish: ${num(status.replicas) - updated} old replicas are pending termination...` };
+      if (num(status.availableReplicas) < updated)
+        return {
+          status: 'Progressing',
+          message: `Waiting for rollout to finish: ${num(status.availableReplicas)} of ${updated} updated replicas are available...`,
+        };
       return { status: 'Healthy' };
     }
     case 'StatefulSet': {
       const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
-      if (num(obj.metadata.generation) > num(status.observedGeneration)) return { status: 'Progressing', message: 'Waiting for statefulset spec update to be observed...' };
-      if (num(status.readyReplicas) < replicas) return { status: 'Progressing', message: `Waiting for ${replicas - num(status.readyReplicas)} pods to be ready...` };
-      return { status: 'Healthy', message: `statefulset rolling update complete ${num(status.currentReplicas)} pods at revision ${typeof status.currentRevision === 'string' ? status.currentRevision : ''}...` };
+      if (num(obj.metadata.generation) > num(status.observedGeneration))
+        return { status: 'Progressing', message: 'Waiting for statefulset spec update to be observed...' };
+      if (num(status.readyReplicas) < replicas)
+        return { status: 'Progressing', message: `Waiting for ${replicas - num(status.readyReplicas)} pods to be ready...` };
+      return {
+        status: 'Healthy',
+        message: `statefulset rolling update complete ${num(status.currentReplicas)} pods at revision ${typeof status.currentRevision === 'string' ? status.currentRevision : ''}...`,
+      };
     }
     case 'DaemonSet': {
-      if (num(status.numberAvailable) < num(status.desiredNumberScheduled)) return { status: 'Progressing', message: `Waiting for daemon set "${obj.metadata.name ?? ''}" rollout to finish: ${num(status.numberAvailable)} of ${num(status.desiredNumberScheduled)} updated pods are available...` };
+      if (num(status.numberAvailable) < num(status.desiredNumberScheduled))
+        return {
+          status: 'Progressing',
+          message: `Waiting for daemon set "${obj.metadata.name ?? ''}" rollout to finish: ${num(status.numberAvailable)} of ${num(status.desiredNumberScheduled)} updated pods are available...`,
+        };
       return { status: 'Healthy' };
     }
     case 'Service': {

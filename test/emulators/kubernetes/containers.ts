@@ -77,7 +77,10 @@ function hasKey(obj: KubeObject, key: string): boolean {
 export function configError(store: KubeStore, namespace: string, container: ContainerSpec): string | undefined {
   const envFrom = container.raw.envFrom;
   for (const source of Array.isArray(envFrom) ? envFrom : []) {
-    for (const [field, kind] of [['configMapRef', 'configmap'], ['secretRef', 'secret']] as const) {
+    for (const [field, kind] of [
+      ['configMapRef', 'configmap'],
+      ['secretRef', 'secret'],
+    ] as const) {
       const ref = getPath(source, field);
       const name = str(getPath(ref, 'name'));
       if (name !== undefined && !optional(ref) && !lookup(store, namespace, kind, name)) return `${kind} "${name}" not found`;
@@ -85,7 +88,10 @@ export function configError(store: KubeStore, namespace: string, container: Cont
   }
   const env = container.raw.env;
   for (const variable of Array.isArray(env) ? env : []) {
-    for (const [field, kind, label] of [['valueFrom.configMapKeyRef', 'configmap', 'ConfigMap'], ['valueFrom.secretKeyRef', 'secret', 'Secret']] as const) {
+    for (const [field, kind, label] of [
+      ['valueFrom.configMapKeyRef', 'configmap', 'ConfigMap'],
+      ['valueFrom.secretKeyRef', 'secret', 'Secret'],
+    ] as const) {
       const ref = getPath(variable, field);
       const name = str(getPath(ref, 'name'));
       const key = str(getPath(ref, 'key')) ?? '';
@@ -110,19 +116,24 @@ export function mountError(store: KubeStore, pod: KubeObject, sync: (secret: Kub
     const cm = getPath(volume, 'configMap');
     if (isRecord(cm) && !optional(cm) && !lookup(store, namespace, 'configmap', str(cm.name) ?? '')) return fail(`configmap "${str(cm.name) ?? ''}" not found`);
     const secret = getPath(volume, 'secret');
-    if (isRecord(secret) && !optional(secret) && !lookup(store, namespace, 'secret', str(secret.secretName) ?? '')) return fail(`secret "${str(secret.secretName) ?? ''}" not found`);
+    if (isRecord(secret) && !optional(secret) && !lookup(store, namespace, 'secret', str(secret.secretName) ?? ''))
+      return fail(`secret "${str(secret.secretName) ?? ''}" not found`);
     const sources = getPath(volume, 'projected.sources');
     for (const source of Array.isArray(sources) ? sources : []) {
       const pcm = getPath(source, 'configMap');
-      if (isRecord(pcm) && !optional(pcm) && !lookup(store, namespace, 'configmap', str(pcm.name) ?? '')) return fail(`configmap "${str(pcm.name) ?? ''}" not found`);
+      if (isRecord(pcm) && !optional(pcm) && !lookup(store, namespace, 'configmap', str(pcm.name) ?? ''))
+        return fail(`configmap "${str(pcm.name) ?? ''}" not found`);
       const psecret = getPath(source, 'secret');
-      if (isRecord(psecret) && !optional(psecret) && !lookup(store, namespace, 'secret', str(psecret.name) ?? '')) return fail(`secret "${str(psecret.name) ?? ''}" not found`);
+      if (isRecord(psecret) && !optional(psecret) && !lookup(store, namespace, 'secret', str(psecret.name) ?? ''))
+        return fail(`secret "${str(psecret.name) ?? ''}" not found`);
     }
     if (getPath(volume, 'csi.driver') === 'secrets-store.csi.k8s.io') {
       const className = str(getPath(volume, 'csi.volumeAttributes.secretProviderClass')) ?? '';
       const spc = store.registry.byKey(SPC) ? store.get(SPC, namespace, className) : undefined;
       if (!spc) {
-        return fail(`rpc error: code = Unknown desc = failed to get secretproviderclass ${namespace}/${className}, error: SecretProviderClass.secrets-store.csi.x-k8s.io "${className}" not found`);
+        return fail(
+          `rpc error: code = Unknown desc = failed to get secretproviderclass ${namespace}/${className}, error: SecretProviderClass.secrets-store.csi.x-k8s.io "${className}" not found`,
+        );
       }
       for (const object of syncedSecrets(spc)) if (!store.get('secrets', namespace, object.metadata.name ?? '')) sync(object);
     }
@@ -143,7 +154,11 @@ function syncedSecrets(spc: KubeObject): KubeObject[] {
     return {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: str(s.secretName) ?? '', namespace: spc.metadata.namespace, labels: { ...(isRecord(s.labels) ? (s.labels as Record<string, string>) : {}), 'secrets-store.csi.k8s.io/managed': 'true' } },
+      metadata: {
+        name: str(s.secretName) ?? '',
+        namespace: spc.metadata.namespace,
+        labels: { ...(isRecord(s.labels) ? (s.labels as Record<string, string>) : {}), 'secrets-store.csi.k8s.io/managed': 'true' },
+      },
       type: str(s.type) ?? 'Opaque',
       data,
     };

@@ -79,10 +79,13 @@ export class Controllers implements NodeKit {
     const pending = this.timers.get(key);
     if (pending && pending.at <= at) return;
     if (pending) clearTimeout(pending.timer);
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      this.enqueue(resource, namespace, name);
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        this.enqueue(resource, namespace, name);
+      },
+      Math.max(0, ms),
+    );
     this.timers.set(key, { timer, at });
   }
 
@@ -153,7 +156,9 @@ export class Controllers implements NodeKit {
       try {
         reconcile(this, obj);
       } catch (error: unknown) {
-        process.emitWarning(`kubernetes emulator: reconcile of ${resource} ${namespace ?? ''}/${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.emitWarning(
+          `kubernetes emulator: reconcile of ${resource} ${namespace ?? ''}/${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }

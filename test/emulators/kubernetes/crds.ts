@@ -40,7 +40,8 @@ export function validateCrd(crd: KubeObject): StatusCause[] {
     causes.push({ reason: 'FieldValueNotSupported', message: `Unsupported value: "${scope}": supported values: "Cluster", "Namespaced"`, field: 'spec.scope' });
   }
   const versions = versionsOf(spec);
-  if (versions.length === 0) causes.push({ reason: 'FieldValueRequired', message: 'Required value: must have exactly one version marked as storage version', field: 'spec.versions' });
+  if (versions.length === 0)
+    causes.push({ reason: 'FieldValueRequired', message: 'Required value: must have exactly one version marked as storage version', field: 'spec.versions' });
   else if (versions.filter((v) => v.storage).length !== 1) {
     causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must have exactly one version marked as storage version', field: 'spec.versions' });
   }
@@ -59,7 +60,10 @@ export function typeFromCrd(crd: KubeObject): ResourceType {
   const versions = versionsOf(spec);
   return {
     group: str(spec.group) ?? '',
-    versions: versions.filter((v) => v.served).map((v) => v.name).sort(compareVersions),
+    versions: versions
+      .filter((v) => v.served)
+      .map((v) => v.name)
+      .sort(compareVersions),
     kind,
     listKind: str(names.listKind) ?? `${kind}List`,
     plural: str(names.plural) ?? '',
@@ -80,14 +84,22 @@ export function crdStatus(crd: KubeObject): Record<string, unknown> {
   if (!names.singular && typeof names.kind === 'string') names.singular = names.kind.toLowerCase();
   if (!names.listKind && typeof names.kind === 'string') names.listKind = `${names.kind}List`;
   const now = timestamp();
-  const condition = (type: string, reason: string, message: string): Record<string, string> => ({ type, status: 'True', lastTransitionTime: now, reason, message });
+  const condition = (type: string, reason: string, message: string): Record<string, string> => ({
+    type,
+    status: 'True',
+    lastTransitionTime: now,
+    reason,
+    message,
+  });
   return {
     conditions: [
       condition('NamesAccepted', 'NoConflicts', 'no conflicts found'),
       condition('Established', 'InitialNamesAccepted', 'the initial names have been accepted'),
     ],
     acceptedNames: names,
-    storedVersions: versionsOf(spec).filter((v) => v.storage).map((v) => v.name),
+    storedVersions: versionsOf(spec)
+      .filter((v) => v.storage)
+      .map((v) => v.name),
   };
 }
 
@@ -117,7 +129,13 @@ export function presetCrds(): KubeObject[] {
     spec: {
       group: p.group,
       scope: 'Namespaced',
-      names: { kind: p.kind, listKind: `${p.kind}List`, plural: p.plural, singular: p.kind.toLowerCase(), ...(p.shortNames ? { shortNames: p.shortNames } : {}) },
+      names: {
+        kind: p.kind,
+        listKind: `${p.kind}List`,
+        plural: p.plural,
+        singular: p.kind.toLowerCase(),
+        ...(p.shortNames ? { shortNames: p.shortNames } : {}),
+      },
       versions: [
         {
           name: p.version,

@@ -197,7 +197,13 @@ function defaultJob(obj: KubeObject, spec: Record<string, unknown>, creating: bo
     spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
     const template = child(spec, 'template');
     const meta = child(template, 'metadata');
-    meta.labels = { ...(isRecord(meta.labels) ? meta.labels : {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+    meta.labels = {
+      ...(isRecord(meta.labels) ? meta.labels : {}),
+      'batch.kubernetes.io/controller-uid': uid,
+      'batch.kubernetes.io/job-name': name,
+      'controller-uid': uid,
+      'job-name': name,
+    };
   }
   if (spec.manualSelector === undefined) delete spec.manualSelector;
 }

@@ -61,14 +61,28 @@ export function reconcileReplicaSet(kit: Kit, rs: KubeObject): void {
   pods = livePods(kit, rs);
   const ready = readyCount(pods);
   const next = clone(rs);
-  const status: Record<string, unknown> = { replicas: pods.length, fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation ?? 1 };
+  const status: Record<string, unknown> = {
+    replicas: pods.length,
+    fullyLabeledReplicas: pods.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    observedGeneration: rs.metadata.generation ?? 1,
+  };
   if (ready === 0) {
     delete status.readyReplicas;
     delete status.availableReplicas;
   }
   const previous = conditionOf(rs.status, 'ReplicaFailure');
   if (failure !== undefined) {
-    status.conditions = [{ type: 'ReplicaFailure', status: 'True', lastTransitionTime: str(previous?.lastTransitionTime) ?? timestamp(), reason: 'FailedCreate', message: failure }];
+    status.conditions = [
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        lastTransitionTime: str(previous?.lastTransitionTime) ?? timestamp(),
+        reason: 'FailedCreate',
+        message: failure,
+      },
+    ];
   } else if (previous && pods.length < desired) {
     status.conditions = [previous];
   }
@@ -100,7 +114,13 @@ function carry(previous: Record<string, unknown> | undefined, type: string, ok: 
 const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 /** Deployment annotations the controller does not copy to its ReplicaSets (deployment/util). */
-const NOT_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, REVISION_HISTORY, 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas']);
+const NOT_COPIED = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION,
+  REVISION_HISTORY,
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+]);
 
 export function revisionOf(obj: KubeObject): number {
   return Number(obj.metadata.annotations?.[REVISION] ?? 0) || 0;
@@ -110,7 +130,11 @@ export function revisionOf(obj: KubeObject): number {
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }
 
 /** A ReplicaSet's pod template without the pod-template-hash label, to compare with a Deployment's. */
@@ -138,7 +162,8 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
   const template = getPath(deployment, 'spec.template');
   const hash = shortHash(template);
   // By the hash of this template, else (a rollback sends the old template back, spelled differently) by equal content.
-  const existing = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+  const existing =
+    owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
   const maxOld = Math.max(0, ...owned.filter((rs) => rs !== existing).map(revisionOf));
   if (existing) {
     const current = num(getPath(existing, 'spec.replicas'), 1);
@@ -152,7 +177,15 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
     annotations['deployment.kubernetes.io/desired-replicas'] = String(desired);
     next.metadata.annotations = annotations;
     next.spec = { ...(isRecord(existing.spec) ? existing.spec : {}), replicas: desired };
-    if (current !== desired) recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${desired > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${desired}`, 'deployment-controller');
+    if (current !== desired)
+      recordEvent(
+        kit.store,
+        deployment,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled ${desired > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${desired}`,
+        'deployment-controller',
+      );
     return kit.writeIfChanged('replicasets.apps', existing, next);
   }
   if (!kit.namespaceActive(deployment.metadata.namespace)) return undefined;
@@ -169,20 +202,38 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
       name: `${name}-${hash}`,
       namespace: deployment.metadata.namespace,
       labels,
-      annotations: { ...copiedAnnotations(deployment), 'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)), [REVISION]: String(maxOld + 1) },
+      annotations: {
+        ...copiedAnnotations(deployment),
+        'deployment.kubernetes.io/desired-replicas': String(desired),
+        'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)),
+        [REVISION]: String(maxOld + 1),
+      },
       ownerReferences: [controllerRef(deployment)],
     },
-    spec: { replicas: desired, selector: { ...(isRecord(selector) ? selector : {}), matchLabels: { ...matchLabels, 'pod-template-hash': hash } }, template: podTemplate },
+    spec: {
+      replicas: desired,
+      selector: { ...(isRecord(selector) ? selector : {}), matchLabels: { ...matchLabels, 'pod-template-hash': hash } },
+      template: podTemplate,
+    },
   };
   const created = kit.createChild('replicasets.apps', rs);
-  recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${desired}`, 'deployment-controller');
+  recordEvent(
+    kit.store,
+    deployment,
+    'Normal',
+    'ScalingReplicaSet',
+    `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${desired}`,
+    'deployment-controller',
+  );
   return created;
 }
 
 /** A paused Deployment: no ReplicaSet is created or scaled; the status says so (Progressing Unknown, DeploymentPaused). */
 function reportPaused(kit: Kit, deployment: KubeObject, owned: KubeObject[]): void {
   const template = getPath(deployment, 'spec.template');
-  const current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === shortHash(template)) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+  const current =
+    owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === shortHash(template)) ??
+    owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
   const stat = (rs: KubeObject | undefined, field: string): number => (rs ? num(getPath(rs, `status.${field}`), 0) : 0);
   const sum = (field: string): number => owned.reduce((n, rs) => n + stat(rs, field), 0);
   const previous = isRecord(deployment.status) ? deployment.status : {};
@@ -222,7 +273,14 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
       const next = clone(rs);
       next.spec = { ...(isRecord(rs.spec) ? rs.spec : {}), replicas: 0 };
       kit.writeIfChanged('replicasets.apps', rs, next);
-      recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to 0`, 'deployment-controller');
+      recordEvent(
+        kit.store,
+        deployment,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to 0`,
+        'deployment-controller',
+      );
     }
   }
   const all = [newRs, ...oldRs];
@@ -252,10 +310,13 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
   let progressing: Record<string, unknown>;
   if (complete) progressing = carry(prevProgress, 'Progressing', true, 'NewReplicaSetAvailable', `ReplicaSet "${newName}" has successfully progressed.`);
   else if (settled && prevProgress) progressing = prevProgress;
-  else if (elapsed >= deadlineMs) progressing = carry(prevProgress, 'Progressing', false, 'ProgressDeadlineExceeded', `ReplicaSet "${newName}" has timed out progressing.`);
-  else if (str(prevProgress?.message)?.includes(newName)) progressing = carry(prevProgress, 'Progressing', true, 'ReplicaSetUpdated', `ReplicaSet "${newName}" is progressing.`);
+  else if (elapsed >= deadlineMs)
+    progressing = carry(prevProgress, 'Progressing', false, 'ProgressDeadlineExceeded', `ReplicaSet "${newName}" has timed out progressing.`);
+  else if (str(prevProgress?.message)?.includes(newName))
+    progressing = carry(prevProgress, 'Progressing', true, 'ReplicaSetUpdated', `ReplicaSet "${newName}" is progressing.`);
   else progressing = carry(prevProgress, 'Progressing', true, 'NewReplicaSetCreated', `Created new replica set "${newName}"`);
-  if (!complete && !settled && elapsed < deadlineMs) kit.after(deadlineMs - elapsed + 1, 'deployments.apps', deployment.metadata.namespace, deployment.metadata.name ?? '');
+  if (!complete && !settled && elapsed < deadlineMs)
+    kit.after(deadlineMs - elapsed + 1, 'deployments.apps', deployment.metadata.namespace, deployment.metadata.name ?? '');
 
   const status: Record<string, unknown> = {
     observedGeneration: deployment.metadata.generation ?? 1,
@@ -275,6 +336,13 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
   next.metadata.annotations = { ...(deployment.metadata.annotations ?? {}), [REVISION]: String(revisionOf(newRs)) };
   kit.writeIfChanged('deployments.apps', deployment, next);
   if (progressing.reason === 'ProgressDeadlineExceeded' && prevProgress?.reason !== 'ProgressDeadlineExceeded') {
-    recordEvent(kit.store, deployment, 'Warning', 'ProgressDeadlineExceeded', `Deployment "${deployment.metadata.name ?? ''}" has timed out progressing.`, 'deployment-controller');
+    recordEvent(
+      kit.store,
+      deployment,
+      'Warning',
+      'ProgressDeadlineExceeded',
+      `Deployment "${deployment.metadata.name ?? ''}" has timed out progressing.`,
+      'deployment-controller',
+    );
   }
 }

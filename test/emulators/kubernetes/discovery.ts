@@ -50,15 +50,26 @@ function entries(type: ResourceType): unknown[] {
     verbs: type.plural === 'namespaces' ? VERBS.filter((v) => v !== 'deletecollection') : VERBS,
   };
   if (type.shortNames.length > 0) main.shortNames = type.shortNames;
-  if (!type.custom && ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Service'].includes(type.kind)) main.categories = ['all'];
+  if (!type.custom && ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Service'].includes(type.kind))
+    main.categories = ['all'];
   // The main entry comes first: client-node picks the first entry with the kind.
   const list: unknown[] = [main];
-  if (type.statusSubresource) list.push({ name: `${type.plural}/status`, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: ['get', 'patch', 'update'] });
+  if (type.statusSubresource)
+    list.push({ name: `${type.plural}/status`, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: ['get', 'patch', 'update'] });
   if (!type.custom && ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(type.kind)) {
-    list.push({ name: `${type.plural}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    list.push({
+      name: `${type.plural}/scale`,
+      singularName: '',
+      namespaced: true,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
   }
   if (type.kind === 'Pod' && !type.custom) list.push({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
-  if (type.plural === 'namespaces' && !type.custom) list.push({ name: 'namespaces/finalize', singularName: '', namespaced: false, kind: 'Namespace', verbs: ['update'] });
+  if (type.plural === 'namespaces' && !type.custom)
+    list.push({ name: 'namespaces/finalize', singularName: '', namespaced: false, kind: 'Namespace', verbs: ['update'] });
   return list;
 }
 
@@ -75,8 +86,18 @@ export const AGGREGATED_DISCOVERY = 'application/json;g=apidiscovery.k8s.io;v=v2
 /** Whether the Accept header asks for aggregated discovery v2 (as one of its media ranges). */
 export function wantsAggregated(accept: string | undefined): boolean {
   return (accept ?? '').split(',').some((range) => {
-    const params = new Map(range.split(';').slice(1).map((p) => p.trim().split('=') as [string, string]));
-    return range.trim().startsWith('application/json') && params.get('g') === 'apidiscovery.k8s.io' && params.get('v') === 'v2' && params.get('as') === 'APIGroupDiscoveryList';
+    const params = new Map(
+      range
+        .split(';')
+        .slice(1)
+        .map((p) => p.trim().split('=') as [string, string]),
+    );
+    return (
+      range.trim().startsWith('application/json') &&
+      params.get('g') === 'apidiscovery.k8s.io' &&
+      params.get('v') === 'v2' &&
+      params.get('as') === 'APIGroupDiscoveryList'
+    );
   });
 }
 

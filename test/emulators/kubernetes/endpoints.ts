@@ -2,7 +2,7 @@
 // object of the same name and one EndpointSlice (`{service}-{hash}`), listing the pods the
 // selector matches: ready ones as addresses, the others as notReadyAddresses (ready: false).
 import { shortHash, controllerRef, type Kit } from './kit.ts';
-import { clone, getPath, isRecord, str, type KubeObject } from './types.ts';
+import { byteOrder, clone, getPath, isRecord, str, type KubeObject } from './types.ts';
 
 function matches(selector: Record<string, unknown>, labels: Record<string, string> | undefined): boolean {
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
@@ -47,7 +47,7 @@ export function reconcileEndpoints(kit: Kit, service: KubeObject): void {
   const name = service.metadata.name ?? '';
   const pods = kit.store
     .scan('pods', namespace, (p) => matches(selector, p.metadata.labels) && typeof getPath(p, 'status.podIP') === 'string' && !p.metadata.deletionTimestamp)
-    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    .sort((a, b) => byteOrder(a.metadata.name ?? '', b.metadata.name ?? ''));
   const ports = (Array.isArray(getPath(service, 'spec.ports')) ? (getPath(service, 'spec.ports') as unknown[]) : []).filter(isRecord);
   const address = (pod: Readonly<KubeObject>): Record<string, unknown> => ({
     ip: str(getPath(pod, 'status.podIP')),
@@ -58,7 +58,16 @@ export function reconcileEndpoints(kit: Kit, service: KubeObject): void {
     ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: pod ? (targetPort(p, pod) ?? 0) : 0, protocol: p.protocol ?? 'TCP' }));
   const readyPods = pods.filter(ready);
   const unready = pods.filter((p) => !ready(p));
-  const subsets = pods.length === 0 ? undefined : [{ ...(readyPods.length ? { addresses: readyPods.map(address) } : {}), ...(unready.length ? { notReadyAddresses: unready.map(address) } : {}), ports: servicePorts(pods[0]) }];
+  const subsets =
+    pods.length === 0
+      ? undefined
+      : [
+          {
+            ...(readyPods.length ? { addresses: readyPods.map(address) } : {}),
+            ...(unready.length ? { notReadyAddresses: unready.map(address) } : {}),
+            ports: servicePorts(pods[0]),
+          },
+        ];
   const labels = { ...(service.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
   write(kit, 'endpoints', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace, labels }, ...(subsets ? { subsets } : {}) });
   if (!kit.store.registry.byKey('endpointslices.discovery.k8s.io')) return;
@@ -68,7 +77,11 @@ export function reconcileEndpoints(kit: Kit, service: KubeObject): void {
     metadata: {
       name: `${name}-${shortHash(service.metadata.uid ?? name, 5)}`,
       namespace,
-      labels: { ...(service.metadata.labels ?? {}), 'kubernetes.io/service-name': name, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
+      labels: {
+        ...(service.metadata.labels ?? {}),
+        'kubernetes.io/service-name': name,
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
       ownerReferences: [controllerRef(service)],
     },
     addressType: 'IPv4',

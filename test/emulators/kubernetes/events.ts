@@ -19,7 +19,11 @@ export function recordEvent(store: KubeStore, about: KubeObject, type: EventType
   const now = timestamp();
   const spec = about.spec;
   const host = isRecord(spec) && typeof spec.nodeName === 'string' ? spec.nodeName : NODE_NAME;
-  const [existing] = store.select('events', namespace, (e) => isRecord(e.involvedObject) && e.involvedObject.uid === uid && e.reason === reason && e.message === message);
+  const [existing] = store.select(
+    'events',
+    namespace,
+    (e) => isRecord(e.involvedObject) && e.involvedObject.uid === uid && e.reason === reason && e.message === message,
+  );
   if (existing) {
     existing.count = (typeof existing.count === 'number' ? existing.count : 1) + 1;
     existing.lastTimestamp = now;

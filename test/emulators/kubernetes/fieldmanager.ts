@@ -4,7 +4,20 @@
 // conflicts with other owners, drops fields its manager stopped applying;
 // other writes (Update operations) take ownership of the fields they change.
 import { applyConflict, type StatusCause } from './status.ts';
-import { builtinSchema, decodeFields, encodeFields, fieldSet, isItemPath, keyToken, listKey, pathString, removeAt, valueAt, type FieldOptions, type FieldSet } from './fieldpaths.ts';
+import {
+  builtinSchema,
+  decodeFields,
+  encodeFields,
+  fieldSet,
+  isItemPath,
+  keyToken,
+  listKey,
+  pathString,
+  removeAt,
+  valueAt,
+  type FieldOptions,
+  type FieldSet,
+} from './fieldpaths.ts';
 import { fieldSchema, type Schema } from './schema.ts';
 import { clone, deepEqual, isRecord, timestamp, type KubeObject, type ManagedFieldsEntry } from './types.ts';
 
@@ -45,7 +58,11 @@ function managerLabel(entry: ManagedFieldsEntry): string {
 }
 
 function conflictError(conflicts: { owner: ManagedFieldsEntry; path: string }[]): Error {
-  const causes: StatusCause[] = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${managerLabel(c.owner)}`, field: pathString(c.path) }));
+  const causes: StatusCause[] = conflicts.map((c) => ({
+    reason: 'FieldManagerConflict',
+    message: `conflict with ${managerLabel(c.owner)}`,
+    field: pathString(c.path),
+  }));
   if (conflicts.length === 1) {
     const only = conflicts[0];
     return applyConflict(`Apply failed with 1 conflict: conflict with ${managerLabel(only!.owner)}: ${pathString(only!.path)}`, causes);

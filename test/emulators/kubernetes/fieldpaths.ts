@@ -33,7 +33,19 @@ export function builtinSchema(obj: KubeObject): Schema | undefined {
 }
 
 /** Top-level and metadata fields the field manager never tracks. */
-const UNTRACKED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'selfLink', 'generateName']);
+const UNTRACKED_META = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'managedFields',
+  'selfLink',
+  'generateName',
+]);
 
 export interface FieldOptions {
   /** The kind's schema (list and map types); without it, a built-in object's own (when `associative`). */

@@ -35,12 +35,14 @@ export function present(target: Target, obj: Readonly<KubeObject>): KubeObject {
 function selectorFilter(target: Target, query: URLSearchParams): (obj: KubeObject) => boolean {
   const labels = parseLabelSelector(query.get('labelSelector') ?? '');
   const fields = parseFieldSelector(query.get('fieldSelector') ?? '', target.type.kind);
-  return (obj) => (target.name === undefined || obj.metadata.name === target.name) && matchRequirements(labels, obj.metadata.labels) && matchFields(fields, obj);
+  return (obj) =>
+    (target.name === undefined || obj.metadata.name === target.name) && matchRequirements(labels, obj.metadata.labels) && matchFields(fields, obj);
 }
 
 function writeOptions(req: Request): WriteOptions {
   const dryRun = req.query.getAll('dryRun');
-  if (dryRun.some((d) => d !== 'All')) throw badRequest(`dryRun: Unsupported value: ${JSON.stringify(dryRun.find((d) => d !== 'All'))}: supported values: "All"`);
+  if (dryRun.some((d) => d !== 'All'))
+    throw badRequest(`dryRun: Unsupported value: ${JSON.stringify(dryRun.find((d) => d !== 'All'))}: supported values: "All"`);
   const force = req.query.get('force');
   const validation = req.query.get('fieldValidation') ?? 'Warn';
   if (validation !== 'Strict' && validation !== 'Warn' && validation !== 'Ignore') {
@@ -62,7 +64,12 @@ function list(ctx: ResourceContext, target: Target, req: Request, res: http.Serv
   const limit = Number(req.query.get('limit') ?? '0');
   const start = Number(Buffer.from(req.query.get('continue') ?? '', 'base64url').toString('utf8') || '0');
   const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
-  if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type, target.version, page, ctx.store.resourceVersion, req.query.get('includeObject'), (o) => present(target, o)));
+  if (wantsTable(req.headers.accept))
+    return sendJson(
+      res,
+      200,
+      toTable(target.type, target.version, page, ctx.store.resourceVersion, req.query.get('includeObject'), (o) => present(target, o)),
+    );
   const metadata: Record<string, unknown> = { resourceVersion: ctx.store.resourceVersion };
   const next = start + page.length;
   if (limit > 0 && next < all.length) {
@@ -97,7 +104,13 @@ function getLogs(ctx: ResourceContext, target: Target, req: Request, res: http.S
   const pod = ctx.writer.read(target);
   let text = ctx.logs(pod, req.query.get('container') ?? undefined, req.query.get('previous') === 'true');
   const tail = Number(req.query.get('tailLines') ?? '-1');
-  if (tail >= 0) text = text.split('\n').filter((l) => l.length > 0).slice(-tail).map((l) => `${l}\n`).join('');
+  if (tail >= 0)
+    text = text
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .slice(-tail)
+      .map((l) => `${l}\n`)
+      .join('');
   res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
@@ -112,7 +125,11 @@ export function handleResource(ctx: ResourceContext, target: Target, subresource
   };
   let pending: string[] | undefined;
   const respond = (code: number, obj: KubeObject): void => {
-    if (pending && pending.length > 0) res.setHeader('Warning', pending.map((w) => `299 - ${JSON.stringify(w)}`));
+    if (pending && pending.length > 0)
+      res.setHeader(
+        'Warning',
+        pending.map((w) => `299 - ${JSON.stringify(w)}`),
+      );
     sendJson(res, code, present(target, obj));
   };
   if (subresource !== undefined) {
@@ -141,7 +158,12 @@ export function handleResource(ctx: ResourceContext, target: Target, subresource
   }
   switch (method) {
     case 'GET':
-      if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(target.type, target.version, [ctx.writer.read(target)], ctx.store.resourceVersion, req.query.get('includeObject'), (o) => present(target, o)));
+      if (wantsTable(req.headers.accept))
+        return sendJson(
+          res,
+          200,
+          toTable(target.type, target.version, [ctx.writer.read(target)], ctx.store.resourceVersion, req.query.get('includeObject'), (o) => present(target, o)),
+        );
       return respond(200, ctx.writer.read(target));
     case 'PUT':
       return respond(200, ctx.writer.replace(target, parseBody(req), options()));
@@ -163,7 +185,11 @@ const SCALABLE = new Set(['deployments.apps', 'statefulsets.apps', 'replicasets.
 
 function handleSubresource(ctx: ResourceContext, target: Target, subresource: string, req: Request, res: http.ServerResponse): void {
   const respond = (obj: KubeObject, options?: WriteOptions): void => {
-    if (options?.warnings && options.warnings.length > 0) res.setHeader('Warning', options.warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+    if (options?.warnings && options.warnings.length > 0)
+      res.setHeader(
+        'Warning',
+        options.warnings.map((w) => `299 - ${JSON.stringify(w)}`),
+      );
     sendJson(res, 200, present(target, obj));
   };
   if (subresource === 'status' && target.type.statusSubresource) {
@@ -197,7 +223,12 @@ function deleteCollection(ctx: ResourceContext, target: Target, req: Request, re
     ctx.writer.delete({ ...target, namespace: obj.metadata.namespace, name: obj.metadata.name }, options);
     deleted.push(target.type.custom ? present(target, obj) : withoutTypeMeta(obj));
   }
-  sendJson(res, 200, { kind: target.type.listKind, apiVersion: apiVersionOf(target.type.group, target.version), metadata: { resourceVersion: ctx.store.resourceVersion }, items: deleted });
+  sendJson(res, 200, {
+    kind: target.type.listKind,
+    apiVersion: apiVersionOf(target.type.group, target.version),
+    metadata: { resourceVersion: ctx.store.resourceVersion },
+    items: deleted,
+  });
 }
 
 function parseBody(req: Request): unknown {

@@ -9,7 +9,7 @@ import { Controllers } from './controllers.ts';
 import { presetCrds } from './crds.ts';
 import { NamespaceLifecycle } from './namespaces.ts';
 import { nodeObjects } from './nodes.ts';
-import { ObjectWriter } from './objects.ts';
+import { ObjectWriter, type ValidationMeter } from './objects.ts';
 import { podLogs } from './logs.ts';
 import { ImageRegistry } from './registry.ts';
 import { ResourceRegistry } from './resources.ts';
@@ -46,6 +46,8 @@ export interface KubeEmulator {
   requests: RequestCounter;
   /** The container registry the kubelet pulls from: `images.refuse(image, 'NotFound' | 'Unauthorized')` makes pulls of an image fail. */
   images: ImageRegistry;
+  /** Objects validated on writes so far and the milliseconds their validation took (schema checks and the kind's rules). */
+  validation: Readonly<ValidationMeter>;
   /** The objects, for tests to inspect and seed (`store.seed(obj)`, `store.get('deployments.apps', ns, name)`). */
   store: KubeStore;
   /** A kubeconfig (YAML) for this server: insecure-skip-tls-verify, a token user, namespace `default`. */
@@ -72,10 +74,11 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
   const token = options.token ?? randomBytes(24).toString('base64url');
   const watches = new Set<() => void>();
   let address = '127.0.0.1:0';
+  const writer = new ObjectWriter(store, namespaces);
   const server = await startServer(
     createListener({
       store,
-      writer: new ObjectWriter(store, namespaces),
+      writer,
       namespaces,
       logs: podLogs,
       watches,
@@ -115,6 +118,7 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
     faults,
     requests,
     images,
+    validation: writer.validation,
     store,
     kubeconfig,
     writeKubeconfig: (path) => writeFile(path, kubeconfig(), { mode: 0o600 }),

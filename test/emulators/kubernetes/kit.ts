@@ -38,7 +38,14 @@ export function controllerOf(obj: KubeObject): OwnerReference | undefined {
 
 /** An owner reference to `owner` that marks it as the controller. */
 export function controllerRef(owner: KubeObject): OwnerReference {
-  return { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: owner.metadata.name ?? '', uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion ?? '',
+    kind: owner.kind ?? '',
+    name: owner.metadata.name ?? '',
+    uid: owner.metadata.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
@@ -52,4 +59,3 @@ export function shortHash(value: unknown, length = 10): string {
 export function randomSuffix(): string {
   return Array.from({ length: 5 }, () => SAFE[Math.floor(Math.random() * SAFE.length)]).join('');
 }
-

@@ -26,13 +26,17 @@ export function podLogs(pod: KubeObject, container: string | undefined, previous
     if (restarts === 0) throw badRequest(`previous terminated container "${chosen.name}" in pod "${name}" not found`);
   } else if (!hasRun) {
     if (!getPath(pod, 'spec.nodeName')) throw badRequest(`pod ${name} does not have a host assigned`);
-    const why = waitingReason === 'ImagePullBackOff' || waitingReason === 'ErrImagePull' ? 'trying and failing to pull image' : (waitingReason ?? 'ContainerCreating');
+    const why =
+      waitingReason === 'ImagePullBackOff' || waitingReason === 'ErrImagePull' ? 'trying and failing to pull image' : (waitingReason ?? 'ContainerCreating');
     throw badRequest(`container "${chosen.name}" in pod "${name}" is waiting to start: ${why}`);
   }
   const program = programOf(chosen);
   const runNumber = previous ? restarts : restarts + 1;
   const lines = [`[emulator] ${chosen.name} started from ${chosen.image} (run ${runNumber})`, ...program.output];
-  if (program.exit === undefined) lines.push(getPath(own, 'state.terminated.reason') === 'Completed' ? `[emulator] ${chosen.name} ran to completion` : `[emulator] ${chosen.name} is serving`);
+  if (program.exit === undefined)
+    lines.push(
+      getPath(own, 'state.terminated.reason') === 'Completed' ? `[emulator] ${chosen.name} ran to completion` : `[emulator] ${chosen.name} is serving`,
+    );
   else if (program.exit !== 0 && program.output.length === 0) lines.push(`[emulator] exiting with status ${program.exit}`);
   return `${lines.join('\n')}\n`;
 }

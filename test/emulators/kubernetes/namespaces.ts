@@ -36,7 +36,13 @@ export class NamespaceLifecycle {
   /** Creates the namespaces every cluster has. */
   seedDefaults(): void {
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-      this.store.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      this.store.seed({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
     }
   }
 
@@ -46,9 +52,12 @@ export class NamespaceLifecycle {
     const ns = this.store.get('namespaces', undefined, namespace);
     if (!ns) throw notFound(NAMESPACES, namespace);
     if (ns.metadata.deletionTimestamp) {
-      throw forbidden({ group: type.group, resource: type.plural }, name, `unable to create new content in namespace ${namespace} because it is being terminated`, [
-        { reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' },
-      ]);
+      throw forbidden(
+        { group: type.group, resource: type.plural },
+        name,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+        [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+      );
     }
   }
 
@@ -126,17 +135,33 @@ export class NamespaceLifecycle {
 
 function terminatingConditions(remaining: number, held: { resource: string; object: KubeObject }[]): Record<string, string>[] {
   const now = timestamp();
-  const condition = (type: string, status: boolean, reason: string, message: string): Record<string, string> => ({ type, status: status ? 'True' : 'False', lastTransitionTime: now, reason, message });
+  const condition = (type: string, status: boolean, reason: string, message: string): Record<string, string> => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastTransitionTime: now,
+    reason,
+    message,
+  });
   const finalizers = [...new Set(held.flatMap(({ object }) => object.metadata.finalizers ?? []))].sort();
   return [
     condition('NamespaceDeletionDiscoveryFailure', false, 'ResourcesDiscovered', 'All resources successfully discovered'),
     condition('NamespaceDeletionGroupVersionParsingFailure', false, 'ParsedGroupVersions', 'All legacy kube types successfully parsed'),
     condition('NamespaceDeletionContentFailure', false, 'ContentDeleted', 'All content successfully deleted, may be waiting on finalization'),
     remaining > 0
-      ? condition('NamespaceContentRemaining', true, 'SomeResourcesRemain', `Some resources are remaining: ${held.map((h) => h.resource).join(', ')} has ${remaining} resource instances`)
+      ? condition(
+          'NamespaceContentRemaining',
+          true,
+          'SomeResourcesRemain',
+          `Some resources are remaining: ${held.map((h) => h.resource).join(', ')} has ${remaining} resource instances`,
+        )
       : condition('NamespaceContentRemaining', false, 'ContentRemoved', 'All content successfully removed'),
     finalizers.length > 0
-      ? condition('NamespaceFinalizersRemaining', true, 'SomeFinalizersRemain', `Some content in the namespace has finalizers remaining: ${finalizers.join(', ')} in ${held.length} resource instances`)
+      ? condition(
+          'NamespaceFinalizersRemaining',
+          true,
+          'SomeFinalizersRemain',
+          `Some content in the namespace has finalizers remaining: ${finalizers.join(', ')} in ${held.length} resource instances`,
+        )
       : condition('NamespaceFinalizersRemaining', false, 'ContentHasNoFinalizers', 'All content-preserving finalizers finished'),
   ];
 }

@@ -5,7 +5,7 @@
 // message (`0/2 nodes are available: 2 Insufficient cpu. preemption: ...`).
 import { parseQuantity } from './quantity.ts';
 import type { KubeStore } from './store.ts';
-import { getPath, isRecord, str, type KubeObject } from './types.ts';
+import { byteOrder, getPath, isRecord, str, type KubeObject } from './types.ts';
 
 export const NODE_NAMES = ['aks-nodepool1-12345678-vmss000000', 'aks-nodepool1-12345678-vmss000001'];
 
@@ -33,7 +33,11 @@ export function nodeObjects(): KubeObject[] {
         'topology.kubernetes.io/zone': `westeurope-${i + 1}`,
       },
     },
-    spec: { podCIDR: `10.244.${i}.0/24`, podCIDRs: [`10.244.${i}.0/24`], providerID: `azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mc_rg_aks_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool1-12345678-vmss/virtualMachines/${i}` },
+    spec: {
+      podCIDR: `10.244.${i}.0/24`,
+      podCIDRs: [`10.244.${i}.0/24`],
+      providerID: `azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mc_rg_aks_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool1-12345678-vmss/virtualMachines/${i}`,
+    },
     status: {
       capacity: CAPACITY,
       allocatable: ALLOCATABLE,
@@ -126,7 +130,7 @@ function terminal(pod: KubeObject): boolean {
 
 /** Picks a node for a pod as kube-scheduler's filters would (resources, pod count, nodeSelector). */
 export function schedule(store: KubeStore, pod: KubeObject): Placement {
-  const nodes = store.scan('nodes', undefined, () => true).sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  const nodes = store.scan('nodes', undefined, () => true).sort((a, b) => byteOrder(a.metadata.name ?? '', b.metadata.name ?? ''));
   const want = podRequests(pod);
   const selector = getPath(pod, 'spec.nodeSelector');
   const running = store.scan('pods', undefined, (p) => typeof getPath(p, 'spec.nodeName') === 'string' && !terminal(p) && p.metadata.uid !== pod.metadata.uid);
@@ -157,7 +161,9 @@ export function schedule(store: KubeStore, pod: KubeObject): Placement {
     ...(preemptable > 0 ? [`${preemptable} No preemption victims found for incoming pod`] : []),
     ...(selectorMisses > 0 ? [`${selectorMisses} Preemption is not helpful for scheduling`] : []),
   ].sort();
-  return { unschedulable: `0/${nodes.length} nodes are available: ${histogram.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${preemption.join(', ')}.` };
+  return {
+    unschedulable: `0/${nodes.length} nodes are available: ${histogram.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${preemption.join(', ')}.`,
+  };
 }
 
 /** The InternalIP of a node, for a pod's hostIP. */

@@ -35,10 +35,17 @@ function declaration(model: string): Declared {
   } catch {
     return result;
   }
-  const comment = (raw: string | undefined): string | undefined => raw?.split('\n').map((l) => l.replace(/^\s*\*\s?/, '')).join(' ').replace(/\\"/g, '"').trim() || undefined;
+  const comment = (raw: string | undefined): string | undefined =>
+    raw
+      ?.split('\n')
+      .map((l) => l.replace(/^\s*\*\s?/, ''))
+      .join(' ')
+      .replace(/\\"/g, '"')
+      .trim() || undefined;
   const cls = /\/\*\*\n((?:(?!\*\/)[^])*)\*\/\nexport declare class/.exec(text);
   result.description = comment(cls?.[1]);
-  for (const m of text.matchAll(/(?:\/\*\*\n((?:(?!\*\/)[^])*)\*\/\n)?\s*'([^']+)'(\??): /g)) result.fields.set(m[2] ?? '', { description: comment(m[1]), required: m[3] !== '?' });
+  for (const m of text.matchAll(/(?:\/\*\*\n((?:(?!\*\/)[^])*)\*\/\n)?\s*'([^']+)'(\??): /g))
+    result.fields.set(m[2] ?? '', { description: comment(m[1]), required: m[3] !== '?' });
   return result;
 }
 
@@ -86,10 +93,20 @@ function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: s
       }
       const properties: Doc = {};
       for (const [k, v] of Object.entries(schema.fields)) properties[k] = toOpenApi(v, components, v3, v.description);
-      return { ...d, type: 'object', ...(Object.keys(properties).length > 0 ? { properties } : {}), ...(schema.preserve ? { 'x-kubernetes-preserve-unknown-fields': true } : {}) };
+      return {
+        ...d,
+        type: 'object',
+        ...(Object.keys(properties).length > 0 ? { properties } : {}),
+        ...(schema.preserve ? { 'x-kubernetes-preserve-unknown-fields': true } : {}),
+      };
     }
     case 'map':
-      return { ...d, type: 'object', additionalProperties: toOpenApi(schema.values, components, v3), ...(schema.atomic ? { 'x-kubernetes-map-type': 'atomic' } : {}) };
+      return {
+        ...d,
+        type: 'object',
+        additionalProperties: toOpenApi(schema.values, components, v3),
+        ...(schema.atomic ? { 'x-kubernetes-map-type': 'atomic' } : {}),
+      };
     case 'list': {
       const out: Doc = { ...d, type: 'array', items: toOpenApi(schema.items, components, v3) };
       if (schema.listType !== 'atomic') out['x-kubernetes-list-type'] = schema.listType;
@@ -106,7 +123,12 @@ function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: s
       return { ...d, type: 'boolean' };
     case 'int-or-string':
       // kube-openapi's OpenAPIV3OneOfTypes: v3 gives IntOrString and Quantity no single type (v2: string).
-      return named('io.k8s.apimachinery.pkg.util.intstr.IntOrString', v3 ? { oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string', 'x-kubernetes-int-or-string': true } : { type: 'string', format: 'int-or-string' });
+      return named(
+        'io.k8s.apimachinery.pkg.util.intstr.IntOrString',
+        v3
+          ? { oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string', 'x-kubernetes-int-or-string': true }
+          : { type: 'string', format: 'int-or-string' },
+      );
     case 'quantity':
       return named('io.k8s.apimachinery.pkg.api.resource.Quantity', v3 ? { oneOf: [{ type: 'string' }, { type: 'number' }] } : { type: 'string' });
     case 'date-time':
@@ -121,7 +143,9 @@ function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: s
 }
 
 function param(name: string, where: 'query' | 'path', v3: boolean, description = name): Doc {
-  return v3 ? { name, in: where, description, ...(where === 'path' ? { required: true } : {}), schema: { type: 'string', uniqueItems: true } } : { name, in: where, description, type: 'string', uniqueItems: true, ...(where === 'path' ? { required: true } : {}) };
+  return v3
+    ? { name, in: where, description, ...(where === 'path' ? { required: true } : {}), schema: { type: 'string', uniqueItems: true } }
+    : { name, in: where, description, type: 'string', uniqueItems: true, ...(where === 'path' ? { required: true } : {}) };
 }
 
 const WRITE_PARAMS = ['dryRun', 'fieldManager', 'fieldValidation'];
@@ -131,12 +155,23 @@ function pathsOf(type: ResourceType, version: string, ref: Doc, v3: boolean): Do
   const base = type.group ? `/apis/${type.group}/${version}` : `/api/v1`;
   const ns = type.namespaced ? '/namespaces/{namespace}' : '';
   const gvk = gvkOf(type, version);
-  const body = v3 ? { requestBody: { content: { '*/*': { schema: ref } }, required: true } } : { parameters: [{ name: 'body', in: 'body', required: true, schema: ref }] };
-  const answer = v3 ? { responses: { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } } } : { responses: { '200': { description: 'OK', schema: ref } } };
+  const body = v3
+    ? { requestBody: { content: { '*/*': { schema: ref } }, required: true } }
+    : { parameters: [{ name: 'body', in: 'body', required: true, schema: ref }] };
+  const answer = v3
+    ? { responses: { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } } }
+    : { responses: { '200': { description: 'OK', schema: ref } } };
   const op = (action: string, id: string, params: string[], withBody: boolean): Doc => {
     const query = params.map((p) => param(p, 'query', v3));
     const own = withBody && !v3 ? [...((body as { parameters?: Doc[] }).parameters ?? []), ...query] : query;
-    return { operationId: id, 'x-kubernetes-action': action, 'x-kubernetes-group-version-kind': gvk, ...(own.length > 0 ? { parameters: own } : {}), ...(withBody && v3 ? body : {}), ...answer };
+    return {
+      operationId: id,
+      'x-kubernetes-action': action,
+      'x-kubernetes-group-version-kind': gvk,
+      ...(own.length > 0 ? { parameters: own } : {}),
+      ...(withBody && v3 ? body : {}),
+      ...answer,
+    };
   };
   const pathParams = [...(type.namespaced ? [param('namespace', 'path', v3)] : []), param('pretty', 'query', v3)];
   const name = type.kind;
@@ -215,4 +250,3 @@ export function openApiV2(registry: ResourceRegistry): Doc {
   }
   return { swagger: '2.0', info: info(), paths, definitions };
 }
-

@@ -36,7 +36,8 @@ function ordered(items: unknown[], order: unknown, key: string | undefined): unk
 function mergeList(live: unknown, patch: unknown[], schema: Schema | undefined): unknown[] {
   const current = Array.isArray(live) ? live : [];
   if (schema?.type !== 'list' || !schema.patchMerge) return patch.map((p) => stripDirectives(p));
-  if (patch.some((p) => isRecord(p) && p.$patch === 'replace')) return patch.filter((p) => !(isRecord(p) && p.$patch === 'replace')).map((p) => stripDirectives(p));
+  if (patch.some((p) => isRecord(p) && p.$patch === 'replace'))
+    return patch.filter((p) => !(isRecord(p) && p.$patch === 'replace')).map((p) => stripDirectives(p));
   const key = schema.mergeKey;
   if (!key) {
     const out = [...current];
@@ -88,7 +89,10 @@ export function strategicMergePatch(target: unknown, patch: unknown, schema: Sch
     if (value === null) Reflect.deleteProperty(out, key);
     else if (Array.isArray(value)) out[key] = mergeList(out[key], value, child);
     else if (isRecord(value)) {
-      const merged = child?.type === 'map' || child?.type === 'object' || child === undefined || child.type === 'any' ? strategicMergePatch(out[key], value, child) : clone(value);
+      const merged =
+        child?.type === 'map' || child?.type === 'object' || child === undefined || child.type === 'any'
+          ? strategicMergePatch(out[key], value, child)
+          : clone(value);
       if (merged === undefined) Reflect.deleteProperty(out, key);
       else out[key] = merged;
     } else out[key] = value;
@@ -115,7 +119,8 @@ interface Operation {
 
 function pointer(path: string): string[] {
   if (path === '') return [];
-  if (!path.startsWith('/')) throw badRequest(`the server rejected our request due to an error in our request: JSON pointer ${JSON.stringify(path)} must start with "/"`);
+  if (!path.startsWith('/'))
+    throw badRequest(`the server rejected our request due to an error in our request: JSON pointer ${JSON.stringify(path)} must start with "/"`);
   return path
     .slice(1)
     .split('/')
@@ -152,7 +157,8 @@ function add(doc: unknown, path: string, value: unknown, replace: boolean): void
     if (replace) parent[index] = value;
     else parent.splice(index, 0, value);
   } else if (isRecord(parent)) {
-    if (replace && !Object.hasOwn(parent, last)) throw badRequest(`the server rejected our request due to an error in our request: replace operation does not apply: doc is missing key: ${path}`);
+    if (replace && !Object.hasOwn(parent, last))
+      throw badRequest(`the server rejected our request due to an error in our request: replace operation does not apply: doc is missing key: ${path}`);
     parent[last] = value;
   } else {
     throw badRequest(`the server rejected our request due to an error in our request: doc is missing path: ${path}`);
@@ -161,7 +167,8 @@ function add(doc: unknown, path: string, value: unknown, replace: boolean): void
 
 /** RFC 6902 operations add, remove, replace, move, copy, test. */
 export function jsonPatch(target: unknown, operations: unknown): unknown {
-  if (!Array.isArray(operations)) throw badRequest('the server rejected our request due to an error in our request: a JSON patch must be an array of operations');
+  if (!Array.isArray(operations))
+    throw badRequest('the server rejected our request due to an error in our request: a JSON patch must be an array of operations');
   const doc = clone(target);
   for (const raw of operations as Operation[]) {
     switch (raw.op) {
@@ -184,7 +191,8 @@ export function jsonPatch(target: unknown, operations: unknown): unknown {
         add(doc, raw.path, clone(read(doc, raw.from ?? '')), false);
         break;
       case 'test':
-        if (!deepEqual(read(doc, raw.path), raw.value)) throw badRequest(`the server rejected our request due to an error in our request: testing value ${raw.path} failed`);
+        if (!deepEqual(read(doc, raw.path), raw.value))
+          throw badRequest(`the server rejected our request due to an error in our request: testing value ${raw.path} failed`);
         break;
       default:
         throw badRequest(`the server rejected our request due to an error in our request: unexpected operation ${JSON.stringify(raw.op)}`);

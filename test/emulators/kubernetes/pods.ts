@@ -57,7 +57,9 @@ function qosClass(pod: KubeObject): string {
   const res = (c: ContainerSpec, kind: string, r: string): unknown => getPath(c.raw, `resources.${kind}.${r}`);
   const any = containers.some((c) => ['requests', 'limits'].some((k) => ['cpu', 'memory'].some((r) => res(c, k, r) !== undefined)));
   if (!any) return 'BestEffort';
-  const guaranteed = containers.every((c) => ['cpu', 'memory'].every((r) => res(c, 'limits', r) !== undefined && (res(c, 'requests', r) === undefined || res(c, 'requests', r) === res(c, 'limits', r))));
+  const guaranteed = containers.every((c) =>
+    ['cpu', 'memory'].every((r) => res(c, 'limits', r) !== undefined && (res(c, 'requests', r) === undefined || res(c, 'requests', r) === res(c, 'limits', r))),
+  );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
@@ -84,16 +86,54 @@ function bind(kit: NodeKit, pod: KubeObject): void {
   next.spec = { ...(isRecord(pod.spec) ? pod.spec : {}), nodeName: placement.node };
   next.status = {
     phase: 'Pending',
-    conditions: [condition('PodReadyToStartContainers', false, now), condition('Initialized', true, now), condition('Ready', false, now, 'ContainersNotReady', `containers with unready status: [${containerSpecs(pod).map((c) => c.name).join(' ')}]`), condition('ContainersReady', false, now, 'ContainersNotReady', `containers with unready status: [${containerSpecs(pod).map((c) => c.name).join(' ')}]`), condition('PodScheduled', true, now)],
+    conditions: [
+      condition('PodReadyToStartContainers', false, now),
+      condition('Initialized', true, now),
+      condition(
+        'Ready',
+        false,
+        now,
+        'ContainersNotReady',
+        `containers with unready status: [${containerSpecs(pod)
+          .map((c) => c.name)
+          .join(' ')}]`,
+      ),
+      condition(
+        'ContainersReady',
+        false,
+        now,
+        'ContainersNotReady',
+        `containers with unready status: [${containerSpecs(pod)
+          .map((c) => c.name)
+          .join(' ')}]`,
+      ),
+      condition('PodScheduled', true, now),
+    ],
     hostIP,
     hostIPs: [{ ip: hostIP }],
     startTime: now,
-    containerStatuses: containerSpecs(pod).map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} })),
+    containerStatuses: containerSpecs(pod).map((c) => ({
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      ready: false,
+      restartCount: 0,
+      started: false,
+      state: { waiting: { reason: 'ContainerCreating' } },
+      lastState: {},
+    })),
     qosClass: qosClass(pod),
   };
   kit.runtime.set(pod.metadata.uid ?? '', fresh(kit, now));
   kit.writeIfChanged('pods', pod, next);
-  event(kit, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${placement.node}`, 'default-scheduler');
+  event(
+    kit,
+    pod,
+    'Normal',
+    'Scheduled',
+    `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} to ${placement.node}`,
+    'default-scheduler',
+  );
   kit.after(kit.options.readyDelayMs, 'pods', pod.metadata.namespace, pod.metadata.name ?? '');
 }
 
@@ -107,8 +147,23 @@ interface Step {
   again?: number;
 }
 
-function waiting(c: ContainerSpec, reason: string, message: string | undefined, restartCount = 0, lastState: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name: c.name, image: c.image, imageID: '', ready: false, restartCount, started: false, state: { waiting: { reason, ...(message !== undefined ? { message } : {}) } }, lastState };
+function waiting(
+  c: ContainerSpec,
+  reason: string,
+  message: string | undefined,
+  restartCount = 0,
+  lastState: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    name: c.name,
+    image: c.image,
+    imageID: '',
+    ready: false,
+    restartCount,
+    started: false,
+    state: { waiting: { reason, ...(message !== undefined ? { message } : {}) } },
+    lastState,
+  };
 }
 
 function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: ContainerSpec, restartAlways: boolean, ip: string, init = false): Step {
@@ -133,7 +188,12 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
     event(kit, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
     event(kit, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
     // The kubelet keeps trying, with a growing back-off; a registry that relents lets it through.
-    return { status: waiting(c, 'ImagePullBackOff', `Back-off pulling image "${c.image}"`), running: false, ready: false, again: retry * Math.min(2 ** attempts, 64) };
+    return {
+      status: waiting(c, 'ImagePullBackOff', `Back-off pulling image "${c.image}"`),
+      running: false,
+      ready: false,
+      again: retry * Math.min(2 ** attempts, 64),
+    };
   }
   if (!rt.pulls.has(key)) {
     rt.pulls.set(key, 0);
@@ -146,7 +206,14 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
     event(kit, pod, 'Warning', 'Failed', `Error: ${config}`);
     return { status: waiting(c, 'CreateContainerConfigError', config), running: false, ready: false, again: retry * 4 };
   }
-  const base = { name: c.name, image: c.image, imageID: imageId(c.image), containerID: `containerd://${createHash('sha256').update(`${pod.metadata.uid ?? ''}/${c.name}`).digest('hex')}` };
+  const base = {
+    name: c.name,
+    image: c.image,
+    imageID: imageId(c.image),
+    containerID: `containerd://${createHash('sha256')
+      .update(`${pod.metadata.uid ?? ''}/${c.name}`)
+      .digest('hex')}`,
+  };
   const program = programOf(c);
   const liveness = probeFailure(c, c.raw.livenessProbe, ip) ?? probeFailure(c, c.raw.startupProbe, ip);
   // A program that does not exit by itself: killed by a failing liveness probe, or run to completion in a pod that does not restart.
@@ -162,12 +229,28 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
     rt.restarts.set(key, restarts ?? 0);
     const readiness = probeFailure(c, c.raw.readinessProbe, ip);
     if (readiness !== undefined) event(kit, pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${readiness}`);
-    return { status: { ...base, ready: readiness === undefined, restartCount: restarts ?? 0, started: true, state: { running: { startedAt: rt.startedAt } }, lastState: {} }, running: true, ready: readiness === undefined };
+    return {
+      status: {
+        ...base,
+        ready: readiness === undefined,
+        restartCount: restarts ?? 0,
+        started: true,
+        state: { running: { startedAt: rt.startedAt } },
+        lastState: {},
+      },
+      running: true,
+      ready: readiness === undefined,
+    };
   }
   const terminated = { exitCode: exit, reason: exit === 0 ? 'Completed' : 'Error', startedAt: rt.startedAt, finishedAt: now, containerID: base.containerID };
   if (!restartAlways || (init && exit === 0)) {
     rt.restarts.set(key, restarts ?? 0);
-    return { status: { ...base, ready: exit === 0 && init, restartCount: restarts ?? 0, started: false, state: { terminated }, lastState: {} }, running: false, ready: false, exited: exit };
+    return {
+      status: { ...base, ready: exit === 0 && init, restartCount: restarts ?? 0, started: false, state: { terminated }, lastState: {} },
+      running: false,
+      ready: false,
+      exited: exit,
+    };
   }
   if (liveness !== undefined && program.exit === undefined) {
     event(kit, pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${liveness}`);
@@ -179,10 +262,28 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
   const next = due && restarts !== undefined && count < MAX_RESTARTS ? count + 1 : count;
   rt.restarts.set(key, next);
   if (due) rt.nextRestartAt = Date.now() + kit.options.readyDelayMs * 2 ** next;
-  event(kit, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})`);
+  event(
+    kit,
+    pod,
+    'Warning',
+    'BackOff',
+    `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})`,
+  );
   const backoff = Math.min(10 * 2 ** (next - 1), 300);
   return {
-    status: { ...base, ready: false, restartCount: next, started: false, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff < 60 ? `${backoff}s` : `${Math.floor(backoff / 60)}m${backoff % 60 ? `${backoff % 60}s` : ''}`} restarting failed container=${c.name} pod=${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})` } }, lastState: { terminated } },
+    status: {
+      ...base,
+      ready: false,
+      restartCount: next,
+      started: false,
+      state: {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${backoff < 60 ? `${backoff}s` : `${Math.floor(backoff / 60)}m${backoff % 60 ? `${backoff % 60}s` : ''}`} restarting failed container=${c.name} pod=${pod.metadata.name ?? ''}_${namespace}(${pod.metadata.uid ?? ''})`,
+        },
+      },
+      lastState: { terminated },
+    },
     running: false,
     ready: false,
     again: next < MAX_RESTARTS ? Math.max(rt.nextRestartAt - Date.now(), 1) : undefined,
@@ -195,7 +296,13 @@ function stepContainer(kit: NodeKit, pod: KubeObject, rt: PodRuntime, c: Contain
  * failed pod when it does not restart), the pod stays Pending with its containers in
  * PodInitializing (written here, with when to look again); once all completed, their statuses.
  */
-function initialize(kit: NodeKit, pod: KubeObject, rt: PodRuntime, ip: string, now: string): { blocked: true; again: number | undefined } | { blocked: false; statuses: Record<string, unknown>[] } {
+function initialize(
+  kit: NodeKit,
+  pod: KubeObject,
+  rt: PodRuntime,
+  ip: string,
+  now: string,
+): { blocked: true; again: number | undefined } | { blocked: false; statuses: Record<string, unknown>[] } {
   const inits = containerSpecs(pod, 'initContainers');
   if (inits.length === 0) return { blocked: false, statuses: [] };
   const restartNever = getPath(pod, 'spec.restartPolicy') === 'Never';
@@ -214,7 +321,9 @@ function initialize(kit: NodeKit, pod: KubeObject, rt: PodRuntime, ip: string, n
   const next = clone(pod);
   const status = isRecord(pod.status) ? pod.status : {};
   const failed = restartNever && blocked.step.exited !== undefined;
-  const names = containerSpecs(pod).map((c) => c.name).join(' ');
+  const names = containerSpecs(pod)
+    .map((c) => c.name)
+    .join(' ');
   next.status = {
     ...status,
     phase: failed ? 'Failed' : 'Pending',
@@ -255,7 +364,9 @@ function run(kit: NodeKit, pod: KubeObject, rt: PodRuntime): number | undefined 
   // Running once every container was started at least once; until then the pod is Pending.
   let phase = steps.every(hasRun) ? 'Running' : 'Pending';
   if (!restartAlways && steps.every((s) => s.exited !== undefined)) phase = steps.every((s) => s.exited === 0) ? 'Succeeded' : 'Failed';
-  const unready = containerSpecs(pod).filter((_, i) => !steps[i]?.ready).map((c) => c.name);
+  const unready = containerSpecs(pod)
+    .filter((_, i) => !steps[i]?.ready)
+    .map((c) => c.name);
   const done = phase === 'Succeeded' || phase === 'Failed';
   const notReady = done ? 'PodCompleted' : 'ContainersNotReady';
   const unreadyMessage = done ? undefined : `containers with unready status: [${unready.join(' ')}]`;

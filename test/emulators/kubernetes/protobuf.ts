@@ -27,67 +27,174 @@ const f = (name: string, type: string, extra: Partial<Field> = {}): Field => ({ 
 /** Field numbers of the messages, from k8s.io/api and k8s.io/apimachinery generated.proto. */
 const MESSAGES: Record<string, Record<number, Field>> = {
   ObjectMeta: {
-    1: f('name', 'string'), 2: f('generateName', 'string'), 3: f('namespace', 'string'), 4: f('selfLink', 'string'), 5: f('uid', 'string'),
-    6: f('resourceVersion', 'string'), 7: f('generation', 'int'), 8: f('creationTimestamp', 'time'), 9: f('deletionTimestamp', 'time'),
-    10: f('deletionGracePeriodSeconds', 'int', { keep: true }), 11: f('labels', 'string', { map: true }), 12: f('annotations', 'string', { map: true }),
-    13: f('ownerReferences', 'OwnerReference', { rep: true }), 14: f('finalizers', 'string', { rep: true }),
+    1: f('name', 'string'),
+    2: f('generateName', 'string'),
+    3: f('namespace', 'string'),
+    4: f('selfLink', 'string'),
+    5: f('uid', 'string'),
+    6: f('resourceVersion', 'string'),
+    7: f('generation', 'int'),
+    8: f('creationTimestamp', 'time'),
+    9: f('deletionTimestamp', 'time'),
+    10: f('deletionGracePeriodSeconds', 'int', { keep: true }),
+    11: f('labels', 'string', { map: true }),
+    12: f('annotations', 'string', { map: true }),
+    13: f('ownerReferences', 'OwnerReference', { rep: true }),
+    14: f('finalizers', 'string', { rep: true }),
   },
-  OwnerReference: { 1: f('kind', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'), 5: f('apiVersion', 'string'), 6: f('controller', 'bool', { keep: true }), 7: f('blockOwnerDeletion', 'bool', { keep: true }) },
+  OwnerReference: {
+    1: f('kind', 'string'),
+    3: f('name', 'string'),
+    4: f('uid', 'string'),
+    5: f('apiVersion', 'string'),
+    6: f('controller', 'bool', { keep: true }),
+    7: f('blockOwnerDeletion', 'bool', { keep: true }),
+  },
   Namespace: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'NamespaceSpec'), 3: f('status', 'NamespaceStatus') },
   NamespaceSpec: { 1: f('finalizers', 'string', { rep: true }) },
   NamespaceStatus: { 1: f('phase', 'string') },
-  ConfigMap: { 1: f('metadata', 'ObjectMeta'), 2: f('data', 'string', { map: true }), 3: f('binaryData', 'bytes', { map: true }), 4: f('immutable', 'bool', { keep: true }) },
-  Secret: { 1: f('metadata', 'ObjectMeta'), 2: f('data', 'bytes', { map: true }), 3: f('type', 'string'), 4: f('stringData', 'string', { map: true }), 5: f('immutable', 'bool', { keep: true }) },
-  ServiceAccount: { 1: f('metadata', 'ObjectMeta'), 2: f('secrets', 'ObjectReference', { rep: true }), 3: f('imagePullSecrets', 'LocalObjectReference', { rep: true }), 4: f('automountServiceAccountToken', 'bool', { keep: true }) },
-  ObjectReference: { 1: f('kind', 'string'), 2: f('namespace', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'), 5: f('apiVersion', 'string'), 6: f('resourceVersion', 'string'), 7: f('fieldPath', 'string') },
+  ConfigMap: {
+    1: f('metadata', 'ObjectMeta'),
+    2: f('data', 'string', { map: true }),
+    3: f('binaryData', 'bytes', { map: true }),
+    4: f('immutable', 'bool', { keep: true }),
+  },
+  Secret: {
+    1: f('metadata', 'ObjectMeta'),
+    2: f('data', 'bytes', { map: true }),
+    3: f('type', 'string'),
+    4: f('stringData', 'string', { map: true }),
+    5: f('immutable', 'bool', { keep: true }),
+  },
+  ServiceAccount: {
+    1: f('metadata', 'ObjectMeta'),
+    2: f('secrets', 'ObjectReference', { rep: true }),
+    3: f('imagePullSecrets', 'LocalObjectReference', { rep: true }),
+    4: f('automountServiceAccountToken', 'bool', { keep: true }),
+  },
+  ObjectReference: {
+    1: f('kind', 'string'),
+    2: f('namespace', 'string'),
+    3: f('name', 'string'),
+    4: f('uid', 'string'),
+    5: f('apiVersion', 'string'),
+    6: f('resourceVersion', 'string'),
+    7: f('fieldPath', 'string'),
+  },
   LocalObjectReference: { 1: f('name', 'string') },
   Deployment: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'DeploymentSpec'), 3: f('status', 'DeploymentStatus') },
   DeploymentSpec: {
-    1: f('replicas', 'int', { keep: true }), 2: f('selector', 'LabelSelector'), 3: f('template', 'PodTemplateSpec'), 4: f('strategy', 'DeploymentStrategy'),
-    5: f('minReadySeconds', 'int'), 6: f('revisionHistoryLimit', 'int', { keep: true }), 7: f('paused', 'bool'), 9: f('progressDeadlineSeconds', 'int', { keep: true }),
+    1: f('replicas', 'int', { keep: true }),
+    2: f('selector', 'LabelSelector'),
+    3: f('template', 'PodTemplateSpec'),
+    4: f('strategy', 'DeploymentStrategy'),
+    5: f('minReadySeconds', 'int'),
+    6: f('revisionHistoryLimit', 'int', { keep: true }),
+    7: f('paused', 'bool'),
+    9: f('progressDeadlineSeconds', 'int', { keep: true }),
   },
   DeploymentStrategy: { 1: f('type', 'string'), 2: f('rollingUpdate', 'RollingUpdateDeployment') },
   RollingUpdateDeployment: { 1: f('maxUnavailable', 'intstr'), 2: f('maxSurge', 'intstr') },
   DeploymentStatus: {
-    1: f('observedGeneration', 'int'), 2: f('replicas', 'int'), 3: f('updatedReplicas', 'int'), 4: f('availableReplicas', 'int'), 5: f('unavailableReplicas', 'int'),
-    7: f('readyReplicas', 'int'), 8: f('collisionCount', 'int', { keep: true }), 9: f('terminatingReplicas', 'int', { keep: true }),
+    1: f('observedGeneration', 'int'),
+    2: f('replicas', 'int'),
+    3: f('updatedReplicas', 'int'),
+    4: f('availableReplicas', 'int'),
+    5: f('unavailableReplicas', 'int'),
+    7: f('readyReplicas', 'int'),
+    8: f('collisionCount', 'int', { keep: true }),
+    9: f('terminatingReplicas', 'int', { keep: true }),
   },
   LabelSelector: { 1: f('matchLabels', 'string', { map: true }), 2: f('matchExpressions', 'LabelSelectorRequirement', { rep: true }) },
   LabelSelectorRequirement: { 1: f('key', 'string'), 2: f('operator', 'string'), 3: f('values', 'string', { rep: true }) },
   PodTemplateSpec: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'PodSpec') },
   PodSpec: {
-    2: f('containers', 'Container', { rep: true }), 3: f('restartPolicy', 'string'), 4: f('terminationGracePeriodSeconds', 'int', { keep: true }), 6: f('dnsPolicy', 'string'),
-    7: f('nodeSelector', 'string', { map: true }), 8: f('serviceAccountName', 'string'), 9: f('serviceAccount', 'string'), 10: f('nodeName', 'string'),
-    11: f('hostNetwork', 'bool'), 12: f('hostPID', 'bool'), 13: f('hostIPC', 'bool'), 15: f('imagePullSecrets', 'LocalObjectReference', { rep: true }),
-    16: f('hostname', 'string'), 17: f('subdomain', 'string'), 19: f('schedulerName', 'string'), 20: f('initContainers', 'Container', { rep: true }), 24: f('priorityClassName', 'string'),
+    2: f('containers', 'Container', { rep: true }),
+    3: f('restartPolicy', 'string'),
+    4: f('terminationGracePeriodSeconds', 'int', { keep: true }),
+    6: f('dnsPolicy', 'string'),
+    7: f('nodeSelector', 'string', { map: true }),
+    8: f('serviceAccountName', 'string'),
+    9: f('serviceAccount', 'string'),
+    10: f('nodeName', 'string'),
+    11: f('hostNetwork', 'bool'),
+    12: f('hostPID', 'bool'),
+    13: f('hostIPC', 'bool'),
+    15: f('imagePullSecrets', 'LocalObjectReference', { rep: true }),
+    16: f('hostname', 'string'),
+    17: f('subdomain', 'string'),
+    19: f('schedulerName', 'string'),
+    20: f('initContainers', 'Container', { rep: true }),
+    24: f('priorityClassName', 'string'),
   },
   Container: {
-    1: f('name', 'string'), 2: f('image', 'string'), 3: f('command', 'string', { rep: true }), 4: f('args', 'string', { rep: true }), 5: f('workingDir', 'string'),
-    6: f('ports', 'ContainerPort', { rep: true }), 7: f('env', 'EnvVar', { rep: true }), 8: f('resources', 'ResourceRequirements'), 13: f('terminationMessagePath', 'string'),
-    14: f('imagePullPolicy', 'string'), 16: f('stdin', 'bool'), 17: f('stdinOnce', 'bool'), 18: f('tty', 'bool'), 20: f('terminationMessagePolicy', 'string'),
+    1: f('name', 'string'),
+    2: f('image', 'string'),
+    3: f('command', 'string', { rep: true }),
+    4: f('args', 'string', { rep: true }),
+    5: f('workingDir', 'string'),
+    6: f('ports', 'ContainerPort', { rep: true }),
+    7: f('env', 'EnvVar', { rep: true }),
+    8: f('resources', 'ResourceRequirements'),
+    13: f('terminationMessagePath', 'string'),
+    14: f('imagePullPolicy', 'string'),
+    16: f('stdin', 'bool'),
+    17: f('stdinOnce', 'bool'),
+    18: f('tty', 'bool'),
+    20: f('terminationMessagePolicy', 'string'),
   },
   ContainerPort: { 1: f('name', 'string'), 2: f('hostPort', 'int'), 3: f('containerPort', 'int'), 4: f('protocol', 'string'), 5: f('hostIP', 'string') },
   EnvVar: { 1: f('name', 'string'), 2: f('value', 'string') },
   ResourceRequirements: { 1: f('limits', 'quantity', { map: true }), 2: f('requests', 'quantity', { map: true }) },
   Service: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'ServiceSpec'), 3: f('status', 'ServiceStatus') },
   ServiceSpec: {
-    1: f('ports', 'ServicePort', { rep: true }), 2: f('selector', 'string', { map: true }), 3: f('clusterIP', 'string'), 4: f('type', 'string'), 5: f('externalIPs', 'string', { rep: true }),
-    7: f('sessionAffinity', 'string'), 8: f('loadBalancerIP', 'string'), 10: f('externalName', 'string'), 11: f('externalTrafficPolicy', 'string'),
-    17: f('ipFamilyPolicy', 'string'), 18: f('clusterIPs', 'string', { rep: true }), 19: f('ipFamilies', 'string', { rep: true }), 22: f('internalTrafficPolicy', 'string'),
+    1: f('ports', 'ServicePort', { rep: true }),
+    2: f('selector', 'string', { map: true }),
+    3: f('clusterIP', 'string'),
+    4: f('type', 'string'),
+    5: f('externalIPs', 'string', { rep: true }),
+    7: f('sessionAffinity', 'string'),
+    8: f('loadBalancerIP', 'string'),
+    10: f('externalName', 'string'),
+    11: f('externalTrafficPolicy', 'string'),
+    17: f('ipFamilyPolicy', 'string'),
+    18: f('clusterIPs', 'string', { rep: true }),
+    19: f('ipFamilies', 'string', { rep: true }),
+    22: f('internalTrafficPolicy', 'string'),
   },
-  ServicePort: { 1: f('name', 'string'), 2: f('protocol', 'string'), 3: f('port', 'int'), 4: f('targetPort', 'intstr'), 5: f('nodePort', 'int'), 6: f('appProtocol', 'string') },
+  ServicePort: {
+    1: f('name', 'string'),
+    2: f('protocol', 'string'),
+    3: f('port', 'int'),
+    4: f('targetPort', 'intstr'),
+    5: f('nodePort', 'int'),
+    6: f('appProtocol', 'string'),
+  },
   ServiceStatus: {},
   Job: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'JobSpec'), 3: f('status', 'JobStatus') },
   JobSpec: {
-    1: f('parallelism', 'int', { keep: true }), 2: f('completions', 'int', { keep: true }), 3: f('activeDeadlineSeconds', 'int', { keep: true }), 4: f('selector', 'LabelSelector'),
-    5: f('manualSelector', 'bool', { keep: true }), 6: f('template', 'PodTemplateSpec'), 7: f('backoffLimit', 'int', { keep: true }), 8: f('ttlSecondsAfterFinished', 'int', { keep: true }),
-    9: f('completionMode', 'string'), 10: f('suspend', 'bool', { keep: true }),
+    1: f('parallelism', 'int', { keep: true }),
+    2: f('completions', 'int', { keep: true }),
+    3: f('activeDeadlineSeconds', 'int', { keep: true }),
+    4: f('selector', 'LabelSelector'),
+    5: f('manualSelector', 'bool', { keep: true }),
+    6: f('template', 'PodTemplateSpec'),
+    7: f('backoffLimit', 'int', { keep: true }),
+    8: f('ttlSecondsAfterFinished', 'int', { keep: true }),
+    9: f('completionMode', 'string'),
+    10: f('suspend', 'bool', { keep: true }),
   },
   JobStatus: {},
   CronJob: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'CronJobSpec'), 3: f('status', 'CronJobStatus') },
   CronJobSpec: {
-    1: f('schedule', 'string'), 2: f('startingDeadlineSeconds', 'int', { keep: true }), 3: f('concurrencyPolicy', 'string'), 4: f('suspend', 'bool', { keep: true }),
-    5: f('jobTemplate', 'JobTemplateSpec'), 6: f('successfulJobsHistoryLimit', 'int', { keep: true }), 7: f('failedJobsHistoryLimit', 'int', { keep: true }), 8: f('timeZone', 'string'),
+    1: f('schedule', 'string'),
+    2: f('startingDeadlineSeconds', 'int', { keep: true }),
+    3: f('concurrencyPolicy', 'string'),
+    4: f('suspend', 'bool', { keep: true }),
+    5: f('jobTemplate', 'JobTemplateSpec'),
+    6: f('successfulJobsHistoryLimit', 'int', { keep: true }),
+    7: f('failedJobsHistoryLimit', 'int', { keep: true }),
+    8: f('timeZone', 'string'),
   },
   JobTemplateSpec: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'JobSpec') },
   CronJobStatus: {},
@@ -96,14 +203,28 @@ const MESSAGES: Record<string, Record<number, Field>> = {
   ResourceQuotaStatus: { 1: f('hard', 'quantity', { map: true }), 2: f('used', 'quantity', { map: true }) },
   Role: { 1: f('metadata', 'ObjectMeta'), 2: f('rules', 'PolicyRule', { rep: true }) },
   ClusterRole: { 1: f('metadata', 'ObjectMeta'), 2: f('rules', 'PolicyRule', { rep: true }) },
-  PolicyRule: { 1: f('verbs', 'string', { rep: true }), 2: f('apiGroups', 'string', { rep: true }), 3: f('resources', 'string', { rep: true }), 4: f('resourceNames', 'string', { rep: true }), 5: f('nonResourceURLs', 'string', { rep: true }) },
+  PolicyRule: {
+    1: f('verbs', 'string', { rep: true }),
+    2: f('apiGroups', 'string', { rep: true }),
+    3: f('resources', 'string', { rep: true }),
+    4: f('resourceNames', 'string', { rep: true }),
+    5: f('nonResourceURLs', 'string', { rep: true }),
+  },
   RoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: f('subjects', 'Subject', { rep: true }), 3: f('roleRef', 'RoleRef') },
   ClusterRoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: f('subjects', 'Subject', { rep: true }), 3: f('roleRef', 'RoleRef') },
   Subject: { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') },
   RoleRef: { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') },
   SelfSubjectAccessReview: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'SelfSubjectAccessReviewSpec'), 3: f('status', 'SubjectAccessReviewStatus') },
   SelfSubjectAccessReviewSpec: { 1: f('resourceAttributes', 'ResourceAttributes'), 2: f('nonResourceAttributes', 'NonResourceAttributes') },
-  ResourceAttributes: { 1: f('namespace', 'string'), 2: f('verb', 'string'), 3: f('group', 'string'), 4: f('version', 'string'), 5: f('resource', 'string'), 6: f('subresource', 'string'), 7: f('name', 'string') },
+  ResourceAttributes: {
+    1: f('namespace', 'string'),
+    2: f('verb', 'string'),
+    3: f('group', 'string'),
+    4: f('version', 'string'),
+    5: f('resource', 'string'),
+    6: f('subresource', 'string'),
+    7: f('name', 'string'),
+  },
   NonResourceAttributes: { 1: f('path', 'string'), 2: f('verb', 'string') },
   SubjectAccessReviewStatus: { 1: f('allowed', 'bool'), 2: f('reason', 'string'), 3: f('evaluationError', 'string'), 4: f('denied', 'bool') },
   SelfSubjectReview: { 1: f('metadata', 'ObjectMeta'), 2: f('status', 'SelfSubjectReviewStatus') },
@@ -112,7 +233,23 @@ const MESSAGES: Record<string, Record<number, Field>> = {
 };
 
 /** The top-level message of each kind kubectl's typed clients send. */
-const KINDS = new Set(['Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Deployment', 'Service', 'Job', 'CronJob', 'ResourceQuota', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'SelfSubjectAccessReview', 'SelfSubjectReview']);
+const KINDS = new Set([
+  'Namespace',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'Deployment',
+  'Service',
+  'Job',
+  'CronJob',
+  'ResourceQuota',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'SelfSubjectAccessReview',
+  'SelfSubjectReview',
+]);
 
 class Reader {
   pos = 0;
@@ -150,7 +287,13 @@ class Reader {
 }
 
 function isZero(value: unknown): boolean {
-  return value === '' || value === 0 || value === false || value === null || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+  return (
+    value === '' ||
+    value === 0 ||
+    value === false ||
+    value === null ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0)
+  );
 }
 
 function scalar(kind: Kind, wire: number, r: Reader): unknown {
@@ -212,7 +355,8 @@ function message(name: string, buf: Buffer): Record<string, unknown> {
       ((out[field.name] ??= []) as unknown[]).push(value(field, wire, r));
     } else {
       const v = value(field, wire, r);
-      if (field.keep || !isZero(v) || (field.type in MESSAGES && !['Time'].includes(field.type) && v !== null && isTopLevelStruct(name, field))) out[field.name] = v;
+      if (field.keep || !isZero(v) || (field.type in MESSAGES && !['Time'].includes(field.type) && v !== null && isTopLevelStruct(name, field)))
+        out[field.name] = v;
     }
   }
   return out;
@@ -221,7 +365,15 @@ function message(name: string, buf: Buffer): Record<string, unknown> {
 /** Non-pointer struct fields JSON always writes (`spec: {}`, `status: {}`, `resources: {}`, `strategy: {}`). */
 function isTopLevelStruct(owner: string, field: Field): boolean {
   if (owner === 'RoleBinding' || owner === 'ClusterRoleBinding') return field.name === 'roleRef' || field.name === 'metadata';
-  return field.name === 'spec' || field.name === 'status' || field.name === 'template' || field.name === 'metadata' || field.name === 'jobTemplate' || (owner === 'Container' && field.name === 'resources') || (owner === 'DeploymentSpec' && field.name === 'strategy');
+  return (
+    field.name === 'spec' ||
+    field.name === 'status' ||
+    field.name === 'template' ||
+    field.name === 'metadata' ||
+    field.name === 'jobTemplate' ||
+    (owner === 'Container' && field.name === 'resources') ||
+    (owner === 'DeploymentSpec' && field.name === 'strategy')
+  );
 }
 
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);

@@ -24,7 +24,8 @@ export function fullImageName(image: string): string {
 
 /** Why an image reference cannot even be parsed (kubelet's InvalidImageName), or undefined. */
 export function invalidImageName(image: string): string | undefined {
-  const reference = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+  const reference =
+    /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
   if (reference.test(image)) return undefined;
   const lower = /[A-Z]/.test(image.replace(/:[^/]*$/, '').replace(/^[^/]+\.[^/]+\//, ''));
   return `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format${lower ? ': repository name must be lowercase' : ''}`;
@@ -35,7 +36,10 @@ export class ImageRegistry {
 
   /** Refuses pulls of images equal to `pattern` (a full or short reference) or matching it. */
   refuse(pattern: string | RegExp, reason: PullRefusal = 'NotFound'): void {
-    const match = typeof pattern === 'string' ? (image: string): boolean => image === pattern || fullImageName(image) === fullImageName(pattern) : (image: string): boolean => pattern.test(image);
+    const match =
+      typeof pattern === 'string'
+        ? (image: string): boolean => image === pattern || fullImageName(image) === fullImageName(pattern)
+        : (image: string): boolean => pattern.test(image);
     this.rules.push({ match, reason });
   }
 
@@ -51,7 +55,8 @@ export class ImageRegistry {
     const reason = rule?.reason ?? (tag.includes('fail-pull') ? 'NotFound' : undefined);
     if (!reason) return undefined;
     const full = fullImageName(image);
-    if (reason === 'NotFound') return `rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`;
+    if (reason === 'NotFound')
+      return `rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`;
     const host = full.split('/')[0] ?? '';
     const repository = full.slice(host.length + 1).replace(/[:@].*$/, '');
     return `rpc error: code = Unknown desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://${host}/oauth2/token?scope=repository%3A${encodeURIComponent(repository)}%3Apull&service=${host}: 401 Unauthorized`;

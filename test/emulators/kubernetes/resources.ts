@@ -65,7 +65,19 @@ const BUILTINS: Row[] = [
 ];
 
 /** Kinds whose objects have a spec the controllers act on, so they carry a generation. */
-const GENERATION_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'CustomResourceDefinition']);
+const GENERATION_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'CustomResourceDefinition',
+]);
 
 function builtin(row: Row): ResourceType {
   const [group, versions, kind, plural, namespaced, shortNames, statusSubresource] = row;

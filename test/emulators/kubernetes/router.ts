@@ -26,12 +26,30 @@ export interface RouterContext extends ResourceContext {
 const ANONYMOUS = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
 function notServed(): ApiError {
-  const status: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 };
+  const status: StatusBody = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'the server could not find the requested resource',
+    reason: 'NotFound',
+    details: {},
+    code: 404,
+  };
   return new ApiError(status);
 }
 
 function notAcceptable(accept: string): ApiError {
-  const status: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `only the following media types are accepted: application/json (asked for ${accept})`, reason: 'NotAcceptable', details: {}, code: 406 };
+  const status: StatusBody = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `only the following media types are accepted: application/json (asked for ${accept})`,
+    reason: 'NotAcceptable',
+    details: {},
+    code: 406,
+  };
   return new ApiError(status);
 }
 
@@ -76,14 +94,22 @@ function reviewBody(req: Request, kind: string): Record<string, unknown> {
 /** SelfSubjectAccessReview: RBAC is not modelled, so every request is allowed (as for cluster-admin). */
 function accessReview(req: Request): unknown {
   const body = reviewBody(req, 'SelfSubjectAccessReview');
-  return { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: body.spec ?? {}, status: { allowed: true } };
+  return {
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec: body.spec ?? {},
+    status: { allowed: true },
+  };
 }
 
 /** SelfSubjectReview: the kubeconfig's token user, or the anonymous user of a request with no credentials. */
 function selfReview(req: Request, token: string): unknown {
   reviewBody(req, 'SelfSubjectReview');
   const authenticated = req.headers.authorization === `Bearer ${token}`;
-  const userInfo = authenticated ? { username: 'emulator-user', groups: ['system:masters', 'system:authenticated'] } : { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+  const userInfo = authenticated
+    ? { username: 'emulator-user', groups: ['system:masters', 'system:authenticated'] }
+    : { username: 'system:anonymous', groups: ['system:unauthenticated'] };
   return { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo } };
 }
 
@@ -95,10 +121,14 @@ function buildRouter(ctx: RouterContext): Router {
     .add('GET', '/livez', (_req, res) => void res.end('ok'))
     .add('GET', '/readyz', (_req, res) => void res.end('ok'))
     .add('GET', '/api', (req, res) =>
-      wantsAggregated(req.headers.accept) ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, true), { 'content-type': AGGREGATED_DISCOVERY }) : sendJson(res, 200, apiVersions(ctx.serverAddress())),
+      wantsAggregated(req.headers.accept)
+        ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, true), { 'content-type': AGGREGATED_DISCOVERY })
+        : sendJson(res, 200, apiVersions(ctx.serverAddress())),
     )
     .add('GET', '/apis', (req, res) =>
-      wantsAggregated(req.headers.accept) ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, false), { 'content-type': AGGREGATED_DISCOVERY }) : sendJson(res, 200, apiGroupList(ctx.store.registry)),
+      wantsAggregated(req.headers.accept)
+        ? sendJson(res, 200, aggregatedDiscovery(ctx.store.registry, false), { 'content-type': AGGREGATED_DISCOVERY })
+        : sendJson(res, 200, apiGroupList(ctx.store.registry)),
     )
     .add('GET', '/openapi/v3', (_req, res) => sendJson(res, 200, openApiV3Index(ctx.store.registry)))
     .add('GET', '/openapi/v3/api/v1', (_req, res) => answer(res, openApiV3(ctx.store.registry, '', 'v1')))
@@ -130,7 +160,16 @@ function sendError(res: http.ServerResponse, error: unknown): void {
     sendError(res, badRequest(error.message));
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    sendJson(res, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `emulator error: ${message}`, reason: 'InternalError', details: { causes: [{ message }] }, code: 500 });
+    sendJson(res, 500, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `emulator error: ${message}`,
+      reason: 'InternalError',
+      details: { causes: [{ message }] },
+      code: 500,
+    });
   }
 }
 

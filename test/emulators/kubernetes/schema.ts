@@ -105,9 +105,9 @@ const PATCH_TAGS: Record<string, { keys: string[]; retainKeys?: boolean }> = {
 
 /** `+listType=map` lists whose `+listMapKey`s are more than their patch merge key. */
 const LIST_MAP_KEYS: Record<string, string[]> = {
-  'V1ContainerPort': ['containerPort', 'protocol'],
-  'V1ServicePort': ['port', 'protocol'],
-  'V1TopologySpreadConstraint': ['topologyKey', 'whenUnsatisfiable'],
+  V1ContainerPort: ['containerPort', 'protocol'],
+  V1ServicePort: ['port', 'protocol'],
+  V1TopologySpreadConstraint: ['topologyKey', 'whenUnsatisfiable'],
 };
 
 /** Types declared `+structType=atomic` / `+mapType=atomic` that the workloads use. */
@@ -116,12 +116,31 @@ const ATOMIC_FIELDS = new Set(['V1ServiceSpec.selector', 'V1ReplicationControlle
 
 /** Fields holding a resource.Quantity (a string or a number on the wire). */
 const QUANTITY_FIELDS = new Set([
-  'V1ResourceRequirements.limits', 'V1ResourceRequirements.requests', 'V1VolumeResourceRequirements.limits', 'V1VolumeResourceRequirements.requests',
-  'V1ResourceQuotaSpec.hard', 'V1ResourceQuotaStatus.hard', 'V1ResourceQuotaStatus.used', 'V1EmptyDirVolumeSource.sizeLimit', 'V1PodSpec.overhead',
-  'V1NodeStatus.capacity', 'V1NodeStatus.allocatable', 'V1PersistentVolumeSpec.capacity', 'V1PersistentVolumeClaimStatus.capacity',
-  'V1PersistentVolumeClaimStatus.allocatedResources', 'V1LimitRangeItem.max', 'V1LimitRangeItem.min', 'V1LimitRangeItem._default',
-  'V1LimitRangeItem.defaultRequest', 'V1LimitRangeItem.maxLimitRequestRatio', 'V2MetricTarget.value', 'V2MetricTarget.averageValue',
-  'V2MetricValueStatus.value', 'V2MetricValueStatus.averageValue', 'V1ContainerStatus.allocatedResources', 'V1ResourceFieldSelector.divisor',
+  'V1ResourceRequirements.limits',
+  'V1ResourceRequirements.requests',
+  'V1VolumeResourceRequirements.limits',
+  'V1VolumeResourceRequirements.requests',
+  'V1ResourceQuotaSpec.hard',
+  'V1ResourceQuotaStatus.hard',
+  'V1ResourceQuotaStatus.used',
+  'V1EmptyDirVolumeSource.sizeLimit',
+  'V1PodSpec.overhead',
+  'V1NodeStatus.capacity',
+  'V1NodeStatus.allocatable',
+  'V1PersistentVolumeSpec.capacity',
+  'V1PersistentVolumeClaimStatus.capacity',
+  'V1PersistentVolumeClaimStatus.allocatedResources',
+  'V1LimitRangeItem.max',
+  'V1LimitRangeItem.min',
+  'V1LimitRangeItem._default',
+  'V1LimitRangeItem.defaultRequest',
+  'V1LimitRangeItem.maxLimitRequestRatio',
+  'V2MetricTarget.value',
+  'V2MetricTarget.averageValue',
+  'V2MetricValueStatus.value',
+  'V2MetricValueStatus.averageValue',
+  'V1ContainerStatus.allocatedResources',
+  'V1ResourceFieldSelector.divisor',
   'V1DownwardAPIVolumeFile.divisor',
 ]);
 
@@ -167,7 +186,12 @@ function typeOf(type: string, format: string, owner: string, field: string): Sch
     return { type: 'list', items, listType: 'atomic', keys: [], patchMerge: false };
   }
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-  if (map) return { type: 'map', values: typeOf(map[1] ?? 'any', quantity ? 'quantity' : format, owner, quantity ? field : ''), atomic: ATOMIC_FIELDS.has(`${owner}.${field}`) };
+  if (map)
+    return {
+      type: 'map',
+      values: typeOf(map[1] ?? 'any', quantity ? 'quantity' : format, owner, quantity ? field : ''),
+      atomic: ATOMIC_FIELDS.has(`${owner}.${field}`),
+    };
   return scalarOf(type, format, quantity) ?? modelSchema(type);
 }
 
@@ -203,11 +227,19 @@ function fromOpenApi(node: unknown): Schema {
   if (type === 'array') {
     const listType = str(node['x-kubernetes-list-type']) ?? 'atomic';
     const keys = Array.isArray(node['x-kubernetes-list-map-keys']) ? node['x-kubernetes-list-map-keys'].filter((k): k is string => typeof k === 'string') : [];
-    return { type: 'list', items: fromOpenApi(node.items), listType: listType === 'set' || listType === 'map' ? listType : 'atomic', keys, patchMerge: false, description };
+    return {
+      type: 'list',
+      items: fromOpenApi(node.items),
+      listType: listType === 'set' || listType === 'map' ? listType : 'atomic',
+      keys,
+      patchMerge: false,
+      description,
+    };
   }
   if (type === 'object' || isRecord(node.properties) || node['x-kubernetes-embedded-resource'] === true) {
     const atomic = node['x-kubernetes-map-type'] === 'atomic';
-    if (isRecord(node.additionalProperties) && !isRecord(node.properties)) return { type: 'map', values: fromOpenApi(node.additionalProperties), atomic, description };
+    if (isRecord(node.additionalProperties) && !isRecord(node.properties))
+      return { type: 'map', values: fromOpenApi(node.additionalProperties), atomic, description };
     if (node.additionalProperties === true && !isRecord(node.properties)) return { type: 'map', values: { type: 'any' }, atomic, description };
     const fields: Record<string, Schema> = {};
     for (const [k, v] of Object.entries(isRecord(node.properties) ? node.properties : {})) fields[k] = fromOpenApi(v);

@@ -52,7 +52,12 @@ export function reconcileStatefulSet(kit: Kit, set: KubeObject): void {
     const podName = `${setName}-${i}`;
     // A pod below the partition keeps the current revision.
     const revision = i < partition ? (str(previous.currentRevision) ?? updateRevision) : updateRevision;
-    const made = createPod(kit, set, podFromTemplate(set, podName, { [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) }), 'statefulsets.apps');
+    const made = createPod(
+      kit,
+      set,
+      podFromTemplate(set, podName, { [REVISION]: revision, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) }),
+      'statefulsets.apps',
+    );
     // OrderedReady: a refused pod stops the ones after it.
     if ('error' in made) break;
     recordEvent(kit.store, set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${setName} successful`, 'statefulset-controller');
@@ -60,16 +65,32 @@ export function reconcileStatefulSet(kit: Kit, set: KubeObject): void {
   for (const pod of pods) {
     if (ordinalOf(pod, setName) >= desired) {
       kit.remove('pods', pod);
-      recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name ?? ''} in StatefulSet ${setName} successful`, 'statefulset-controller');
+      recordEvent(
+        kit.store,
+        set,
+        'Normal',
+        'SuccessfulDelete',
+        `delete Pod ${pod.metadata.name ?? ''} in StatefulSet ${setName} successful`,
+        'statefulset-controller',
+      );
     }
   }
   pods = livePods(kit, set).filter((p) => ordinalOf(p, setName) < desired);
-  const outdated = pods.filter((p) => p.metadata.labels?.[REVISION] !== updateRevision && ordinalOf(p, setName) >= partition).sort((a, b) => ordinalOf(b, setName) - ordinalOf(a, setName));
+  const outdated = pods
+    .filter((p) => p.metadata.labels?.[REVISION] !== updateRevision && ordinalOf(p, setName) >= partition)
+    .sort((a, b) => ordinalOf(b, setName) - ordinalOf(a, setName));
   // OnDelete: an outdated pod is replaced only when someone deletes it.
   const onDelete = getPath(set, 'spec.updateStrategy.type') === 'OnDelete';
   if (!onDelete && outdated.length > 0 && pods.length === desired && pods.every(isReady) && outdated[0]) {
     kit.remove('pods', outdated[0]);
-    recordEvent(kit.store, set, 'Normal', 'SuccessfulDelete', `delete Pod ${outdated[0].metadata.name ?? ''} in StatefulSet ${setName} successful`, 'statefulset-controller');
+    recordEvent(
+      kit.store,
+      set,
+      'Normal',
+      'SuccessfulDelete',
+      `delete Pod ${outdated[0].metadata.name ?? ''} in StatefulSet ${setName} successful`,
+      'statefulset-controller',
+    );
     pods = livePods(kit, set);
   }
   const ready = readyCount(pods);
@@ -120,7 +141,14 @@ export function reconcileDaemonSet(kit: Kit, set: KubeObject): void {
     const pod = podFromTemplate(set, podName, { [REVISION]: hash, 'pod-template-generation': String(set.metadata.generation ?? 1) });
     pod.metadata.ownerReferences = [controllerRef(set)];
     const spec = isRecord(pod.spec) ? pod.spec : {};
-    spec.affinity = { ...(isRecord(spec.affinity) ? spec.affinity : {}), nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] } } };
+    spec.affinity = {
+      ...(isRecord(spec.affinity) ? spec.affinity : {}),
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+        },
+      },
+    };
     pod.spec = spec;
     if ('error' in createPod(kit, set, pod, 'daemonsets.apps', `${setName}-`)) break;
     recordEvent(kit.store, set, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');

@@ -4,7 +4,7 @@
 // change as it is committed.
 import { randomUUID } from 'node:crypto';
 import { resourceKey, type ResourceRegistry, type ResourceType } from './resources.ts';
-import { clone, splitApiVersion, timestamp, type KubeObject } from './types.ts';
+import { byteOrder, clone, splitApiVersion, timestamp, type KubeObject } from './types.ts';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -86,7 +86,7 @@ export class KubeStore {
     for (const obj of this.objects.get(resource)?.values() ?? []) {
       if ((namespace === undefined || obj.metadata.namespace === namespace) && match(obj)) items.push(clone(obj));
     }
-    return items.sort((a, b) => keyOf(a.metadata.namespace, a.metadata.name ?? '').localeCompare(keyOf(b.metadata.namespace, b.metadata.name ?? '')));
+    return items.sort((a, b) => byteOrder(keyOf(a.metadata.namespace, a.metadata.name ?? ''), keyOf(b.metadata.namespace, b.metadata.name ?? '')));
   }
 
   /** Every object (of any resource) in a namespace. */

@@ -63,11 +63,26 @@ function selectorText(selector: unknown): string {
 }
 
 function mapText(map: unknown): string {
-  return isRecord(map) && Object.keys(map).length > 0 ? Object.entries(map).map(([k, v]) => `${k}=${String(v)}`).sort().join(',') : '<none>';
+  return isRecord(map) && Object.keys(map).length > 0
+    ? Object.entries(map)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .sort()
+        .join(',')
+    : '<none>';
 }
 
-const containerNames = (spec: string) => (o: KubeObject): string => list(o, `${spec}.containers`).map((c) => text(c, 'name', '')).join(',');
-const containerImages = (spec: string) => (o: KubeObject): string => list(o, `${spec}.containers`).map((c) => text(c, 'image', '')).join(',');
+const containerNames =
+  (spec: string) =>
+  (o: KubeObject): string =>
+    list(o, `${spec}.containers`)
+      .map((c) => text(c, 'name', ''))
+      .join(',');
+const containerImages =
+  (spec: string) =>
+  (o: KubeObject): string =>
+    list(o, `${spec}.containers`)
+      .map((c) => text(c, 'image', ''))
+      .join(',');
 
 function workloadWide(spec: string, selector = true): Column[] {
   const cols: Column[] = [
@@ -94,7 +109,9 @@ function podStatus(pod: KubeObject): string {
     const waiting = str(getPath(s, 'state.waiting.reason'));
     const terminated = getPath(s, 'state.terminated');
     if (waiting) reason = waiting;
-    else if (isRecord(terminated)) reason = str(terminated.reason) ?? (terminated.signal ? `Signal:${JSON.stringify(terminated.signal)}` : `ExitCode:${JSON.stringify(terminated.exitCode ?? 0)}`);
+    else if (isRecord(terminated))
+      reason =
+        str(terminated.reason) ?? (terminated.signal ? `Signal:${JSON.stringify(terminated.signal)}` : `ExitCode:${JSON.stringify(terminated.exitCode ?? 0)}`);
     else if (getPath(s, 'ready') === true && isRecord(getPath(s, 'state.running'))) running = true;
   }
   if (reason === 'Completed' && running) reason = 'Running';
@@ -114,7 +131,9 @@ function restarts(pod: KubeObject): string {
 }
 
 function servicePorts(svc: KubeObject): string {
-  const ports = list(svc, 'spec.ports').map((p) => `${String(getPath(p, 'port'))}${getPath(p, 'nodePort') ? `:${String(getPath(p, 'nodePort'))}` : ''}/${text(p, 'protocol', 'TCP')}`);
+  const ports = list(svc, 'spec.ports').map(
+    (p) => `${String(getPath(p, 'port'))}${getPath(p, 'nodePort') ? `:${String(getPath(p, 'nodePort'))}` : ''}/${text(p, 'protocol', 'TCP')}`,
+  );
   return ports.length > 0 ? ports.join(',') : '<none>';
 }
 
@@ -164,12 +183,17 @@ function nodeStatus(node: KubeObject): string {
 }
 
 function nodeRoles(node: KubeObject): string {
-  const roles = Object.keys(node.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length));
+  const roles = Object.keys(node.metadata.labels ?? {})
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.slice('node-role.kubernetes.io/'.length));
   return roles.length > 0 ? roles.sort().join(',') : '<none>';
 }
 
 function nodeAddress(node: KubeObject, type: string): string {
-  return text(list(node, 'status.addresses').find((a) => getPath(a, 'type') === type), 'address');
+  return text(
+    list(node, 'status.addresses').find((a) => getPath(a, 'type') === type),
+    'address',
+  );
 }
 
 function endpointsText(ep: KubeObject): string {
@@ -211,7 +235,7 @@ function quota(q: KubeObject, limits: boolean): string {
   return Object.keys(hard)
     .filter((k) => k.startsWith('limits.') === limits)
     .sort()
-    .map((k) => `${k}: ${str((isRecord(used) ? used[k] : undefined)) ?? '0'}/${str(hard[k]) ?? ''}`)
+    .map((k) => `${k}: ${str(isRecord(used) ? used[k] : undefined) ?? '0'}/${str(hard[k]) ?? ''}`)
     .join(', ');
 }
 
@@ -234,14 +258,27 @@ const bindingColumns: Column[] = [
 /** The columns after Name, by kind (Age where the printer puts it). */
 const COLUMNS: Record<string, Column[]> = {
   Pod: [
-    ['Ready', 'string', 0, (p) => `${list(p, 'status.containerStatuses').filter((c) => getPath(c, 'ready') === true).length}/${list(p, 'spec.containers').length}`],
+    [
+      'Ready',
+      'string',
+      0,
+      (p) => `${list(p, 'status.containerStatuses').filter((c) => getPath(c, 'ready') === true).length}/${list(p, 'spec.containers').length}`,
+    ],
     ['Status', 'string', 0, podStatus],
     ['Restarts', 'string', 0, restarts],
     ['Age', 'string', 0, age],
     ['IP', 'string', 1, (p) => text(p, 'status.podIP')],
     ['Node', 'string', 1, (p) => text(p, 'spec.nodeName')],
     ['Nominated Node', 'string', 1, (p) => text(p, 'status.nominatedNodeName')],
-    ['Readiness Gates', 'string', 1, (p) => (list(p, 'spec.readinessGates').length > 0 ? `${list(p, 'status.conditions').filter((c) => list(p, 'spec.readinessGates').some((g) => getPath(g, 'conditionType') === getPath(c, 'type')) && getPath(c, 'status') === 'True').length}/${list(p, 'spec.readinessGates').length}` : '<none>')],
+    [
+      'Readiness Gates',
+      'string',
+      1,
+      (p) =>
+        list(p, 'spec.readinessGates').length > 0
+          ? `${list(p, 'status.conditions').filter((c) => list(p, 'spec.readinessGates').some((g) => getPath(g, 'conditionType') === getPath(c, 'type')) && getPath(c, 'status') === 'True').length}/${list(p, 'spec.readinessGates').length}`
+          : '<none>',
+    ],
   ],
   Deployment: [
     ['Ready', 'string', 0, (d) => `${count(d, 'status.readyReplicas')}/${count(d, 'spec.replicas')}`],
@@ -257,7 +294,11 @@ const COLUMNS: Record<string, Column[]> = {
     ['Age', 'string', 0, age],
     ...workloadWide('spec.template.spec'),
   ],
-  StatefulSet: [['Ready', 'string', 0, (s) => `${count(s, 'status.readyReplicas')}/${count(s, 'spec.replicas')}`], ['Age', 'string', 0, age], ...workloadWide('spec.template.spec', false)],
+  StatefulSet: [
+    ['Ready', 'string', 0, (s) => `${count(s, 'status.readyReplicas')}/${count(s, 'spec.replicas')}`],
+    ['Age', 'string', 0, age],
+    ...workloadWide('spec.template.spec', false),
+  ],
   DaemonSet: [
     ['Desired', 'integer', 0, (d) => count(d, 'status.desiredNumberScheduled')],
     ['Current', 'integer', 0, (d) => count(d, 'status.currentNumberScheduled')],
@@ -293,21 +334,46 @@ const COLUMNS: Record<string, Column[]> = {
     ['Age', 'string', 0, age],
     ['Selector', 'string', 1, (s) => mapText(getPath(s, 'spec.selector'))],
   ],
-  ConfigMap: [['Data', 'integer', 0, (c) => Object.keys(isRecord(c.data) ? c.data : {}).length + Object.keys(isRecord(c.binaryData) ? c.binaryData : {}).length], ['Age', 'string', 0, age]],
-  Secret: [['Type', 'string', 0, (s) => str(s.type) ?? ''], ['Data', 'integer', 0, (s) => Object.keys(isRecord(s.data) ? s.data : {}).length], ['Age', 'string', 0, age]],
-  ServiceAccount: [['Secrets', 'integer', 0, (s) => list(s, 'secrets').length], ['Age', 'string', 0, age]],
-  Namespace: [['Status', 'string', 0, (n) => text(n, 'status.phase', '')], ['Age', 'string', 0, age]],
+  ConfigMap: [
+    ['Data', 'integer', 0, (c) => Object.keys(isRecord(c.data) ? c.data : {}).length + Object.keys(isRecord(c.binaryData) ? c.binaryData : {}).length],
+    ['Age', 'string', 0, age],
+  ],
+  Secret: [
+    ['Type', 'string', 0, (s) => str(s.type) ?? ''],
+    ['Data', 'integer', 0, (s) => Object.keys(isRecord(s.data) ? s.data : {}).length],
+    ['Age', 'string', 0, age],
+  ],
+  ServiceAccount: [
+    ['Secrets', 'integer', 0, (s) => list(s, 'secrets').length],
+    ['Age', 'string', 0, age],
+  ],
+  Namespace: [
+    ['Status', 'string', 0, (n) => text(n, 'status.phase', '')],
+    ['Age', 'string', 0, age],
+  ],
   PersistentVolumeClaim: [
     ['Status', 'string', 0, (p) => text(p, 'status.phase', '')],
     ['Volume', 'string', 0, (p) => text(p, 'spec.volumeName', '')],
     ['Capacity', 'string', 0, (p) => text(p, 'status.capacity.storage', '')],
-    ['Access Modes', 'string', 0, (p) => list(p, 'status.accessModes').map((m) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' })[String(m)] ?? String(m)).join(',')],
+    [
+      'Access Modes',
+      'string',
+      0,
+      (p) =>
+        list(p, 'status.accessModes')
+          .map((m) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' })[String(m)] ?? String(m))
+          .join(','),
+    ],
     ['StorageClass', 'string', 0, (p) => text(p, 'spec.storageClassName')],
     ['VolumeAttributesClass', 'string', 0, (p) => text(p, 'spec.volumeAttributesClassName')],
     ['Age', 'string', 0, age],
     ['VolumeMode', 'string', 1, (p) => text(p, 'spec.volumeMode', 'Filesystem')],
   ],
-  ResourceQuota: [['Age', 'string', 0, age], ['Request', 'string', 0, (q) => quota(q, false)], ['Limit', 'string', 0, (q) => quota(q, true)]],
+  ResourceQuota: [
+    ['Age', 'string', 0, age],
+    ['Request', 'string', 0, (q) => quota(q, false)],
+    ['Limit', 'string', 0, (q) => quota(q, true)],
+  ],
   Node: [
     ['Status', 'string', 0, nodeStatus],
     ['Roles', 'string', 0, nodeRoles],
@@ -319,15 +385,37 @@ const COLUMNS: Record<string, Column[]> = {
     ['Kernel-Version', 'string', 1, (n) => text(n, 'status.nodeInfo.kernelVersion', '<unknown>')],
     ['Container-Runtime', 'string', 1, (n) => text(n, 'status.nodeInfo.containerRuntimeVersion', '<unknown>')],
   ],
-  Endpoints: [['Endpoints', 'string', 0, endpointsText], ['Age', 'string', 0, age]],
+  Endpoints: [
+    ['Endpoints', 'string', 0, endpointsText],
+    ['Age', 'string', 0, age],
+  ],
   Ingress: [
     ['Class', 'string', 0, (i) => text(i, 'spec.ingressClassName')],
-    ['Hosts', 'string', 0, (i) => list(i, 'spec.rules').map((r) => text(r, 'host', '*')).join(',') || '*'],
-    ['Address', 'string', 0, (i) => list(i, 'status.loadBalancer.ingress').map((x) => text(x, 'ip', '') || text(x, 'hostname', '')).join(',')],
+    [
+      'Hosts',
+      'string',
+      0,
+      (i) =>
+        list(i, 'spec.rules')
+          .map((r) => text(r, 'host', '*'))
+          .join(',') || '*',
+    ],
+    [
+      'Address',
+      'string',
+      0,
+      (i) =>
+        list(i, 'status.loadBalancer.ingress')
+          .map((x) => text(x, 'ip', '') || text(x, 'hostname', ''))
+          .join(','),
+    ],
     ['Ports', 'string', 0, (i) => (list(i, 'spec.tls').length > 0 ? '80, 443' : '80')],
     ['Age', 'string', 0, age],
   ],
-  NetworkPolicy: [['Pod-Selector', 'string', 0, (n) => (selectorText(getPath(n, 'spec.podSelector')) === '<none>' ? '<none>' : selectorText(getPath(n, 'spec.podSelector')))], ['Age', 'string', 0, age]],
+  NetworkPolicy: [
+    ['Pod-Selector', 'string', 0, (n) => (selectorText(getPath(n, 'spec.podSelector')) === '<none>' ? '<none>' : selectorText(getPath(n, 'spec.podSelector')))],
+    ['Age', 'string', 0, age],
+  ],
   PodDisruptionBudget: [
     ['Min Available', 'string', 0, (p) => pdbValue(p, 'minAvailable')],
     ['Max Unavailable', 'string', 0, (p) => pdbValue(p, 'maxUnavailable')],
@@ -361,8 +449,24 @@ const COLUMNS: Record<string, Column[]> = {
   CustomResourceDefinition: [['Created At', 'date', 0, createdAt]],
   EndpointSlice: [
     ['AddressType', 'string', 0, (s) => str(s.addressType) ?? ''],
-    ['Ports', 'string', 0, (s) => list(s, 'ports').map((p) => String(getPath(p, 'port'))).join(',') || '<unset>'],
-    ['Endpoints', 'string', 0, (s) => list(s, 'endpoints').flatMap((e) => list(e, 'addresses').map(String)).join(',') || '<unset>'],
+    [
+      'Ports',
+      'string',
+      0,
+      (s) =>
+        list(s, 'ports')
+          .map((p) => String(getPath(p, 'port')))
+          .join(',') || '<unset>',
+    ],
+    [
+      'Endpoints',
+      'string',
+      0,
+      (s) =>
+        list(s, 'endpoints')
+          .flatMap((e) => list(e, 'addresses').map(String))
+          .join(',') || '<unset>',
+    ],
     ['Age', 'string', 0, age],
   ],
 };
@@ -385,7 +489,14 @@ function customColumns(type: ResourceType, version: string): Column[] {
 }
 
 /** A Table of the objects with the kind's columns; `includeObject` None, Metadata (default) or Object. */
-export function toTable(type: ResourceType, version: string, objects: KubeObject[], resourceVersion: string, includeObject: string | null, present: (obj: KubeObject) => KubeObject): unknown {
+export function toTable(
+  type: ResourceType,
+  version: string,
+  objects: KubeObject[],
+  resourceVersion: string,
+  includeObject: string | null,
+  present: (obj: KubeObject) => KubeObject,
+): unknown {
   const rest = type.custom ? customColumns(type, version) : (COLUMNS[type.kind] ?? [['Age', 'string', 0, age]]);
   // Events print no Name first (printEvent puts it last, wide only).
   const columns: Column[] = type.kind === 'Event' && !type.custom ? rest : [['Name', 'string', 0, (o) => o.metadata.name ?? ''], ...rest];
@@ -398,7 +509,13 @@ export function toTable(type: ResourceType, version: string, objects: KubeObject
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion },
-    columnDefinitions: columns.map(([name, columnType, priority]) => ({ name, type: columnType, format: name === 'Name' ? 'name' : '', description: name, priority })),
+    columnDefinitions: columns.map(([name, columnType, priority]) => ({
+      name,
+      type: columnType,
+      format: name === 'Name' ? 'name' : '',
+      description: name,
+      priority,
+    })),
     rows: objects.map((obj) => ({ cells: columns.map(([, , , cell]) => cell(obj)), object: object(obj) })),
   };
 }

@@ -108,6 +108,11 @@ export function withoutTimes(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value).replace(/"(lastTransitionTime|lastUpdateTime|lastProbeTime)":"[^"]*"/g, '"$1":""')) as unknown;
 }
 
+/** Compares strings by code unit, as etcd orders its keys (not by locale, which also ignores punctuation). */
+export function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const TIME_KEYS = new Set(['lastTransitionTime', 'lastUpdateTime', 'lastProbeTime']);
 
 /**
@@ -121,7 +126,9 @@ export function equalButTimes(a: unknown, b: unknown): boolean {
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a).filter((key) => a[key] !== undefined);
     if (keys.length !== Object.keys(b).filter((key) => b[key] !== undefined).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && ((TIME_KEYS.has(key) && typeof a[key] === 'string' && typeof b[key] === 'string') || equalButTimes(a[key], b[key])));
+    return keys.every(
+      (key) => Object.hasOwn(b, key) && ((TIME_KEYS.has(key) && typeof a[key] === 'string' && typeof b[key] === 'string') || equalButTimes(a[key], b[key])),
+    );
   }
   return false;
 }

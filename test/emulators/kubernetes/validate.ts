@@ -12,9 +12,12 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-const LABEL_MESSAGE = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-const SUBDOMAIN_MESSAGE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const LABEL_NAME_MESSAGE = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const LABEL_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_NAME_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 /** Kinds whose names must be RFC 1123 labels (they become DNS names). */
 const LABEL_NAMED = new Set(['Namespace', 'Service']);
@@ -43,7 +46,13 @@ function checkLabelKey(key: string, field: string, causes: StatusCause[]): void 
     causes.push(invalidValue(field, key, `prefix part ${SUBDOMAIN_MESSAGE}`));
   }
   if (name.length > 63 || !QUALIFIED_NAME.test(name)) {
-    causes.push(invalidValue(field, key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') and must be no more than 63 characters"));
+    causes.push(
+      invalidValue(
+        field,
+        key,
+        "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') and must be no more than 63 characters",
+      ),
+    );
   }
 }
 
@@ -214,7 +223,10 @@ export function applyPath(path: Step[]): string {
   return path
     .map((s) => {
       if ('field' in s) return `.${s.field}`;
-      if (s.key) return `[${Object.entries(s.key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      if (s.key)
+        return `[${Object.entries(s.key)
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(',')}]`;
       if (s.value !== undefined) return `[=${JSON.stringify(s.value)}]`;
       return `[${s.index}]`;
     })
@@ -225,7 +237,10 @@ export function applyPath(path: Step[]): string {
 export function decodeMessage(problems: SchemaProblem[], strict: boolean): string | undefined {
   const typed = problems.find((p) => p.kind === 'type');
   if (typed) {
-    const fieldPath = typed.path.filter((s): s is { field: string } => 'field' in s).map((s) => s.field).join('.');
+    const fieldPath = typed.path
+      .filter((s): s is { field: string } => 'field' in s)
+      .map((s) => s.field)
+      .join('.');
     const what = typeof typed.value === 'number' && typed.expected?.type === 'integer' ? `number ${String(typed.value)}` : jsonKind(typed.value);
     const target = fieldPath ? ` into Go struct field ${typed.struct ?? ''}.${fieldPath}` : ' into Go value';
     return `json: cannot unmarshal ${what}${target} of type ${typed.expected ? goType(typed.expected) : 'interface {}'}`;
@@ -252,12 +267,16 @@ export function applyMessage(problems: SchemaProblem[]): string | undefined {
   const lines = problems.map((p) => {
     const at = applyPath(p.path);
     if (p.kind === 'unknown') return `${at}: field not declared in schema`;
-    if (p.kind === 'duplicate') return `${at}: duplicate entries for key [${Object.entries(p.value as Record<string, unknown>).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+    if (p.kind === 'duplicate')
+      return `${at}: duplicate entries for key [${Object.entries(p.value as Record<string, unknown>)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
     if (p.kind === 'nokey') return `${at}: associative list with keys has an element that omits key field ${JSON.stringify(p.value)}`;
     const expected = p.expected;
     if (expected?.type === 'object' || expected?.type === 'map') return `${at}: expected map, got ${ssaValue(p.value)}`;
     if (expected?.type === 'list') return `${at}: expected list, got ${ssaValue(p.value)}`;
-    if (expected?.type === 'integer' || expected?.type === 'number') return `${at}: expected numeric (int or float), got ${jsonKind(p.value) === 'bool' ? 'bool' : ssaValue(p.value)}`;
+    if (expected?.type === 'integer' || expected?.type === 'number')
+      return `${at}: expected numeric (int or float), got ${jsonKind(p.value) === 'bool' ? 'bool' : ssaValue(p.value)}`;
     if (expected?.type === 'boolean') return `${at}: expected boolean, got ${ssaValue(p.value)}`;
     return `${at}: expected string, got ${ssaValue(p.value)}`;
   });

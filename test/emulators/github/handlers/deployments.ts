@@ -162,7 +162,11 @@ function createStatus(ctx: Ctx): Reply {
   const state = requireString(ctx, 'state', doc) as DeploymentState;
   if (!STATES.includes(state)) throw validationFailed([{ resource: 'DeploymentStatus', code: 'invalid', field: 'state' }], doc);
   const description = optionalString(ctx, 'description', doc) ?? '';
-  if (description.length > 140) throw validationFailed([{ resource: 'DeploymentStatus', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }], doc);
+  if (description.length > 140)
+    throw validationFailed(
+      [{ resource: 'DeploymentStatus', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }],
+      doc,
+    );
   const environment = optionalString(ctx, 'environment', doc);
   if (environment !== undefined && environment !== deployment.environment) {
     deployment.environment = environment;
@@ -211,7 +215,10 @@ export function registerDeploymentRoutes(api: GitHubApi): void {
     const latest = Repository.latestState(d);
     const active = latest === undefined || latest === 'success';
     if (active && others.length > 0) {
-      throw unprocessable('We cannot delete an active deployment unless it is the only deployment in a given environment.', `${DOC}/deployments#delete-a-deployment`);
+      throw unprocessable(
+        'We cannot delete an active deployment unless it is the only deployment in a given environment.',
+        `${DOC}/deployments#delete-a-deployment`,
+      );
     }
     ctx.repo.deployments.delete(d.id);
     return { status: 204 };
@@ -244,8 +251,13 @@ export function registerDeploymentRoutes(api: GitHubApi): void {
     env.updatedAt = ctx.repo.now();
     return { status: 200, body: environmentJson(ctx, env) };
   });
-  api.route('DELETE', 'environments/{name*}', { perm: ADMIN, doc: 'https://docs.github.com/rest/deployments/environments#delete-an-environment' }, (ctx): Reply => {
-    if (!ctx.repo.environments.delete(param(ctx, 'name'))) throw notFound('https://docs.github.com/rest/deployments/environments#delete-an-environment');
-    return { status: 204 };
-  });
+  api.route(
+    'DELETE',
+    'environments/{name*}',
+    { perm: ADMIN, doc: 'https://docs.github.com/rest/deployments/environments#delete-an-environment' },
+    (ctx): Reply => {
+      if (!ctx.repo.environments.delete(param(ctx, 'name'))) throw notFound('https://docs.github.com/rest/deployments/environments#delete-an-environment');
+      return { status: 204 };
+    },
+  );
 }

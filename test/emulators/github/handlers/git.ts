@@ -64,7 +64,8 @@ function treeJson(ctx: Ctx, sha: string, recursive: boolean): Record<string, unk
 function signatureFrom(ctx: Ctx, name: string, fallback: Signature): Signature {
   const value = field(ctx, name);
   if (value === undefined) return fallback;
-  if (typeof value !== 'object' || Array.isArray(value)) throw unprocessable(`Invalid request.\n\nFor 'properties/${name}', ${JSON.stringify(value)} is not an object.`, DOC);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw unprocessable(`Invalid request.\n\nFor 'properties/${name}', ${JSON.stringify(value)} is not an object.`, DOC);
   const v = value as Record<string, unknown>;
   if (typeof v['name'] !== 'string' || typeof v['email'] !== 'string') {
     throw unprocessable(`Invalid request.\n\n"name" and "email" are required for '${name}'.`, DOC);
@@ -109,7 +110,10 @@ function createTree(ctx: Ctx): string {
     let sha = entry['sha'];
     if (typeof entry['content'] === 'string' && sha === undefined) sha = git.putBlob(Buffer.from(entry['content'], 'utf8'));
     if (typeof sha !== 'string' || (type !== 'commit' && git.typeOf(sha) !== type)) {
-      throw unprocessable(`tree.sha ${typeof sha === 'string' ? sha : JSON.stringify(sha)} is not a valid ${MODE_TYPES[mode] ?? 'object'}`, `${DOC}/trees#create-a-tree`);
+      throw unprocessable(
+        `tree.sha ${typeof sha === 'string' ? sha : JSON.stringify(sha)} is not a valid ${MODE_TYPES[mode] ?? 'object'}`,
+        `${DOC}/trees#create-a-tree`,
+      );
     }
     if (type === 'tree') git.graftTree(flat, path, sha.toLowerCase());
     else GitStore.setPath(flat, path, { mode, sha: sha.toLowerCase() });
@@ -124,11 +128,13 @@ function fullRef(ctx: Ctx): string {
 
 /** Checks a new ref's name as git's check-ref-format does. */
 function checkRefName(ref: string): void {
-  if (ref.split('/').length < 3) throw unprocessable('Reference name must contain at least three slash-separated components.', `${DOC}/refs#create-a-reference`);
+  if (ref.split('/').length < 3)
+    throw unprocessable('Reference name must contain at least three slash-separated components.', `${DOC}/refs#create-a-reference`);
   const bad = /(^|\/)\.|\.\.|[ ~^:?*[\\]|@\{|\/\/|\.lock(\/|$)|[/.]$/;
   // eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
   const control = /[\u0000-\u001f\u007f]/;
-  if (!ref.startsWith('refs/') || bad.test(ref) || control.test(ref) || ref === 'refs/heads/@') throw unprocessable(`${ref} is not a valid ref name.`, `${DOC}/refs#create-a-reference`);
+  if (!ref.startsWith('refs/') || bad.test(ref) || control.test(ref) || ref === 'refs/heads/@')
+    throw unprocessable(`${ref} is not a valid ref name.`, `${DOC}/refs#create-a-reference`);
 }
 
 /** Whether a ref name would clash with an existing one as a directory/file (git cannot hold both). */

@@ -5,19 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Requirement } from '../auth.ts';
 import type { CommentRecord, IssueRecord, LabelRecord, UserRecord } from '../repo-state.ts';
 import type { GitHubApi } from '../router.ts';
-import {
-  field,
-  GitHubError,
-  nodeId,
-  notFound,
-  optionalString,
-  pageReply,
-  param,
-  requireString,
-  validationFailed,
-  type Ctx,
-  type Reply,
-} from '../respond.ts';
+import { field, GitHubError, nodeId, notFound, optionalString, pageReply, param, requireString, validationFailed, type Ctx, type Reply } from '../respond.ts';
 
 const DOC = 'https://docs.github.com/rest/issues';
 // Labels and comments on a pull request may be written with either permission.
@@ -110,7 +98,18 @@ function commentJson(ctx: Ctx, comment: CommentRecord): Record<string, unknown> 
     updated_at: comment.updatedAt,
     author_association: 'CONTRIBUTOR',
     body: comment.body,
-    reactions: { url: `${api}/issues/comments/${comment.id}/reactions`, total_count: 0, '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 },
+    reactions: {
+      url: `${api}/issues/comments/${comment.id}/reactions`,
+      total_count: 0,
+      '+1': 0,
+      '-1': 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0,
+    },
     performed_via_github_app: null,
   };
 }

@@ -227,7 +227,7 @@ export function registerPullRoutes(api: GitHubApi): void {
   api.route('GET', 'pulls', { perm: READ, doc: `${DOC}#list-pull-requests` }, (ctx): Reply => {
     const state = ctx.query.get('state') ?? 'open';
     const head = ctx.query.get('head');
-    const headFilter = head?.includes(':') ? headBranch(ctx, head) ?? '\0' : undefined;
+    const headFilter = head?.includes(':') ? (headBranch(ctx, head) ?? '\0') : undefined;
     const base = ctx.query.get('base');
     const sort = ctx.query.get('sort') ?? 'created';
     const direction = ctx.query.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');

@@ -3,7 +3,19 @@
 import { lineChanges } from '../diff.ts';
 import type { CommitStatusRecord } from '../repo-state.ts';
 import type { GitHubApi } from '../router.ts';
-import { GitHubError, nodeId, notFound, optionalString, pageReply, param, requireString, unprocessable, validationFailed, type Ctx, type Reply } from '../respond.ts';
+import {
+  GitHubError,
+  nodeId,
+  notFound,
+  optionalString,
+  pageReply,
+  param,
+  requireString,
+  unprocessable,
+  validationFailed,
+  type Ctx,
+  type Reply,
+} from '../respond.ts';
 import { repoCommitJson, repositoryJson } from '../views.ts';
 
 const READ = [{ scope: 'contents' as const, level: 'read' as const }];
@@ -142,7 +154,11 @@ export function registerRepoRoutes(api: GitHubApi): void {
     if (!sha) throw unprocessable(`No commit found for SHA: ${param(ctx, 'ref')}`);
     const latest = latestStatuses(ctx.repo.statuses, sha);
     const states = latest.map((s) => s.state);
-    const state = states.some((s) => s === 'error' || s === 'failure') ? 'failure' : states.length > 0 && states.every((s) => s === 'success') ? 'success' : 'pending';
+    const state = states.some((s) => s === 'error' || s === 'failure')
+      ? 'failure'
+      : states.length > 0 && states.every((s) => s === 'success')
+        ? 'success'
+        : 'pending';
     return {
       status: 200,
       body: {
