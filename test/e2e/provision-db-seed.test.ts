@@ -4,26 +4,31 @@
 // sensitive columns masked, the branch role can read and write it and nothing else; the copy is
 // refused clearly while a session holds the template and succeeds once it is gone; a re-run does
 // not seed again; a failing seed leaves nothing; the template is refreshed by the same action.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeQuietly, connectOnce, connectPostgres, quoteIdent, type PgClient } from '../../shared/postgres/client.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
-import { serviceTarget } from '../emulators/postgres.ts';
+import { serviceTarget, startPostgres } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
 import { dropMade, emulatorInputs, type Made } from '../helpers/provision-db.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
+import { loadWorkflow, runWorkflow } from '../workflow/runner.ts';
 import { SANITIZE_SQL, TEMPLATE_SQL } from '../helpers/provision-db-seed.ts';
 
 const pg = sharedPostgres()!;
 const run = Math.random().toString(36).slice(2, 8);
 const template = `e2e_seed_tpl_${run}`;
 const refreshed = `e2e_seed_ref_${run}`;
+const nightly = `e2e_seed_nightly_${run}`;
 let az: AzureEmulator;
 let sql: PgClient;
 let dir: string;
-const made: Made = { databases: new Set([template, refreshed, `${refreshed}_next`, `${refreshed}_old`]), roles: new Set() };
+const made: Made = {
+  databases: new Set([template, refreshed, `${refreshed}_next`, `${refreshed}_old`, nightly, `${nightly}_next`, `${nightly}_old`]),
+  roles: new Set(),
+};
 
 beforeAll(async () => {
   az = await startAzureEmulator({ operationMs: 100, repository: 'octo-org/preview-app', postgres: serviceTarget(pg) });
@@ -68,7 +73,10 @@ async function provision(branch: string, inputs: Record<string, string> = {}): P
 }
 
 function connectAs(r: RunResult, database = r.outputs['database']!): Promise<PgClient> {
-  return connectPostgres({ host: r.outputs['host']!, port: Number(r.outputs['port']), user: r.outputs['user']!, password: r.outputs['password']!, database, sslmode: 'disable' }, { retryForMs: 0, login: 'role' });
+  return connectPostgres(
+    { host: r.outputs['host']!, port: Number(r.outputs['port']), user: r.outputs['user']!, password: r.outputs['password']!, database, sslmode: 'disable' },
+    { retryForMs: 0, login: 'role' },
+  );
 }
 
 function errorLine(r: RunResult): string {
@@ -95,7 +103,9 @@ describe('provision-db bundle: seeded branch databases', () => {
     expect(r.summary).toContain('<td>Seed</td>');
 
     const client = await connectAs(r);
-    const users = await client.query<{ n: number; masked: number; tokens: number }>("SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users");
+    const users = await client.query<{ n: number; masked: number; tokens: number }>(
+      "SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users",
+    );
     expect(users.rows[0]).toEqual({ n: 50, masked: 50, tokens: 0 });
     expect((await client.query('SELECT count(*)::int AS n FROM public.todos')).rows[0]).toEqual({ n: 200 });
     await client.query("INSERT INTO app.users (email) VALUES ('written@example.invalid')");
@@ -151,12 +161,24 @@ describe('provision-db bundle: seeded branch databases', () => {
   });
 
   it('mode refresh-template rebuilds the template from a source database with the sanitising SQL', async () => {
-    const refresh = (extra: Record<string, string> = {}) => runAction('provision-db', {
-      eventName: 'schedule',
-      cwd: dir,
-      env: { GITHUB_REF: 'refs/heads/main' },
-      inputs: { mode: 'refresh-template', 'template-database': refreshed, 'seed-from-database': template, 'seed-sanitize': 'sanitize.sql', host: pg.host, port: String(pg.port), 'admin-user': pg.user, 'admin-password': pg.password, sslmode: 'disable', ...extra },
-    });
+    const refresh = (extra: Record<string, string> = {}) =>
+      runAction('provision-db', {
+        eventName: 'schedule',
+        cwd: dir,
+        env: { GITHUB_REF: 'refs/heads/main' },
+        inputs: {
+          mode: 'refresh-template',
+          'template-database': refreshed,
+          'seed-from-database': template,
+          'seed-sanitize': 'sanitize.sql',
+          host: pg.host,
+          port: String(pg.port),
+          'admin-user': pg.user,
+          'admin-password': pg.password,
+          sslmode: 'disable',
+          ...extra,
+        },
+      });
     const first = await refresh();
     expect(first.stderr).toBe('');
     expect(first.exitCode).toBe(0);
@@ -175,4 +197,74 @@ describe('provision-db bundle: seeded branch databases', () => {
     expect((await client.query("SELECT count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked FROM app.users")).rows[0]).toEqual({ masked: 50 });
     await client.end();
   });
+});
+
+// action-templates/refresh-seed-template.yml through the workflow runner: its real `pg_dump` step
+// dumps a source server (PostgreSQL 15, as this machine's pg_dump is), then provision-db's bundle
+// rebuilds the template on the preview server with db/sanitize.sql; a branch seeded from it holds
+// the source's data, masked.
+describe('refresh-seed-template.yml, end to end', () => {
+  it('dumps the source, rebuilds the template sanitised, and a branch copies it', async () => {
+    const source = await startPostgres({ major: 15, azure: false });
+    try {
+      const c = await connectOnce({
+        host: source.host,
+        port: source.port,
+        user: source.user,
+        password: source.password,
+        database: 'postgres',
+        sslmode: 'disable',
+      });
+      await c.query(TEMPLATE_SQL);
+      await c.end();
+      const checkout = path.join(dir, 'checkout');
+      await mkdir(path.join(checkout, 'db'), { recursive: true });
+      await writeFile(path.join(checkout, 'db', 'sanitize.sql'), SANITIZE_SQL);
+      const workflow = loadWorkflow(path.resolve(import.meta.dirname, '..', '..', 'action-templates', 'refresh-seed-template.yml'));
+      const jobs = await runWorkflow(workflow, {
+        contexts: {
+          github: { event_name: 'schedule', ref_name: 'main', repository: 'octo-org/preview-app', event: { repository: { default_branch: 'main' } } },
+          runner: { temp: dir },
+          vars: {
+            PG_SERVER: az.serverName,
+            PG_ADMIN_USER: pg.user,
+            SEED_TEMPLATE: nightly,
+            SOURCE_PG_HOST: source.host,
+            SOURCE_PG_DATABASE: 'postgres',
+            SOURCE_PG_USER: source.user,
+            SOURCE_PG_SSLMODE: 'disable',
+          },
+          secrets: { PG_ADMIN_PASSWORD: pg.password, SOURCE_PG_PASSWORD: source.password },
+          inputs: {},
+        },
+        env: { RUNNER_TEMP: dir, PGPORT: String(source.port) },
+        cwd: checkout,
+        handlers: { 'actions/checkout': () => ({}) },
+        // This machine has no en_US.utf8 OS locale (Azure's images do): the local server's own.
+        overrides: { refresh: { host: pg.host, port: String(pg.port), sslmode: 'disable', collation: 'C' } },
+      });
+      const steps = jobs['refresh']?.runs[0]?.job.steps ?? [];
+      expect(steps[2]?.result?.stdout.split('\n').filter((line) => line.startsWith('::error::'))).toEqual([]);
+      expect(steps.map((step) => `${step.label}: ${step.outcome}`)).toEqual([
+        'actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09: success',
+        'Dump the source database: success',
+        'OWNER/REPO/actions/provision-db@v1: success',
+        'Remove the dump: success',
+      ]);
+      expect(steps[2]?.outputs).toMatchObject({ database: nightly, seeded: 'true', 'seed-source': `file:${dir}/source.dump` });
+    } finally {
+      await source.stop();
+    }
+    const seeded = await provision(`e2e-seed-nightly-b-${run}`, { 'seed-from-database': nightly });
+    expect(seeded.exitCode).toBe(0);
+    const client = await connectAs(seeded);
+    expect(
+      (
+        await client.query(
+          "SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users",
+        )
+      ).rows[0],
+    ).toEqual({ n: 50, masked: 50, tokens: 0 });
+    await client.end();
+  }, 120_000);
 });

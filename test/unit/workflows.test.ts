@@ -149,3 +149,19 @@ describe('templates: supply chain and forks', () => {
     expect(workflow.jobs['branch']?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
   });
 });
+
+describe('refresh-seed-template (issue 17)', () => {
+  const workflow = parse(read('action-templates/refresh-seed-template.yml')) as Workflow & { concurrency: { group: string; 'cancel-in-progress': boolean } };
+  const job = workflow.jobs['refresh'];
+
+  it('runs only from the default branch (its sanitising SQL runs as the admin), with no Azure token', () => {
+    expect(job?.if).toBe("github.event_name == 'schedule' || github.ref_name == github.event.repository.default_branch");
+    expect(job?.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('never cancels a refresh half-way, and rebuilds the template with provision-db from the dump', () => {
+    expect(workflow.concurrency).toEqual({ group: 'refresh-seed-template', 'cancel-in-progress': false });
+    const step = (job?.steps ?? []).find((s) => s.uses?.startsWith('OWNER/REPO/actions/provision-db@')) as { with?: Record<string, string> } | undefined;
+    expect(step?.with).toMatchObject({ mode: 'refresh-template', 'seed-file': '${{ runner.temp }}/source.dump', 'seed-sanitize': 'db/sanitize.sql' });
+  });
+});
