@@ -1,4 +1,5 @@
-import { Summary } from '../../shared/core/summary.ts';
+import type { Outcome } from '../../shared/core/action.ts';
+import { Summary, writeFailureSummary } from '../../shared/core/summary.ts';
 import type { Verdict } from '../../shared/core/verdict.ts';
 import type { BuildTagResult } from './build-tag.ts';
 
@@ -32,4 +33,10 @@ export async function writeBuildTagSummary(result: BuildTagResult, summary = new
     );
   }
   await summary.write();
+}
+
+/** The job summary of a run: the names, or the failure with its fix. */
+export async function writeSummary(_report: undefined, outcome: Outcome<BuildTagResult>, summary = new Summary(), ms = performance.now()): Promise<void> {
+  if (outcome.result) await writeBuildTagSummary(outcome.result, summary, ms);
+  else await writeFailureSummary('build-tag', 'Naming the branch', outcome.error, summary, ms);
 }
