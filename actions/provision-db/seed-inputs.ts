@@ -8,8 +8,12 @@ import { isProtectedDatabase } from '../../shared/branch/naming.ts';
 /** What provision-db does: provision a branch (default), or refresh the seed template. */
 export type Mode = 'provision' | 'refresh-template';
 
-/** How CREATE DATABASE copies the template (PostgreSQL 15+; `default` lets the server choose). */
-export type CopyStrategy = 'default' | 'wal_log' | 'file_copy';
+/**
+ * How CREATE DATABASE copies the template: `auto` is FILE_COPY on PostgreSQL 15+ (a file copy
+ * after a checkpoint, little WAL) and the only way there is before 15; `wal_log` and `file_copy`
+ * ask for that strategy (15+ only).
+ */
+export type CopyStrategy = 'auto' | 'wal_log' | 'file_copy';
 
 /** The seeding inputs. */
 export interface SeedInputs {
@@ -55,7 +59,7 @@ export function readSeedInputs(reader: InputReader, protectedDatabases: readonly
   const seedFile = reader.optional('seed-file');
   const seedSanitize = reader.optional('seed-sanitize');
   const templateDatabase = databaseName(reader, 'template-database');
-  const copyStrategy = reader.choice<CopyStrategy>('seed-copy-strategy', ['default', 'wal_log', 'file_copy'], 'default');
+  const copyStrategy = reader.choice<CopyStrategy>('seed-copy-strategy', ['auto', 'wal_log', 'file_copy'], 'auto');
   if (seedFromDatabase !== undefined && seedFile !== undefined) {
     throw new UserError('Inputs `seed-from-database` and `seed-file` are both set; a database is seeded from one of them.', {
       fix: 'Keep `seed-from-database` (a copy of a template database on the same server, in seconds) or `seed-file` (a restore of a SQL file or pg_dump archive), not both.',

@@ -93,7 +93,7 @@ export default async function bench(_ctx: { root: string }): Promise<void> {
       `template ${TEMPLATE}: ${mb.toFixed(0)} MB (target about ${TARGET_MB} MB), PostgreSQL ${pg.major}, admin ${pg.user} (not a superuser); sanitising SQL not used here (${SANITIZE_SQL.length} bytes, same cost either way)`,
     );
     const results: Record<string, { wall: number[]; copy: number[] }> = {};
-    for (const strategy of ['default', 'file_copy']) {
+    for (const strategy of ['auto', 'wal_log']) {
       results[strategy] = { wall: [], copy: [] };
       for (let i = 0; i < RUNS; i += 1) {
         const { wall, copy } = await seedThroughBundle(

@@ -52,7 +52,7 @@ async function refusalOf(work: Promise<unknown>): Promise<UserError> {
 
 describe('seeding inputs', () => {
   it('asks for no seed by default', () => {
-    expect(read({})).toMatchObject({ mode: 'provision', seedFromDatabase: undefined, seedFile: undefined, seedSanitize: undefined, copyStrategy: 'default' });
+    expect(read({})).toMatchObject({ mode: 'provision', seedFromDatabase: undefined, seedFile: undefined, seedSanitize: undefined, copyStrategy: 'auto' });
   });
 
   it.each([
