@@ -2,30 +2,21 @@
 // and promote through a pull request, a direct commit, or only the workspace.
 import { createHash } from 'node:crypto';
 import type { EventContext } from '../../shared/branch/event-context.ts';
-import { explainGitHubError, githubClient, type Octokit, type RepoRef } from '../../shared/github/client.ts';
+import { explainGitHubError, type Octokit, type RepoRef } from '../../shared/github/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
-import type { Clock } from '../../shared/core/clock.ts';
 import type { LinkContext } from './body.ts';
 import type { FileVersions } from './compare.ts';
 import type { Change, EditResult } from '../../shared/kustomize-images/edit.ts';
 import { formatReference } from '../../shared/kustomize-images/image-spec.ts';
+import type { Clients } from './clients.ts';
 import type { Inputs, Mode } from './inputs.ts';
 import { editLocal } from './local.ts';
-import { Promoter } from './promote.ts';
+import { Promoter, type PromotionRequest } from './promote.ts';
 import type { PullInfo } from './pulls.ts';
 import { verifyImages } from './registry.ts';
 
-/** Clients; tests pass ones pointed at emulators. */
-export interface Deps {
-  logger: Logger;
-  /** Default: an Octokit for the `token` input at GITHUB_API_URL. */
-  octokit?: Octokit;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  /** Budget of the promotion, retries included. */
-  deadlineMs?: number;
-  env?: NodeJS.ProcessEnv;
-}
+/** Called once before the first write, with the edits. */
+type BeforeWrite = (edits: readonly EditResult[]) => Promise<void>;
 
 /** What the action did. */
 export interface BumpResult {
@@ -86,21 +77,36 @@ async function defaultBranchOf(octokit: Octokit, repo: RepoRef, context: EventCo
   }
 }
 
-/** Runs the action's logic. */
-export async function bumpProdTag(inputs: Inputs, context: EventContext, deps: Deps): Promise<BumpResult> {
-  const { logger } = deps;
-  const env = deps.env ?? process.env;
+/**
+ * Runs the action: the image check hooked before the first write, then the promotion in the
+ * workspace or through GitHub, then the log of what changed.
+ */
+export async function bumpProdTag(inputs: Inputs, context: EventContext, clients: Clients): Promise<BumpResult> {
   const verified: string[] = [];
-  const beforeWrite = async (edits: readonly EditResult[]): Promise<void> => {
+  const beforeWrite = imageCheck(inputs, clients, verified);
+  const result = inputs.mode === 'local' ? await promoteLocally(inputs, beforeWrite) : await promoteInRepository(inputs, context, clients, beforeWrite);
+  result.verified = verified;
+  logResult(result, clients.logger);
+  return result;
+}
+
+/** Called before the first write: checks the promoted images exist (with `verify-images`), recording them in `verified`. */
+function imageCheck(inputs: Inputs, clients: Clients, verified: string[]): BeforeWrite {
+  const { logger } = clients;
+  return async (edits) => {
     if (!inputs.verifyImages) return;
     const references = promotedReferences(edits, inputs);
     await logger.group('Verify images', async () => {
-      const registryDeps = { logger, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.clock ? { clock: deps.clock } : {}) };
+      const registryDeps = { logger, ...(clients.fetch ? { fetch: clients.fetch } : {}), ...(clients.clock ? { clock: clients.clock } : {}) };
       await verifyImages(references, inputs.registry, registryDeps);
     });
     verified.push(...references);
   };
-  const base: BumpResult = {
+}
+
+/** The result before anything is done. */
+function emptyResult(inputs: Inputs): BumpResult {
+  return {
     mode: inputs.mode,
     changed: false,
     commitSha: undefined,
@@ -110,75 +116,70 @@ export async function bumpProdTag(inputs: Inputs, context: EventContext, deps: D
     branch: undefined,
     files: [],
     changes: [],
-    verified,
+    verified: [],
     warnings: [],
     kept: [],
   };
-  if (inputs.mode === 'local') {
-    const edits = await editLocal(inputs.workingDirectory, inputs.kustomizations, inputs.requests, inputs.addMissing, beforeWrite);
-    const files = edits.map(({ file, before, after }) => ({ path: file, before, after }));
-    const result = {
-      ...base,
-      changed: files.some((f) => f.before !== f.after),
-      files,
-      changes: edits.flatMap((e) => e.changes),
-      warnings: edits.flatMap((e) => e.warnings),
-    };
-    report(result, logger);
-    return result;
-  }
+}
+
+/** `local` mode: edits the files in the working directory, commits nothing. */
+async function promoteLocally(inputs: Inputs, beforeWrite: BeforeWrite): Promise<BumpResult> {
+  const edits = await editLocal(inputs.workingDirectory, inputs.kustomizations, inputs.requests, inputs.addMissing, beforeWrite);
+  const files = edits.map(({ file, before, after }) => ({ path: file, before, after }));
+  return {
+    ...emptyResult(inputs),
+    changed: files.some((f) => f.before !== f.after),
+    files,
+    changes: edits.flatMap((e) => e.changes),
+    warnings: edits.flatMap((e) => e.warnings),
+  };
+}
+
+/** `pull-request` and `commit` modes: the promotion through the GitHub API. */
+async function promoteInRepository(inputs: Inputs, context: EventContext, clients: Clients, beforeWrite: BeforeWrite): Promise<BumpResult> {
   const repo = inputs.repository;
   if (!repo) throw new Error('readInputs guarantees a repository outside local mode');
-  const octokit = deps.octokit ?? (await githubClient(inputs.token, { userAgent: 'bump-prod-tag' }));
+  const octokit = await clients.github();
   const baseBranch = inputs.base ?? (await defaultBranchOf(octokit, repo, context));
   const branch = inputs.branch ?? defaultBranchName(inputs.kustomizations);
-  const runId = env['GITHUB_RUN_ID'];
-  const links: LinkContext = { serverUrl: context.serverUrl, sourceRepository: inputs.sourceRepository ?? context.repository };
-  if (runId && context.repository) links.runUrl = `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
-  logger.info(
+  clients.logger.info(
     inputs.mode === 'commit'
       ? `Promoting in ${repo.owner}/${repo.repo} by a commit on ${baseBranch}.`
       : `Promoting in ${repo.owner}/${repo.repo} through a pull request from ${branch} into ${baseBranch}.`,
   );
-  const promoter = new Promoter(
-    {
-      repo,
-      mode: inputs.mode,
-      base: baseBranch,
-      branch,
-      paths: inputs.kustomizations,
-      requests: inputs.requests,
-      addMissing: inputs.addMissing,
-      title: inputs.title,
-      commitMessage: inputs.commitMessage,
-      labels: inputs.labels,
-      reviewers: inputs.reviewers,
-      links,
-    },
-    { octokit, logger, beforeWrite, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.deadlineMs ? { deadlineMs: deps.deadlineMs } : {}) },
-  );
-  const promoted = await promoter.run();
-  const result: BumpResult = { ...base, ...promoted, base: baseBranch, branch: inputs.mode === 'pull-request' ? branch : undefined, verified };
-  report(result, logger);
-  return result;
+  const request: PromotionRequest = {
+    repo,
+    mode: inputs.mode === 'commit' ? 'commit' : 'pull-request',
+    base: baseBranch,
+    branch,
+    paths: inputs.kustomizations,
+    requests: inputs.requests,
+    addMissing: inputs.addMissing,
+    title: inputs.title,
+    commitMessage: inputs.commitMessage,
+    labels: inputs.labels,
+    reviewers: inputs.reviewers,
+    links: linksOf(inputs, context, clients.env ?? process.env),
+  };
+  const { logger, clock, deadlineMs } = clients;
+  const promoted = await new Promoter(request, { octokit, logger, beforeWrite, ...(clock ? { clock } : {}), ...(deadlineMs ? { deadlineMs } : {}) }).run();
+  return { ...emptyResult(inputs), ...promoted, base: baseBranch, branch: inputs.mode === 'pull-request' ? branch : undefined };
 }
 
-function report(result: BumpResult, logger: Logger): void {
+/** Where the pull request's links point: the source repository's commits and this run. */
+function linksOf(inputs: Inputs, context: EventContext, env: NodeJS.ProcessEnv): LinkContext {
+  const links: LinkContext = { serverUrl: context.serverUrl, sourceRepository: inputs.sourceRepository ?? context.repository };
+  const runId = env['GITHUB_RUN_ID'];
+  if (runId && context.repository) links.runUrl = `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
+  return links;
+}
+
+/** Logs the warnings, the kept values, each change and where the promotion went. */
+function logResult(result: BumpResult, logger: Logger): void {
   for (const warning of result.warnings) logger.warning(warning);
   for (const note of result.kept) logger.info(note);
   if (result.changes.length === 0) logger.info('Every image is already at its target; nothing to change.');
   for (const change of result.changes) logger.info(`${change.file}: ${change.image} ${change.field} ${change.old ?? '(none)'} → ${change.new}`);
   if (result.pullRequest) logger.info(`Promotion pull request: ${result.pullRequest.url}`);
   else if (result.changed && result.commitSha) logger.info(`Committed ${result.commitSha}.`);
-}
-
-/** The action's outputs, by output name (mirrors action.yml). */
-export function toOutputs(result: BumpResult): Record<string, string> {
-  return {
-    changed: String(result.changed),
-    'pull-request-number': result.pullRequest ? String(result.pullRequest.number) : '',
-    'pull-request-url': result.pullRequest?.url ?? '',
-    'commit-sha': result.commitSha ?? '',
-    changes: JSON.stringify(result.changes.map(({ file, image, field, old, new: value }) => ({ file, image, field, old: old ?? null, new: value }))),
-  };
 }

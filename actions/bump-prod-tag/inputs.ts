@@ -17,7 +17,9 @@ export interface Inputs {
   addMissing: boolean;
   /** Check each new image reference exists in its registry before promoting. */
   verifyImages: boolean;
+  /** Credentials for the registries `verify-images` asks (`registry-token`, `registry-username`/`registry-password`, `azure-access-token`). */
   registry: RegistryAuth;
+  /** How the edit reaches the repository: a `pull-request`, a direct `commit` on the base, or only the `local` workspace. */
   mode: Mode;
   /** Repository holding the overlays (default: this one). */
   repository: RepoRef | undefined;
@@ -25,11 +27,15 @@ export interface Inputs {
   base: string | undefined;
   /** Promotion branch; undefined means `promote/<overlay path>`. */
   branch: string | undefined;
+  /** Title of the pull request; undefined: `Promote <images> to <tag> (<overlay>)`. */
   title: string | undefined;
+  /** Message of the commit; undefined: the title and one `image field: old → new` line per change. */
   commitMessage: string | undefined;
+  /** Labels put on the promotion pull request. */
   labels: string[];
   /** Users, or `org/team` for teams. */
   reviewers: string[];
+  /** GitHub token that writes the branch, commit and pull request (unused in `local` mode). */
   token: string;
   /** Repository whose commits the tags' shas name (for compare links; default this one). */
   sourceRepository: RepoRef | undefined;

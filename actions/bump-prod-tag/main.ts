@@ -1,18 +1,17 @@
 // Entry point of the bump-prod-tag action (bundled to dist/bump-prod-tag/index.js).
 import { readEventContext } from '../../shared/branch/event-context.ts';
-import { actionsLogger } from '../../shared/core/logger.ts';
-import { writeOutputs } from '../../shared/core/outputs.ts';
-import { run } from '../../shared/core/run.ts';
-import { summarizeFailure } from '../../shared/core/summary.ts';
-import { bumpProdTag, toOutputs } from './bump-prod-tag.ts';
+import { runAction } from '../../shared/core/action.ts';
+import { bumpProdTag } from './bump-prod-tag.ts';
+import { productionClients } from './clients.ts';
 import { readInputs } from './inputs.ts';
-import { writeBumpSummary } from './summary.ts';
+import { toOutputs } from './outputs.ts';
+import { writeSummary } from './summary.ts';
 
-await run(() =>
-  summarizeFailure('bump-prod-tag', 'The promotion', async () => {
-    const inputs = readInputs();
-    const result = await bumpProdTag(inputs, readEventContext(), { logger: actionsLogger });
-    writeOutputs(toOutputs(result));
-    await writeBumpSummary(result);
-  }),
-);
+await runAction({
+  name: 'bump-prod-tag',
+  readInputs: () => readInputs(),
+  newReport: () => undefined,
+  execute: (inputs) => bumpProdTag(inputs, readEventContext(), productionClients(inputs)),
+  toOutputs,
+  writeSummary,
+});

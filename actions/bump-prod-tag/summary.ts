@@ -1,4 +1,5 @@
-import { Summary } from '../../shared/core/summary.ts';
+import type { Outcome } from '../../shared/core/action.ts';
+import { Summary, writeFailureSummary } from '../../shared/core/summary.ts';
 import type { Verdict } from '../../shared/core/verdict.ts';
 import type { BumpResult } from './bump-prod-tag.ts';
 import { unifiedDiff } from '../../shared/kustomize-images/diff.ts';
@@ -35,4 +36,10 @@ export async function writeBumpSummary(result: BumpResult, summary = new Summary
   if (result.verified.length > 0) summary.paragraph(`Found in their registries: ${result.verified.join(', ')}`);
   for (const note of [...result.kept, ...result.warnings]) summary.paragraph(note);
   await summary.write();
+}
+
+/** The job summary of a run: the promotion, or the failure with its fix. */
+export async function writeSummary(_report: undefined, outcome: Outcome<BumpResult>, summary = new Summary(), ms = performance.now()): Promise<void> {
+  if (outcome.result) await writeBumpSummary(outcome.result, summary, ms);
+  else await writeFailureSummary('bump-prod-tag', 'The promotion', outcome.error, summary, ms);
 }
