@@ -7,6 +7,7 @@
 // message that names the server's answer. Octokit's `paginate` is not used: it counts a JSON
 // object as one item, and a string as nothing.
 import { UserError } from '../../shared/core/errors.ts';
+import { isRecord } from '../../shared/core/json.ts';
 
 /** Branches that exist, and the open pull requests (head branch, number, head repository). */
 export interface LiveBranches {
@@ -39,8 +40,6 @@ interface ListShape<T> {
 
 /** More pages than this is not a list of branches but a loop. */
 const MAX_PAGES = 1000;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The rels of a Link header (`<url>; rel="next", ...`). */
 export function parseLinkHeader(header: string | number | undefined): Map<string, string> {

@@ -7,7 +7,8 @@ import { describeKubeError, kubeApiError, type KubeApiError } from '../../shared
 import { watchObjects } from '../../shared/kube/watch.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
-import { FIELD_MANAGER, PHASE_NAMES, displayName, isRecord, objectKey, phaseOf, type Planned } from './objects.ts';
+import { FIELD_MANAGER, PHASE_NAMES, displayName, objectKey, phaseOf, type Planned } from './objects.ts';
+import { isRecord } from '../../shared/core/json.ts';
 
 /** What happened to one object. */
 export type ObjectOutcome =

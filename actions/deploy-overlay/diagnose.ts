@@ -3,7 +3,8 @@
 // and the last log lines of a failing container.
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
-import { at, displayName, isRecord, text } from './objects.ts';
+import { at, displayName, text } from './objects.ts';
+import { isRecord } from '../../shared/core/json.ts';
 import { belongsTo, isCurrentPod, readiness } from './readiness.ts';
 
 /** How much to show. */

@@ -3,7 +3,8 @@
 // (pod specs, workload templates, CronJob job templates), leaving every other image alone.
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import type { KubeObject } from '../../shared/kube/client.ts';
-import { displayName, isRecord, joinPath } from './objects.ts';
+import { displayName, joinPath } from './objects.ts';
+import { isRecord } from '../../shared/core/json.ts';
 
 /** One line of the `images` input. */
 export interface ImageRule {

@@ -1,6 +1,7 @@
 // Small facts about rendered objects: identity, display names, apply phases, which kinds are
 // workloads, which built-in kinds are cluster-scoped, and a generic walk over JSON values.
 import type { KubeObject } from '../../shared/kube/client.ts';
+import { isRecord } from '../../shared/core/json.ts';
 
 /** The field manager every apply of the suite uses (so re-runs own the same fields). */
 export const FIELD_MANAGER = 'branch-env-actions';
@@ -116,11 +117,6 @@ export function offlineNamespaced(obj: KubeObject, crds: readonly KubeObject[]):
 export function crdServes(crd: KubeObject, obj: KubeObject): boolean {
   const spec = (crd['spec'] ?? {}) as { group?: string; names?: { kind?: string } };
   return crd.kind === 'CustomResourceDefinition' && spec.group === groupOf(obj.apiVersion) && spec.names?.kind === obj.kind;
-}
-
-/** A plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The value at a dotted path (`spec.template.metadata`), or undefined. */

@@ -4,7 +4,8 @@
 // workload's current rollout. Where the suite decides differently from kubectl on purpose
 // (paused Deployments, OnDelete workloads), the function says so and the README lists it.
 import type { KubeObject } from '../../shared/kube/client.ts';
-import { at, isRecord, text } from './objects.ts';
+import { at, text } from './objects.ts';
+import { isRecord } from '../../shared/core/json.ts';
 
 /** Where a workload's rollout stands. */
 export interface Readiness {

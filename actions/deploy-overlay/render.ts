@@ -7,7 +7,7 @@ import * as yaml from 'js-yaml';
 import { UserError, errorMessage, isUserError, quoteValue } from '../../shared/core/errors.ts';
 import { tail, type ExecOptions, type ExecResult } from '../../shared/core/exec.ts';
 import type { KubeObject } from '../../shared/kube/client.ts';
-import { isRecord } from './objects.ts';
+import { isRecord } from '../../shared/core/json.ts';
 
 /** Runs a program (shared/core/exec.ts `exec` in production). */
 export type Exec = (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;

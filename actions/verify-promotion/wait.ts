@@ -4,6 +4,7 @@
 // health) or the deadline passes. Every change is seen as the watch delivers it; nothing polls.
 import { watchObjects } from '../../shared/kube/watch.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { recordOr } from '../../shared/core/json.ts';
 
 /** One row of the report: a resource as the Application's status gives it. */
 export interface ResourceRow {
@@ -31,7 +32,7 @@ export interface AppVerdict {
 }
 
 type Rec = Record<string, unknown>;
-const rec = (v: unknown): Rec => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Rec) : {});
+const rec = (v: unknown): Rec => recordOr(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): Rec[] => (Array.isArray(v) ? v.map(rec) : []);
 

@@ -2,6 +2,7 @@
 // OIDC subject a federated credential must match) and ARM's permanent answers (missing
 // subscription, resource group or resource, missing permissions), as UserErrors with the fix.
 import { UserError, errorMessage } from '../core/errors.ts';
+import { isRecord } from '../core/json.ts';
 
 /** The audience Azure requires in a GitHub OIDC token it exchanges. */
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
@@ -12,7 +13,7 @@ export function decodeJwtClaims(token: string): Record<string, unknown> | undefi
   if (payload === undefined) return undefined;
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+    return isRecord(claims) ? claims : undefined;
   } catch {
     return undefined;
   }

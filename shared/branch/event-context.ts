@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.ts';
+import { isRecord, type JsonRecord } from '../core/json.ts';
 
 /** What the triggering event says about branch, commit and repository. */
 export interface EventContext {
@@ -46,20 +47,16 @@ export interface EventContext {
   note?: string;
 }
 
-type Json = Record<string, unknown>;
+type Json = JsonRecord;
 
 const ZERO_SHA = /^0+$/;
 /** Events whose branch is simply the ref the run was started on. */
 const REF_EVENTS = new Set(['workflow_dispatch', 'schedule', 'repository_dispatch', 'merge_group']);
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** The value at `path` inside `obj` when it is a non-empty string. */
 function str(obj: unknown, ...path: string[]): string | undefined {
   let v: unknown = obj;
-  for (const key of path) v = isObject(v) ? v[key] : undefined;
+  for (const key of path) v = isRecord(v) ? v[key] : undefined;
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
@@ -94,7 +91,7 @@ function readPayload(path: string | undefined): Json | undefined {
       cause: error,
     });
   }
-  if (!isObject(parsed)) {
+  if (!isRecord(parsed)) {
     throw new UserError(`GITHUB_EVENT_PATH names ${JSON.stringify(path)}, which holds JSON but not an event object.`, {
       fix: 'Point GITHUB_EVENT_PATH at the event payload the runner wrote, or unset it.',
     });
@@ -139,7 +136,7 @@ function pullRequest(env: NodeJS.ProcessEnv, p: Json | undefined, event: string)
   const pr = p?.pull_request;
   const headRepo = str(pr, 'head', 'repo', 'full_name');
   const baseRepo = str(pr, 'base', 'repo', 'full_name');
-  const number = isObject(pr) ? pr.number : p?.number;
+  const number = isRecord(pr) ? pr.number : p?.number;
   const fromEnv = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? '')?.[1];
   const fields: EventFields = {
     ...fromBranch(str(pr, 'head', 'ref') ?? nonEmpty(env.GITHUB_HEAD_REF)),
@@ -167,7 +164,7 @@ export function sameRepository(a: string, b: string): boolean {
  */
 function isFork(headRepo: string | undefined, baseRepo: string | undefined, pr: unknown): boolean | undefined {
   if (headRepo !== undefined && baseRepo !== undefined) return !sameRepository(headRepo, baseRepo);
-  if (isObject(pr) && isObject(pr.head) && pr.head.repo === null) return true;
+  if (isRecord(pr) && isRecord(pr.head) && pr.head.repo === null) return true;
   return undefined;
 }
 

@@ -1,9 +1,10 @@
 // Validates the checks list into sendable checks. Every problem is found before any request
 // and named by the check's index, path and line.
+import { isRecord } from '../core/json.ts';
 import { UserError, isUserError } from '../core/errors.ts';
 import type { Check } from './check-types.ts';
 import { readChecksDocument, type RawCheck } from './checks-document.ts';
-import { EXPECT_KEYS, checkKeys, isMapping, parseExpectations, type Fail } from './expect-parse.ts';
+import { EXPECT_KEYS, checkKeys, parseExpectations, type Fail } from './expect-parse.ts';
 import type { SetSecret } from '../core/secrets.ts';
 import { Redactor, redactUrl } from './redact.ts';
 
@@ -53,7 +54,7 @@ export function parseChecks(text: string, context: CheckContext): Check[] {
 }
 
 function describeTarget(value: unknown): string | undefined {
-  const target = isMapping(value) ? (value['path'] ?? value['url']) : value;
+  const target = isRecord(value) ? (value['path'] ?? value['url']) : value;
   // A URL's user info and key-like query values may be credentials: never quote them.
   return typeof target === 'string' ? redactUrl(target) : undefined;
 }
@@ -65,7 +66,7 @@ function buildCheck(raw: RawCheck, context: CheckContext, input: string): Check 
     throw new UserError(`Input \`${input}\`, ${where}: ${message}.`, fix === undefined ? {} : { fix });
   };
   const value: unknown = typeof raw.value === 'string' ? (ABSOLUTE.test(raw.value) ? { url: raw.value } : { path: raw.value }) : raw.value;
-  if (!isMapping(value)) {
+  if (!isRecord(value)) {
     return fail(`must be a path or a mapping with \`path\` or \`url\`, got ${JSON.stringify(value)}`, [], 'e.g. - path: /be-health');
   }
   for (const key of Object.keys(value)) {
@@ -114,7 +115,7 @@ function parseMethod(value: unknown, fail: Fail): string {
 
 function parseHeaders(value: unknown, fail: Fail): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (!isMapping(value)) return fail('`headers` must map header names to values', ['headers'], 'e.g. headers: { Authorization: Bearer ${{ secrets.TOKEN }} }');
+  if (!isRecord(value)) return fail('`headers` must map header names to values', ['headers'], 'e.g. headers: { Authorization: Bearer ${{ secrets.TOKEN }} }');
   const headers: Record<string, string> = {};
   const seen = new Set<string>();
   for (const [name, raw] of Object.entries(value)) {

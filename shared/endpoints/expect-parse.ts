@@ -3,6 +3,7 @@
 import { parseDuration } from '../core/duration.ts';
 import type { Expectations, HeaderRule, StatusRange, VersionLocation } from './check-types.ts';
 import { parseJsonPath, type JsonPath } from './json-path.ts';
+import { isRecord } from '../core/json.ts';
 
 /** Reports a problem in the current check; `keys` locate it (for the line number). */
 export type Fail = (message: string, keys: readonly string[], fix?: string) => never;
@@ -31,11 +32,6 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
-
-/** A plain mapping (not a list, not null). */
-export function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Rejects keys outside `known`, suggesting the nearest. */
@@ -112,7 +108,7 @@ function jsonPathOrFail(text: string, key: string, keys: readonly string[], fail
 }
 
 function parseJsonExpectations(value: unknown, fail: Fail): Expectations['json'] {
-  if (!isMapping(value))
+  if (!isRecord(value))
     return fail('`expect.json` must map JSON paths to expected values', ['expect', 'json'], 'e.g. json: { $.status: ok, $.db.connected: true }');
   return Object.entries(value).map(([path, expected]) => ({ path: jsonPathOrFail(path, 'expect.json', ['expect', 'json', path], fail), value: expected }));
 }
@@ -120,7 +116,7 @@ function parseJsonExpectations(value: unknown, fail: Fail): Expectations['json']
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function parseHeaderExpectations(value: unknown, fail: Fail): Expectations['headers'] {
-  if (!isMapping(value))
+  if (!isRecord(value))
     return fail('`expect.headers` must map header names to expected values', ['expect', 'headers'], 'e.g. headers: { content-type: application/json }');
   return Object.entries(value).map(([name, expected]) => {
     const keys = ['expect', 'headers', name];
@@ -178,7 +174,7 @@ export function parseExpectations(value: unknown, fail: Fail): Expectations {
     version: undefined,
   };
   if (value === undefined || value === null) return expect;
-  if (!isMapping(value)) return fail('`expect` must be a mapping of expectations', ['expect'], `Known keys: ${EXPECT_KEYS.join(', ')}.`);
+  if (!isRecord(value)) return fail('`expect` must be a mapping of expectations', ['expect'], `Known keys: ${EXPECT_KEYS.join(', ')}.`);
   checkKeys(value, EXPECT_KEYS, 'expectation', ['expect'], fail);
   if (value['status'] !== undefined) {
     const status = parseStatus(value['status'], fail);

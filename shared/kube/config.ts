@@ -9,6 +9,7 @@ import * as yaml from 'js-yaml';
 import { UserError, errorMessage, quoteValue } from '../core/errors.ts';
 import { maskSecret, type SetSecret } from '../core/secrets.ts';
 import * as runner from '../core/workflow-commands.ts';
+import { recordOr } from '../core/json.ts';
 
 /** A `users[].user` entry (`auth-provider` only to refuse it with the way to an exec plugin). */
 export interface KubeUser {
@@ -104,21 +105,17 @@ interface Merged {
 const PATH_KEYS_CLUSTER = ['certificate-authority'] as const;
 const PATH_KEYS_USER = ['client-certificate', 'client-key', 'tokenFile'] as const;
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
 /** Adds one parsed file to the merge; names already present keep their first definition (kubectl's rule). */
 function mergeInto(merged: Merged, text: string, dir: string): void {
-  const doc = record(yaml.load(text));
+  const doc = recordOr(yaml.load(text));
   if (!merged.currentContext && typeof doc['current-context'] === 'string') merged.currentContext = doc['current-context'];
   const add = <T>(target: Map<string, Named<T>>, list: unknown, field: string): void => {
     if (!Array.isArray(list)) return;
     for (const item of list) {
-      const entry = record(item);
+      const entry = recordOr(item);
       const name = entry['name'];
       if (typeof name !== 'string' || target.has(name)) continue;
-      target.set(name, { name, value: record(entry[field]) as T, dir });
+      target.set(name, { name, value: recordOr(entry[field]) as T, dir });
     }
   };
   add(merged.clusters, doc['clusters'], 'cluster');
@@ -155,7 +152,7 @@ function maskUser(user: KubeUser, setSecret: SetSecret): void {
     maskSecret(keyData, setSecret);
     maskSecret(Buffer.from(keyData, 'base64').toString('utf8'), setSecret);
   }
-  for (const [key, value] of Object.entries(record(user['auth-provider']?.config))) {
+  for (const [key, value] of Object.entries(recordOr(user['auth-provider']?.config))) {
     if (/token|secret|password/i.test(key) && typeof value === 'string') maskSecret(value, setSecret);
   }
 }
