@@ -3,6 +3,7 @@ import { InputReader } from '../../shared/core/inputs.ts';
 
 /** Everything pr-comment reads from its inputs (names mirror action.yml). */
 export interface Inputs {
+  /** Token that writes the comment (`github-token`). */
   token: string;
   /** The login the token acts as: only its comments are ever edited. */
   author: string;
@@ -14,9 +15,13 @@ export interface Inputs {
   status: 'success' | 'failure' | 'none';
   /** Verdict lines of the suite's steps (empty lines dropped). */
   verdict: string[];
+  /** The environment's URL, shown as a link. */
   environmentUrl: string | undefined;
+  /** The branch namespace. */
   namespace: string | undefined;
+  /** The branch database. */
   database: string | undefined;
+  /** The image tag deployed. */
   imageTag: string | undefined;
   /** undefined: no smoke check ran. */
   smokeCheck: boolean | undefined;

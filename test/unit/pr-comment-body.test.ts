@@ -1,6 +1,6 @@
 // The pull request comment's text for each state: no environment yet (only the note), up, failed.
 import { describe, expect, it } from 'vitest';
-import { commentBody, markerLine } from '../../actions/pr-comment/comment.ts';
+import { commentBody, markerLine } from '../../actions/pr-comment/pr-comment.ts';
 import type { Inputs } from '../../actions/pr-comment/inputs.ts';
 
 const base: Inputs = {

@@ -1,9 +1,13 @@
-// The pull request comment: its text, and writing it once per pull request. The comment is
+// pr-comment: one comment per pull request, written once and updated in place. The orchestrator
+// (`prComment`) finds the pull request, writes the text and upserts it. The comment is
 // ours only when its first line is exactly our hidden marker AND its author is the token's
 // identity (a bot's `user.type` must be `Bot`): anything else, even with the marker, is left alone.
 import type { Octokit, RepoRef } from '../../shared/github/client.ts';
 import { explainGitHubError } from '../../shared/github/client.ts';
 import { MARKS } from '../../shared/core/verdict.ts';
+import type { EventContext } from '../../shared/branch/event-context.ts';
+import { UserError } from '../../shared/core/errors.ts';
+import type { Clients } from './clients.ts';
 import type { Inputs } from './inputs.ts';
 
 /** The hidden first line that names the comment. */
@@ -102,4 +106,43 @@ export async function upsertComment(
   } catch (error: unknown) {
     throw explainGitHubError(error, `writing the comment on pull request #${issue}`);
   }
+}
+
+/** What the run did: the comment written, or `skipped` when there is no pull request. */
+export interface PrCommentResult {
+  result: CommentResult['result'] | 'skipped';
+  /** The pull request commented on; undefined when skipped. */
+  issue: number | undefined;
+  /** The comment's id and link; undefined when skipped. */
+  id: number | undefined;
+  url: string | undefined;
+  /** The event that started the run (named when skipped). */
+  event: string;
+}
+
+/** How the log and the summary word each result. */
+export const WORDS = { created: 'Wrote the comment', changed: 'Updated the comment', unchanged: 'The comment already says this' } as const;
+
+/** Writes (or updates) the comment on the pull request of the input or the event; skips without one. */
+export async function prComment(inputs: Inputs, context: EventContext, clients: Clients): Promise<PrCommentResult> {
+  const event = context.eventName || 'unknown';
+  const issue = inputs.pullRequest ?? context.pullRequestNumber;
+  if (issue === undefined) {
+    clients.logger.info(`No pull request (event ${event}) and no \`pull-request\` input: nothing to comment on.`);
+    return { result: 'skipped', issue: undefined, id: undefined, url: undefined, event };
+  }
+  if (!context.repository) throw new UserError('GITHUB_REPOSITORY is not set, so the repository of the pull request is unknown.');
+  const octokit = await clients.github();
+  const at = (clients.now ?? new Date()).toISOString();
+  const body = commentBody({ inputs, runUrl: runUrl(clients.env ?? process.env), at });
+  const done = await upsertComment(octokit, context.repository, issue, body, inputs);
+  clients.logger.info(`${WORDS[done.result]} on pull request #${issue}: ${done.url}`);
+  return { ...done, issue, event };
+}
+
+/** The link to this run (its attempt, when known), from the runner's variables. */
+export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = env;
+  if (!repo || !id) return undefined;
+  return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
 }
