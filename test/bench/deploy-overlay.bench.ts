@@ -16,9 +16,9 @@ import { branchNames, ownershipLabels } from '../../shared/branch/naming.ts';
 import { ownerOf, ownershipAnnotations } from '../../shared/branch/ownership/kube-marks.ts';
 import { silentLogger } from '../../shared/testing/logger.ts';
 import { readInputs } from '../../actions/deploy-overlay/inputs.ts';
-import { offlineNamespaced, WAITED_KINDS } from '../../actions/deploy-overlay/objects.ts';
+import { offlineNamespaced } from '../../actions/deploy-overlay/objects.ts';
 import { completePlan, renderPlan } from '../../actions/deploy-overlay/plan.ts';
-import { readiness } from '../../actions/deploy-overlay/readiness.ts';
+import { isWaitedFor, readiness } from '../../shared/kube/readiness/registry.ts';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction } from '../helpers/run-action.ts';
 import { kubectl, sampleInputs, SAMPLE } from '../helpers/deploy-overlay-harness.ts';
@@ -114,7 +114,7 @@ async function manifestsFor(record: Record<string, string>): Promise<{ yaml: str
     namespaced: (o) => offlineNamespaced(o, []),
   });
   const objects = planned.map((p) => p.object);
-  const workloads = objects.filter((o) => WAITED_KINDS.has(o.kind ?? '')).map((o) => `${(o.kind ?? '').toLowerCase()}/${o.metadata?.name ?? ''}`);
+  const workloads = objects.filter((o) => isWaitedFor(o)).map((o) => `${(o.kind ?? '').toLowerCase()}/${o.metadata?.name ?? ''}`);
   return { yaml: objects.map((o) => yaml.dump(o)).join('---\n'), workloads };
 }
 
@@ -212,7 +212,7 @@ async function readinessLatency(record: (branch: string) => Record<string, strin
   const firstReady = new Map<string, number>();
   const unsubscribe = kube.store.subscribe((event) => {
     const { kind, metadata } = event.object;
-    if (!WAITED_KINDS.has(kind ?? '')) return;
+    if (!isWaitedFor(event.object)) return;
     const key = `${kind ?? ''}/${metadata.name ?? ''}`;
     if (!firstReady.has(key) && readiness(event.object).done) firstReady.set(key, Date.now());
   });

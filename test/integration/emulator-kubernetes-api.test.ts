@@ -446,7 +446,9 @@ describe('custom resources', () => {
       ['alb.networking.azure.io/v1', 'HealthCheckPolicy'],
       ['monitoring.coreos.com/v1', 'ServiceMonitor'],
     ] as const) {
-      const created = await apply({ apiVersion, kind, metadata: { name: 'x', namespace: 'api' }, spec: {} }, 'suite');
+      // ServiceMonitor's CRD (prometheus-operator v0.93.0) requires spec.selector and spec.endpoints.
+      const spec = kind === 'ServiceMonitor' ? { selector: { matchLabels: { app: 'x' } }, endpoints: [{ port: 'metrics' }] } : {};
+      const created = await apply({ apiVersion, kind, metadata: { name: 'x', namespace: 'api' }, spec }, 'suite');
       expect(created.kind).toBe(kind);
     }
   });

@@ -3,7 +3,7 @@
 // the emulator starts with (those real overlays use).
 import { compareVersions, type ResourceType } from './resources.ts';
 import type { StatusCause } from './status.ts';
-import { isRecord, str, timestamp, type KubeObject } from './types.ts';
+import { clone, isRecord, str, timestamp, type KubeObject } from './types.ts';
 
 interface CrdVersion {
   name: string;
@@ -103,48 +103,43 @@ export function crdStatus(crd: KubeObject): Record<string, unknown> {
   };
 }
 
-interface Preset {
-  group: string;
-  kind: string;
-  plural: string;
-  shortNames?: string[];
-  version: string;
-  status: boolean;
-}
+import gatewaysCrd from './crd-manifests/gateway.networking.k8s.io_gateways.json' with { type: 'json' };
+import httpRoutesCrd from './crd-manifests/gateway.networking.k8s.io_httproutes.json' with { type: 'json' };
+import serviceMonitorsCrd from './crd-manifests/monitoring.coreos.com_servicemonitors.json' with { type: 'json' };
+import secretProviderClassesCrd from './crd-manifests/secrets-store.csi.x-k8s.io_secretproviderclasses.json' with { type: 'json' };
 
-const PRESETS: Preset[] = [
-  { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', plural: 'httproutes', version: 'v1', status: true },
-  { group: 'gateway.networking.k8s.io', kind: 'Gateway', plural: 'gateways', shortNames: ['gtw'], version: 'v1', status: true },
-  { group: 'secrets-store.csi.x-k8s.io', kind: 'SecretProviderClass', plural: 'secretproviderclasses', version: 'v1', status: false },
-  { group: 'alb.networking.azure.io', kind: 'HealthCheckPolicy', plural: 'healthcheckpolicies', version: 'v1', status: true },
-  { group: 'monitoring.coreos.com', kind: 'ServiceMonitor', plural: 'servicemonitors', shortNames: ['smon'], version: 'v1', status: false },
-];
+/**
+ * The upstream CRDs the emulator starts with, as released (crd-manifests/README.md: source,
+ * version, and the one change: descriptions taken out of the schemas), so a custom resource is
+ * refused where a real cluster with these CRDs refuses it.
+ */
+const UPSTREAM: unknown[] = [httpRoutesCrd, gatewaysCrd, secretProviderClassesCrd, serviceMonitorsCrd];
 
-/** CRD manifests for the custom resources real overlays use. */
-export function presetCrds(): KubeObject[] {
-  return PRESETS.map((p) => ({
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `${p.plural}.${p.group}` },
-    spec: {
-      group: p.group,
-      scope: 'Namespaced',
-      names: {
-        kind: p.kind,
-        listKind: `${p.kind}List`,
-        plural: p.plural,
-        singular: p.kind.toLowerCase(),
-        ...(p.shortNames ? { shortNames: p.shortNames } : {}),
+/**
+ * HealthCheckPolicy of Application Gateway for Containers: its CRD ships only in Microsoft's
+ * Helm chart (not in a public repository), so its schema here keeps unknown fields.
+ */
+const ALB_HEALTH_CHECK_POLICY: KubeObject = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'healthcheckpolicies.alb.networking.azure.io' },
+  spec: {
+    group: 'alb.networking.azure.io',
+    scope: 'Namespaced',
+    names: { kind: 'HealthCheckPolicy', listKind: 'HealthCheckPolicyList', plural: 'healthcheckpolicies', singular: 'healthcheckpolicy' },
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+        subresources: { status: {} },
       },
-      versions: [
-        {
-          name: p.version,
-          served: true,
-          storage: true,
-          schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
-          ...(p.status ? { subresources: { status: {} } } : {}),
-        },
-      ],
-    },
-  }));
+    ],
+  },
+};
+
+/** CRD manifests for the custom resources real overlays use (fresh copies: the caller may change them). */
+export function presetCrds(): KubeObject[] {
+  return [...UPSTREAM.map((crd) => clone(crd) as KubeObject), clone(ALB_HEALTH_CHECK_POLICY)];
 }

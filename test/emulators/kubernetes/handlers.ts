@@ -11,7 +11,7 @@ import { apiVersionOf } from './resources.ts';
 import { matchFields, matchRequirements, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import { badRequest, methodNotAllowed, notFound } from './status.ts';
 import type { KubeStore } from './store.ts';
-import { clone, isRecord, type KubeObject } from './types.ts';
+import { isRecord, type KubeObject } from './types.ts';
 import { toTable, wantsTable } from './tables.ts';
 import { serveWatch } from './watch.ts';
 

@@ -16,6 +16,7 @@ import { alreadyExists, ApiError, badRequest, invalid, notFound, success, unsupp
 import { stampNew, type KubeStore } from './store.ts';
 import { clone, deepEqual, isRecord, type KubeObject } from './types.ts';
 import { schemaFor } from './schema.ts';
+import { applyCrdDefaults, validateCustomResource } from './crd-validation.ts';
 import { applyMessage, checkSchema, decodeMessage, unknownFieldWarnings, validateObject, validateUpdate } from './validate.ts';
 
 /** What a request addresses: a resource type at a version, maybe a namespace and a name. */
@@ -162,6 +163,12 @@ export class ObjectWriter {
     if (status === undefined) delete next.status;
     else next.status = status;
     this.decode(target, next, options, type === undefined);
+    if (target.type.custom) {
+      const schema = schemaFor(target.type, target.version);
+      applyCrdDefaults(next, schema);
+      const causes = this.timed(() => validateCustomResource(next, schema, live));
+      if (causes.length > 0) throw invalid(target.type.kind, target.type.group, next.metadata.name ?? '', causes);
+    }
     return this.save(target, live, next, options.dryRun);
   }
 
@@ -317,6 +324,7 @@ export class ObjectWriter {
     if (target.type.statusSubresource) delete obj.status;
     stampNew(obj, target.type);
     applyDefaults(obj, target.type.kind, true);
+    if (target.type.custom) applyCrdDefaults(obj, schemaFor(target.type, target.version));
     this.validate(target, obj, undefined);
   }
 
@@ -336,6 +344,7 @@ export class ObjectWriter {
       next.spec = { ...(isRecord(next.spec) ? next.spec : {}), finalizers: isRecord(live.spec) ? live.spec.finalizers : ['kubernetes'] };
     keepAllocated(live, next);
     applyDefaults(next, target.type.kind, false);
+    if (target.type.custom) applyCrdDefaults(next, schemaFor(target.type, target.version));
     this.validate(target, next, live);
     if (target.type.generation && !deepEqual(specOf(live), specOf(next))) next.metadata.generation = (live.metadata.generation ?? 1) + 1;
   }
@@ -352,7 +361,13 @@ export class ObjectWriter {
 
   private validate(target: Target, obj: KubeObject, live: KubeObject | undefined): void {
     this.validation.objects += 1;
-    const causes = this.timed(() => [...validateObject(obj, target.type), ...(live ? validateUpdate(live, obj, target.type) : []), ...(target.resource === CRDS ? validateCrd(obj) : [])]);
+    const causes = this.timed(() => [
+      ...validateObject(obj, target.type),
+      ...(live ? validateUpdate(live, obj, target.type) : []),
+      ...(target.resource === CRDS ? validateCrd(obj) : []),
+      // A custom resource against its CRD's enum, pattern, lengths, bounds, required fields and rules.
+      ...(target.type.custom ? validateCustomResource(obj, schemaFor(target.type, target.version), live) : []),
+    ]);
     if (target.resource === CRDS) {
       // The apiextensions controller's status; kept as is while the spec does not change.
       if (causes.length === 0) obj.status = live && deepEqual(live.spec, obj.spec) ? clone(live.status) : crdStatus(obj);

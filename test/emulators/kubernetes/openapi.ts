@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ResourceRegistry, ResourceType } from './resources.ts';
-import { modelName, modelSchema, schemaFor, type Schema } from './schema.ts';
+import { modelName, modelSchema, schemaFor, type Checks, type Schema } from './schema.ts';
 import { isRecord } from './types.ts';
 
 type Doc = Record<string, unknown>;
@@ -60,13 +60,21 @@ function gvkOf(type: ResourceType, version: string): Doc {
   return { group: type.group, version, kind: type.kind };
 }
 
+/** The constraints of a CRD schema node, under their OpenAPI names. */
+function published(checks: Checks | undefined): Doc {
+  if (!checks) return {};
+  const { rules, ...rest } = checks;
+  return { ...rest, ...(rules && rules.length > 0 ? { 'x-kubernetes-validations': rules } : {}) };
+}
+
 /** OpenAPI (v3 when `v3`, else v2) of a schema node; objects of models become components. */
 function toOpenApi(schema: Schema, components: Doc, v3: boolean, description?: string): Doc {
   const ref = (name: string): Doc => {
     const target = v3 ? `#/components/schemas/${name}` : `#/definitions/${name}`;
     return description && v3 ? { allOf: [{ $ref: target }], description } : { $ref: target, ...(description ? { description } : {}) };
   };
-  const d = description ? { description } : {};
+  // A CRD's constraints are published as its openAPIV3Schema states them (kubectl explain shows the enums).
+  const d = { ...(description ? { description } : {}), ...published(schema.checks) };
   const named = (name: string, component: Doc): Doc => {
     components[name] ??= component;
     return ref(name);

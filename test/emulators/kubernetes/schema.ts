@@ -17,6 +17,32 @@ import { isRecord, str } from './types.ts';
 
 export type Scalar = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'date-time' | 'byte';
 
+/**
+ * The value constraints of a CRD's openAPIV3Schema node (enum, pattern, lengths, bounds, item and
+ * property counts, required fields, default, CEL rules), as the apiextensions server checks them
+ * after decoding (crd-validation.ts). Built-in kinds carry none: their rules are Go code.
+ */
+export interface Checks {
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  minItems?: number;
+  maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
+  required?: string[];
+  nullable?: boolean;
+  /** The value the server fills in when the field is missing (structural defaulting). */
+  default?: unknown;
+  /** x-kubernetes-validations: CEL rules (only the few cheap ones are evaluated). */
+  rules?: { rule: string; message?: string; messageExpression?: string; reason?: string; fieldPath?: string }[];
+}
+
 export interface ObjectSchema {
   type: 'object';
   /** The model (client-node class name) of a built-in type. */
@@ -29,14 +55,17 @@ export interface ObjectSchema {
   /** Strategic merge patch `retainKeys`. */
   retainKeys?: boolean;
   description?: string;
+  checks?: Checks;
 }
 export interface MapSchema {
+  checks?: Checks;
   type: 'map';
   values: Schema;
   atomic?: boolean;
   description?: string;
 }
 export interface ListSchema {
+  checks?: Checks;
   type: 'list';
   items: Schema;
   /** Server-side apply: atomic (replaced), set (of scalars), map (items merged by keys). */
@@ -49,11 +78,13 @@ export interface ListSchema {
   description?: string;
 }
 export interface ScalarSchema {
+  checks?: Checks;
   type: Scalar;
   format?: string;
   description?: string;
 }
 export interface AnySchema {
+  checks?: Checks;
   type: 'any';
   description?: string;
 }
@@ -218,7 +249,43 @@ export function modelName(group: string, version: string, kind: string): string 
 
 // ---------------------------------------------------------------- CRD schemas
 
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** The value constraints of one openAPIV3Schema node, or undefined when it has none. */
+function checksOf(node: Record<string, unknown>): Checks | undefined {
+  const checks: Checks = {};
+  if (Array.isArray(node.enum)) checks.enum = node.enum;
+  if (typeof node.pattern === 'string') checks.pattern = node.pattern;
+  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const) {
+    const value = num(node[key]);
+    if (value !== undefined) checks[key] = value;
+  }
+  if (node.exclusiveMinimum === true) checks.exclusiveMinimum = true;
+  if (node.exclusiveMaximum === true) checks.exclusiveMaximum = true;
+  if (Array.isArray(node.required)) checks.required = node.required.filter((r): r is string => typeof r === 'string');
+  if (node.nullable === true) checks.nullable = true;
+  if (node.default !== undefined) checks.default = node.default;
+  const rules = node['x-kubernetes-validations'];
+  if (Array.isArray(rules)) {
+    checks.rules = rules.filter(isRecord).map((r) => ({
+      rule: str(r.rule) ?? '',
+      ...(typeof r.message === 'string' ? { message: r.message } : {}),
+      ...(typeof r.messageExpression === 'string' ? { messageExpression: r.messageExpression } : {}),
+      ...(typeof r.reason === 'string' ? { reason: r.reason } : {}),
+      ...(typeof r.fieldPath === 'string' ? { fieldPath: r.fieldPath } : {}),
+    }));
+  }
+  return Object.keys(checks).length > 0 ? checks : undefined;
+}
+
 function fromOpenApi(node: unknown): Schema {
+  const schema = shapeOf(node);
+  const checks = isRecord(node) ? checksOf(node) : undefined;
+  if (checks) schema.checks = checks;
+  return schema;
+}
+
+function shapeOf(node: unknown): Schema {
   if (!isRecord(node)) return { type: 'any' };
   const description = str(node.description);
   if (node['x-kubernetes-int-or-string'] === true) return { type: 'int-or-string', description };

@@ -262,6 +262,16 @@ function ssaValue(value: unknown): string {
   return Array.isArray(value) ? '[]interface {}' : 'map[string]interface {}';
 }
 
+/** A JSON value as Go's %#v prints it once decoded into interface{} (sorted map keys, as fmt does). */
+function goSyntax(value: unknown): string {
+  if (value === null || value === undefined) return 'interface {}(nil)';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[string]interface {}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goSyntax(v)}`).join(', ')}}`;
+}
+
 /** The errors of the typed conversion of server-side apply (`.spec.replica: field not declared in schema`). */
 export function applyMessage(problems: SchemaProblem[]): string | undefined {
   const lines = problems.map((p) => {
@@ -278,7 +288,8 @@ export function applyMessage(problems: SchemaProblem[]): string | undefined {
     if (expected?.type === 'integer' || expected?.type === 'number')
       return `${at}: expected numeric (int or float), got ${jsonKind(p.value) === 'bool' ? 'bool' : ssaValue(p.value)}`;
     if (expected?.type === 'boolean') return `${at}: expected boolean, got ${ssaValue(p.value)}`;
-    return `${at}: expected string, got ${ssaValue(p.value)}`;
+    // structured-merge-diff validateScalar: "expected string, got %#v" of the value (a *valueUnstructured).
+    return `${at}: expected string, got &value.valueUnstructured{Value:${goSyntax(p.value)}}`;
   });
   if (lines.length === 0) return undefined;
   return lines.length === 1 ? lines[0] : `errors:\n  ${lines.join('\n  ')}`;
