@@ -74,7 +74,6 @@ function imageFix(image: string, pullError: string | undefined): string {
 /** Why this pod of the current rollout does not run; `pullErrors` are the kubelet's last pull errors by container. */
 export function explainPod(pod: KubeObject, pullErrors: ReadonlyMap<string, string> = new Map()): Explanation | undefined {
   const name = `pod ${pod.metadata?.name ?? '?'}`;
-  const namespace = pod.metadata?.namespace ?? '';
   const conditions = at(pod, 'status.conditions');
   const scheduled: unknown = (Array.isArray(conditions) ? (conditions as unknown[]) : []).find((c) => at(c, 'type') === 'PodScheduled');
   if (at(scheduled, 'status') === 'False' && at(scheduled, 'reason') === 'Unschedulable') {
@@ -90,55 +89,64 @@ export function explainPod(pod: KubeObject, pullErrors: ReadonlyMap<string, stri
   for (const list of ['initContainerStatuses', 'containerStatuses']) {
     const statuses = at(pod, `status.${list}`);
     for (const status of Array.isArray(statuses) ? statuses : []) {
-      const container = text(at(status, 'name'));
-      const reason = text(at(status, 'state.waiting.reason'));
-      const message = text(at(status, 'state.waiting.message'));
-      const image = text(at(status, 'image'));
-      const what = `${name}: container ${container} is in ${reason}`;
-      const imageSpec = (Array.isArray(at(pod, 'spec.containers')) ? (at(pod, 'spec.containers') as unknown[]) : []).find((c) => at(c, 'name') === container);
-      const wanted = text(at(imageSpec, 'image'), image);
-      switch (reason) {
-        case 'ErrImagePull':
-        case 'ImagePullBackOff': {
-          const pullError = reason === 'ErrImagePull' ? message : (pullErrors.get(container) ?? message);
-          return { object: what, reason: `(${pullError})`, fix: imageFix(wanted, pullError), final: reason === 'ImagePullBackOff' };
-        }
-        case 'InvalidImageName':
-        case 'ErrImageNeverPull':
-          return {
-            object: what,
-            reason: `(${message})`,
-            fix: `correct the image reference ${JSON.stringify(wanted)} (lower-case repository, a tag or digest).`,
-            final: true,
-          };
-        case 'CreateContainerConfigError': {
-          const missing = missingObject(message);
-          const key = /couldn't find key (\S+) in (ConfigMap|Secret) (\S+)/.exec(message);
-          const fix = missing
-            ? missingFix(missing, namespace, `env/envFrom of container ${container}`)
-            : key
-              ? `add key ${key[1] ?? ''} to ${key[2] ?? ''} ${key[3] ?? ''}, or correct the key the container's env names.`
-              : "correct the container's env, envFrom and volume mounts.";
-          return { object: what, reason: `(${message})`, fix, final: !missing, ...(missing ? { missing } : {}) };
-        }
-        case 'CrashLoopBackOff': {
-          const last = at(status, 'lastState.terminated');
-          const exit = isRecord(last) ? `; last exit code ${text(last['exitCode'], '?')}${last['reason'] ? ` (${text(last['reason'])})` : ''}` : '';
-          return {
-            object: what,
-            reason: `(${message}${exit}, ${text(at(status, 'restartCount'), '0')} restarts)`,
-            fix: `the container stops right after it starts: read its log (kubectl logs --previous ${pod.metadata?.name ?? ''} -c ${container} -n ${namespace}, shown below) and fix the command, image or configuration.`,
-            final: true,
-          };
-        }
-        case 'CreateContainerError':
-        case 'RunContainerError':
-          return { object: what, reason: `(${message})`, fix: "correct the container's command, working directory and mounts.", final: true };
-        default:
-      }
+      const explained = explainContainer(pod, status, pullErrors);
+      if (explained) return explained;
     }
   }
   return undefined;
+}
+
+/** Why this container of the pod does not run (its waiting reason), if the reason is one we explain. */
+function explainContainer(pod: KubeObject, status: unknown, pullErrors: ReadonlyMap<string, string>): Explanation | undefined {
+  const name = `pod ${pod.metadata?.name ?? '?'}`;
+  const namespace = pod.metadata?.namespace ?? '';
+  const container = text(at(status, 'name'));
+  const reason = text(at(status, 'state.waiting.reason'));
+  const message = text(at(status, 'state.waiting.message'));
+  const image = text(at(status, 'image'));
+  const what = `${name}: container ${container} is in ${reason}`;
+  const imageSpec = (Array.isArray(at(pod, 'spec.containers')) ? (at(pod, 'spec.containers') as unknown[]) : []).find((c) => at(c, 'name') === container);
+  const wanted = text(at(imageSpec, 'image'), image);
+  switch (reason) {
+    case 'ErrImagePull':
+    case 'ImagePullBackOff': {
+      const pullError = reason === 'ErrImagePull' ? message : (pullErrors.get(container) ?? message);
+      return { object: what, reason: `(${pullError})`, fix: imageFix(wanted, pullError), final: reason === 'ImagePullBackOff' };
+    }
+    case 'InvalidImageName':
+    case 'ErrImageNeverPull':
+      return {
+        object: what,
+        reason: `(${message})`,
+        fix: `correct the image reference ${JSON.stringify(wanted)} (lower-case repository, a tag or digest).`,
+        final: true,
+      };
+    case 'CreateContainerConfigError': {
+      const missing = missingObject(message);
+      const key = /couldn't find key (\S+) in (ConfigMap|Secret) (\S+)/.exec(message);
+      const fix = missing
+        ? missingFix(missing, namespace, `env/envFrom of container ${container}`)
+        : key
+          ? `add key ${key[1] ?? ''} to ${key[2] ?? ''} ${key[3] ?? ''}, or correct the key the container's env names.`
+          : "correct the container's env, envFrom and volume mounts.";
+      return { object: what, reason: `(${message})`, fix, final: !missing, ...(missing ? { missing } : {}) };
+    }
+    case 'CrashLoopBackOff': {
+      const last = at(status, 'lastState.terminated');
+      const exit = isRecord(last) ? `; last exit code ${text(last['exitCode'], '?')}${last['reason'] ? ` (${text(last['reason'])})` : ''}` : '';
+      return {
+        object: what,
+        reason: `(${message}${exit}, ${text(at(status, 'restartCount'), '0')} restarts)`,
+        fix: `the container stops right after it starts: read its log (kubectl logs --previous ${pod.metadata?.name ?? ''} -c ${container} -n ${namespace}, shown below) and fix the command, image or configuration.`,
+        final: true,
+      };
+    }
+    case 'CreateContainerError':
+    case 'RunContainerError':
+      return { object: what, reason: `(${message})`, fix: "correct the container's command, working directory and mounts.", final: true };
+    default:
+      return undefined;
+  }
 }
 
 /** A pod of the rollout whose containers run but are not ready (the probe's own words come with its events). */

@@ -14,7 +14,9 @@ import { parseLimitRange, parseResourceQuota } from './quota.ts';
 export interface SecretEntry {
   /** The Secret's name. */
   secret: string;
+  /** The key in the Secret's data. */
   key: string;
+  /** The value, as written (masked when read). */
   value: string;
 }
 
@@ -25,6 +27,7 @@ export type DryRun = 'false' | 'client' | 'server';
 export interface Inputs {
   /** Kustomize directories, as given (relative to `workingDirectory`). */
   overlays: string[];
+  /** Where overlay paths are resolved (`working-directory`, default the workspace), absolute. */
   workingDirectory: string;
   /** Extra flags for kustomize build (e.g. `--enable-helm`). */
   kustomizeFlags: string[];
@@ -32,16 +35,21 @@ export interface Inputs {
   kubeconfig: string | undefined;
   /** Explicit branch; undefined means what the event means. */
   branch: string | undefined;
+  /** The commit deployed (the `branch-env.io/sha` label); undefined means the event's head commit. */
   sha: string | undefined;
   /** Explicit namespace; undefined means prefix + slug. */
   namespace: string | undefined;
+  /** Prefix of the branch namespace (`namespace-prefix`, the same as build-tag's). */
   namespacePrefix: string;
+  /** Longest branch slug (`max-slug-length`, the same as build-tag's). */
   maxSlugLength: number;
+  /** Images to point at the new build (`images`), matched by exact name. */
   images: ImageRule[];
   /** TOKEN → value (values may use {slug}, {namespace}, ... tokens). */
   replacements: Map<string, string>;
   /** Tokens that must not be left in any object. */
   placeholders: string[];
+  /** Values for Secrets (`secrets`), masked as soon as they are read. */
   secrets: SecretEntry[];
   /** Secret that `secrets` lines without a `name/` prefix go to. */
   secretName: string;
@@ -63,14 +71,21 @@ export interface Inputs {
   resourceQuota: Record<string, string> | undefined;
   /** `limit-range`: the branch namespace's LimitRange per-container sections (undefined: none). */
   limitRange: Record<string, Record<string, string>> | undefined;
+  /** `dry-run`: `false` deploys, `client` plans without a cluster, `server` sends everything with dryRun=All. */
   dryRun: DryRun;
+  /** Take over fields another field manager owns (`force-conflicts`, server-side apply `force`). */
   forceConflicts: boolean;
+  /** Wait for Deployments, StatefulSets, DaemonSets and Jobs to be ready (`wait`). */
   wait: boolean;
+  /** How long to wait for the rollouts (`timeout`), ms; also bounds one call's retries (at most 30 s). */
   timeoutMs: number;
+  /** Fail as soon as a pod of the new rollout is stuck, instead of waiting for the timeout (`fail-fast`). */
   failFast: boolean;
+  /** Delete and re-create a Job whose pod template changed (`recreate-jobs`). */
   recreateJobs: boolean;
   /** URL of the environment, with {tokens} and replacement tokens. */
   environmentUrl: string | undefined;
+  /** A token with `deployments: write` (`github-token`, masked); undefined means no GitHub deployment. */
   githubToken: string | undefined;
   /** GitHub environment name (with {tokens}). */
   environment: string;
@@ -135,28 +150,37 @@ function checked(values: string[], name: string, pattern: RegExp, expected: stri
   return values;
 }
 
-/** Reads and checks every input; secrets are masked before anything else happens. */
-export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env, setSecret: SetSecret = runner.setSecret): Inputs {
-  const githubToken = reader.optional('github-token');
-  maskSecret(githubToken, setSecret);
-  const secretName = reader.string('secret-name', DEFAULT_SECRET_NAME);
-  checked([secretName], 'secret-name', SUBDOMAIN, 'a valid Secret name');
-  const secrets = parseSecrets(reader.source('secrets'), secretName, setSecret);
+/** Input `overlays`: at least one directory. */
+function readOverlays(reader: InputReader): string[] {
   const overlays = reader.list('overlays', { commas: false });
   if (overlays.length === 0) {
     throw new UserError('Input `overlays` is required.', {
       fix: 'Give one or more Kustomize overlay directories, one per line, e.g. manifests/overlays/feature.',
     });
   }
+  return overlays;
+}
+
+/** Input `replacements`: TOKEN=value lines whose tokens are placeholder tokens. */
+function readReplacements(reader: InputReader): Map<string, string> {
   const replacements = reader.map('replacements');
   for (const token of replacements.keys()) checked([token], 'replacements', TOKEN, 'a placeholder token (letters, digits, `_`, `.` and `-`)');
+  return replacements;
+}
+
+/** Input `apply-set`: a lower-case name of at most 40 characters. */
+function readApplySet(reader: InputReader): string {
   const applySet = reader.string('apply-set', 'app');
   if (!/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/.test(applySet)) {
     throw new UserError(`Input \`apply-set\` must be a lower-case name of at most 40 characters, got ${quoteValue(applySet)}.`, {
       fix: 'For example `app` or `monitoring`.',
     });
   }
-  const productionNamespaces = readProductionNamespaces(reader);
+  return applySet;
+}
+
+/** Input `allow-namespaces`: namespace names, none of them protected. */
+function readAllowNamespaces(reader: InputReader, productionNamespaces: readonly string[]): string[] {
   const allowNamespaces = checked(reader.list('allow-namespaces'), 'allow-namespaces', NAMESPACE, 'a namespace name');
   for (const ns of allowNamespaces) {
     if (isProtectedNamespace(ns, productionNamespaces)) {
@@ -168,6 +192,21 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
       );
     }
   }
+  return allowNamespaces;
+}
+
+/** Reads and checks every input; secrets are masked before anything else happens. */
+export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env, setSecret: SetSecret = runner.setSecret): Inputs {
+  const githubToken = reader.optional('github-token');
+  maskSecret(githubToken, setSecret);
+  const secretName = reader.string('secret-name', DEFAULT_SECRET_NAME);
+  checked([secretName], 'secret-name', SUBDOMAIN, 'a valid Secret name');
+  const secrets = parseSecrets(reader.source('secrets'), secretName, setSecret);
+  const overlays = readOverlays(reader);
+  const replacements = readReplacements(reader);
+  const applySet = readApplySet(reader);
+  const productionNamespaces = readProductionNamespaces(reader);
+  const allowNamespaces = readAllowNamespaces(reader, productionNamespaces);
   const workingDirectory = path.resolve(reader.string('working-directory', env['GITHUB_WORKSPACE'] ?? process.cwd()));
   return {
     overlays,

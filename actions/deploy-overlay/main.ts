@@ -1,17 +1,19 @@
 // Entry point of the deploy-overlay action (bundled to dist/deploy-overlay/index.js).
 import { readEventContext } from '../../shared/branch/event-context.ts';
-import { exec } from '../../shared/core/exec.ts';
-import { actionsLogger } from '../../shared/core/logger.ts';
-import { writeOutputs } from '../../shared/core/outputs.ts';
-import { run } from '../../shared/core/run.ts';
-import { connectWith, deployOverlay } from './deploy.ts';
+import { runAction } from '../../shared/core/action.ts';
+import { productionClients } from './clients.ts';
+import { deployOverlay } from './deploy-overlay.ts';
 import { readInputs } from './inputs.ts';
-import { toOutputs, writeDeploySummary } from './summary.ts';
+import { toOutputs } from './outputs.ts';
+import { newReport } from './report.ts';
+import { writeSummary } from './summary.ts';
 
-await run(async () => {
-  const inputs = readInputs();
-  const report = await deployOverlay(inputs, { logger: actionsLogger, exec, context: readEventContext(), connect: connectWith(inputs, actionsLogger) });
-  await writeDeploySummary(report);
-  if (report.failure) throw report.failure;
-  writeOutputs(toOutputs(report));
+await runAction({
+  name: 'deploy-overlay',
+  readInputs: () => readInputs(),
+  newReport,
+  execute: (inputs, report) => deployOverlay(inputs, readEventContext(), productionClients(inputs), report),
+  toOutputs,
+  writeSummary,
+  failure: (report) => report.failure,
 });

@@ -1,28 +1,12 @@
+// deploy-overlay's job summary: the verdict first, the workloads, the other objects counted, the
+// diagnosis folded; a run that failed before it had a report says why and how to fix it.
+import type { Outcome } from '../../shared/core/action.ts';
 import { formatDuration } from '../../shared/core/duration.ts';
-import { Summary, type Cell } from '../../shared/core/summary.ts';
+import { Summary, writeFailureSummary, type Cell } from '../../shared/core/summary.ts';
 import { kindCountsText, type Failure, type Result, type Verdict } from '../../shared/core/verdict.ts';
-import type { ObjectOutcome, ObjectResult } from './apply.ts';
-import type { DeployReport } from './deploy.ts';
+import type { ObjectOutcome } from './apply.ts';
+import { rolloutOf, type DeployReport } from './report.ts';
 import type { RolloutResult } from './wait.ts';
-
-/** The `applied` output: every object with its result (and rollout, for workloads). */
-export function appliedList(report: DeployReport): Record<string, unknown>[] {
-  return report.objects.map((o: ObjectResult) => {
-    const rollout = rolloutOf(report, o);
-    return { ...o, ...(rollout ? { rollout: rollout.state, rolloutSeconds: Math.round(rollout.seconds * 1000) / 1000, rolloutAt: rollout.at } : {}) };
-  });
-}
-
-/** The action's outputs, by output name (mirrors action.yml). */
-export function toOutputs(report: DeployReport): Record<string, string | undefined> {
-  return {
-    namespace: report.namespace,
-    applied: JSON.stringify(appliedList(report)),
-    url: report.url,
-    changed: String(report.changed),
-    'deployment-id': report.deploymentId === undefined ? undefined : String(report.deploymentId),
-  };
-}
 
 /** An object's result in the suite's vocabulary (a dry run's `would-…` changed nothing: skipped). */
 const RESULT: Record<ObjectOutcome, Result> = {
@@ -40,10 +24,6 @@ const RESULT: Record<ObjectOutcome, Result> = {
 };
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
-
-function rolloutOf(report: DeployReport, o: ObjectResult): RolloutResult | undefined {
-  return report.rollouts.find((r) => r.kind === o.kind && r.name === o.name && o.namespace === report.namespace);
-}
 
 const ROLLOUT_WORDS: Record<RolloutResult['state'], string> = { ready: '✅ ready', failed: '❌ failed', timeout: '❌ timed out', stopped: '➖ not waited for' };
 const SLOW_FIX = 'fix the image or configuration and push again, or raise `timeout` if the rollout is only slow';
@@ -119,4 +99,13 @@ export async function writeDeploySummary(report: DeployReport, summary = new Sum
     `Times: render ${formatDuration(t.renderMs)}, apply ${formatDuration(t.applyMs)}, prune ${formatDuration(t.pruneMs)}, wait ${formatDuration(t.waitMs)}, total ${formatDuration(t.totalMs)}.`,
   );
   await summary.write();
+}
+
+/**
+ * The job summary of a run: the deploy's (also when a rollout failed), or, when the run stopped
+ * with an error before applying, the error with its fix.
+ */
+export async function writeSummary(report: DeployReport, outcome: Outcome<DeployReport>, summary = new Summary()): Promise<void> {
+  if (outcome.result) await writeDeploySummary(outcome.result, summary);
+  else await writeFailureSummary('deploy-overlay', report.namespace || 'Deploying the overlays', outcome.error, summary);
 }

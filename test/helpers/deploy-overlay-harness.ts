@@ -12,7 +12,8 @@ import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { createKubeClient } from '../../shared/kube/client.ts';
 import { loadKubeconfig } from '../../shared/kube/config.ts';
 import { RecordingLogger } from '../../shared/testing/logger.ts';
-import { deployOverlay, type DeployReport } from '../../actions/deploy-overlay/deploy.ts';
+import { deployOverlay } from '../../actions/deploy-overlay/deploy-overlay.ts';
+import { newReport, type DeployReport } from '../../actions/deploy-overlay/report.ts';
 import { readInputs } from '../../actions/deploy-overlay/inputs.ts';
 import type { KubeEmulator, KubeObject } from '../emulators/kubernetes/index.ts';
 
@@ -73,14 +74,8 @@ export async function deployInProcess(
     const { connection } = await loadKubeconfig({ input: inputs.kubeconfig ?? '', setSecret });
     return createKubeClient(connection, { retryDeadlineMs: 20_000, setSecret });
   };
-  const report = await deployOverlay(inputs, {
-    logger,
-    exec,
-    context: extra.context ?? CONTEXT,
-    connect,
-    setSecret,
-    ...(extra.githubBaseUrl ? { githubBaseUrl: extra.githubBaseUrl } : {}),
-  });
+  const clients = { logger, exec, connect, setSecret, ...(extra.githubBaseUrl ? { githubBaseUrl: extra.githubBaseUrl } : {}) };
+  const report = await deployOverlay(inputs, extra.context ?? CONTEXT, clients, newReport(inputs));
   return { report, logger, masked };
 }
 

@@ -5,8 +5,9 @@ import { UserError } from '../../shared/core/errors.ts';
 import { MemorySink } from '../../shared/testing/summary-sink.ts';
 import { Summary } from '../../shared/core/summary.ts';
 import { allLines, firstHeading, visibleLines } from '../helpers/render-summary.ts';
-import type { DeployReport } from '../../actions/deploy-overlay/deploy.ts';
-import { appliedList, toOutputs, writeDeploySummary } from '../../actions/deploy-overlay/summary.ts';
+import type { DeployReport } from '../../actions/deploy-overlay/report.ts';
+import { appliedList, toOutputs } from '../../actions/deploy-overlay/outputs.ts';
+import { writeDeploySummary } from '../../actions/deploy-overlay/summary.ts';
 
 function report(extra: Partial<DeployReport> = {}): DeployReport {
   return {
