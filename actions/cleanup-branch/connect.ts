@@ -2,22 +2,24 @@
 // the cluster (kubeconfig input or KUBECONFIG), the database server (admin sessions; ARM for the
 // drop and for the admin login and host when not given), the managed identity, and GitHub.
 // A part whose inputs are absent is not cleaned, and the log says so.
-import { ArmRestClient, armScope, flexibleServerClient, untilDone } from '../../shared/azure/arm.ts';
-import { azureLogin, type AzureClientOptions, type AzureLogin } from '../../shared/azure/login.ts';
+import { armOperation } from '../../shared/azure/arm-call.ts';
+import { ArmRestClient } from '../../shared/azure/arm.ts';
 import { explainArmError } from '../../shared/azure/errors.ts';
+import { databaseResource, openFlexibleServer, readServer, serverContext, type FlexibleServer } from '../../shared/azure/flexible-server.ts';
+import { signInToAzure, type AzureClientOptions, type AzureLogin } from '../../shared/azure/login.ts';
+import { ManagedIdentity } from '../../shared/azure/managed-identity.ts';
+import { adminTarget } from '../../shared/azure/postgres-admin.ts';
+import type { Clock } from '../../shared/core/clock.ts';
 import { UserError } from '../../shared/core/errors.ts';
+import type { Logger } from '../../shared/core/logger.ts';
+import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
 import { githubClient, parseRepository } from '../../shared/github/client.ts';
 import { createKubeClient } from '../../shared/kube/client.ts';
 import { describeConnection, loadKubeconfig } from '../../shared/kube/config.ts';
-import type { Logger } from '../../shared/core/logger.ts';
-import { connectPostgres, entraPassword, type PgTarget } from '../../shared/postgres/client.ts';
-import { classifyError } from '../../shared/core/retry-policy.ts';
-import { retry } from '../../shared/core/retry.ts';
-import { type Clock } from '../../shared/core/clock.ts';
-import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
+import { connectPostgres } from '../../shared/postgres/client.ts';
 import { dropWithSql, type PgAccess } from './databases.ts';
-import { remaining, retryUntilDeadline, type StepContext } from './environment.ts';
-import { checkIdentity } from './federated.ts';
+import type { StepContext } from './environment.ts';
+import { IDENTITY_PERMISSION, checkIdentity } from './federated.ts';
 import type { Inputs } from './inputs.ts';
 import { PgPool } from './pg-pool.ts';
 import type { Clients } from './teardown.ts';
@@ -75,19 +77,20 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
     const databasePart = inputs.server !== undefined || inputs.host !== undefined;
     const needsAzure = (databasePart && (inputs.dropMethod === 'arm' || inputs.adminPassword === undefined)) || inputs.identityName !== undefined;
     const login: AzureLogin | undefined = needsAzure
-      ? await azureLogin({
-          tenantId: inputs.tenantId,
-          clientId: inputs.clientId,
-          authorityHost: inputs.authorityHost,
-          getIdToken: deps.getIdToken,
-          clientOptions: deps.azureClientOptions,
-          setSecret: deps.setSecret,
-        })
+      ? await signInToAzure(
+          {
+            tenantId: inputs.tenantId,
+            clientId: inputs.clientId,
+            authorityHost: inputs.authorityHost,
+            getIdToken: deps.getIdToken,
+            clientOptions: deps.azureClientOptions,
+            setSecret: deps.setSecret,
+            armEndpoint: inputs.armEndpoint,
+          },
+          setup.deadline,
+          logger,
+        )
       : undefined;
-    if (login) {
-      logger.info(`Signing in to Azure with ${login.description}.`);
-      await retry(() => login.credential.getToken(armScope(inputs.armEndpoint)), retryUntilDeadline(setup, 'Signing in to Azure'));
-    }
 
     if (databasePart) {
       const pg = await connectDatabase(inputs, deps, setup, login);
@@ -99,12 +102,15 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
 
     if (inputs.identityName !== undefined && login) {
       const arm = await ArmRestClient.create(login.credential, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
-      const identity = {
+      const identity = new ManagedIdentity(
         arm,
-        subscriptionId: inputs.subscriptionId ?? '',
-        resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
-        identity: inputs.identityName,
-      };
+        {
+          subscriptionId: inputs.subscriptionId ?? '',
+          resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
+          identity: inputs.identityName,
+        },
+        IDENTITY_PERMISSION,
+      );
       await checkIdentity(identity, setup);
       clients.identity = identity;
     } else {
@@ -129,6 +135,8 @@ export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepCont
   return { clients, notCleaned, close };
 }
 
+const DELETE_PERMISSION = 'Microsoft.DBforPostgreSQL/flexibleServers/databases/delete';
+
 /** The admin pool (checked by opening one session) and the drop method. */
 async function connectDatabase(
   inputs: Inputs,
@@ -137,106 +145,65 @@ async function connectDatabase(
   login: AzureLogin | undefined,
 ): Promise<{ access: PgAccess; close: () => Promise<void> }> {
   const { logger } = deps;
-  const server = inputs.server;
   const arm =
-    login && server !== undefined && inputs.subscriptionId !== undefined && inputs.resourceGroup !== undefined
-      ? {
-          client: await flexibleServerClient(login.credential, inputs.subscriptionId, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions }),
-          server,
-          subscriptionId: inputs.subscriptionId,
-          resourceGroup: inputs.resourceGroup,
-        }
+    login && inputs.server !== undefined && inputs.subscriptionId !== undefined && inputs.resourceGroup !== undefined
+      ? await openFlexibleServer(
+          login.credential,
+          { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, server: inputs.server, armEndpoint: inputs.armEndpoint },
+          deps.azureClientOptions,
+        )
       : undefined;
-  const armContext = (resource: string) => ({
-    subscriptionId: inputs.subscriptionId ?? '',
-    resourceGroup: inputs.resourceGroup ?? '',
-    resource,
-    notFoundFix: 'Check `server`, `resource-group` and `subscription-id`.',
-    permission: 'Microsoft.DBforPostgreSQL/flexibleServers/databases/delete',
-  });
-  let host = inputs.host;
-  let adminUser = inputs.adminUser;
-  if (arm && (host === undefined || (adminUser === undefined && inputs.adminPassword !== undefined))) {
-    const facts = await retry(() => arm.client.servers.get(arm.resourceGroup, arm.server), retryUntilDeadline(setup, `Reading server ${arm.server}`)).catch(
-      (error: unknown) => {
-        throw explainArmError(error, armContext(`Flexible Server ${JSON.stringify(arm.server)}`));
-      },
-    );
-    host ??= facts.fullyQualifiedDomainName ?? `${arm.server}.postgres.database.azure.com`;
-    if (inputs.adminPassword !== undefined) adminUser ??= facts.administratorLogin;
-  }
-  if (adminUser === undefined) {
-    throw new UserError('Input `admin-user` is required here.', {
-      fix:
-        inputs.adminPassword === undefined
-          ? 'With no `admin-password` the admin signs in with a Microsoft Entra token: give the name of an Entra administrator of the server.'
-          : 'Give the server administrator login (without `server`, it cannot be read from ARM).',
-    });
-  }
-  const password = inputs.adminPassword ?? (login ? entraPassword(login.credential, (token) => maskSecret(token, deps.setSecret)) : '');
-  const target: PgTarget = {
-    host: host ?? '',
-    port: inputs.port,
-    user: adminUser,
-    password,
-    database: 'postgres',
-    sslmode: inputs.sslmode,
-    ...(inputs.sslRootCert ? { ca: inputs.sslRootCert } : {}),
-  };
+  const readsServer = arm && (inputs.host === undefined || (inputs.adminUser === undefined && inputs.adminPassword !== undefined));
+  const facts = readsServer ? await readServer(arm, setup.deadline, DELETE_PERMISSION) : undefined;
+  const target = adminTarget(
+    inputs,
+    facts && { fqdn: facts.fullyQualifiedDomainName, administratorLogin: facts.administratorLogin },
+    login?.credential,
+    (token) => maskSecret(token, deps.setSecret),
+  );
   const open = () => connectPostgres(target, { retryForMs: Math.min(30_000, inputs.timeoutMs), clock: deps.clock, logger, login: 'admin' });
   const pool = new PgPool(open, inputs.concurrency);
   await pool.withClient(() => Promise.resolve()); // fails now, explained, when the server cannot be reached
   logger.info(
-    `PostgreSQL ${target.host}:${target.port} as ${adminUser}; databases are dropped ${inputs.dropMethod === 'arm' ? `through ARM (server ${server ?? ''})` : 'with DROP DATABASE ... WITH (FORCE)'}.`,
+    `PostgreSQL ${target.host}:${target.port} as ${target.user}; databases are dropped ${inputs.dropMethod === 'arm' ? `through ARM (server ${inputs.server ?? ''})` : 'with DROP DATABASE ... WITH (FORCE)'}.`,
   );
-  // A Flexible Server runs one database operation at a time and refuses the others (ServerBusy):
-  // this run's drops queue behind each other instead of knocking; a refusal caused by someone
-  // else is waited out (Retry-After or backoff) under the environment's deadline.
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const mine = queue.catch(() => undefined).then(work);
-    queue = mine;
-    return mine;
-  };
   const drop: PgAccess['drop'] =
-    inputs.dropMethod === 'arm' && arm
-      ? async (name, ctx) => {
-          const what = `Deleting database ${name} through ARM`;
-          let lastRetryable: Error | undefined;
-          try {
-            await oneAtATime(() =>
-              retry(
-                // Past the deadline, the last answer (e.g. ServerBusy) is the reason to report, not the cut-off.
-                () =>
-                  lastRetryable !== undefined && remaining(ctx) <= 0
-                    ? Promise.reject(lastRetryable)
-                    : untilDone(what, remaining(ctx), (options) =>
-                        arm.client.databases.beginDelete(arm.resourceGroup, arm.server, name, { updateIntervalInMs: inputs.pollIntervalMs, ...options }),
-                      ),
-                {
-                  ...retryUntilDeadline(ctx, what),
-                  classify: (error) => {
-                    const verdict = classifyError(error, ctx.clock.now());
-                    if (verdict.retryable && error instanceof Error) lastRetryable = error;
-                    return verdict;
-                  },
-                },
-              ),
-            );
-          } catch (error: unknown) {
-            throw explainArmError(error, armContext(`Database ${JSON.stringify(name)} on server ${JSON.stringify(arm.server)}`));
-          }
-        }
-      : (name) => pool.withClient((client) => dropWithSql(client, name));
+    inputs.dropMethod === 'arm' && arm ? armDrop(arm, inputs.pollIntervalMs) : (name) => pool.withClient((client) => dropWithSql(client, name));
   return {
     access: {
       withClient: (fn) => pool.withClient(fn),
-      adminUser,
+      adminUser: target.user,
       protectedDatabases: inputs.protectedDatabases,
       drop,
       dropText: inputs.dropMethod === 'arm' ? 'The ARM delete' : 'DROP DATABASE',
       dropsAnyOwner: inputs.dropMethod === 'arm' && arm !== undefined,
     },
     close: () => pool.close(),
+  };
+}
+
+/**
+ * Drops through ARM. A Flexible Server runs one database operation at a time and refuses the
+ * others (ServerBusy): this run's drops queue behind each other instead of knocking; a refusal
+ * caused by someone else is waited out (Retry-After or backoff) under the environment's deadline.
+ */
+function armDrop(arm: FlexibleServer, pollIntervalMs: number): PgAccess['drop'] {
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const mine = queue.catch(() => undefined).then(work);
+    queue = mine;
+    return mine;
+  };
+  return async (name, ctx) => {
+    const what = `Deleting database ${name} through ARM`;
+    try {
+      await oneAtATime(() =>
+        armOperation(ctx.deadline, what, {
+          begin: (options) => arm.client.databases.beginDelete(arm.resourceGroup, arm.server, name, { updateIntervalInMs: pollIntervalMs, ...options }),
+        }),
+      );
+    } catch (error: unknown) {
+      throw explainArmError(error, serverContext(arm, databaseResource(arm, name), DELETE_PERMISSION));
+    }
   };
 }

@@ -7,7 +7,7 @@ import { UserError, errorMessage } from '../../shared/core/errors.ts';
 import { isProtectedDatabase, isProtectedRole } from '../../shared/branch/naming.ts';
 import { describeMarkOwner, parseOwnershipMark, type OwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
 import { quoteIdent, setAllowConnections, sqlState, terminateSessions, sessionsOf, type PgClient, type Session } from '../../shared/postgres/client.ts';
-import { markBelongs, remaining, type Owner, type StepContext } from './environment.ts';
+import { markBelongs, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
 
 /** Admin access to the server, shared by the steps (a small pool of sessions). */
@@ -107,7 +107,7 @@ function describeSession(s: Session): string {
 
 /** Waits (up to 10 s and the deadline) for the ended sessions to leave; returns every session still there. */
 async function sessionsAfterEnding(client: PgClient, name: string, ended: ReadonlySet<number>, ctx: StepContext): Promise<Session[]> {
-  const until = ctx.clock.now() + Math.min(10_000, remaining(ctx));
+  const until = ctx.clock.now() + ctx.deadline.within(10_000);
   for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
     const left = await sessionsOf(client, name);
     if (!left.some((s) => ended.has(s.pid)) || ctx.clock.now() >= until) return left;

@@ -7,6 +7,7 @@ import { DEFAULT_NAMESPACE_PREFIX, namesForIdentity, type NamingOptions } from '
 import type { EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
 import { markOwnership, type OwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
 import type { Clock } from '../../shared/core/clock.ts';
+import { Deadline } from '../../shared/core/deadline.ts';
 import type { Inputs } from './inputs.ts';
 
 /** Whose objects these are. */
@@ -50,8 +51,8 @@ export interface StepContext {
   productionNamespaces: readonly string[];
   logger: Logger;
   clock: Clock;
-  /** Epoch ms by which this environment's teardown must be done. */
-  deadline: number;
+  /** When this environment's teardown must be done (the `timeout` input, per environment). */
+  deadline: Deadline;
 }
 
 /** The slug of a branch (or fork pull request identity), or undefined when the naming function refuses it. */
@@ -73,26 +74,18 @@ export function markBelongs(mark: OwnershipMark, owner: Owner): boolean {
   return ownership === 'ours' || ownership === 'ours-legacy';
 }
 
-/** Milliseconds left until the deadline (never negative). */
-export function remaining(ctx: Pick<StepContext, 'clock' | 'deadline'>): number {
-  return Math.max(0, ctx.deadline - ctx.clock.now());
-}
-
-/** Retry options that stop at the environment's deadline and log each wait. */
-export function retryUntilDeadline(ctx: Pick<StepContext, 'clock' | 'deadline' | 'logger'>, what: string) {
-  return {
-    deadlineMs: remaining(ctx),
-    clock: ctx.clock,
-    what,
-    initialDelayMs: 250,
-    maxDelayMs: 5000,
-    onRetry: ({ attempt, delayMs, reason }: { attempt: number; delayMs: number; reason: string }) =>
-      ctx.logger.info(`${what}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms.`),
-  };
-}
+/** Short waits: a sweep tears many environments down, each under its own deadline. */
+const CLEANUP_BACKOFF = { initialDelayMs: 250, maxDelayMs: 5000 };
 
 /** A step context whose deadline is `timeout` from now. */
 export function stepContext(inputs: Inputs, logger: Logger, clock: Clock): StepContext {
   const naming: NamingOptions = { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength };
-  return { dryRun: inputs.dryRun, naming, productionNamespaces: inputs.productionNamespaces, logger, clock, deadline: clock.now() + inputs.timeoutMs };
+  return {
+    dryRun: inputs.dryRun,
+    naming,
+    productionNamespaces: inputs.productionNamespaces,
+    logger,
+    clock,
+    deadline: new Deadline(inputs.timeoutMs, { clock, logger, backoff: CLEANUP_BACKOFF }),
+  };
 }

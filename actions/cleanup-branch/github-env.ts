@@ -10,7 +10,7 @@ import { deploymentMarkNames } from '../../shared/branch/ownership/deployment-ma
 import { explainGitHubError, githubStatus, type Octokit } from '../../shared/github/client.ts';
 import { isUserError } from '../../shared/core/errors.ts';
 import { retry } from '../../shared/core/retry.ts';
-import { retryUntilDeadline, type Owner, type StepContext } from './environment.ts';
+import type { Owner, StepContext } from './environment.ts';
 import { readBranch, readList, readPull, type Answer, type GetPage, type LiveBranches, type Read } from './github-lists.ts';
 import type { StepResult } from './report.ts';
 
@@ -44,7 +44,7 @@ export function environmentName(template: string, owner: Owner, namespace: strin
 }
 
 function call<T>(ctx: StepContext, doing: string, fn: () => Promise<T>): Promise<T> {
-  return retry(fn, retryUntilDeadline(ctx, doing)).catch((error: unknown) => {
+  return retry(fn, ctx.deadline.retry(doing)).catch((error: unknown) => {
     throw explainGitHubError(error, doing);
   });
 }

@@ -18,7 +18,7 @@ import { BRANCH_NAME_ANNOTATION, REPOSITORY_ANNOTATION, checkMark, markRefusal }
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { isProtectedNamespace, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
-import { kubeOwner, remaining, type Owner, type StepContext } from './environment.ts';
+import { kubeOwner, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
 
 const NAMESPACE_REF = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -132,7 +132,7 @@ async function waitUntilGone(kube: KubeClient, name: string, ctx: StepContext): 
   for (;;) {
     const live = await kube.get(NAMESPACE_REF(name));
     if (live === undefined) return;
-    const left = remaining(ctx);
+    const left = ctx.deadline.remaining();
     if (left <= 0) throw new UserError(await stuckMessage(kube, live), { fix: stuckFix(name) });
     await ctx.clock.sleep(Math.min(delay, left));
     delay = Math.min(delay * 2, 2000);

@@ -8,7 +8,8 @@ import type { KubeClient } from '../../shared/kube/client.ts';
 import { removeDatabase, removeRole, type PgAccess } from './databases.ts';
 import type { BranchEnvironment, StepContext } from './environment.ts';
 import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
-import { ownerCredentialName, removeCredential, type IdentityTarget } from './federated.ts';
+import type { ManagedIdentity } from '../../shared/azure/managed-identity.ts';
+import { ownerCredentialName, removeCredential } from './federated.ts';
 import {
   environmentName,
   findDeployments,
@@ -25,7 +26,7 @@ import type { Recorder } from './report.ts';
 export interface Clients {
   kube?: KubeClient;
   pg?: PgAccess;
-  identity?: IdentityTarget;
+  identity?: ManagedIdentity;
   github?: GitHubTarget;
 }
 

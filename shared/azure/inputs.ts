@@ -2,14 +2,11 @@
 // Azure target (server, subscription, resource group, identity, sign-in) and the PostgreSQL admin
 // login. Read here once so both actions accept and refuse exactly the same values.
 import { PUBLIC_ARM_ENDPOINT } from './arm.ts';
+import { AZURE_NAME, GUID, SERVER_NAME } from './ids.ts';
 import { PUBLIC_AUTHORITY_HOST, httpsUrl } from './login.ts';
 import { UserError, quoteValue } from '../core/errors.ts';
 import type { InputReader } from '../core/inputs.ts';
 import { SSL_MODES, type SslMode } from '../postgres/client.ts';
-
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const AZURE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.()-]{0,89}$/;
-export const SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** `value` when it is absent or matches; else a UserError naming the input and the expected form. */
 export function matching(name: string, value: string | undefined, pattern: RegExp, expected: string): string | undefined {

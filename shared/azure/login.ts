@@ -18,6 +18,11 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/ident
 import { TOKEN_EXCHANGE_AUDIENCE, decodeJwtClaims, explainAzureAuthError } from './errors.ts';
 import { UserError } from '../core/errors.ts';
 import { maskSecret, type SetSecret } from '../core/secrets.ts';
+import { GUID, TENANT } from './ids.ts';
+import type { Deadline } from '../core/deadline.ts';
+import type { Logger } from '../core/logger.ts';
+import { retry } from '../core/retry.ts';
+import { armScope } from './arm.ts';
 
 /** Entra authority host of the public cloud. */
 export const PUBLIC_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -53,9 +58,6 @@ export interface AzureLogin {
   /** For the log, e.g. `GitHub OIDC as app 0f1e... in tenant 5b6c...`. */
   description: string;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i;
 
 /** Checks an `https://` URL input and returns it without a trailing slash. */
 export function httpsUrl(value: string, input: string, example: string): string {
@@ -169,4 +171,21 @@ function explaining(inner: TokenCredential, context: () => Parameters<typeof exp
       }
     },
   };
+}
+
+/** What {@link signInToAzure} needs besides the login options. */
+export interface SignInOptions extends AzureLoginOptions {
+  /** The ARM endpoint the first token is asked for (proves the sign-in before any work). */
+  armEndpoint: string;
+}
+
+/**
+ * Signs in and asks for one ARM token at once, retried under `deadline`, so a refused sign-in
+ * fails the run before anything is changed, explained (see {@link azureLogin}).
+ */
+export async function signInToAzure(options: SignInOptions, deadline: Deadline, logger: Logger): Promise<AzureLogin> {
+  const login = await azureLogin(options);
+  logger.info(`Signing in to Azure with ${login.description}.`);
+  await retry(() => login.credential.getToken(armScope(options.armEndpoint)), deadline.retry('Signing in to Azure'));
+  return login;
 }

@@ -20,6 +20,7 @@ import { Recorder } from '../../actions/cleanup-branch/report.ts';
 import { liveReasons } from '../../actions/cleanup-branch/sweep.ts';
 import { countsText, toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
 import { UserError } from '../../shared/core/errors.ts';
+import { Deadline } from '../../shared/core/deadline.ts';
 
 const naming = { namespacePrefix: 'feature-', maxSlugLength: 40 };
 const labels = (slug: string) => ({ 'app.kubernetes.io/managed-by': 'branch-env-actions', 'branch-env.io/branch': slug });
@@ -50,7 +51,8 @@ describe('marks', () => {
 
 describe('live branches', () => {
   it('are known by slug and by full name, open pull requests (and their fork identities) included', () => {
-    const ctx = { naming, productionNamespaces: [], dryRun: false, logger: new RecordingLogger(), clock: new FakeClock(), deadline: 0 };
+    const clock = new FakeClock();
+    const ctx = { naming, productionNamespaces: [], dryRun: false, logger: new RecordingLogger(), clock, deadline: new Deadline(0, { clock }) };
     const reasons = liveReasons({ branches: ['main', 'Feature/Login'], pulls: [{ branch: 'fix-1', number: 7 }] }, ctx);
     expect(reasons.get('slug:main')).toBe('branch "main" still exists');
     expect(reasons.get(`slug:${branchNames('Feature/Login').slug}`)).toBe('branch "Feature/Login" still exists');
