@@ -5,7 +5,7 @@ import { describeKubeError } from '../../shared/kube/errors.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { at, displayName, text } from './objects.ts';
 import { isRecord } from '../../shared/core/json.ts';
-import { belongsTo, isCurrentPod, readiness } from './readiness.ts';
+import { belongsTo, isCurrentPod, readiness } from '../../shared/kube/readiness/registry.ts';
 
 /** How much to show. */
 export interface DiagnoseOptions {
