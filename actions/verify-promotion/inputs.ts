@@ -24,15 +24,19 @@ export interface Inputs {
   rollback: boolean;
   /** The production kustomization (for the rollback). */
   kustomization: string | undefined;
-  /** The production branch. */
+  /** The production branch (the rollback pull request's base); default the pushed branch. */
   base: string;
+  /** The repository holding the overlay; default the current one (empty owner and name when neither is known). */
   repository: { owner: string; repo: string };
+  /** Labels of the rollback pull request. */
   rollbackLabels: string[];
   /** The promotion pull request; undefined: found by its merge commit. */
   promotionPull: number | undefined;
+  /** GitHub token for the rollback pull request and the comment on the promotion. */
   token: string;
 }
 
+/** Reads and checks every input (the endpoint checks' only when `checks` is given). */
 export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
   const context = readEventContext(env);
   const revision = reader.string('revision', context.sha ?? '');

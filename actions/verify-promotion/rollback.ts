@@ -69,32 +69,65 @@ export async function findPromotionPull(octokit: Octokit, repo: RepoRef, base: s
 /** Opens or updates the rollback pull request; undefined when nothing differs from before. */
 export async function openRollback(octokit: Octokit, request: RollbackRequest, logger: Logger): Promise<RollbackResult | undefined> {
   const { repo, base, kustomization: file } = request;
+  const versions = await readVersions(octokit, request);
+  const requests = rollbackRequests(versions.current, versions.before, file);
+  if (requests.length === 0) {
+    logger.info(`${file} at ${base} already holds the image values of ${versions.parent.slice(0, 7)}: nothing to roll back.`);
+    return undefined;
+  }
+  const edit = editKustomization(versions.current, file, requests, { addMissing: false });
+  const diff = unifiedDiff(file, versions.current, edit.after);
+  const branch = rollbackBranch(file);
+  const title = `Roll back ${[...new Set(edit.changes.map((c) => c.image.split('/').at(-1)))].join(', ')} (${path.posix.dirname(file)})`;
+  const lines = edit.changes.map((c) => `${c.image} ${c.field}: ${c.old ?? '(none)'} → ${c.new}`);
+  await pushBranch(octokit, repo, branch, versions.head, { message: `${title}\n\n${lines.join('\n')}`, file, content: edit.after });
+  const body = rollbackBody(request, versions.parent, edit.changes, diff);
+  const pull = await upsertPull(octokit, repo, { branch, base, title, body });
+  if (request.labels.length > 0) await octokit.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels: request.labels });
+  if (request.promotionPull !== undefined)
+    await comment(
+      octokit,
+      repo,
+      request.promotionPull,
+      `${COMMENT_MARK}\n❌ Production did not converge on this promotion: ${request.reason}.\n\nRollback: #${pull.number}`,
+    );
+  logger.info(`${pull.created ? 'Opened' : 'Updated'} rollback pull request #${pull.number}: ${pull.url}`);
+  return { ...pull, changes: edit.changes, diff };
+}
+
+/** The kustomization now (at the head of the base branch) and before the promotion (at its merge commit's first parent). */
+async function readVersions(octokit: Octokit, request: RollbackRequest): Promise<{ parent: string; head: string; current: string; before: string }> {
+  const { repo, base, kustomization: file } = request;
   const commit = await octokit.rest.git.getCommit({ ...repo, commit_sha: request.revision });
   const parent = commit.data.parents[0]?.sha;
   if (!parent) throw new UserError(`The promotion commit ${request.revision} has no parent to roll back to.`);
   const head = (await octokit.rest.git.getRef({ ...repo, ref: `heads/${base}` })).data.object.sha;
-  const current = await text(octokit, repo, file, head);
-  const before = await text(octokit, repo, file, parent);
-  const requests = rollbackRequests(current, before, file);
-  if (requests.length === 0) {
-    logger.info(`${file} at ${base} already holds the image values of ${parent.slice(0, 7)}: nothing to roll back.`);
-    return undefined;
-  }
-  const edit = editKustomization(current, file, requests, { addMissing: false });
-  const diff = unifiedDiff(file, current, edit.after);
+  return { parent, head, current: await text(octokit, repo, file, head), before: await text(octokit, repo, file, parent) };
+}
+
+/** `rollback/<overlay path>`: one branch (and so one pull request) per overlay. */
+function rollbackBranch(file: string): string {
   const overlay = path.posix
     .dirname(file)
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const branch = `rollback/${overlay || 'root'}`;
-  const lines = edit.changes.map((c) => `${c.image} ${c.field}: ${c.old ?? '(none)'} → ${c.new}`);
-  const title = `Roll back ${[...new Set(edit.changes.map((c) => c.image.split('/').at(-1)))].join(', ')} (${path.posix.dirname(file)})`;
+  return `rollback/${overlay || 'root'}`;
+}
+
+/** Puts one commit with the rolled-back file on the current base head, and points the rollback branch at it. */
+async function pushBranch(
+  octokit: Octokit,
+  repo: RepoRef,
+  branch: string,
+  head: string,
+  change: { message: string; file: string; content: string },
+): Promise<void> {
   const headCommit = await octokit.rest.git.getCommit({ ...repo, commit_sha: head });
   const made = await createCommit(octokit, repo, {
-    message: `${title}\n\n${lines.join('\n')}`,
+    message: change.message,
     parents: [head],
     baseTree: headCommit.data.tree.sha,
-    files: [{ path: file, content: edit.after }],
+    files: [{ path: change.file, content: change.content }],
   });
   try {
     await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: made.sha });
@@ -103,41 +136,41 @@ export async function openRollback(octokit: Octokit, request: RollbackRequest, l
     // The branch is this action's own: each run puts one commit on the current base.
     await octokit.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha: made.sha, force: true });
   }
+}
+
+/** The rollback pull request's text: why, what goes back, and the diff. */
+function rollbackBody(request: RollbackRequest, parent: string, changes: readonly Change[], diff: string): string {
   const promotion = request.promotionPull === undefined ? '' : `\n\nPromotion: #${request.promotionPull} (merge commit ${request.revision}).`;
-  const body = [
+  return [
     `Production did not converge on ${request.revision.slice(0, 7)}: ${request.reason}.${promotion}`,
     '',
-    `This puts back the image values production ran before (${file} at ${parent.slice(0, 7)}); nothing else changes.`,
+    `This puts back the image values production ran before (${request.kustomization} at ${parent.slice(0, 7)}); nothing else changes.`,
     '',
     '| Image | Field | Now | Back to |',
     '| --- | --- | --- | --- |',
-    ...edit.changes.map((c) => `| ${c.image} | ${c.field} | ${c.old ?? ''} | ${c.new} |`),
+    ...changes.map((c) => `| ${c.image} | ${c.field} | ${c.old ?? ''} | ${c.new} |`),
     '',
     '```diff',
     diff.trimEnd(),
     '```',
   ].join('\n');
+}
+
+/** Updates the open rollback pull request of `branch`, or opens one. */
+async function upsertPull(
+  octokit: Octokit,
+  repo: RepoRef,
+  pull: { branch: string; base: string; title: string; body: string },
+): Promise<{ number: number; url: string; created: boolean }> {
+  const { branch, base, title, body } = pull;
   const open = await octokit.rest.pulls.list({ ...repo, state: 'open', head: `${repo.owner}:${branch}`, base });
-  let number: number;
-  let url: string;
-  let created = false;
   const existing = open.data[0];
   if (existing) {
-    ({ number, html_url: url } = (await octokit.rest.pulls.update({ ...repo, pull_number: existing.number, title, body })).data);
-  } else {
-    ({ number, html_url: url } = (await octokit.rest.pulls.create({ ...repo, head: branch, base, title, body })).data);
-    created = true;
+    const { data } = await octokit.rest.pulls.update({ ...repo, pull_number: existing.number, title, body });
+    return { number: data.number, url: data.html_url, created: false };
   }
-  if (request.labels.length > 0) await octokit.rest.issues.addLabels({ ...repo, issue_number: number, labels: request.labels });
-  if (request.promotionPull !== undefined)
-    await comment(
-      octokit,
-      repo,
-      request.promotionPull,
-      `${COMMENT_MARK}\n❌ Production did not converge on this promotion: ${request.reason}.\n\nRollback: #${number}`,
-    );
-  logger.info(`${created ? 'Opened' : 'Updated'} rollback pull request #${number}: ${url}`);
-  return { number, url, created, changes: edit.changes, diff };
+  const { data } = await octokit.rest.pulls.create({ ...repo, head: branch, base, title, body });
+  return { number: data.number, url: data.html_url, created: true };
 }
 
 /** Adds the action's comment, or edits it when one is there already. */

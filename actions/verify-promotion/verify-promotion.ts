@@ -5,20 +5,12 @@ import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
 import { headline } from '../../shared/endpoints/report.ts';
 import type { VerifyResult } from '../../shared/endpoints/verify.ts';
 import { errorMessage } from '../../shared/core/errors.ts';
-import type { Octokit } from '../../shared/github/client.ts';
-import type { KubeClient } from '../../shared/kube/client.ts';
+import type { KubeClient, KubeObject } from '../../shared/kube/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
-import type { SetSecret } from '../../shared/core/secrets.ts';
+import type { Clients } from './clients.ts';
 import type { Inputs } from './inputs.ts';
 import { findPromotionPull, openRollback, type RollbackResult } from './rollback.ts';
 import { waitForApplication, type AppVerdict, type ResourceRow } from './wait.ts';
-
-export interface Deps {
-  kube: () => Promise<KubeClient>;
-  github: () => Promise<Octokit>;
-  logger: Logger;
-  setSecret: SetSecret;
-}
 
 export interface PromotionResult {
   passed: boolean;
@@ -65,9 +57,31 @@ async function liveHealth(kube: KubeClient, rows: ResourceRow[]): Promise<void> 
   }
 }
 
-export async function verifyPromotion(inputs: Inputs, deps: Deps): Promise<PromotionResult> {
-  const { logger } = deps;
-  const kube = await deps.kube();
+/**
+ * Runs the action: wait for Argo CD, judge what it reports, prove production's endpoints, and
+ * (when asked) open the rollback pull request for a promotion that did not converge.
+ */
+export async function verifyPromotion(inputs: Inputs, clients: Clients): Promise<PromotionResult> {
+  const kube = await clients.kube();
+  const { app, waitedMs } = await waitForArgo(kube, inputs, clients.logger);
+  let verdict = await judgeArgo(kube, inputs, app, waitedMs, clients.logger);
+  let endpoints: VerifyResult | undefined;
+  if (verdict.passed && inputs.endpoints) {
+    endpoints = await runVerification(inputs.endpoints, { logger: clients.logger, setSecret: clients.setSecret });
+    verdict = judgeEndpoints(endpoints);
+  }
+  const rollback = verdict.passed ? undefined : await rollBack(inputs, verdict.reason, clients);
+  return { ...verdict, app, waitedMs, endpoints, rollback };
+}
+
+/** Whether the promotion passed so far, and one line saying why. */
+interface Verdict {
+  passed: boolean;
+  reason: string;
+}
+
+/** Watches the Application until Argo CD decides (or the time runs out), logging each change of its status. */
+async function waitForArgo(kube: KubeClient, inputs: Inputs, logger: Logger): Promise<{ app: AppVerdict; waitedMs: number }> {
   logger.info(
     `Waiting up to ${formatDuration(inputs.syncTimeoutMs)} for Application ${inputs.argocdNamespace}/${inputs.application} to report ${inputs.revision} synced and healthy.`,
   );
@@ -80,55 +94,62 @@ export async function verifyPromotion(inputs: Inputs, deps: Deps): Promise<Promo
     timeoutMs: inputs.syncTimeoutMs,
     degradedGraceMs: inputs.degradedGraceMs,
     onChange: (object) => {
-      const status = (object['status'] ?? {}) as {
-        sync?: { status?: string; revision?: string };
-        health?: { status?: string };
-        operationState?: { phase?: string };
-      };
-      const line = `  revision ${status.sync?.revision?.slice(0, 7) ?? '—'}, sync ${status.sync?.status ?? '—'}, operation ${status.operationState?.phase ?? '—'}, health ${status.health?.status ?? '—'}`;
+      const line = statusLine(object);
       if (line !== lastLine) logger.info(line);
       lastLine = line;
     },
   });
-  const waitedMs = app.seenAt - started;
-  let passed = app.outcome === 'healthy';
-  let reason = WORDS[app.outcome];
-  if (!passed) {
-    await liveHealth(kube, app.resources);
-    logger.info(`${reason}${app.message ? `: ${app.message}` : ''}`);
-  } else logger.info(`Application ${inputs.application} is synced to ${inputs.revision.slice(0, 7)} and Healthy (after ${formatDuration(waitedMs)}).`);
-  let endpoints: VerifyResult | undefined;
-  if (passed && inputs.endpoints) {
-    endpoints = await runVerification(inputs.endpoints, { logger, setSecret: deps.setSecret });
-    if (!endpoints.passed) {
-      passed = false;
-      reason = `production's endpoints failed: ${headline(endpoints)}`;
-      const old = endpoints.results.find((r) => r.verdict === 'old-version');
-      if (old) reason = `an old version still answers in production (${old.reason ?? ''})`;
-    }
+  return { app, waitedMs: app.seenAt - started };
+}
+
+/** One log line of an Application's status: revision, sync, operation, health. */
+function statusLine(object: KubeObject): string {
+  const status = (object['status'] ?? {}) as {
+    sync?: { status?: string; revision?: string };
+    health?: { status?: string };
+    operationState?: { phase?: string };
+  };
+  return `  revision ${status.sync?.revision?.slice(0, 7) ?? '—'}, sync ${status.sync?.status ?? '—'}, operation ${status.operationState?.phase ?? '—'}, health ${status.health?.status ?? '—'}`;
+}
+
+/** What Argo CD's verdict means; for a failure, the workloads' live health is read in too. */
+async function judgeArgo(kube: KubeClient, inputs: Inputs, app: AppVerdict, waitedMs: number, logger: Logger): Promise<Verdict> {
+  const reason = WORDS[app.outcome];
+  if (app.outcome === 'healthy') {
+    logger.info(`Application ${inputs.application} is synced to ${inputs.revision.slice(0, 7)} and Healthy (after ${formatDuration(waitedMs)}).`);
+    return { passed: true, reason };
   }
-  let rollback: RollbackResult | undefined;
-  if (!passed && inputs.rollback && inputs.kustomization) {
-    try {
-      const octokit = await deps.github();
-      const promotionPull = inputs.promotionPull ?? (await findPromotionPull(octokit, inputs.repository, inputs.base, inputs.revision));
-      rollback = await openRollback(
-        octokit,
-        {
-          repo: inputs.repository,
-          base: inputs.base,
-          kustomization: inputs.kustomization,
-          revision: inputs.revision,
-          labels: inputs.rollbackLabels,
-          reason,
-          promotionPull,
-        },
-        logger,
-      );
-    } catch (error: unknown) {
-      logger.error(`The rollback pull request could not be opened: ${errorMessage(error)}`);
-      throw error;
-    }
+  await liveHealth(kube, app.resources);
+  logger.info(`${reason}${app.message ? `: ${app.message}` : ''}`);
+  return { passed: false, reason };
+}
+
+/** What production's endpoint checks mean: an old version answering is said as such. */
+function judgeEndpoints(endpoints: VerifyResult): Verdict {
+  if (endpoints.passed) return { passed: true, reason: WORDS.healthy };
+  const old = endpoints.results.find((r) => r.verdict === 'old-version');
+  if (old) return { passed: false, reason: `an old version still answers in production (${old.reason ?? ''})` };
+  return { passed: false, reason: `production's endpoints failed: ${headline(endpoints)}` };
+}
+
+/** Opens (or updates) the rollback pull request when `rollback` is on; undefined otherwise or when nothing differs. */
+async function rollBack(inputs: Inputs, reason: string, clients: Clients): Promise<RollbackResult | undefined> {
+  if (!inputs.rollback || !inputs.kustomization) return undefined;
+  try {
+    const octokit = await clients.github();
+    const promotionPull = inputs.promotionPull ?? (await findPromotionPull(octokit, inputs.repository, inputs.base, inputs.revision));
+    const request = {
+      repo: inputs.repository,
+      base: inputs.base,
+      kustomization: inputs.kustomization,
+      revision: inputs.revision,
+      labels: inputs.rollbackLabels,
+      reason,
+      promotionPull,
+    };
+    return await openRollback(octokit, request, clients.logger);
+  } catch (error: unknown) {
+    clients.logger.error(`The rollback pull request could not be opened: ${errorMessage(error)}`);
+    throw error;
   }
-  return { passed, reason, app, waitedMs, endpoints, rollback };
 }

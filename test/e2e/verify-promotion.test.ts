@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitHubEmulator } from '../emulators/github/index.ts';
 import type { ArgoCd } from '../emulators/kubernetes/argocd.ts';
 import type { RunResult } from '../helpers/run-action.ts';
+import { visibleLines } from '../helpers/render-summary.ts';
 import { KUSTOMIZATION, startPromotionWorld, type PromotionWorld } from '../helpers/promotion-world.ts';
 
 let world: PromotionWorld;
@@ -45,6 +46,9 @@ describe('verify-promotion', () => {
     expect(run.outputs['passed']).toBe('true');
     expect(run.outputs['outcome']).toBe('healthy');
     expect(openRollbacks()).toHaveLength(0);
+    const lines = visibleLines(run.summary);
+    expect(lines[0]).toMatch(new RegExp(`^✅ verify-promotion: production at ${sha.slice(0, 7)}: synced and healthy in \\d`));
+    expect(run.outputs['verdict']).toBe(lines[0]);
   }, 90_000);
 
   it('a Degraded workload (an image that crashes) ends in a report and one rollback pull request, updated on re-run', async () => {
@@ -52,6 +56,10 @@ describe('verify-promotion', () => {
     const run = await verify(promotion.sha, { 'expect-version': 'crashloop-v3' });
     expect(run.exitCode).toBe(1);
     expect(run.outputs['outcome']).toBe('degraded');
+    const lines = visibleLines(run.summary);
+    expect(lines[0]).toMatch(new RegExp(`^❌ verify-promotion: production at ${promotion.sha.slice(0, 7)}: not verified in \\d`));
+    expect(lines[1]).toMatch(/^❌ Application production: production is Degraded.* Fix: Review and merge the rollback pull request/);
+    expect(run.outputs['verdict']).toBe(`${lines[0] ?? ''}\n- ${(lines[1] ?? '').slice(2)}`);
     expect(run.stdout).toMatch(/Deployment\s+production\s+todo-api\s+Synced\s+Degraded\s+.*ProgressDeadlineExceeded/);
     expect(openRollbacks()).toHaveLength(1);
     expectOnlyTagLine('crashloop-v3', 'v2');
@@ -93,6 +101,7 @@ describe('verify-promotion', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs['outcome']).toBe('healthy');
     expect(run.stdout).toContain('an old version still answers in production');
+    expect(visibleLines(run.summary)[1]).toMatch(/^❌ Production's endpoints: an old version still answers in production/);
     expect(openRollbacks()).toHaveLength(1);
     expectOnlyTagLine('v5', 'v2');
   }, 90_000);
