@@ -7,12 +7,13 @@ import { externalRefs, formatExternalRef } from '../../shared/branch/ownership/o
 import { UserError } from '../../shared/core/errors.ts';
 import type { KubeClient, KubeObject } from '../../shared/kube/client.ts';
 import { describeConnection } from '../../shared/kube/config.ts';
+import { isWaitedFor } from '../../shared/kube/readiness/registry.ts';
 import { applyPlan, resultOf, type ObjectResult } from './apply.ts';
 import type { Clients } from './clients.ts';
 import { diagnose } from './diagnose.ts';
 import { startDeployment, type GitHubDeployment } from './github-deployment.ts';
 import type { Inputs } from './inputs.ts';
-import { WAITED_KINDS, groupOf, isWorkload, objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
+import { objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
 import { completePlan, renderPlan, type RenderedPlan } from './plan.ts';
 import { planExternal, planInventory, pruneCandidates, pruneExternal, pruneObjects, readInventory, writeInventory } from './prune.ts';
 import { connectEarly, listAll, type Reach, type Reached } from './reach.ts';
@@ -202,11 +203,9 @@ function startGitHubDeployment(run: Run): Promise<GitHubDeployment | undefined> 
   );
 }
 
-/** The workloads of the branch namespace waited for (Deployments, StatefulSets, DaemonSets, Jobs). */
+/** The objects of the branch namespace waited for: those with a readiness rule (shared/kube/readiness/registry.ts). */
 function rolloutTargets(planned: readonly Planned[], namespace: string): KubeObject[] {
-  return planned
-    .map((p) => p.object)
-    .filter((o) => WAITED_KINDS.has(o.kind ?? '') && isWorkload(o) && o.metadata?.namespace === namespace && ['apps', 'batch'].includes(groupOf(o.apiVersion)));
+  return planned.map((p) => p.object).filter((o) => isWaitedFor(o) && o.metadata?.namespace === namespace);
 }
 
 /** Watches the workloads from before they are applied, so an early one's readiness is noticed at once (none with `wait: false` or a dry run). */

@@ -49,9 +49,6 @@ export function typeKey(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): string {
   return `${obj.apiVersion ?? ''} ${obj.kind ?? ''}`;
 }
 
-/** Kinds the action waits for, with kubectl's readiness rules. */
-export const WAITED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
-
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'ReplicationController']);
 
 /** Kinds with a pod template at `spec.template` (labels go on it too). */
