@@ -3,8 +3,10 @@
 // materialized views, sequences, foreign tables, functions, procedures, aggregates, types and
 // domains to the branch role one by one (ALTER ... OWNER TO), so it owns them exactly as if its
 // migrations had made them. Never REASSIGN OWNED BY <admin>: that would also hand the role
-// every database the admin owns. Objects of extensions, the system schemas and `public` itself
-// (granted to the role instead, as for any branch database) keep their owners.
+// every database the admin owns. Objects of extensions, the system schemas, `public` itself
+// (granted to the role instead, as for any branch database) and functions that are part of a type
+// (a range type's constructors, which PostgreSQL gives its bootstrap superuser whoever creates
+// the type) keep their owners.
 import { UserError } from '../../shared/core/errors.ts';
 import { quoteIdent, type PgClient } from '../../shared/postgres/client.ts';
 
@@ -22,7 +24,11 @@ const NOT_EXTENSION = (catalog: string, oid: string) =>
 const USER_SCHEMA =
   "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
 
-/** Everything in the database not yet owned by `$1`, schemas first (their objects need the role's CREATE on them). */
+/**
+ * Everything in the database not yet owned by `$1`, schemas first (their objects need the role's
+ * CREATE on them). Types: composite, domain, enum, range and multirange (ALTER TYPE on a range
+ * leaves its multirange to its old owner); array types follow their element type.
+ */
 const OBJECTS = `
 SELECT kind, name, pg_get_userbyid(owner) AS owner, pg_has_role(current_user, owner, 'USAGE') AS mine FROM (
   SELECT 1 AS ord, 'SCHEMA' AS kind, quote_ident(n.nspname) AS name, n.nspowner AS owner
@@ -36,10 +42,11 @@ SELECT kind, name, pg_get_userbyid(owner) AS owner, pg_has_role(current_user, ow
   UNION ALL
   SELECT 3, CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, p.oid::regprocedure::text, p.proowner
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE ${USER_SCHEMA} AND ${NOT_EXTENSION('pg_proc', 'p.oid')}
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
   UNION ALL
   SELECT 4, CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype::text, t.typowner
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-   WHERE t.typtype IN ('c', 'd', 'e', 'r') AND ${USER_SCHEMA} AND ${NOT_EXTENSION('pg_type', 't.oid')}
+   WHERE t.typtype IN ('c', 'd', 'e', 'r', 'm') AND ${USER_SCHEMA} AND ${NOT_EXTENSION('pg_type', 't.oid')}
      AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
 ) o WHERE owner <> (SELECT oid FROM pg_roles WHERE rolname = $1) ORDER BY ord, name`;
 

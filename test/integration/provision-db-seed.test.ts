@@ -90,9 +90,10 @@ function asRole(result: ProvisionResult, database = result.plan.database): Promi
 async function notOwned(client: PgClient, role: string): Promise<string[]> {
   const { rows } = await client.query<{ what: string }>(
     `SELECT c.relname || ' (' || pg_get_userbyid(c.relowner) || ')' AS what FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname IN ('app', 'public') AND c.relkind IN ('r','v','S','m','i') AND pg_get_userbyid(c.relowner) <> $1
+      WHERE n.nspname IN ('app', 'public') AND c.relkind IN ('r','p','v','S','m','i','c') AND pg_get_userbyid(c.relowner) <> $1
      UNION ALL SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'app' AND pg_get_userbyid(p.proowner) <> $1
-     UNION ALL SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' AND t.typtype IN ('e','d') AND pg_get_userbyid(t.typowner) <> $1
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i') -- a range type's constructors: the bootstrap superuser's whoever made the type
+     UNION ALL SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' AND pg_get_userbyid(t.typowner) <> $1
      UNION ALL SELECT nspname FROM pg_namespace WHERE nspname = 'app' AND pg_get_userbyid(nspowner) <> $1`,
     [role],
   );
@@ -159,6 +160,47 @@ describe('seed-from-database', () => {
     const error = await userErrorOf(provision(`seed-notmine-${run}`, { 'seed-from-database': `seed_su_${run}` }));
     expect(error.message).toContain(`is owned by "${serviceTarget(shared).user}"`);
     expect(error.fix).toContain(`ALTER DATABASE "seed_su_${run}" OWNER TO "${shared.user}"`);
+  });
+
+  it('refuses a template holding objects of a role the admin has no privileges of, naming them; nothing is left', async () => {
+    const foreign = `seed_alien_tpl_${run}`;
+    const other = `seed_other_${run}`;
+    made.databases.add(foreign);
+    made.roles.add(other);
+    const su = await connectOnce({ ...admin, ...serviceTarget(shared) });
+    try {
+      await su.query(`CREATE ROLE ${quoteIdent(other)}`);
+      await su.query(`CREATE DATABASE ${quoteIdent(foreign)} OWNER ${quoteIdent(shared.user)}`);
+    } finally {
+      await su.end();
+    }
+    const inside = await connectOnce({ ...admin, ...serviceTarget(shared), database: foreign });
+    try {
+      await inside.query('CREATE TABLE public.payroll (id int)');
+      await inside.query(`ALTER TABLE public.payroll OWNER TO ${quoteIdent(other)}`);
+    } finally {
+      await inside.end();
+    }
+    const branch = `seed-foreign-${run}`;
+    const error = await userErrorOf(provision(branch, { 'seed-from-database': foreign }));
+    expect(error.message).toContain(
+      `holds 1 object(s) whose owner the signed-in admin has no privileges of, so they cannot be handed to ${branch.replaceAll('-', '_')}_user: table public.payroll (owner ${other})`,
+    );
+    expect(error.message).toContain('was dropped');
+    expect(error.fix).toContain(`ALTER TABLE public.payroll OWNER TO "${shared.user}"`);
+    expect((await sql.query('SELECT 1 FROM pg_database WHERE datname = $1', [branch.replaceAll('-', '_')])).rowCount).toBe(0);
+  });
+
+  it('a re-run with a changed sanitising SQL says so and does not seed again', async () => {
+    const branch = `seed-changed-${run}`;
+    await provision(branch, { 'seed-from-database': template });
+    const { result, logger } = await provision(branch, { 'seed-from-database': template, 'seed-sanitize': 'sanitize.sql' });
+    expect(result.seed?.seeded).toBe(false);
+    expect(text(logger, 'warning')).toContain(`Seeded before (database/${template}`);
+    expect(text(logger, 'warning')).toContain('changed since');
+    const client = await asRole(result);
+    expect((await client.query("SELECT count(*)::int AS n FROM app.users WHERE email LIKE '%@example.invalid'")).rows[0]).toEqual({ n: 0 });
+    await client.end();
   });
 
   it('a failing sanitise drops the copy this run made; the next run seeds it', async () => {
