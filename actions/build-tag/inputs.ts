@@ -1,21 +1,19 @@
 import { InputReader } from '../../shared/core/inputs.ts';
 import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
 import { UserError } from '../../shared/core/errors.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/branch/naming.ts';
+import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 
 /** Everything build-tag reads from its inputs (names mirror action.yml). */
-export interface Inputs {
+export interface Inputs extends NamingInputs {
   /** Explicit branch; undefined means "what the event means". */
   branch: string | undefined;
   /** What a pull request from a fork is named as (`fork-pull-requests`): `refuse`, or its own `isolate`d names. */
   forks: ForkPolicy;
   /** Explicit sha; undefined means "what the event means". */
   sha: string | undefined;
-  namespacePrefix: string;
   productionBranch: string;
   productionNamespace: string;
   tagFormat: string;
-  maxSlugLength: number;
   /** Image names without tags. */
   images: string[];
   /** Service name to path globs; empty when detection is off. */
@@ -41,11 +39,10 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     branch: reader.optional('branch'),
     forks: readForkPolicy(reader),
     sha: reader.optional('sha'),
-    namespacePrefix: reader.string('namespace-prefix', 'feature-'),
     productionBranch: reader.string('production-branch', 'main'),
     productionNamespace: reader.string('production-namespace', 'production'),
     tagFormat: reader.string('tag-format', '{slug}-{sha}'),
-    maxSlugLength: reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH }),
+    ...readNamingInputs(reader),
     images,
     services: readServices(reader.document('services')),
     baseRef: reader.optional('base-ref'),

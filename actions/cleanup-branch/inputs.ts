@@ -4,8 +4,8 @@ import { readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type Postgr
 import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
 import { readProductionNamespaces } from '../../shared/kube/client.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, branchNames } from '../../shared/branch/naming.ts';
 import { readTtl, type TtlInputs } from './ttl.ts';
+import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */
 export type Mode = 'branch' | 'sweep';
@@ -14,7 +14,7 @@ export type Mode = 'branch' | 'sweep';
 export type DropMethod = 'arm' | 'sql';
 
 /** Everything cleanup-branch reads from its inputs (names mirror action.yml). */
-export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, NamingInputs {
   mode: Mode;
   /** Explicit branch; undefined means the branch the event means (branch mode only; only on events that mean a branch is gone). */
   branch: string | undefined;
@@ -22,8 +22,6 @@ export interface Inputs extends AzureTargetInputs, PostgresAdminInputs {
   forks: ForkPolicy;
   /** List and explain only. Default: false for `branch`, true for `sweep`. */
   dryRun: boolean;
-  namespacePrefix: string;
-  maxSlugLength: number;
   /** Namespaces never deleted, besides `default` and `kube-*` (input `production-namespaces`). */
   productionNamespaces: string[];
   /** Databases never dropped, besides postgres, azure*, template*, pg_*. */
@@ -89,17 +87,14 @@ export function readInputs(reader = new InputReader()): Inputs {
       'A sweep asks GitHub which branches still exist: pass `token: ${{ github.token }}` (with `contents: read` and `pull-requests: read`).',
     );
   }
-  const namespacePrefix = reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX);
-  const maxSlugLength = reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH });
-  branchNames('x', { namespacePrefix, maxSlugLength }); // refuses a bad prefix now, naming the input
+  const naming = readNamingInputs(reader);
   const productionNamespaces = readProductionNamespaces(reader);
   return {
     mode,
     branch: reader.optional('branch'),
     forks: readForkPolicy(reader),
     dryRun: reader.boolean('dry-run', mode === 'sweep'),
-    namespacePrefix,
-    maxSlugLength,
+    ...naming,
     productionNamespaces,
     protectedDatabases: reader.list('protected-databases'),
     gracePeriodMs: reader.duration('grace-period', '24h', 366 * 24 * 3_600_000),

@@ -1,19 +1,17 @@
 import { InputReader } from '../../shared/core/inputs.ts';
 import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
 import { UserError } from '../../shared/core/errors.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/branch/naming.ts';
 import { httpsUrl } from '../../shared/azure/login.ts';
 import { matching as check, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure/inputs.ts';
 import { readSeedInputs, type SeedInputs } from './seed-inputs.ts';
+import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 
 /** Everything provision-db reads from its inputs (names mirror action.yml). */
-export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInputs {
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInputs, NamingInputs {
   /** Explicit branch; undefined means the branch the event means. */
   branch: string | undefined;
   /** What a pull request from a fork gets (`fork-pull-requests`): `refuse`, or its own `isolate`d database. */
   forks: ForkPolicy;
-  namespacePrefix: string;
-  maxSlugLength: number;
   /** Explicit database name; undefined means the naming function's. */
   database: string | undefined;
   charset: string;
@@ -78,8 +76,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     ...readSeedInputs(reader, protectedDatabases),
     branch: reader.optional('branch'),
     forks: readForkPolicy(reader),
-    namespacePrefix: reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX),
-    maxSlugLength: reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH }),
+    ...readNamingInputs(reader),
     ...azure,
     ...postgres,
     database: reader.optional('database'),
