@@ -85,11 +85,12 @@ async function runFile(client: PgClient, what: string, file: SqlFile): Promise<v
 }
 
 /** The seed record, if the database was seeded before (read as the branch role). */
-export async function readSeedRecord(client: PgClient): Promise<{ name: string; checksum: string; applied_at: Date } | undefined> {
+export async function readSeedRecord(client: PgClient, name: string): Promise<{ name: string; checksum: string; applied_at: Date } | undefined> {
   const exists = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'branch_env_migrations'");
   if ((exists.rowCount ?? 0) === 0) return undefined;
   const { rows } = await client.query<{ name: string; checksum: string; applied_at: Date }>(
-    `SELECT name, checksum, applied_at FROM ${MIGRATIONS_TABLE} WHERE name LIKE 'seed/%' ORDER BY applied_at LIMIT 1`,
+    `SELECT name, checksum, applied_at FROM ${MIGRATIONS_TABLE} WHERE name LIKE 'seed/%' ORDER BY name = $1 DESC, applied_at DESC LIMIT 1`,
+    [name],
   );
   return rows[0];
 }
@@ -115,7 +116,10 @@ async function seedInTransaction(client: PgClient, seed: Seed, role: string): Pr
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [recordName(seed), seed.checksum]);
+    await client.query(
+      `INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,
+      [recordName(seed), seed.checksum],
+    );
     await client.query('COMMIT');
   } catch (error: unknown) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -181,7 +185,8 @@ export class SeedRun {
     const { seed } = this;
     if (seed === undefined) return undefined;
     const source = seedSource(seed);
-    const record = await readSeedRecord(roleClient);
+    // A fresh copy may carry the template's own records (a template made from a seeded database): this run seeds it.
+    const record = this.copies && this.created ? undefined : await readSeedRecord(roleClient, recordName(seed));
     if (record !== undefined) {
       const changed =
         record.checksum === seed.checksum ? '' : ' The seed or its sanitising SQL changed since; drop the database (cleanup-branch) to seed it again.';

@@ -40,6 +40,9 @@ beforeAll(async () => {
   const tpl = await connectOnce({ ...admin, database: template });
   await tpl.query('GRANT CREATE ON SCHEMA public TO CURRENT_USER');
   await tpl.query(TEMPLATE_SQL);
+  // As a template made from a database provision-db seeded and migrated would: its records come with every copy.
+  await tpl.query('CREATE TABLE public.branch_env_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  await tpl.query("INSERT INTO public.branch_env_migrations (name, checksum) VALUES ('seed/database/ancient', 'x'), ('001_init.sql', 'y')");
   await tpl.end();
 });
 afterAll(async () => {
@@ -109,6 +112,8 @@ describe('seed-from-database', () => {
     expect(text(logger)).toMatch(/Handed \d+ copied object\(s\)/);
     const client = await asRole(result);
     expect(await notOwned(client, result.plan.role)).toEqual([]);
+    const records = await client.query<{ name: string }>('SELECT name FROM public.branch_env_migrations ORDER BY name');
+    expect(records.rows.map((row) => row.name)).toEqual(['001_init.sql', 'seed/database/ancient', `seed/database/${template}`]);
     const users = await client.query<{ n: number; masked: number; tokens: number }>(
       "SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE '%@example.invalid')::int AS masked, count(api_token)::int AS tokens FROM app.users",
     );
