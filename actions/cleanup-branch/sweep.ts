@@ -18,7 +18,7 @@ import { slugOf, stepContext, type BranchEnvironment, type StepContext } from '.
 import { credentialSlug, listSuiteCredentials } from './federated.ts';
 import { environmentName, findDeployments, liveBranches, type DeploymentInfo } from './github-env.ts';
 import type { Inputs } from './inputs.ts';
-import { mapLimit } from './limit.ts';
+import { mapLimit } from '../../shared/core/limit.ts';
 import { listManagedNamespaces } from './namespaces.ts';
 import type { ObjectKind, Recorder } from './report.ts';
 import { primaryNamespace, teardown, type Clients } from './teardown.ts';

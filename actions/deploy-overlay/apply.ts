@@ -9,6 +9,7 @@ import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
 import { FIELD_MANAGER, PHASE_NAMES, displayName, objectKey, phaseOf, type Planned } from './objects.ts';
 import { isRecord } from '../../shared/core/json.ts';
+import { mapLimit } from '../../shared/core/limit.ts';
 
 /** What happened to one object. */
 export type ObjectOutcome =
@@ -42,17 +43,6 @@ export interface ApplyContext {
   concurrency?: number;
   /** Told about each object the server accepted (not in a dry run), as the server answered. */
   onApplied?: (live: KubeObject) => void;
-}
-
-/** Runs `fn` over `items` with at most `limit` running at once; results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await fn(items[index] as T, index);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** The result entry of an object. */
@@ -181,7 +171,7 @@ export async function applyPlan(planned: readonly Planned[], ctx: ApplyContext):
   const phases = [...new Set(planned.map((p) => phaseIn(p.object)))].sort((a, b) => a - b);
   for (const phase of phases) {
     const items = planned.filter((p) => phaseIn(p.object) === phase);
-    const done = await mapLimit(items, ctx.concurrency ?? 32, (item) => applyOne(item, ctx));
+    const { results: done } = await mapLimit(items, ctx.concurrency ?? 32, (item) => applyOne(item, ctx));
     for (const { result, live: answer } of done) {
       results.push(result);
       if (answer) live.set(objectKey(answer), answer);

@@ -18,7 +18,8 @@ import type { EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
-import { mapLimit, resultOf, type ObjectResult } from './apply.ts';
+import { resultOf, type ObjectResult } from './apply.ts';
+import { mapLimit } from '../../shared/core/limit.ts';
 import { APPLY_SET_LABEL, FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, isOutside, objectKey, typeKey, type Planned } from './objects.ts';
 
 /** A kind as `apiVersion Kind` with its scope. */
@@ -184,7 +185,7 @@ export function pruneCandidates(existing: ReadonlyMap<string, KubeObject>, plann
 
 /** Deletes the candidates (dry run: asks the server with dryRun=All). */
 export async function pruneObjects(client: KubeClient, candidates: readonly KubeObject[], dryRun: boolean, logger: Logger): Promise<ObjectResult[]> {
-  return mapLimit(candidates, 16, async (obj) => {
+  const { results } = await mapLimit(candidates, 16, async (obj) => {
     try {
       await client.delete(obj, { propagationPolicy: 'Background', dryRun });
       logger.info(`${displayName(obj)} ${dryRun ? 'would be pruned' : 'pruned'} (no longer rendered).`);
@@ -194,4 +195,5 @@ export async function pruneObjects(client: KubeClient, candidates: readonly Kube
       return resultOf(obj, 'earlier deploy', 'failed', `prune: ${describeKubeError(error)}`);
     }
   });
+  return results;
 }

@@ -9,7 +9,7 @@ import { systemClock } from '../core/clock.ts';
 import type { Check } from './check-types.ts';
 import { judge, type Failure, type Judgement, type Verdict } from './evaluate.ts';
 import type { Sender } from './http-client.ts';
-import { Limiter } from './limiter.ts';
+import { Limiter } from '../core/limit.ts';
 import type { Redactor } from './redact.ts';
 
 /** Timing and proof settings of a run. */

@@ -13,7 +13,7 @@ import { newReport } from '../../actions/cleanup-branch/cleanup.ts';
 import { markBelongs, slugOf } from '../../actions/cleanup-branch/environment.ts';
 import { credentialSlug } from '../../actions/cleanup-branch/federated.ts';
 import { environmentName } from '../../actions/cleanup-branch/github-env.ts';
-import { mapLimit } from '../../actions/cleanup-branch/limit.ts';
+import { mapLimit } from '../../shared/core/limit.ts';
 import { namespaceRefusal } from '../../actions/cleanup-branch/namespaces.ts';
 import { PgPool } from '../../actions/cleanup-branch/pg-pool.ts';
 import { Recorder } from '../../actions/cleanup-branch/report.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChecks } from '../../shared/endpoints/checks.ts';
 import type { HttpRequest, Outcome, Sender } from '../../shared/endpoints/http-client.ts';
-import { Limiter } from '../../shared/endpoints/limiter.ts';
+import { Limiter } from '../../shared/core/limit.ts';
 import { Redactor } from '../../shared/endpoints/redact.ts';
 import { failureError, resultsOutput, textTable, toOutputs } from '../../shared/endpoints/report.ts';
 import { writeVerifySummary } from '../../actions/verify-endpoints/summary.ts';
