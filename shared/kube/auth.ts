@@ -83,104 +83,169 @@ interface ExecStatus {
   expirationTimestamp?: string;
 }
 
-/** The exec plugin as a credential source, cached until its expiry. */
-function execAuthenticator(connection: KubeConnection, exec: ExecConfig, options: AuthOptions): Authenticator {
-  const now = options.now ?? Date.now;
-  let cached: { credentials: Credentials; expires: number } | undefined;
-  const command = exec.command ?? '';
-  if (command === '')
-    throw new UserError(`The kubeconfig user ${quoteValue(connection.userName)} has an \`exec\` plugin without a \`command\`.`, {
-      fix: 'Set `exec.command` (e.g. `kubelogin`), as `az aks get-credentials` writes it.',
-    });
-  // client-go: a command with a path separator but not absolute is relative to the kubeconfig's folder.
-  const resolved = command.includes('/') && !path.isAbsolute(command) ? path.resolve(connection.baseDir, command) : command;
+/** The `KUBERNETES_EXEC_INFO` the plugin is run with, and the kubeconfig's `env` entries. */
+function pluginEnvironment(connection: KubeConnection, exec: ExecConfig): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const { name, value } of exec.env ?? []) env[name] = value;
+  const spec: Record<string, unknown> = { interactive: false };
+  if (exec.provideClusterInfo) {
+    const ca = connection.cluster['certificate-authority-data'];
+    spec['cluster'] = {
+      server: connection.server,
+      'insecure-skip-tls-verify': connection.cluster['insecure-skip-tls-verify'] === true,
+      ...(typeof ca === 'string' ? { 'certificate-authority-data': ca } : {}),
+    };
+  }
   const apiVersion = exec.apiVersion ?? 'client.authentication.k8s.io/v1';
-  const run = async (): Promise<Credentials> => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const { name, value } of exec.env ?? []) env[name] = value;
-    const spec: Record<string, unknown> = { interactive: false };
-    if (exec.provideClusterInfo) {
-      const ca = connection.cluster['certificate-authority-data'];
-      spec['cluster'] = {
-        server: connection.server,
-        'insecure-skip-tls-verify': connection.cluster['insecure-skip-tls-verify'] === true,
-        ...(typeof ca === 'string' ? { 'certificate-authority-data': ca } : {}),
-      };
+  env['KUBERNETES_EXEC_INFO'] = JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
+  return env;
+}
+
+/** The credentials of an ExecCredential status, with when they expire (ms; infinity without `expirationTimestamp`). */
+function execCredentials(status: ExecStatus): { credentials: Credentials; expires: number } {
+  const credentials: Credentials = { headers: status.token ? { Authorization: `Bearer ${status.token}` } : {} };
+  if (status.clientCertificateData && status.clientKeyData) {
+    credentials.cert = status.clientCertificateData;
+    credentials.key = status.clientKeyData;
+  }
+  const expiry = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : Number.POSITIVE_INFINITY;
+  return { credentials, expires: Number.isNaN(expiry) ? Number.POSITIVE_INFINITY : expiry };
+}
+
+/** The exec plugin as a credential source, cached until its expiry (one run at a time). */
+class ExecAuthenticator implements Authenticator {
+  private readonly connection: KubeConnection;
+  private readonly exec: ExecConfig;
+  private readonly options: AuthOptions;
+  private readonly now: () => number;
+  /** The command as written (for messages). */
+  private readonly command: string;
+  /** The command to run (relative paths taken from the kubeconfig's folder, as client-go does). */
+  private readonly resolved: string;
+  private cached: { credentials: Credentials; expires: number } | undefined;
+  private pending: Promise<Credentials> | undefined;
+
+  constructor(connection: KubeConnection, exec: ExecConfig, options: AuthOptions) {
+    this.connection = connection;
+    this.exec = exec;
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.command = exec.command ?? '';
+    if (this.command === '')
+      throw new UserError(`The kubeconfig user ${quoteValue(connection.userName)} has an \`exec\` plugin without a \`command\`.`, {
+        fix: 'Set `exec.command` (e.g. `kubelogin`), as `az aks get-credentials` writes it.',
+      });
+    // client-go: a command with a path separator but not absolute is relative to the kubeconfig's folder.
+    this.resolved = this.command.includes('/') && !path.isAbsolute(this.command) ? path.resolve(connection.baseDir, this.command) : this.command;
+  }
+
+  /** The cached credentials while they are fresh, else those of one run of the plugin. */
+  credentials(): Promise<Credentials> {
+    if (this.cached && this.cached.expires - EXPIRY_SKEW_MS > this.now()) return Promise.resolve(this.cached.credentials);
+    this.pending ??= this.renew().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  /** Forgets the cached credentials; the plugin always runs again. */
+  invalidate(): boolean {
+    this.cached = undefined;
+    return true;
+  }
+
+  /** Runs the plugin, checks and masks what it printed, and caches the credentials. */
+  private async renew(): Promise<Credentials> {
+    const status = this.parseStatus(await this.runPlugin());
+    maskSecret(status.token, this.options.setSecret);
+    maskSecret(status.clientKeyData, this.options.setSecret);
+    if (!status.token && !(status.clientCertificateData && status.clientKeyData)) {
+      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(this.command)} returned neither a token nor a client certificate and key.`, {
+        fix: "Check the plugin's login settings.",
+      });
     }
-    env['KUBERNETES_EXEC_INFO'] = JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
-    let stdout: string;
+    this.cached = execCredentials(status);
+    return this.cached.credentials;
+  }
+
+  /** The plugin's stdout; a missing command or a failed run becomes a UserError that says how to fix it. */
+  private async runPlugin(): Promise<string> {
+    const env = pluginEnvironment(this.connection, this.exec);
     try {
-      stdout = await (options.runPlugin ?? defaultRunPlugin)(resolved, exec.args ?? [], env, options.pluginTimeoutMs ?? 120_000);
+      return await (this.options.runPlugin ?? defaultRunPlugin)(this.resolved, this.exec.args ?? [], env, this.options.pluginTimeoutMs ?? 120_000);
     } catch (error: unknown) {
       const missing = (error as { code?: unknown }).code === 'ENOENT';
       throw new UserError(
-        `The kubeconfig's credential plugin ${quoteValue(command)} ${missing ? 'is not installed (not found on PATH)' : `failed: ${errorMessage(error)}`}.`,
+        `The kubeconfig's credential plugin ${quoteValue(this.command)} ${missing ? 'is not installed (not found on PATH)' : `failed: ${errorMessage(error)}`}.`,
         {
           fix: missing
-            ? exec.installHint?.trim() || 'Install it before this step (e.g. azure/use-kubelogin for kubelogin).'
+            ? this.exec.installHint?.trim() || 'Install it before this step (e.g. azure/use-kubelogin for kubelogin).'
             : 'Run the same command locally to see why; with kubelogin, check the login mode (`kubelogin convert-kubeconfig -l workloadidentity` or `azurecli`).',
           cause: error,
         },
       );
     }
-    let status: ExecStatus;
+  }
+
+  /** The ExecCredential's status. */
+  private parseStatus(stdout: string): ExecStatus {
     try {
-      status = (JSON.parse(stdout) as { status?: ExecStatus }).status ?? {};
+      return (JSON.parse(stdout) as { status?: ExecStatus }).status ?? {};
     } catch {
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} printed something that is not an ExecCredential JSON document.`, {
+      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(this.command)} printed something that is not an ExecCredential JSON document.`, {
         fix: 'Run it locally with KUBERNETES_EXEC_INFO set and check its output.',
       });
     }
-    maskSecret(status.token, options.setSecret);
-    maskSecret(status.clientKeyData, options.setSecret);
-    if (!status.token && !(status.clientCertificateData && status.clientKeyData)) {
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(command)} returned neither a token nor a client certificate and key.`, {
-        fix: "Check the plugin's login settings.",
-      });
-    }
-    const credentials: Credentials = { headers: status.token ? { Authorization: `Bearer ${status.token}` } : {} };
-    if (status.clientCertificateData && status.clientKeyData) {
-      credentials.cert = status.clientCertificateData;
-      credentials.key = status.clientKeyData;
-    }
-    const expiry = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : Number.POSITIVE_INFINITY;
-    cached = { credentials, expires: Number.isNaN(expiry) ? Number.POSITIVE_INFINITY : expiry };
-    return credentials;
-  };
-  let pending: Promise<Credentials> | undefined;
-  return {
-    credentials: () => {
-      if (cached && cached.expires - EXPIRY_SKEW_MS > now()) return Promise.resolve(cached.credentials);
-      pending ??= run().finally(() => (pending = undefined));
-      return pending;
-    },
-    invalidate: () => {
-      cached = undefined;
-      return true;
-    },
-  };
+  }
 }
 
-/** The authenticator for the connection's user. */
-export function createAuthenticator(connection: KubeConnection, options: AuthOptions): Authenticator {
-  const { user } = connection;
-  if (user.exec) return execAuthenticator(connection, user.exec, options);
-  const provider = user['auth-provider'];
-  if (provider) throw providerRefused(connection.userName, provider.name);
-  const cert = readPem(user['client-certificate-data'], user['client-certificate'], 'client-certificate');
-  const key = readPem(user['client-key-data'], user['client-key'], 'client-key');
-  if (key !== undefined) maskSecret(key, options.setSecret);
-  const tls = cert !== undefined && key !== undefined ? { cert, key } : {};
-  const basic =
-    typeof user.username === 'string' && typeof user.password === 'string' ? Buffer.from(`${user.username}:${user.password}`).toString('base64') : '';
-  maskSecret(basic, options.setSecret);
-  const now = options.now ?? Date.now;
-  let fileToken: { token: string; read: number } | undefined;
-  const bearer = (): string | undefined => {
+/** A token (inline, or a `tokenFile` re-read after a minute as kubectl does), basic auth and a client certificate. */
+class UserAuthenticator implements Authenticator {
+  private readonly user: KubeConnection['user'];
+  private readonly setSecret: SetSecret;
+  private readonly now: () => number;
+  private readonly tls: { cert?: string; key?: string };
+  /** `user:password`, base64 (masked), or ''. */
+  private readonly basic: string;
+  private fileToken: { token: string; read: number } | undefined;
+
+  constructor(connection: KubeConnection, options: AuthOptions) {
+    const { user } = connection;
+    this.user = user;
+    this.setSecret = options.setSecret;
+    this.now = options.now ?? Date.now;
+    const cert = readPem(user['client-certificate-data'], user['client-certificate'], 'client-certificate');
+    const key = readPem(user['client-key-data'], user['client-key'], 'client-key');
+    if (key !== undefined) maskSecret(key, options.setSecret);
+    this.tls = cert !== undefined && key !== undefined ? { cert, key } : {};
+    this.basic =
+      typeof user.username === 'string' && typeof user.password === 'string' ? Buffer.from(`${user.username}:${user.password}`).toString('base64') : '';
+    maskSecret(this.basic, options.setSecret);
+  }
+
+  /** The bearer token (else basic auth) and the client certificate. */
+  credentials(): Promise<Credentials> {
+    return Promise.resolve().then(() => {
+      const token = this.bearer();
+      const headers: Record<string, string> = {};
+      if (token) headers['Authorization'] = `Bearer ${token}`;
+      else if (this.basic !== '') headers['Authorization'] = `Basic ${this.basic}`;
+      return { headers, ...this.tls };
+    });
+  }
+
+  /** Forgets the token read from `tokenFile`; true when there was one (it may have been rotated). */
+  invalidate(): boolean {
+    const hadFile = this.fileToken !== undefined;
+    this.fileToken = undefined;
+    return hadFile;
+  }
+
+  /** The inline token, else the `tokenFile`'s (re-read once it is a minute old). */
+  private bearer(): string | undefined {
+    const { user } = this;
     if (typeof user.token === 'string' && user.token !== '') return user.token;
     const file = user.tokenFile;
     if (typeof file !== 'string' || file === '') return undefined;
-    if (!fileToken || now() - fileToken.read > TOKEN_FILE_TTL_MS) {
+    if (!this.fileToken || this.now() - this.fileToken.read > TOKEN_FILE_TTL_MS) {
       let token: string;
       try {
         token = readFileSync(file, 'utf8').trim();
@@ -189,24 +254,18 @@ export function createAuthenticator(connection: KubeConnection, options: AuthOpt
           fix: "Check the path (relative paths are taken from the kubeconfig file's folder).",
         });
       }
-      maskSecret(token, options.setSecret);
-      fileToken = { token, read: now() };
+      maskSecret(token, this.setSecret);
+      this.fileToken = { token, read: this.now() };
     }
-    return fileToken.token;
-  };
-  return {
-    credentials: () =>
-      Promise.resolve().then(() => {
-        const token = bearer();
-        const headers: Record<string, string> = {};
-        if (token) headers['Authorization'] = `Bearer ${token}`;
-        else if (basic !== '') headers['Authorization'] = `Basic ${basic}`;
-        return { headers, ...tls };
-      }),
-    invalidate: () => {
-      const hadFile = fileToken !== undefined;
-      fileToken = undefined;
-      return hadFile;
-    },
-  };
+    return this.fileToken.token;
+  }
+}
+
+/** The authenticator for the connection's user. */
+export function createAuthenticator(connection: KubeConnection, options: AuthOptions): Authenticator {
+  const { user } = connection;
+  if (user.exec) return new ExecAuthenticator(connection, user.exec, options);
+  const provider = user['auth-provider'];
+  if (provider) throw providerRefused(connection.userName, provider.name);
+  return new UserAuthenticator(connection, options);
 }

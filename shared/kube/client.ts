@@ -12,7 +12,7 @@ import type { RunPlugin } from './auth.ts';
 import type { KubeConnection } from './config.ts';
 import { discovery, type ResourceInfo } from './discovery.ts';
 import { kubeApiError } from './errors.ts';
-import type { KubeHttp, Query } from './http.ts';
+import type { HttpResponse, KubeHttp, Query, RequestOptions } from './http.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, isValidDnsLabel, type BranchNames } from '../branch/naming.ts';
 import { retry } from '../core/retry.ts';
 import * as runner from '../core/workflow-commands.ts';
@@ -141,25 +141,150 @@ function parse(text: string): KubeObject {
   return text === '' ? {} : (JSON.parse(text) as KubeObject);
 }
 
-/** Builds a {@link KubeClient} for a kubeconfig context. */
-export function createKubeClient(connection: KubeConnection, options: KubeClientOptions = {}): KubeClient {
-  // The HTTP layer (and Node's http, https and tls modules) loads on the first request, off the start-up path.
-  let ready: Promise<KubeHttp> | undefined;
-  const load = (): Promise<KubeHttp> =>
-    (ready ??= Promise.all([import('./http.ts'), import('./auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
+/** How an object is named in retry messages: `Kind namespace/name`. */
+function describeRef(obj: KubeObject): string {
+  return `${obj.kind ?? '?'} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? ''}`;
+}
+
+/** The 404 a request for a kind the server does not serve would get (so callers see one shape). */
+function notServed(apiVersion: string, kind: string): Error {
+  const message = `the server does not serve ${kind} in ${apiVersion}`;
+  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message });
+  return Object.assign(new Error(message), { code: 404, body });
+}
+
+/**
+ * {@link KubeHttp} that loads the HTTP layer (shared/kube/http.ts, auth.ts, and Node's http, https
+ * and tls modules) on the first request, off the start-up path.
+ */
+class LazyKubeHttp implements KubeHttp {
+  private readonly connection: KubeConnection;
+  private readonly options: KubeClientOptions;
+  private ready: Promise<KubeHttp> | undefined;
+
+  constructor(connection: KubeConnection, options: KubeClientOptions) {
+    this.connection = connection;
+    this.options = options;
+  }
+
+  async request(method: 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT', path: string, options?: RequestOptions): Promise<HttpResponse> {
+    return (await this.load()).request(method, path, options);
+  }
+
+  async stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
+    return (await this.load()).stream(path, query, onLine, signal);
+  }
+
+  /** The real client, made once. */
+  private load(): Promise<KubeHttp> {
+    const { connection, options } = this;
+    this.ready ??= Promise.all([import('./http.ts'), import('./auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
       const auth = createAuthenticator(connection, {
         setSecret: options.setSecret ?? runner.setSecret,
         ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}),
       });
       return createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
-    }));
-  const http: KubeHttp = {
-    request: async (method, path, requestOptions) => (await load()).request(method, path, requestOptions),
-    stream: async (path, query, onLine, signal) => (await load()).stream(path, query, onLine, signal),
-  };
-  const { lookup: discover, prefetch } = discovery(http);
-  const call = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
-    retry(fn, {
+    });
+    return this.ready;
+  }
+}
+
+/** {@link KubeClient} over the REST API: paths from discovery, every call retried under a deadline. */
+class RestKubeClient implements KubeClient {
+  readonly connection: KubeConnection;
+  private readonly options: KubeClientOptions;
+  private readonly http: KubeHttp;
+  private readonly discovery: ReturnType<typeof discovery>;
+
+  constructor(connection: KubeConnection, options: KubeClientOptions) {
+    this.connection = connection;
+    this.options = options;
+    this.http = new LazyKubeHttp(connection, options);
+    this.discovery = discovery(this.http);
+  }
+
+  resource(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
+    return this.call(`discovery of ${apiVersion} ${kind}`, () => this.discovery.lookup(apiVersion, kind));
+  }
+
+  prefetchDiscovery(): Promise<void> {
+    return this.discovery.prefetch();
+  }
+
+  apply(obj: KubeObject, options: ApplyOptions): Promise<{ code: number; object: KubeObject }> {
+    return this.call(`apply of ${describeRef(obj)}`, async () => {
+      const query = { fieldManager: options.fieldManager, force: String(options.force === true), dryRun: options.dryRun ? 'All' : undefined };
+      const raw = await this.http.request('PATCH', await this.pathOf(obj), { query, body: obj, contentType: 'application/apply-patch+yaml' });
+      return { code: raw.code, object: parse(raw.text) };
+    });
+  }
+
+  get(ref: KubeObject): Promise<KubeObject | undefined> {
+    return this.call(`read of ${describeRef(ref)}`, async () => {
+      try {
+        return parse((await this.http.request('GET', await this.pathOf(ref))).text);
+      } catch (error: unknown) {
+        if (kubeApiError(error)?.code === 404) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  list(
+    apiVersion: string,
+    kind: string,
+    options: { namespace?: string; labelSelector?: string } = {},
+  ): Promise<{ items: KubeObject[]; resourceVersion: string }> {
+    // A namespaced kind listed without a namespace is listed across all of them.
+    return this.call(`list of ${kind}`, async () =>
+      this.listPages(apiVersion, kind, await this.collection(apiVersion, kind, options.namespace ?? ''), options.labelSelector),
+    );
+  }
+
+  mergePatch(ref: KubeObject, patch: unknown, fieldManager: string): Promise<KubeObject> {
+    return this.call(`patch of ${describeRef(ref)}`, async () => {
+      const path = await this.pathOf(ref);
+      return parse((await this.http.request('PATCH', path, { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text);
+    });
+  }
+
+  delete(ref: KubeObject, options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; dryRun?: boolean } = {}): Promise<boolean> {
+    return this.call(`delete of ${describeRef(ref)}`, async () => {
+      try {
+        const query = { propagationPolicy: options.propagationPolicy ?? 'Background', dryRun: options.dryRun ? 'All' : undefined };
+        await this.http.request('DELETE', await this.pathOf(ref), { query });
+        return true;
+      } catch (error: unknown) {
+        if (kubeApiError(error)?.code === 404) return false;
+        throw error;
+      }
+    });
+  }
+
+  podLog(namespace: string, pod: string, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string> {
+    return this.call(`log of pod ${namespace}/${pod}`, async () => {
+      const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
+      const query = {
+        container: options.container,
+        tailLines: options.tailLines === undefined ? undefined : String(options.tailLines),
+        previous: options.previous ? 'true' : undefined,
+      };
+      return (await this.http.request('GET', path, { query })).text;
+    });
+  }
+
+  collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
+    return this.call(`discovery of ${apiVersion} ${kind}`, () => this.collection(apiVersion, kind, namespace ?? ''));
+  }
+
+  stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
+    return this.http.stream(path, query, onLine, signal);
+  }
+
+  /** Runs one call, retrying transient faults under the client's deadline. */
+  private call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const { options } = this;
+    return retry(fn, {
       deadlineMs: options.retryDeadlineMs ?? 30_000,
       initialDelayMs: 250,
       maxDelayMs: 5000,
@@ -167,94 +292,51 @@ export function createKubeClient(connection: KubeConnection, options: KubeClient
       ...(options.signal ? { signal: options.signal } : {}),
       onRetry: (info) => options.onRetry?.(what, info.reason, info.delayMs),
     });
-  const label = (obj: KubeObject): string => `${obj.kind ?? '?'} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? ''}`;
-  const resource = async (apiVersion: string, kind: string): Promise<ResourceInfo> => {
-    const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await discover(apiVersion, kind));
-    if (!info) {
-      const body = JSON.stringify({
-        kind: 'Status',
-        apiVersion: 'v1',
-        status: 'Failure',
-        reason: 'NotFound',
-        code: 404,
-        message: `the server does not serve ${kind} in ${apiVersion}`,
-      });
-      throw Object.assign(new Error(`the server does not serve ${kind} in ${apiVersion}`), { code: 404, body });
-    }
+  }
+
+  /** Every page of a list (built-in lists carry apiVersion and kind on the list only, so each item gets them). */
+  private async listPages(
+    apiVersion: string,
+    kind: string,
+    path: string,
+    labelSelector: string | undefined,
+  ): Promise<{ items: KubeObject[]; resourceVersion: string }> {
+    const items: KubeObject[] = [];
+    let resourceVersion = '';
+    let next: string | undefined;
+    do {
+      const page = parse((await this.http.request('GET', path, { query: { labelSelector, limit: '500', continue: next } })).text);
+      const meta = (page.metadata ?? {}) as { continue?: string; resourceVersion?: string };
+      const pageItems = Array.isArray(page['items']) ? (page['items'] as KubeObject[]) : [];
+      for (const item of pageItems) items.push({ apiVersion, kind, ...item });
+      resourceVersion = meta.resourceVersion ?? resourceVersion;
+      next = meta.continue || undefined;
+    } while (next);
+    return { items, resourceVersion };
+  }
+
+  /** The kind's resource (well-known kinds without a round trip); a 404 when the server does not serve it. */
+  private async servedResource(apiVersion: string, kind: string): Promise<ResourceInfo> {
+    const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await this.discovery.lookup(apiVersion, kind));
+    if (!info) throw notServed(apiVersion, kind);
     return info;
-  };
-  const collection = async (apiVersion: string, kind: string, namespace: string | undefined): Promise<string> => {
-    const info = await resource(apiVersion, kind);
+  }
+
+  /** The collection path of a kind; `namespace` '' means all namespaces, undefined the context's. */
+  private async collection(apiVersion: string, kind: string, namespace: string | undefined): Promise<string> {
+    const info = await this.servedResource(apiVersion, kind);
     const prefix = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-    const ns = info.namespaced && namespace !== '' ? (namespace ?? connection.namespace) : undefined;
+    const ns = info.namespaced && namespace !== '' ? (namespace ?? this.connection.namespace) : undefined;
     return `${prefix}${ns === undefined ? '' : `/namespaces/${encodeURIComponent(ns)}`}/${info.name}`;
-  };
-  const pathOf = async (obj: KubeObject): Promise<string> =>
-    `${await collection(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace)}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
-  return {
-    connection,
-    resource: (apiVersion, kind) => call(`discovery of ${apiVersion} ${kind}`, () => discover(apiVersion, kind)),
-    prefetchDiscovery: prefetch,
-    apply: (obj, opts) =>
-      call(`apply of ${label(obj)}`, async () => {
-        const query = { fieldManager: opts.fieldManager, force: String(opts.force === true), dryRun: opts.dryRun ? 'All' : undefined };
-        const raw = await http.request('PATCH', await pathOf(obj), { query, body: obj, contentType: 'application/apply-patch+yaml' });
-        return { code: raw.code, object: parse(raw.text) };
-      }),
-    get: (ref) =>
-      call(`read of ${label(ref)}`, async () => {
-        try {
-          return parse((await http.request('GET', await pathOf(ref))).text);
-        } catch (error: unknown) {
-          if (kubeApiError(error)?.code === 404) return undefined;
-          throw error;
-        }
-      }),
-    list: (apiVersion, kind, opts = {}) =>
-      call(`list of ${kind}`, async () => {
-        // A namespaced kind listed without a namespace is listed across all of them.
-        const path = await collection(apiVersion, kind, opts.namespace ?? '');
-        const items: KubeObject[] = [];
-        let resourceVersion = '';
-        let next: string | undefined;
-        do {
-          const page = parse((await http.request('GET', path, { query: { labelSelector: opts.labelSelector, limit: '500', continue: next } })).text);
-          const meta = (page.metadata ?? {}) as { continue?: string; resourceVersion?: string };
-          const pageItems = Array.isArray(page['items']) ? (page['items'] as KubeObject[]) : [];
-          // Built-in lists carry apiVersion and kind on the list only.
-          for (const item of pageItems) items.push({ apiVersion, kind, ...item });
-          resourceVersion = meta.resourceVersion ?? resourceVersion;
-          next = meta.continue || undefined;
-        } while (next);
-        return { items, resourceVersion };
-      }),
-    mergePatch: (ref, patch, fieldManager) =>
-      call(`patch of ${label(ref)}`, async () =>
-        parse((await http.request('PATCH', await pathOf(ref), { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text),
-      ),
-    delete: (ref, opts = {}) =>
-      call(`delete of ${label(ref)}`, async () => {
-        try {
-          await http.request('DELETE', await pathOf(ref), {
-            query: { propagationPolicy: opts.propagationPolicy ?? 'Background', dryRun: opts.dryRun ? 'All' : undefined },
-          });
-          return true;
-        } catch (error: unknown) {
-          if (kubeApiError(error)?.code === 404) return false;
-          throw error;
-        }
-      }),
-    podLog: (namespace, pod, opts) =>
-      call(`log of pod ${namespace}/${pod}`, async () => {
-        const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
-        const query = {
-          container: opts.container,
-          tailLines: opts.tailLines === undefined ? undefined : String(opts.tailLines),
-          previous: opts.previous ? 'true' : undefined,
-        };
-        return (await http.request('GET', path, { query })).text;
-      }),
-    collectionPath: (apiVersion, kind, namespace) => call(`discovery of ${apiVersion} ${kind}`, () => collection(apiVersion, kind, namespace ?? '')),
-    stream: (path, query, onLine, signal) => http.stream(path, query, onLine, signal),
-  };
+  }
+
+  /** The object's own path. */
+  private async pathOf(obj: KubeObject): Promise<string> {
+    return `${await this.collection(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace)}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
+  }
+}
+
+/** Builds a {@link KubeClient} for a kubeconfig context (the HTTP layer loads on the first request). */
+export function createKubeClient(connection: KubeConnection, options: KubeClientOptions = {}): KubeClient {
+  return new RestKubeClient(connection, options);
 }
