@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/core/errors.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
@@ -83,45 +80,4 @@ describe('cleanup-branch inputs', () => {
   });
 });
 
-describe('cleanup-branch action.yml', () => {
-  const yml = yaml.load(readFileSync(path.join(import.meta.dirname, '..', '..', 'actions', 'cleanup-branch', 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { description: string; default?: string }>;
-    outputs: Record<string, { description: string }>;
-    runs: { using: string; main: string };
-  };
-
-  it('declares exactly the inputs readInputs reads, each described', () => {
-    const read = new Set<string>();
-    readInputs(
-      new InputReader((name) => {
-        read.add(name);
-        return name === 'mode' ? 'sweep' : name === 'token' ? 't' : '';
-      }),
-    );
-    readInputs(
-      new InputReader((name) => {
-        read.add(name);
-        return name === 'server' ? 'psql-x' : name === 'subscription-id' ? SUB : name === 'resource-group' ? 'rg' : '';
-      }),
-    );
-    expect(Object.keys(yml.inputs).sort()).toEqual([...read].sort());
-    for (const [name, spec] of Object.entries(yml.inputs)) expect(spec.description, name).not.toBe('');
-  });
-
-  it('declares exactly the outputs written, and runs the bundle on node24', async () => {
-    const { toOutputs } = await import('../../actions/cleanup-branch/summary.ts');
-    const { newReport } = await import('../../actions/cleanup-branch/cleanup.ts');
-    // `verdict` is written by the shared summary step (also on failure); the rest by toOutputs.
-    expect(Object.keys(yml.outputs).sort()).toEqual([...Object.keys(toOutputs(newReport())), 'verdict'].sort());
-    expect(yml.runs).toEqual({ using: 'node24', main: '../../dist/cleanup-branch/index.js' });
-  });
-
-  it('its defaults are what readInputs falls back to', () => {
-    const inputs = read({});
-    expect(yml.inputs['timeout']?.default).toBe('5m');
-    expect(inputs.timeoutMs).toBe(300_000);
-    expect(yml.inputs['concurrency']?.default).toBe(String(inputs.concurrency));
-    expect(yml.inputs['environment']?.default).toBe(inputs.environment);
-    expect(yml.inputs['production-namespaces']?.default).toBe(inputs.productionNamespaces.join(','));
-  });
-});
+// The action.yml contract (inputs read, defaults, outputs, README) is test/unit/action-contract.test.ts, for every action.
