@@ -1,24 +1,31 @@
 // What the API server's admission does to a pod a controller creates, and how the controller
-// reports a refusal: the ServiceAccount admission plugin (`error looking up service account
+// reports a refusal: LimitRanger (limitranger.ts), the ServiceAccount admission plugin (`error looking up service account
 // ns/sa: serviceaccount "sa" not found`) and ResourceQuota (see quota.ts). A refused create
 // leaves a `FailedCreate` Warning event on the owner in its controller's words, and no pod.
 // Also what every new namespace gets from its controllers: the `default` ServiceAccount and the
 // `kube-root-ca.crt` ConfigMap.
 import { recordEvent } from './events.ts';
 import type { Kit } from './kit.ts';
+import { applyDefaults } from './defaults.ts';
+import { applyLimitRangeDefaults, limitRangeRefusal } from './limitranger.ts';
 import { quotaRefusal } from './quota.ts';
 import { getPath, str, type KubeObject } from './types.ts';
 
 /** The Forbidden message the API server answers a create of this pod with, or undefined when admitted. */
 export function podAdmissionError(kit: Kit, pod: KubeObject, generateName?: string): string | undefined {
   const namespace = pod.metadata.namespace ?? '';
+  // Decoding defaults the pod (requests from limits), then mutating admission: LimitRanger fills
+  // defaults into `pod` (the caller creates it as changed), ServiceAccount checks the account.
+  applyDefaults(pod, 'Pod', true);
+  applyLimitRangeDefaults(kit.store, pod);
   const account = str(getPath(pod, 'spec.serviceAccountName')) ?? str(getPath(pod, 'spec.serviceAccount')) ?? 'default';
   // Mutating admission runs before the name is generated: the message names the generateName.
   if (!kit.store.peek('serviceaccounts', namespace, account)) {
     return `pods "${generateName ?? pod.metadata.name ?? ''}" is forbidden: error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`;
   }
-  const quota = quotaRefusal(kit.store, pod);
-  return quota ? `pods "${pod.metadata.name ?? ''}" is forbidden: ${quota}` : undefined;
+  // Validating admission, after the name is generated: LimitRanger, then ResourceQuota.
+  const refusal = limitRangeRefusal(kit.store, pod) ?? quotaRefusal(kit.store, pod);
+  return refusal ? `pods "${pod.metadata.name ?? ''}" is forbidden: ${refusal}` : undefined;
 }
 
 /** The controller that creates pods for an owner kind, and how it words a failed create. */

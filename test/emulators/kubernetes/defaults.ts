@@ -1,6 +1,7 @@
 // Defaulting, as the API server fills fields on every write (so clients read
 // back what a real cluster would show): replicas, strategies, pod template
 // fields, Service cluster IPs, Secret stringData, Namespace finalizers.
+import { defaultLimitRange } from './limitranger.ts';
 import { child, getPath, isRecord, type KubeObject } from './types.ts';
 
 function setDefault(obj: Record<string, unknown>, key: string, value: unknown): void {
@@ -49,6 +50,20 @@ export function defaultPodSpec(spec: unknown, restartPolicy = 'Always'): void {
   for (const list of ['containers', 'initContainers']) {
     const containers = spec[list];
     if (Array.isArray(containers)) containers.forEach(defaultContainer);
+  }
+}
+
+/** SetDefaults_Pod (pods only, not templates): a container with limits but no request for a resource requests its limit. */
+function requestsFromLimits(spec: Record<string, unknown>): void {
+  for (const list of ['containers', 'initContainers']) {
+    const containers = spec[list];
+    for (const container of Array.isArray(containers) ? containers : []) {
+      const resources = isRecord(container) && isRecord(container.resources) ? container.resources : undefined;
+      if (!resources || !isRecord(resources.limits)) continue;
+      const requests = isRecord(resources.requests) ? resources.requests : {};
+      for (const [k, v] of Object.entries(resources.limits)) requests[k] ??= v;
+      resources.requests = requests;
+    }
   }
 }
 
@@ -111,6 +126,10 @@ export function applyDefaults(obj: KubeObject, kind: string, creating: boolean):
       return;
     case 'Pod':
       defaultPodSpec(spec);
+      if (spec) requestsFromLimits(spec);
+      return;
+    case 'LimitRange':
+      defaultLimitRange(obj);
       return;
     case 'PersistentVolumeClaim':
       if (creating) obj.status = { phase: 'Pending' };

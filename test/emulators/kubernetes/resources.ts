@@ -42,6 +42,7 @@ const BUILTINS: Row[] = [
   ['', ['v1'], 'ServiceAccount', 'serviceaccounts', true, ['sa'], false],
   ['', ['v1'], 'PersistentVolumeClaim', 'persistentvolumeclaims', true, ['pvc'], true],
   ['', ['v1'], 'ResourceQuota', 'resourcequotas', true, ['quota'], true],
+  ['', ['v1'], 'LimitRange', 'limitranges', true, ['limits'], false],
   ['', ['v1'], 'Pod', 'pods', true, ['po'], true],
   ['', ['v1'], 'Event', 'events', true, ['ev'], false],
   ['', ['v1'], 'Node', 'nodes', false, ['no'], true],

@@ -369,6 +369,7 @@ const COLUMNS: Record<string, Column[]> = {
     ['Age', 'string', 0, age],
     ['VolumeMode', 'string', 1, (p) => text(p, 'spec.volumeMode', 'Filesystem')],
   ],
+  LimitRange: [['Created At', 'date', 0, createdAt]],
   ResourceQuota: [
     ['Age', 'string', 0, age],
     ['Request', 'string', 0, (q) => quota(q, false)],
