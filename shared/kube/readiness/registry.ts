@@ -16,15 +16,26 @@ export const RULES: readonly ReadinessRule[] = [deployment, statefulSet, daemonS
 
 const byGroupKind = new Map(RULES.map((rule) => [`${rule.group}/${rule.kind}`, rule]));
 
+/** Answers by apiVersion, then kind: every watch event asks, so a lookup allocates nothing once seen. */
+const seen = new Map<string, Map<string, ReadinessRule | undefined>>();
+
 /** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → `` for the core group). */
-function groupOfApiVersion(apiVersion: string | undefined): string {
-  const value = apiVersion ?? '';
-  return value.includes('/') ? (value.split('/')[0] ?? '') : '';
+function groupOfApiVersion(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
 /** The rule for objects of this apiVersion (any version of its group) and kind, or undefined. */
 export function ruleFor(apiVersion: string | undefined, kind: string | undefined): ReadinessRule | undefined {
-  return byGroupKind.get(`${groupOfApiVersion(apiVersion)}/${kind ?? ''}`);
+  const version = apiVersion ?? '';
+  const name = kind ?? '';
+  let kinds = seen.get(version);
+  if (kinds?.has(name)) return kinds.get(name);
+  const rule = byGroupKind.get(`${groupOfApiVersion(version)}/${name}`);
+  // Bounded: apiVersions and kinds come from untrusted objects.
+  if (kinds === undefined && seen.size < 64) seen.set(version, (kinds = new Map<string, ReadinessRule | undefined>()));
+  if (kinds !== undefined && kinds.size < 64) kinds.set(name, rule);
+  return rule;
 }
 
 /** Whether the suite waits for this object (its kind has a rule). */
