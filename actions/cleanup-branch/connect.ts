@@ -22,7 +22,7 @@ import type { StepContext } from './environment.ts';
 import { IDENTITY_PERMISSION, checkIdentity } from './federated.ts';
 import type { Inputs } from './inputs.ts';
 import { PgPool } from './pg-pool.ts';
-import type { Clients } from './teardown.ts';
+import type { Connections } from './teardown.ts';
 
 /** Hooks for tests; production uses the defaults. */
 export interface ConnectDeps {
@@ -40,7 +40,7 @@ export interface ConnectDeps {
 
 /** The clients, and how to close them. */
 export interface Connected {
-  clients: Clients;
+  clients: Connections;
   /** What is not cleaned and why, for the log and summary. */
   notCleaned: string[];
   close(): Promise<void>;
@@ -48,91 +48,75 @@ export interface Connected {
 
 /** Opens every configured part; `setup` is a context whose deadline bounds the checks. */
 export async function connect(inputs: Inputs, deps: ConnectDeps, setup: StepContext): Promise<Connected> {
-  const { logger } = deps;
-  const env = deps.env ?? process.env;
   if (inputs.adminPassword !== undefined) maskSecret(inputs.adminPassword, deps.setSecret);
-  const clients: Clients = {};
+  const clients: Connections = {};
   const notCleaned: string[] = [];
   const closers: (() => Promise<void>)[] = [];
   const close = async (): Promise<void> => {
     await Promise.all(closers.map((c) => c()));
   };
+  const skip = (part: string): undefined => void notCleaned.push(part);
   try {
-    if (inputs.kubeconfig !== undefined || env['KUBECONFIG']) {
-      const loaded = await loadKubeconfig({
-        ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}),
-        env,
-        ...(deps.setSecret ? { setSecret: deps.setSecret } : {}),
-      });
-      logger.info(describeConnection(loaded.connection));
-      clients.kube = createKubeClient(loaded.connection, {
-        ...(deps.setSecret ? { setSecret: deps.setSecret } : {}),
-        retryDeadlineMs: Math.min(30_000, inputs.timeoutMs),
-        onRetry: (what, reason, delayMs) => logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`),
-      });
-    } else {
-      notCleaned.push('namespaces (no `kubeconfig` input and no KUBECONFIG)');
-    }
-
-    const databasePart = inputs.server !== undefined || inputs.host !== undefined;
-    const needsAzure = (databasePart && (inputs.dropMethod === 'arm' || inputs.adminPassword === undefined)) || inputs.identityName !== undefined;
-    const login: AzureLogin | undefined = needsAzure
-      ? await signInToAzure(
-          {
-            tenantId: inputs.tenantId,
-            clientId: inputs.clientId,
-            authorityHost: inputs.authorityHost,
-            getIdToken: deps.getIdToken,
-            clientOptions: deps.azureClientOptions,
-            setSecret: deps.setSecret,
-            armEndpoint: inputs.armEndpoint,
-          },
-          setup.deadline,
-          logger,
-        )
-      : undefined;
-
-    if (databasePart) {
+    clients.kube = (await connectKube(inputs, deps)) ?? skip('namespaces (no `kubeconfig` input and no KUBECONFIG)');
+    const login = await signIn(inputs, deps, setup);
+    if (inputs.server !== undefined || inputs.host !== undefined) {
       const pg = await connectDatabase(inputs, deps, setup, login);
       clients.pg = pg.access;
       closers.push(pg.close);
-    } else {
-      notCleaned.push('databases and roles (no `server` or `host`)');
-    }
-
-    if (inputs.identityName !== undefined && login) {
-      const arm = await ArmRestClient.create(login.credential, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
-      const identity = new ManagedIdentity(
-        arm,
-        {
-          subscriptionId: inputs.subscriptionId ?? '',
-          resourceGroup: inputs.identityResourceGroup ?? inputs.resourceGroup ?? '',
-          identity: inputs.identityName,
-        },
-        IDENTITY_PERMISSION,
-      );
-      await checkIdentity(identity, setup);
-      clients.identity = identity;
-    } else {
-      notCleaned.push('federated credentials (no `identity-name`)');
-    }
-
-    if (inputs.token !== undefined) {
-      const repository = inputs.repository !== undefined ? parseRepository(inputs.repository) : deps.repository;
-      if (repository === undefined) {
-        throw new UserError('No repository to clean GitHub deployments in: GITHUB_REPOSITORY is not set.', { fix: 'Pass `repository: owner/repo`.' });
-      }
-      const octokit = await githubClient(inputs.token, { userAgent: 'cleanup-branch', ...(deps.githubBaseUrl ? { baseUrl: deps.githubBaseUrl } : {}) });
-      clients.github = { octokit, ...repository, environmentTemplate: inputs.environment };
-    } else {
-      notCleaned.push('GitHub deployments and environments (no `token`)');
-    }
+    } else skip('databases and roles (no `server` or `host`)');
+    clients.identity = (await connectIdentity(inputs, deps, setup, login)) ?? skip('federated credentials (no `identity-name`)');
+    clients.github = (await connectGitHub(inputs, deps)) ?? skip('GitHub deployments and environments (no `token`)');
   } catch (error: unknown) {
     await close();
     throw error;
   }
-  for (const part of notCleaned) logger.info(`Not cleaned: ${part}.`);
+  for (const part of notCleaned) deps.logger.info(`Not cleaned: ${part}.`);
   return { clients, notCleaned, close };
+}
+
+/** The cluster client, from the `kubeconfig` input or KUBECONFIG; undefined when neither is given. */
+async function connectKube(inputs: Inputs, deps: ConnectDeps): Promise<Connections['kube']> {
+  const env = deps.env ?? process.env;
+  if (inputs.kubeconfig === undefined && !env['KUBECONFIG']) return undefined;
+  const setSecret = deps.setSecret ? { setSecret: deps.setSecret } : {};
+  const loaded = await loadKubeconfig({ ...(inputs.kubeconfig ? { input: inputs.kubeconfig } : {}), env, ...setSecret });
+  deps.logger.info(describeConnection(loaded.connection));
+  return createKubeClient(loaded.connection, {
+    ...setSecret,
+    retryDeadlineMs: Math.min(30_000, inputs.timeoutMs),
+    onRetry: (what, reason, delayMs) => deps.logger.info(`Retrying ${what} in ${delayMs} ms: ${reason}`),
+  });
+}
+
+/** Signs in to Azure when a part needs it: an ARM drop, an Entra admin login, or the identity. */
+async function signIn(inputs: Inputs, deps: ConnectDeps, setup: StepContext): Promise<AzureLogin | undefined> {
+  const databasePart = inputs.server !== undefined || inputs.host !== undefined;
+  const needsAzure = (databasePart && (inputs.dropMethod === 'arm' || inputs.adminPassword === undefined)) || inputs.identityName !== undefined;
+  if (!needsAzure) return undefined;
+  const { tenantId, clientId, authorityHost, armEndpoint } = inputs;
+  const options = { getIdToken: deps.getIdToken, clientOptions: deps.azureClientOptions, setSecret: deps.setSecret };
+  return signInToAzure({ tenantId, clientId, authorityHost, armEndpoint, ...options }, setup.deadline, deps.logger);
+}
+
+/** The managed identity (read once to prove `identity-name`); undefined without `identity-name`. */
+async function connectIdentity(inputs: Inputs, deps: ConnectDeps, setup: StepContext, login: AzureLogin | undefined): Promise<ManagedIdentity | undefined> {
+  if (inputs.identityName === undefined || !login) return undefined;
+  const arm = await ArmRestClient.create(login.credential, { endpoint: inputs.armEndpoint, clientOptions: deps.azureClientOptions });
+  const resourceGroup = inputs.identityResourceGroup ?? inputs.resourceGroup ?? '';
+  const identity = new ManagedIdentity(arm, { subscriptionId: inputs.subscriptionId ?? '', resourceGroup, identity: inputs.identityName }, IDENTITY_PERMISSION);
+  await checkIdentity(identity, setup);
+  return identity;
+}
+
+/** The GitHub client for deployments and environments; undefined without `token`. */
+async function connectGitHub(inputs: Inputs, deps: ConnectDeps): Promise<Connections['github']> {
+  if (inputs.token === undefined) return undefined;
+  const repository = inputs.repository !== undefined ? parseRepository(inputs.repository) : deps.repository;
+  if (repository === undefined) {
+    throw new UserError('No repository to clean GitHub deployments in: GITHUB_REPOSITORY is not set.', { fix: 'Pass `repository: owner/repo`.' });
+  }
+  const octokit = await githubClient(inputs.token, { userAgent: 'cleanup-branch', ...(deps.githubBaseUrl ? { baseUrl: deps.githubBaseUrl } : {}) });
+  return { octokit, ...repository, environmentTemplate: inputs.environment };
 }
 
 const DELETE_PERMISSION = 'Microsoft.DBforPostgreSQL/flexibleServers/databases/delete';

@@ -3,11 +3,11 @@
 // object with its time folded; and the outputs.
 import { formatDuration } from '../../shared/core/duration.ts';
 import { isUserError, errorMessage } from '../../shared/core/errors.ts';
-import type { OutputValue } from '../../shared/core/outputs.ts';
+import type { Outcome as RunOutcome } from '../../shared/core/action.ts';
 import { Summary } from '../../shared/core/summary.ts';
 import { countResults, countsText as vocabularyCounts, type Failure, type Result, type Verdict } from '../../shared/core/verdict.ts';
-import type { CleanupReport } from './cleanup.ts';
-import { describeObject, outputEntries, type Action, type Outcome } from './report.ts';
+import type { CleanupReport } from './cleanup-branch.ts';
+import { describeObject, type Action, type Outcome } from './report.ts';
 
 /** Each action in the suite's vocabulary: already gone is unchanged; a refusal or a dry run's would-remove is skipped. */
 const RESULT: Record<Action, Result> = { removed: 'removed', 'already-gone': 'unchanged', 'would-remove': 'skipped', skipped: 'skipped', failed: 'failed' };
@@ -95,14 +95,7 @@ export async function writeCleanupSummary(report: CleanupReport, summary = new S
   await summary.write();
 }
 
-/** The outputs (mirrors action.yml). */
-export function toOutputs(report: CleanupReport): Record<string, OutputValue> {
-  const pick = (action: Action) => outputEntries(report.outcomes.filter((o) => o.action === action));
-  return {
-    removed: pick('removed'),
-    skipped: pick('skipped'),
-    'would-remove': pick('would-remove'),
-    'already-gone': pick('already-gone'),
-    environments: report.environments.map((e) => ({ slug: e.slug, branch: e.branch ?? null, decision: e.decision, reason: e.reason })),
-  };
+/** The job summary of a run, passed or failed (what was removed, kept and refused). */
+export async function writeSummary(report: CleanupReport, outcome: RunOutcome<CleanupReport>): Promise<void> {
+  await writeCleanupSummary(report, undefined, outcome.error);
 }

@@ -12,7 +12,7 @@ import { describeKubeError } from '../../shared/kube/errors.ts';
 import type { Logger } from '../../shared/core/logger.ts';
 import type { Clock } from '../../shared/core/clock.ts';
 import { formatDuration } from '../../shared/core/duration.ts';
-import type { CleanupReport } from './cleanup.ts';
+import type { CleanupReport } from './cleanup-branch.ts';
 import { listMarked } from './databases.ts';
 import { slugOf, stepContext, type BranchEnvironment, type StepContext } from './environment.ts';
 import { credentialSlug, listSuiteCredentials } from './federated.ts';
@@ -21,7 +21,7 @@ import type { Inputs } from './inputs.ts';
 import { mapLimit } from '../../shared/core/limit.ts';
 import { listManagedNamespaces } from './namespaces.ts';
 import type { ObjectKind, Recorder } from './report.ts';
-import { primaryNamespace, teardown, type Clients } from './teardown.ts';
+import { primaryNamespace, teardown, type Connections } from './teardown.ts';
 import { commentIdleRemovals, idleReason } from './ttl.ts';
 
 /** What the sweep decided for one environment. */
@@ -52,7 +52,7 @@ function groupFor(groups: Map<string, Group>, slug: string, branch: string | und
 }
 
 /** Everything managed, grouped by exact branch. */
-async function discover(clients: Clients, ctx: StepContext, recorder: Recorder, repository: string): Promise<Map<string, Group>> {
+async function discover(clients: Connections, ctx: StepContext, recorder: Recorder, repository: string): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>();
   const { kube, pg, identity } = clients;
   if (kube) {
@@ -159,7 +159,7 @@ function objectsOf(env: BranchEnvironment): [ObjectKind, string][] {
 /** Runs the sweep; outcomes go to `recorder`, decisions and peak concurrency to `report`. */
 export async function sweep(
   inputs: Inputs,
-  clients: Clients,
+  clients: Connections,
   recorder: Recorder,
   deps: { logger: Logger; clock: Clock; report: CleanupReport },
 ): Promise<void> {
@@ -205,7 +205,7 @@ async function decide(
   group: Group,
   liveReason: string | undefined,
   inputs: Inputs,
-  clients: Clients,
+  clients: Connections,
   recorder: Recorder,
   deps: { logger: Logger; clock: Clock },
 ): Promise<EnvironmentDecision> {

@@ -23,7 +23,7 @@ import { externalObjectsOf, removeExternalObject, removeNamespace } from './name
 import type { Recorder } from './report.ts';
 
 /** The clients of the parts that are configured; a missing one means that part is not cleaned. */
-export interface Clients {
+export interface Connections {
   kube?: KubeClient;
   pg?: PgAccess;
   identity?: ManagedIdentity;
@@ -41,7 +41,7 @@ export function primaryNamespace(env: BranchEnvironment, namespacePrefix: string
  */
 export async function teardown(
   env: BranchEnvironment,
-  clients: Clients,
+  clients: Connections,
   ctx: StepContext,
   recorder: Recorder,
   options: { namespacePrefix: string; deployments?: DeploymentInfo[] },

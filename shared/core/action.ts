@@ -35,6 +35,8 @@ export interface ActionParts<Inputs, Report, Result> {
   execute(inputs: Inputs, report: Report): Promise<Result>;
   /** The outputs by action.yml name; written before the summary, also when `failure` is set. */
   toOutputs(result: Result, report: Report): Record<string, OutputValue>;
+  /** The outputs a failed run still gives from its report (what was done before it failed); none when absent. */
+  reportOutputs?(report: Report): Record<string, OutputValue>;
   /** Writes the job summary; called exactly once, whatever happened. */
   writeSummary(report: Report, outcome: Outcome<Result>): Promise<void>;
   /**
@@ -65,6 +67,7 @@ export function runAction<Inputs, Report, Result>(parts: ActionParts<Inputs, Rep
       writeOutputs(parts.toOutputs(result, report));
     } catch (error: unknown) {
       outcome.error = error;
+      if (parts.reportOutputs) writeOutputs(parts.reportOutputs(report));
       throw error;
     } finally {
       await parts.writeSummary(report, outcome);

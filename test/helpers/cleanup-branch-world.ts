@@ -16,9 +16,10 @@ import type { Clock } from '../../shared/core/clock.ts';
 import { MemorySink } from '../../shared/testing/summary-sink.ts';
 import { Summary } from '../../shared/core/summary.ts';
 import { systemClock } from '../../shared/core/clock.ts';
-import { cleanupBranch, newReport, type CleanupReport } from '../../actions/cleanup-branch/cleanup.ts';
+import { cleanupBranch, newReport, type CleanupReport } from '../../actions/cleanup-branch/cleanup-branch.ts';
 import { readInputs } from '../../actions/cleanup-branch/inputs.ts';
-import { toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
+import { toOutputs } from '../../actions/cleanup-branch/outputs.ts';
+import { writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
 import { startKubeEmulator, type KubeEmulator, type KubeEmulatorOptions } from '../emulators/kubernetes/index.ts';
@@ -154,16 +155,20 @@ export async function cleanupInProcess(
   let outputs: InProcessRun['outputs'];
   try {
     const inputs = readInputs(new InputReader(inputsFromRecord(record)));
-    await cleanupBranch(inputs, context, {
-      logger,
+    await cleanupBranch(
+      inputs,
+      context,
+      {
+        logger,
+        clock: options.clock ?? systemClock,
+        env: {},
+        azureClientOptions: w.az.clientOptions,
+        getIdToken: (audience) => Promise.resolve(w.az.mintOidcToken(audience)),
+        setSecret: (s) => void masked.push(s),
+        githubBaseUrl: w.gh.url,
+      },
       report,
-      clock: options.clock ?? systemClock,
-      env: {},
-      azureClientOptions: w.az.clientOptions,
-      getIdToken: (audience) => Promise.resolve(w.az.mintOidcToken(audience)),
-      setSecret: (s) => void masked.push(s),
-      githubBaseUrl: w.gh.url,
-    });
+    );
     outputs = toOutputs(report);
   } catch (caught: unknown) {
     error = caught;

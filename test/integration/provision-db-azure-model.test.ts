@@ -16,7 +16,7 @@ import { closeQuietly, connectOnce, type PgClient } from '../../shared/postgres/
 import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { provisionDb } from '../../actions/provision-db/provision.ts';
 import { readInputs as readCleanupInputs } from '../../actions/cleanup-branch/inputs.ts';
-import { cleanupBranch } from '../../actions/cleanup-branch/cleanup.ts';
+import { cleanupBranch } from '../../actions/cleanup-branch/cleanup-branch.ts';
 import { fetchOidcToken, flexibleServerClient } from '../emulators/azure/clients.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { matrixMajors, serviceTarget, startPostgres, type PostgresServer } from '../emulators/postgres.ts';

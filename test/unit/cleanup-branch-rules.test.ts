@@ -9,7 +9,7 @@ import { newOwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
 import type { PgClient } from '../../shared/postgres/client.ts';
 import { MemorySink } from '../../shared/testing/summary-sink.ts';
 import { Summary } from '../../shared/core/summary.ts';
-import { newReport } from '../../actions/cleanup-branch/cleanup.ts';
+import { newReport } from '../../actions/cleanup-branch/cleanup-branch.ts';
 import { markBelongs, slugOf } from '../../actions/cleanup-branch/environment.ts';
 import { credentialSlug } from '../../actions/cleanup-branch/federated.ts';
 import { environmentName } from '../../actions/cleanup-branch/github-env.ts';
@@ -18,7 +18,8 @@ import { namespaceRefusal } from '../../actions/cleanup-branch/namespaces.ts';
 import { PgPool } from '../../actions/cleanup-branch/pg-pool.ts';
 import { Recorder } from '../../actions/cleanup-branch/report.ts';
 import { liveReasons } from '../../actions/cleanup-branch/sweep.ts';
-import { countsText, toOutputs, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
+import { countsText, writeCleanupSummary } from '../../actions/cleanup-branch/summary.ts';
+import { toOutputs } from '../../actions/cleanup-branch/outputs.ts';
 import { UserError } from '../../shared/core/errors.ts';
 import { Deadline } from '../../shared/core/deadline.ts';
 

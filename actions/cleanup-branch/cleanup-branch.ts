@@ -10,7 +10,8 @@ import { checkMark } from '../../shared/branch/ownership/kube-marks.ts';
 import type { BranchNames } from '../../shared/branch/naming.ts';
 import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import { systemClock, type Clock } from '../../shared/core/clock.ts';
-import { connect, type ConnectDeps, type Connected } from './connect.ts';
+import type { Clients } from './clients.ts';
+import { connect, type Connected } from './connect.ts';
 import { listMarked } from './databases.ts';
 import { kubeOwner, markBelongs, stepContext, type BranchEnvironment } from './environment.ts';
 import type { Inputs } from './inputs.ts';
@@ -18,14 +19,6 @@ import { listManagedNamespaces } from './namespaces.ts';
 import { Recorder, describeObject, type Outcome } from './report.ts';
 import { sweep, type EnvironmentDecision } from './sweep.ts';
 import { teardown } from './teardown.ts';
-
-/** What cleanupBranch is given; everything but `logger` has a default. */
-export interface Deps extends Partial<Omit<ConnectDeps, 'logger'>> {
-  logger: Logger;
-  clock?: Clock;
-  /** Filled as the run goes, so the summary shows what happened even when the run fails. */
-  report?: CleanupReport;
-}
 
 /** What the run did. */
 export interface CleanupReport {
@@ -50,11 +43,10 @@ export function newReport(): CleanupReport {
 }
 
 /** Runs the cleanup (see the file comment). @throws UserError when inputs are wrong, a part cannot be reached, or any object failed. */
-export async function cleanupBranch(inputs: Inputs, context: EventContext, deps: Deps): Promise<CleanupReport> {
+export async function cleanupBranch(inputs: Inputs, context: EventContext, deps: Clients, report: CleanupReport = newReport()): Promise<CleanupReport> {
   const { logger } = deps;
   const clock = deps.clock ?? systemClock;
   const started = clock.now();
-  const report = deps.report ?? newReport();
   report.mode = inputs.mode;
   report.dryRun = inputs.dryRun;
   const target = inputs.mode === 'branch' ? resolveBranch(inputs, context) : undefined;
