@@ -1,5 +1,5 @@
-// deploy-overlay's readiness against kubectl's own logic, ported from
-// k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go (Kubernetes 1.32), on a few hundred
+// deploy-overlay's readiness (shared/kube/readiness) against kubectl's own logic, ported from
+// k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go (Kubernetes 1.32; test/helpers/kubectl-rollout-status.ts), on a few hundred
 // generated Deployments, StatefulSets and DaemonSets shaped as an API server serves them
 // (spec.replicas always set, strategies defaulted: RollingUpdate with maxSurge/maxUnavailable
 // 25%, a StatefulSet's rollingUpdate.partition 0, a DaemonSet's maxUnavailable 1). Every
@@ -27,131 +27,146 @@ function random(seed: number): (n: number) => number {
   };
 }
 
-/** Objects as an API server serves them, in every stage of a rollout. */
-function generate(count: number): KubeObject[] {
-  const pick = random(1332);
-  const objects: KubeObject[] = [];
-  const template = {
-    metadata: { labels: { app: 'x' } },
+/** A pod template as the API server serves it (defaults filled in). */
+const TEMPLATE = {
+  metadata: { labels: { app: 'x' } },
+  spec: {
+    containers: [
+      {
+        name: 'x',
+        image: 'x:1',
+        imagePullPolicy: 'IfNotPresent',
+        terminationMessagePath: '/dev/termination-log',
+        terminationMessagePolicy: 'File',
+        resources: {},
+      },
+    ],
+    restartPolicy: 'Always',
+    dnsPolicy: 'ClusterFirst',
+    schedulerName: 'default-scheduler',
+    securityContext: {},
+    terminationGracePeriodSeconds: 30,
+  },
+};
+
+/** What every generated object shares: its identity, generation, observed generation and replicas. */
+interface Base {
+  metadata: { name: string; namespace: string; generation: number; uid: string };
+  observed: number;
+  replicas: number;
+}
+
+function deploymentAt(pick: (n: number) => number, { metadata, observed, replicas }: Base): KubeObject {
+  const total = replicas + pick(3);
+  const updated = Math.min(total, pick(replicas + 2));
+  const available = Math.min(total, pick(total + 1));
+  const conditions = [
+    {
+      type: 'Available',
+      status: available >= replicas ? 'True' : 'False',
+      reason: available >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+    },
+  ];
+  const deadline = pick(8) === 0;
+  conditions.push({
+    type: 'Progressing',
+    status: deadline ? 'False' : 'True',
+    reason: deadline ? 'ProgressDeadlineExceeded' : updated === replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+  });
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata,
     spec: {
-      containers: [
-        {
-          name: 'x',
-          image: 'x:1',
-          imagePullPolicy: 'IfNotPresent',
-          terminationMessagePath: '/dev/termination-log',
-          terminationMessagePolicy: 'File',
-          resources: {},
-        },
-      ],
-      restartPolicy: 'Always',
-      dnsPolicy: 'ClusterFirst',
-      schedulerName: 'default-scheduler',
-      securityContext: {},
-      terminationGracePeriodSeconds: 30,
+      replicas,
+      selector: { matchLabels: { app: 'x' } },
+      template: TEMPLATE,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      ...(pick(10) === 0 ? { paused: true } : {}),
+    },
+    status: {
+      observedGeneration: observed,
+      replicas: total,
+      updatedReplicas: updated,
+      readyReplicas: available,
+      availableReplicas: available,
+      unavailableReplicas: Math.max(0, total - available),
+      conditions,
     },
   };
+}
+
+function statefulSetAt(pick: (n: number) => number, { metadata, observed, replicas }: Base): KubeObject {
+  const onDelete = pick(6) === 0;
+  const partition = pick(3) === 0 ? pick(replicas + 1) : 0;
+  const updated = pick(replicas + 1);
+  const revisions = pick(2) === 0 ? ['w-a', 'w-a'] : ['w-a', 'w-b'];
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata,
+    spec: {
+      replicas,
+      serviceName: 'w',
+      selector: { matchLabels: { app: 'x' } },
+      template: TEMPLATE,
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition } },
+      revisionHistoryLimit: 10,
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+    },
+    status: {
+      observedGeneration: pick(12) === 0 ? 0 : observed,
+      replicas,
+      readyReplicas: pick(replicas + 1),
+      currentReplicas: replicas - updated,
+      updatedReplicas: updated,
+      currentRevision: revisions[0],
+      updateRevision: revisions[1],
+      collisionCount: 0,
+      availableReplicas: pick(replicas + 1),
+    },
+  };
+}
+
+function daemonSetAt(pick: (n: number) => number, { metadata, observed }: Base): KubeObject {
+  const onDelete = pick(6) === 0;
+  const desired = 1 + pick(3);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata,
+    spec: {
+      selector: { matchLabels: { app: 'x' } },
+      template: TEMPLATE,
+      updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+      revisionHistoryLimit: 10,
+    },
+    status: {
+      observedGeneration: observed,
+      desiredNumberScheduled: desired,
+      currentNumberScheduled: desired,
+      numberMisscheduled: 0,
+      numberReady: pick(desired + 1),
+      updatedNumberScheduled: pick(desired + 1),
+      numberAvailable: pick(desired + 1),
+    },
+  };
+}
+
+/** Objects as an API server serves them, in every stage of a rollout: Deployments, StatefulSets and DaemonSets in turn. */
+function generate(count: number): KubeObject[] {
+  const pick = random(1332);
+  const makers = [deploymentAt, statefulSetAt, daemonSetAt];
+  const objects: KubeObject[] = [];
   for (let i = 0; i < count; i += 1) {
     const generation = 1 + pick(4);
     const observed = pick(5) === 0 ? generation - 1 : generation;
     const replicas = pick(5);
     const metadata = { name: `w-${i}`, namespace: 'feature-x', generation, uid: `uid-${i}` };
-    const kind = ['Deployment', 'StatefulSet', 'DaemonSet'][i % 3];
-    if (kind === 'Deployment') {
-      const total = replicas + pick(3);
-      const updated = Math.min(total, pick(replicas + 2));
-      const available = Math.min(total, pick(total + 1));
-      const conditions = [
-        {
-          type: 'Available',
-          status: available >= replicas ? 'True' : 'False',
-          reason: available >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
-        },
-      ];
-      const deadline = pick(8) === 0;
-      conditions.push({
-        type: 'Progressing',
-        status: deadline ? 'False' : 'True',
-        reason: deadline ? 'ProgressDeadlineExceeded' : updated === replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
-      });
-      objects.push({
-        apiVersion: 'apps/v1',
-        kind,
-        metadata,
-        spec: {
-          replicas,
-          selector: { matchLabels: { app: 'x' } },
-          template,
-          strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-          revisionHistoryLimit: 10,
-          progressDeadlineSeconds: 600,
-          ...(pick(10) === 0 ? { paused: true } : {}),
-        },
-        status: {
-          observedGeneration: observed,
-          replicas: total,
-          updatedReplicas: updated,
-          readyReplicas: available,
-          availableReplicas: available,
-          unavailableReplicas: Math.max(0, total - available),
-          conditions,
-        },
-      });
-    } else if (kind === 'StatefulSet') {
-      const onDelete = pick(6) === 0;
-      const partition = pick(3) === 0 ? pick(replicas + 1) : 0;
-      const updated = pick(replicas + 1);
-      const revisions = pick(2) === 0 ? ['w-a', 'w-a'] : ['w-a', 'w-b'];
-      objects.push({
-        apiVersion: 'apps/v1',
-        kind,
-        metadata,
-        spec: {
-          replicas,
-          serviceName: 'w',
-          selector: { matchLabels: { app: 'x' } },
-          template,
-          podManagementPolicy: 'OrderedReady',
-          updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition } },
-          revisionHistoryLimit: 10,
-          persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-        },
-        status: {
-          observedGeneration: pick(12) === 0 ? 0 : observed,
-          replicas,
-          readyReplicas: pick(replicas + 1),
-          currentReplicas: replicas - updated,
-          updatedReplicas: updated,
-          currentRevision: revisions[0],
-          updateRevision: revisions[1],
-          collisionCount: 0,
-          availableReplicas: pick(replicas + 1),
-        },
-      });
-    } else {
-      const onDelete = pick(6) === 0;
-      const desired = 1 + pick(3);
-      objects.push({
-        apiVersion: 'apps/v1',
-        kind,
-        metadata,
-        spec: {
-          selector: { matchLabels: { app: 'x' } },
-          template,
-          updateStrategy: onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
-          revisionHistoryLimit: 10,
-        },
-        status: {
-          observedGeneration: observed,
-          desiredNumberScheduled: desired,
-          currentNumberScheduled: desired,
-          numberMisscheduled: 0,
-          numberReady: pick(desired + 1),
-          updatedNumberScheduled: pick(desired + 1),
-          numberAvailable: pick(desired + 1),
-        },
-      });
-    }
+    objects.push(makers[i % 3]!(pick, { metadata, observed, replicas }));
   }
   return objects;
 }
