@@ -36,6 +36,18 @@ function expectOnlyTagLine(from: string, to: string): void {
   expect(gh.labelsOf(pull?.number ?? 0)).toContain('rollback');
 }
 
+/** The summary leads with `verdict` (and, on failure, a line matching `failure`); the `verdict` output says the same. */
+function expectVerdict(run: RunResult, verdict: string, failure?: RegExp): void {
+  const lines = visibleLines(run.summary);
+  expect(lines[0]).toMatch(new RegExp(`^${verdict.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d`));
+  if (failure === undefined) {
+    expect(run.outputs['verdict']).toBe(lines[0]);
+    return;
+  }
+  expect(lines[1]).toMatch(failure);
+  expect(run.outputs['verdict']).toBe(`${lines[0] ?? ''}\n- ${(lines[1] ?? '').slice(2)}`);
+}
+
 describe('verify-promotion', () => {
   it('waits for a merged promotion and proves the new version answers', async () => {
     const { sha } = await promote('v2');
@@ -46,9 +58,7 @@ describe('verify-promotion', () => {
     expect(run.outputs['passed']).toBe('true');
     expect(run.outputs['outcome']).toBe('healthy');
     expect(openRollbacks()).toHaveLength(0);
-    const lines = visibleLines(run.summary);
-    expect(lines[0]).toMatch(new RegExp(`^✅ verify-promotion: production at ${sha.slice(0, 7)}: synced and healthy in \\d`));
-    expect(run.outputs['verdict']).toBe(lines[0]);
+    expectVerdict(run, `✅ verify-promotion: production at ${sha.slice(0, 7)}: synced and healthy`);
   }, 90_000);
 
   it('a Degraded workload (an image that crashes) ends in a report and one rollback pull request, updated on re-run', async () => {
@@ -56,10 +66,11 @@ describe('verify-promotion', () => {
     const run = await verify(promotion.sha, { 'expect-version': 'crashloop-v3' });
     expect(run.exitCode).toBe(1);
     expect(run.outputs['outcome']).toBe('degraded');
-    const lines = visibleLines(run.summary);
-    expect(lines[0]).toMatch(new RegExp(`^❌ verify-promotion: production at ${promotion.sha.slice(0, 7)}: not verified in \\d`));
-    expect(lines[1]).toMatch(/^❌ Application production: production is Degraded.* Fix: Review and merge the rollback pull request/);
-    expect(run.outputs['verdict']).toBe(`${lines[0] ?? ''}\n- ${(lines[1] ?? '').slice(2)}`);
+    expectVerdict(
+      run,
+      `❌ verify-promotion: production at ${promotion.sha.slice(0, 7)}: not verified`,
+      /^❌ Application production: production is Degraded.* Fix: Review and merge the rollback pull request/,
+    );
     expect(run.stdout).toMatch(/Deployment\s+production\s+todo-api\s+Synced\s+Degraded\s+.*ProgressDeadlineExceeded/);
     expect(openRollbacks()).toHaveLength(1);
     expectOnlyTagLine('crashloop-v3', 'v2');
