@@ -5,6 +5,7 @@
 // `kubectl rollout status` reads, including ProgressDeadlineExceeded.
 import { recordEvent } from './events.ts';
 import { createPod } from './admission.ts';
+import { newReplicaSetSize, oldReplicaSetSizes, strategyOf } from './rollout.ts';
 import { controllerRef, randomSuffix, shortHash, type Kit } from './kit.ts';
 import { clone, deepEqual, dropZeros, getPath, isRecord, num, str, timestamp, type KubeObject } from './types.ts';
 
@@ -152,8 +153,15 @@ function copiedAnnotations(deployment: KubeObject): Record<string, string> {
   return Object.fromEntries(Object.entries(deployment.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)));
 }
 
+/** The ReplicaSet of the Deployment's current template: by its hash, else (a rollback sends the old template back, spelled differently) by equal content. */
+function findNewReplicaSet(deployment: KubeObject, owned: readonly KubeObject[]): KubeObject | undefined {
+  const template = getPath(deployment, 'spec.template');
+  const hash = shortHash(template);
+  return owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+}
+
 /**
- * Ensures the ReplicaSet of the current template exists at the desired size, with the next
+ * Ensures the ReplicaSet of the current template exists, at the size this sync allows (rollout.ts), with the next
  * revision: an older ReplicaSet whose template matches again (a rollback) is scaled back up and
  * takes the next revision number, its old one kept in revision-history, as the controller does.
  */
@@ -161,9 +169,12 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
   const name = deployment.metadata.name ?? '';
   const template = getPath(deployment, 'spec.template');
   const hash = shortHash(template);
-  // By the hash of this template, else (a rollback sends the old template back, spelled differently) by equal content.
-  const existing =
-    owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+  const existing = findNewReplicaSet(deployment, owned);
+  // This sync's size: within maxSurge of a rolling update, 0 while a Recreate still has old pods.
+  const strategy = strategyOf(deployment, desired);
+  const others = owned.filter((rs) => rs !== existing);
+  const size = newReplicaSetSize(strategy, desired, existing ? num(getPath(existing, 'spec.replicas'), 1) : 0, others);
+  const maxReplicas = String(desired + strategy.surge);
   const maxOld = Math.max(0, ...owned.filter((rs) => rs !== existing).map(revisionOf));
   if (existing) {
     const current = num(getPath(existing, 'spec.replicas'), 1);
@@ -175,15 +186,16 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
       annotations[REVISION] = String(maxOld + 1);
     }
     annotations['deployment.kubernetes.io/desired-replicas'] = String(desired);
+    annotations['deployment.kubernetes.io/max-replicas'] = maxReplicas;
     next.metadata.annotations = annotations;
-    next.spec = { ...(isRecord(existing.spec) ? existing.spec : {}), replicas: desired };
-    if (current !== desired)
+    next.spec = { ...(isRecord(existing.spec) ? existing.spec : {}), replicas: size };
+    if (current !== size)
       recordEvent(
         kit.store,
         deployment,
         'Normal',
         'ScalingReplicaSet',
-        `Scaled ${desired > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${desired}`,
+        `Scaled ${size > current ? 'up' : 'down'} replica set ${existing.metadata.name ?? ''} from ${current} to ${size}`,
         'deployment-controller',
       );
     return kit.writeIfChanged('replicasets.apps', existing, next);
@@ -205,26 +217,21 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
       annotations: {
         ...copiedAnnotations(deployment),
         'deployment.kubernetes.io/desired-replicas': String(desired),
-        'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)),
+        'deployment.kubernetes.io/max-replicas': maxReplicas,
         [REVISION]: String(maxOld + 1),
       },
       ownerReferences: [controllerRef(deployment)],
     },
     spec: {
-      replicas: desired,
+      replicas: size,
       selector: { ...(isRecord(selector) ? selector : {}), matchLabels: { ...matchLabels, 'pod-template-hash': hash } },
       template: podTemplate,
     },
   };
   const created = kit.createChild('replicasets.apps', rs);
-  recordEvent(
-    kit.store,
-    deployment,
-    'Normal',
-    'ScalingReplicaSet',
-    `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${desired}`,
-    'deployment-controller',
-  );
+  if (size > 0) {
+    recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${size}`, 'deployment-controller');
+  }
   return created;
 }
 
@@ -266,22 +273,16 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
   const oldRs = owned.filter((rs) => rs.metadata.uid !== newRs.metadata.uid);
   const stat = (rs: KubeObject, field: string): number => num(getPath(rs, `status.${field}`), 0);
   const newAvailable = stat(newRs, 'availableReplicas');
-  if (newAvailable >= desired && stat(newRs, 'replicas') === desired) {
-    for (const rs of oldRs) {
-      const replicas = num(getPath(rs, 'spec.replicas'), 1);
-      if (replicas === 0) continue;
-      const next = clone(rs);
-      next.spec = { ...(isRecord(rs.spec) ? rs.spec : {}), replicas: 0 };
-      kit.writeIfChanged('replicasets.apps', rs, next);
-      recordEvent(
-        kit.store,
-        deployment,
-        'Normal',
-        'ScalingReplicaSet',
-        `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to 0`,
-        'deployment-controller',
-      );
-    }
+  // The old ReplicaSets shrink as far as maxUnavailable allows (all at once for Recreate).
+  const sizes = oldReplicaSetSizes(strategyOf(deployment, desired), desired, newRs, oldRs);
+  for (const rs of oldRs) {
+    const size = sizes.get(rs.metadata.uid ?? '');
+    if (size === undefined) continue;
+    const replicas = num(getPath(rs, 'spec.replicas'), 1);
+    const next = clone(rs);
+    next.spec = { ...(isRecord(rs.spec) ? rs.spec : {}), replicas: size };
+    kit.writeIfChanged('replicasets.apps', rs, next);
+    recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to ${size}`, 'deployment-controller');
   }
   const all = [newRs, ...oldRs];
   const sum = (field: string): number => all.reduce((n, rs) => n + stat(rs, field), 0);
@@ -299,7 +300,8 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
   const elapsed = Date.now() - (kit.marks.get(progressKey) ?? Date.now());
 
   const previous = isRecord(deployment.status) ? deployment.status : {};
-  const maxUnavailable = Math.floor(desired / 4);
+  // deploymentutil.MaxUnavailable: 0 for Recreate, never more than replicas.
+  const maxUnavailable = Math.min(desired, strategyOf(deployment, desired).unavailable);
   const availableCondition =
     available >= desired - maxUnavailable
       ? carry(conditionOf(previous, 'Available'), 'Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
