@@ -1,8 +1,12 @@
+// verify-endpoints' job summary: the verdict and each failed check first, the version proven, one
+// row per check; a run that could not start says why and how to fix it.
+import type { Outcome } from '../../shared/core/action.ts';
 import { formatDuration } from '../../shared/core/duration.ts';
 import { TABLE_HEADER, tableRows } from '../../shared/endpoints/report.ts';
 import type { CheckResult, VerifyResult } from '../../shared/endpoints/verify.ts';
-import { Summary } from '../../shared/core/summary.ts';
+import { Summary, writeFailureSummary } from '../../shared/core/summary.ts';
 import type { Failure, Verdict } from '../../shared/core/verdict.ts';
+import type { VerifyReport } from './verify-endpoints.ts';
 
 const FIX: Record<CheckResult['verdict'], string> = {
   passed: '',
@@ -41,4 +45,10 @@ export async function writeVerifySummary(verify: VerifyResult, expectVersion: st
   summary.table(TABLE_HEADER, tableRows(verify));
   summary.paragraph(`Times: ${verify.results.map((r) => `#${r.index} ${formatDuration(r.elapsedMs)}`).join(', ')}.`);
   await summary.write();
+}
+
+/** The job summary of a run: the checks (passed or not), or the error that stopped the run. */
+export async function writeSummary(report: VerifyReport, outcome: Outcome<VerifyResult>, summary = new Summary()): Promise<void> {
+  if (outcome.result) await writeVerifySummary(outcome.result, report.expectVersion, summary);
+  else await writeFailureSummary('verify-endpoints', 'Checking the endpoints', outcome.error, summary);
 }

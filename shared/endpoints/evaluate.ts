@@ -2,7 +2,7 @@
 // environment simply not ready yet, answering wrongly, or still running the old version.
 import { isDeepStrictEqual } from 'node:util';
 import { parseRetryAfter } from '../core/retry-policy.ts';
-import type { Check, Expectations } from './check-types.ts';
+import type { Check, Expectations, VersionLocation } from './check-types.ts';
 import type { HttpAnswer, Outcome } from './http-client.ts';
 import { readJsonPath } from './json-path.ts';
 import { MASK, isCredentialHeader } from './redact.ts';
@@ -68,6 +68,99 @@ function inRange(status: number, expect: Expectations): boolean {
   return expect.status.some((range) => status >= range.min && status <= range.max);
 }
 
+/** An answer being checked: the failures found so far, and its body parsed as JSON at most once. */
+class AnswerCheck {
+  readonly answer: HttpAnswer;
+  readonly failures: Failure[] = [];
+  /** Appended to body messages when the body was cut. */
+  readonly cut: string;
+  private parsed: { ok: true; value: unknown } | { ok: false } | undefined;
+
+  constructor(answer: HttpAnswer) {
+    this.answer = answer;
+    this.cut = answer.truncated ? ' (body cut at 1 MiB)' : '';
+  }
+
+  fail(expectation: string, message: string): void {
+    this.failures.push({ expectation, message });
+  }
+
+  /** The body as JSON (parsed on first use). */
+  json(): { ok: true; value: unknown } | { ok: false } {
+    if (this.parsed === undefined) {
+      try {
+        this.parsed = { ok: true, value: JSON.parse(this.answer.body) as unknown };
+      } catch {
+        this.parsed = { ok: false };
+      }
+    }
+    return this.parsed;
+  }
+
+  /** Why the body could not be read as JSON. */
+  notJson(): string {
+    const type = this.answer.headers['content-type'];
+    return `body is not JSON${type ? ` (content-type ${type})` : ''}${this.cut}`;
+  }
+}
+
+/** `body-contains` and `body-matches`. */
+function checkBodyText(check: AnswerCheck, expect: Expectations): void {
+  const { body } = check.answer;
+  for (const text of expect.bodyContains) if (!body.includes(text)) check.fail('body-contains', `body does not contain ${JSON.stringify(text)}${check.cut}`);
+  for (const pattern of expect.bodyMatches) if (!pattern.test(body)) check.fail('body-matches', `body does not match ${String(pattern)}${check.cut}`);
+}
+
+/** `json`: each path holds the expected value (one failure when the body is not JSON). */
+function checkJsonValues(check: AnswerCheck, expect: Expectations): void {
+  for (const { path, value } of expect.json) {
+    const document = check.json();
+    if (!document.ok) return check.fail('json', check.notJson());
+    const read = readJsonPath(document.value, path);
+    if (!read.found) check.fail('json', `${path.text} is missing (no ${read.missing})`);
+    else if (!isDeepStrictEqual(read.value, value)) check.fail('json', `${path.text} is ${JSON.stringify(read.value)}, expected ${JSON.stringify(value)}`);
+  }
+}
+
+/** `headers`: present, absent, contains or matches; credential headers shown as *** (they are not values the user gave). */
+function checkHeaders(check: AnswerCheck, expect: Expectations): void {
+  for (const { name, rule } of expect.headers) {
+    const value = check.answer.headers[name];
+    const actual = value !== undefined && isCredentialHeader(name) ? MASK : value;
+    const shown = actual === undefined ? 'missing' : JSON.stringify(actual);
+    if (rule.kind === 'present' && actual === undefined) check.fail('headers', `header ${name} is missing`);
+    if (rule.kind === 'absent' && actual !== undefined) check.fail('headers', `header ${name} is present ("${actual}"), expected absent`);
+    if (rule.kind === 'contains' && !value?.toLowerCase().includes(rule.text.toLowerCase()))
+      check.fail('headers', `header ${name} is ${shown}, expected it to contain ${JSON.stringify(rule.text)}`);
+    if (rule.kind === 'matches' && (value === undefined || !rule.pattern.test(value)))
+      check.fail('headers', `header ${name} is ${shown}, expected to match ${String(rule.pattern)}`);
+  }
+}
+
+/** `expect.version` against `expect-version`: in the body, or read from a header or JSON path; returns the version read. */
+function checkVersion(check: AnswerCheck, location: VersionLocation | undefined, expectVersion: string | undefined): string | undefined {
+  if (location === undefined || expectVersion === undefined) return undefined;
+  if (location.kind === 'body') {
+    if (!check.answer.body.includes(expectVersion))
+      check.fail('version', `version ${expectVersion} does not appear in the body (an older version still answering?)${check.cut}`);
+    return undefined;
+  }
+  const { found, where } = readVersion(check, location);
+  if (found === undefined) check.fail('version', `no version at ${where}`);
+  else if (!versionMatches(found, expectVersion))
+    check.fail('version', `old version ${JSON.stringify(found)} still answering at ${where} (expected ${expectVersion})`);
+  return found;
+}
+
+/** The version a header or JSON path shows, and where it was looked for. */
+function readVersion(check: AnswerCheck, location: Exclude<VersionLocation, { kind: 'body' }>): { found: string | undefined; where: string } {
+  if (location.kind === 'header') return { found: check.answer.headers[location.name], where: `header ${location.name}` };
+  const document = check.json();
+  const read = document.ok ? readJsonPath(document.value, location.path) : undefined;
+  const found = read?.found ? scalarText(read.value) : undefined;
+  return { found, where: document.ok ? location.path.text : `${location.path.text} (${check.notJson()})` };
+}
+
 /** Checks an answer that arrived with an accepted status against the other expectations. */
 function checkAnswer(
   expect: Expectations,
@@ -75,76 +168,14 @@ function checkAnswer(
   latencyMs: number,
   expectVersion: string | undefined,
 ): { failures: Failure[]; version: string | undefined } {
-  const failures: Failure[] = [];
-  const fail = (expectation: string, message: string): void => {
-    failures.push({ expectation, message });
-  };
-  const cut = answer.truncated ? ' (body cut at 1 MiB)' : '';
-  for (const text of expect.bodyContains) if (!answer.body.includes(text)) fail('body-contains', `body does not contain ${JSON.stringify(text)}${cut}`);
-  for (const pattern of expect.bodyMatches) if (!pattern.test(answer.body)) fail('body-matches', `body does not match ${String(pattern)}${cut}`);
-  let parsed: { ok: true; value: unknown } | { ok: false } | undefined;
-  const json = (): { ok: true; value: unknown } | { ok: false } => {
-    if (parsed === undefined) {
-      try {
-        parsed = { ok: true, value: JSON.parse(answer.body) as unknown };
-      } catch {
-        parsed = { ok: false };
-      }
-    }
-    return parsed;
-  };
-  const notJson = `body is not JSON${answer.headers['content-type'] ? ` (content-type ${answer.headers['content-type']})` : ''}${cut}`;
-  for (const { path, value } of expect.json) {
-    const document = json();
-    if (!document.ok) {
-      fail('json', notJson);
-      break;
-    }
-    const read = readJsonPath(document.value, path);
-    if (!read.found) fail('json', `${path.text} is missing (no ${read.missing})`);
-    else if (!isDeepStrictEqual(read.value, value)) fail('json', `${path.text} is ${JSON.stringify(read.value)}, expected ${JSON.stringify(value)}`);
-  }
-  for (const { name, rule } of expect.headers) {
-    const value = answer.headers[name];
-    // A Set-Cookie or token header is shown as *** (it is not a value the user gave, so not masked otherwise).
-    const actual = value !== undefined && isCredentialHeader(name) ? MASK : value;
-    if (rule.kind === 'present' && actual === undefined) fail('headers', `header ${name} is missing`);
-    if (rule.kind === 'absent' && actual !== undefined) fail('headers', `header ${name} is present ("${actual}"), expected absent`);
-    if (rule.kind === 'contains' && !value?.toLowerCase().includes(rule.text.toLowerCase())) {
-      fail('headers', `header ${name} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected it to contain ${JSON.stringify(rule.text)}`);
-    }
-    if (rule.kind === 'matches' && (value === undefined || !rule.pattern.test(value))) {
-      fail('headers', `header ${name} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected to match ${String(rule.pattern)}`);
-    }
-  }
+  const check = new AnswerCheck(answer);
+  checkBodyText(check, expect);
+  checkJsonValues(check, expect);
+  checkHeaders(check, expect);
   if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs)
-    fail('max-latency', `answered in ${Math.round(latencyMs)} ms, over max-latency ${expect.maxLatencyMs} ms`);
-  let version: string | undefined;
-  const location = expect.version;
-  if (location !== undefined && expectVersion !== undefined) {
-    if (location.kind === 'body') {
-      if (!answer.body.includes(expectVersion))
-        fail('version', `version ${expectVersion} does not appear in the body (an older version still answering?)${cut}`);
-    } else {
-      let found: string | undefined;
-      let where: string;
-      if (location.kind === 'header') {
-        where = `header ${location.name}`;
-        found = answer.headers[location.name];
-      } else {
-        where = location.path.text;
-        const document = json();
-        const read = document.ok ? readJsonPath(document.value, location.path) : undefined;
-        found = read?.found ? scalarText(read.value) : undefined;
-        if (!document.ok) where = `${where} (${notJson})`;
-      }
-      version = found;
-      if (found === undefined) fail('version', `no version at ${where}`);
-      else if (!versionMatches(found, expectVersion))
-        fail('version', `old version ${JSON.stringify(found)} still answering at ${where} (expected ${expectVersion})`);
-    }
-  }
-  return { failures, version };
+    check.fail('max-latency', `answered in ${Math.round(latencyMs)} ms, over max-latency ${expect.maxLatencyMs} ms`);
+  const version = checkVersion(check, expect.version, expectVersion);
+  return { failures: check.failures, version };
 }
 
 /** Judges one attempt of `check`. */

@@ -51,6 +51,7 @@ export interface HttpClientOptions {
 
 /** The client's sender and a way to close its connections. */
 export interface HttpClient {
+  /** Sends one request (call it as `client.send(...)`: it may be a method). */
   send: Sender;
   /** Destroys every connection (including ones a hanging server holds open). */
   close(): Promise<void>;
@@ -115,59 +116,42 @@ function nextHeaders(headers: Record<string, string>, crossOrigin: boolean, drop
   return next;
 }
 
-/** Creates the client. undici is imported here, so only a run that sends requests pays for it. */
-export async function createHttpClient(options: HttpClientOptions): Promise<HttpClient> {
-  const { Agent, request } = await import('undici');
-  const ca = options.caCertificate ? [...tls.getCACertificates('default'), options.caCertificate] : undefined;
-  const agent = new Agent({
-    connect: { rejectUnauthorized: !options.insecureTls, ...(ca ? { ca } : {}) },
-    keepAliveTimeout: 4000,
-  });
-  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+/** What the client uses of undici (imported when the client is made). */
+type Undici = Pick<typeof import('undici'), 'Agent' | 'request'>;
 
-  const exchange = async (req: HttpRequest, signal: AbortSignal, timeoutMs: number): Promise<HttpAnswer> => {
-    let url = new URL(req.url);
-    let method = req.method;
-    let body = req.body;
-    let headers = req.headers;
-    const redirects: string[] = [];
-    for (;;) {
-      const response = await request(url, {
-        dispatcher: agent,
-        method,
-        headers,
-        body: body ?? null,
-        signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      const location = response.headers['location'];
-      const target = Array.isArray(location) ? location[0] : location;
-      if (!options.followRedirects || !REDIRECT_STATUSES.has(response.statusCode) || target === undefined) {
-        const read = method === 'HEAD' ? { text: '', truncated: false } : await readBody(response.body, maxBody);
-        return { status: response.statusCode, headers: flatHeaders(response.headers), body: read.text, truncated: read.truncated, url: url.href, redirects };
-      }
-      await response.body.dump();
-      if (redirects.length >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects (last to ${target})`);
-      const next = new URL(target, url);
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new RedirectError(`redirected to a non-http URL ${next.protocol}//…`);
-      const toGet = (response.statusCode === 303 && method !== 'HEAD') || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
-      headers = nextHeaders(headers, next.origin !== url.origin, toGet, options.markedHeaders ?? new Set());
-      if (toGet) {
-        method = 'GET';
-        body = undefined;
-      }
-      redirects.push(next.href);
-      url = next;
-    }
-  };
+/** Where a request stands while redirects are followed. */
+interface Hop {
+  url: URL;
+  method: string;
+  body: string | undefined;
+  headers: Record<string, string>;
+}
 
-  const send: Sender = async (req, timeoutMs) => {
+/** {@link HttpClient} over an undici Agent: keep-alive connections, the TLS settings, redirects followed by hand. */
+class UndiciHttpClient implements HttpClient {
+  private readonly request: Undici['request'];
+  private readonly agent: InstanceType<Undici['Agent']>;
+  private readonly options: HttpClientOptions;
+  private readonly maxBody: number;
+
+  constructor(undici: Undici, options: HttpClientOptions) {
+    this.request = undici.request;
+    this.options = options;
+    const ca = options.caCertificate ? [...tls.getCACertificates('default'), options.caCertificate] : undefined;
+    this.agent = new undici.Agent({
+      connect: { rejectUnauthorized: !options.insecureTls, ...(ca ? { ca } : {}) },
+      keepAliveTimeout: 4000,
+    });
+    this.maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  }
+
+  /** Sends a request with a time limit; never rejects (failures come back as `kind: 'error'`). Call it as a method. */
+  async send(req: HttpRequest, timeoutMs: number): Promise<Outcome> {
     const started = performance.now();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new RequestTimeoutError(timeoutMs)), timeoutMs);
     try {
-      const answer = await exchange(req, controller.signal, timeoutMs);
+      const answer = await this.exchange(req, controller.signal, timeoutMs);
       return { kind: 'answer', answer, latencyMs: performance.now() - started };
     } catch (error: unknown) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
@@ -175,7 +159,62 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     } finally {
       clearTimeout(timer);
     }
-  };
+  }
 
-  return { send, close: () => agent.destroy() };
+  /** Destroys every connection (including ones a hanging server holds open). */
+  close(): Promise<void> {
+    return this.agent.destroy();
+  }
+
+  /** The request and the redirects it is sent on, up to the answer. */
+  private async exchange(req: HttpRequest, signal: AbortSignal, timeoutMs: number): Promise<HttpAnswer> {
+    const hop: Hop = { url: new URL(req.url), method: req.method, body: req.body, headers: req.headers };
+    const redirects: string[] = [];
+    for (;;) {
+      const response = await this.request(hop.url, {
+        dispatcher: this.agent,
+        method: hop.method,
+        headers: hop.headers,
+        body: hop.body ?? null,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const location = response.headers['location'];
+      const target = Array.isArray(location) ? location[0] : location;
+      if (!this.options.followRedirects || !REDIRECT_STATUSES.has(response.statusCode) || target === undefined) {
+        const read = hop.method === 'HEAD' ? { text: '', truncated: false } : await readBody(response.body, this.maxBody);
+        return {
+          status: response.statusCode,
+          headers: flatHeaders(response.headers),
+          body: read.text,
+          truncated: read.truncated,
+          url: hop.url.href,
+          redirects,
+        };
+      }
+      await response.body.dump();
+      if (redirects.length >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects (last to ${target})`);
+      this.redirect(hop, response.statusCode, target);
+      redirects.push(hop.url.href);
+    }
+  }
+
+  /** Moves `hop` to the redirect's target: credentials dropped across origins; a 303 (or a 301/302 after POST) becomes a GET without body. */
+  private redirect(hop: Hop, status: number, target: string): void {
+    const next = new URL(target, hop.url);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new RedirectError(`redirected to a non-http URL ${next.protocol}//…`);
+    const toGet = (status === 303 && hop.method !== 'HEAD') || ((status === 301 || status === 302) && hop.method === 'POST');
+    hop.headers = nextHeaders(hop.headers, next.origin !== hop.url.origin, toGet, this.options.markedHeaders ?? new Set());
+    if (toGet) {
+      hop.method = 'GET';
+      hop.body = undefined;
+    }
+    hop.url = next;
+  }
+}
+
+/** Creates the client. undici is imported here, so only a run that sends requests pays for it. */
+export async function createHttpClient(options: HttpClientOptions): Promise<HttpClient> {
+  return new UndiciHttpClient(await import('undici'), options);
 }

@@ -1,5 +1,5 @@
 // The run's results for people (a table in the log and the job summary) and for later steps
-// (the `passed` and `results` outputs). Everything here is already redacted by verify.ts.
+// (the `results` output). Everything here is already redacted by verify.ts.
 import { formatDuration } from '../core/duration.ts';
 import { UserError } from '../core/errors.ts';
 import type { Cell } from '../core/summary.ts';
@@ -65,11 +65,6 @@ export function resultsOutput(verify: VerifyResult): object[] {
     version: r.version,
     finalUrl: r.finalUrl,
   }));
-}
-
-/** The action's outputs, by name (mirrors action.yml). */
-export function toOutputs(verify: VerifyResult): Record<string, string | boolean | object> {
-  return { passed: verify.passed, results: resultsOutput(verify) };
 }
 
 /** A one-line account of the run. */

@@ -4,7 +4,7 @@
 import type { Clock } from '../core/clock.ts';
 import { formatDuration } from '../core/duration.ts';
 import type { Logger } from '../core/logger.ts';
-import { DeadlineError, retry } from '../core/retry.ts';
+import { DeadlineError, retry, type RetryOptions } from '../core/retry.ts';
 import { systemClock } from '../core/clock.ts';
 import type { Check } from './check-types.ts';
 import { judge, type Failure, type Judgement, type Verdict } from './evaluate.ts';
@@ -90,69 +90,100 @@ function describe(judgement: Judgement): string {
 }
 
 /** Runs all checks and reports each one's final state; never throws for a failing check. */
-export async function verifyEndpoints(checks: readonly Check[], options: VerifyOptions, deps: VerifyDeps): Promise<VerifyResult> {
-  const clock = deps.clock ?? systemClock;
-  const { logger, redactor } = deps;
-  const limiter = new Limiter(options.concurrency);
-  const start = clock.now();
-  const deadline = start + options.timeoutMs;
-  const maxDelayMs = options.intervalMs * 5;
-  let attemptsSent = 0;
+export async function runChecks(checks: readonly Check[], options: VerifyOptions, deps: VerifyDeps): Promise<VerifyResult> {
+  return new Verification(options, deps).run(checks);
+}
 
-  const runCheck = async (check: Check): Promise<CheckResult> => {
-    const label = redactor.redact(`#${check.index} ${check.name}`);
-    let last: Judgement | undefined;
-    let attempts = 0;
-    let lastLogged = '';
+/** One run: the shared deadline, the limit on requests in flight, and each check's retry loop. */
+class Verification {
+  private readonly options: VerifyOptions;
+  private readonly deps: VerifyDeps;
+  private readonly clock: Clock;
+  private readonly limiter: Limiter;
+  private readonly start: number;
+  private readonly deadline: number;
+  /** Longest wait between attempts. */
+  private readonly maxDelayMs: number;
+  /** Attempts sent by every check. */
+  private attemptsSent = 0;
+
+  constructor(options: VerifyOptions, deps: VerifyDeps) {
+    this.options = options;
+    this.deps = deps;
+    this.clock = deps.clock ?? systemClock;
+    this.limiter = new Limiter(options.concurrency);
+    this.start = this.clock.now();
+    this.deadline = this.start + options.timeoutMs;
+    this.maxDelayMs = options.intervalMs * 5;
+  }
+
+  /** Every check at once; the run takes about as long as its slowest check. */
+  async run(checks: readonly Check[]): Promise<VerifyResult> {
+    const results = await Promise.all(checks.map((check) => this.runCheck(check)));
+    return { passed: results.every((r) => r.passed), results, elapsedMs: this.clock.now() - this.start, attempts: this.attemptsSent };
+  }
+
+  /** Retries one check until it passes or the deadline passes; its final state, logged. */
+  private async runCheck(check: Check): Promise<CheckResult> {
+    const label = this.deps.redactor.redact(`#${check.index} ${check.name}`);
+    const state: { last?: Judgement; attempts: number; lastLogged: string } = { attempts: 0, lastLogged: '' };
     try {
       await retry(
         async (attempt) => {
-          const judgement = await limiter.run(async () => {
-            const timeoutMs = Math.min(options.requestTimeoutMs, Math.max(deadline - clock.now(), FINAL_ATTEMPT_MS));
-            attemptsSent += 1;
-            const request = { method: check.method, url: check.url, headers: check.headers, body: check.body };
-            return judge(check, await deps.send(request, timeoutMs), options.expectVersion);
-          });
-          attempts = attempt;
-          last = judgement;
+          const judgement = await this.attempt(check);
+          state.attempts = attempt;
+          state.last = judgement;
           if (judgement.verdict !== 'passed') throw new AttemptFailed(judgement);
         },
-        {
-          deadlineMs: Math.max(0, deadline - clock.now()),
-          initialDelayMs: options.intervalMs,
-          maxDelayMs,
-          factor: 1.5,
-          jitter: false,
-          clock,
-          what: check.name,
-          classify: (error) => {
-            if (!(error instanceof AttemptFailed)) return { retryable: false, reason: String(error) };
-            const wait = error.judgement.retryAfterMs;
-            return { retryable: true, reason: error.message, ...(wait === undefined ? {} : { retryAfterMs: Math.min(wait, maxDelayMs) }) };
-          },
-          onRetry: ({ attempt, delayMs, error }) => {
-            const text = redactor.redact(error instanceof AttemptFailed ? describe(error.judgement) : String(error));
-            const line = `${label}: ${text}; attempt ${attempt}, next in ${formatDuration(delayMs)}`;
-            if (text !== lastLogged) logger.info(line);
-            else logger.debug(line);
-            lastLogged = text;
-          },
-        },
+        this.retryOptions(check, label, state),
       );
     } catch (error: unknown) {
-      if (!(error instanceof DeadlineError) || last === undefined) throw error;
+      if (!(error instanceof DeadlineError) || state.last === undefined) throw error;
     }
-    const judgement = last;
+    const judgement = state.last;
     if (judgement === undefined) throw new Error(`check ${label} made no attempt`);
-    const passed = judgement.verdict === 'passed';
-    const result = toResult(check, judgement, attempts, clock.now() - start, redactor);
-    if (passed) logger.info(`${label}: passed, HTTP ${judgement.status} in ${formatDuration(judgement.latencyMs)} (attempt ${attempts})`);
-    else logger.info(`${label}: gave up after ${attempts} attempt(s): ${result.reason ?? ''}`);
+    const result = toResult(check, judgement, state.attempts, this.clock.now() - this.start, this.deps.redactor);
+    if (judgement.verdict === 'passed')
+      this.deps.logger.info(`${label}: passed, HTTP ${judgement.status} in ${formatDuration(judgement.latencyMs)} (attempt ${state.attempts})`);
+    else this.deps.logger.info(`${label}: gave up after ${state.attempts} attempt(s): ${result.reason ?? ''}`);
     return result;
-  };
+  }
 
-  const results = await Promise.all(checks.map(runCheck));
-  return { passed: results.every((r) => r.passed), results, elapsedMs: clock.now() - start, attempts: attemptsSent };
+  /** One request of the check, holding a slot only while it is in flight; judged. */
+  private attempt(check: Check): Promise<Judgement> {
+    return this.limiter.run(async () => {
+      const timeoutMs = Math.min(this.options.requestTimeoutMs, Math.max(this.deadline - this.clock.now(), FINAL_ATTEMPT_MS));
+      this.attemptsSent += 1;
+      const request = { method: check.method, url: check.url, headers: check.headers, body: check.body };
+      return judge(check, await this.deps.send(request, timeoutMs), this.options.expectVersion);
+    });
+  }
+
+  /** Backoff under the shared deadline (Retry-After honoured up to the longest wait); a changed failure logged, a repeated one at debug. */
+  private retryOptions(check: Check, label: string, state: { lastLogged: string }): RetryOptions {
+    const { redactor, logger } = this.deps;
+    return {
+      deadlineMs: Math.max(0, this.deadline - this.clock.now()),
+      initialDelayMs: this.options.intervalMs,
+      maxDelayMs: this.maxDelayMs,
+      factor: 1.5,
+      jitter: false,
+      clock: this.clock,
+      what: check.name,
+      classify: (error) => {
+        if (!(error instanceof AttemptFailed)) return { retryable: false, reason: String(error) };
+        const wait = error.judgement.retryAfterMs;
+        return { retryable: true, reason: error.message, ...(wait === undefined ? {} : { retryAfterMs: Math.min(wait, this.maxDelayMs) }) };
+      },
+      onRetry: ({ attempt, delayMs, error }) => {
+        const text = redactor.redact(error instanceof AttemptFailed ? describe(error.judgement) : String(error));
+        const line = `${label}: ${text}; attempt ${attempt}, next in ${formatDuration(delayMs)}`;
+        if (text !== state.lastLogged) logger.info(line);
+        else logger.debug(line);
+        state.lastLogged = text;
+      },
+    };
+  }
 }
 
 function toResult(check: Check, judgement: Judgement, attempts: number, elapsedMs: number, redactor: Redactor): CheckResult {

@@ -24,7 +24,7 @@ import type { OutputValue } from '../../shared/core/outputs.ts';
 import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { silentLogger } from '../../shared/testing/logger.ts';
 import { readInputs as readEndpointInputs } from '../../shared/endpoints/inputs.ts';
-import { toOutputs as endpointOutputs } from '../../shared/endpoints/report.ts';
+import { toOutputs as endpointOutputs } from '../../actions/verify-endpoints/outputs.ts';
 import { buildTag } from '../../actions/build-tag/build-tag.ts';
 import { readInputs as readBuildTagInputs } from '../../actions/build-tag/inputs.ts';
 import { toOutputs as buildTagOutputs } from '../../actions/build-tag/outputs.ts';

@@ -5,9 +5,10 @@ import { parseChecks } from '../../shared/endpoints/checks.ts';
 import type { HttpRequest, Outcome, Sender } from '../../shared/endpoints/http-client.ts';
 import { Limiter } from '../../shared/core/limit.ts';
 import { Redactor } from '../../shared/endpoints/redact.ts';
-import { failureError, resultsOutput, textTable, toOutputs } from '../../shared/endpoints/report.ts';
+import { failureError, resultsOutput, textTable } from '../../shared/endpoints/report.ts';
+import { toOutputs } from '../../actions/verify-endpoints/outputs.ts';
 import { writeVerifySummary } from '../../actions/verify-endpoints/summary.ts';
-import { FINAL_ATTEMPT_MS, verifyEndpoints, type VerifyOptions } from '../../shared/endpoints/verify.ts';
+import { FINAL_ATTEMPT_MS, runChecks, type VerifyOptions } from '../../shared/endpoints/verify.ts';
 import { FakeClock } from '../../shared/testing/clock.ts';
 import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { MemorySink } from '../../shared/testing/summary-sink.ts';
@@ -41,7 +42,7 @@ describe('retry until the deadline', () => {
   it('backs off 1.5x from interval and passes when the app is ready', async () => {
     const { checks, clock, logger, redactor } = setup('/a');
     const { send } = scripted(clock, { '/a': [ok(503), ok(503), ok(502), ok(404), ok(200)] });
-    const result = await verifyEndpoints(checks, options, { send, clock, logger, redactor });
+    const result = await runChecks(checks, options, { send, clock, logger, redactor });
     expect(clock.sleeps).toEqual([1000, 1500, 2250, 3375]);
     expect(result).toMatchObject({ passed: true, attempts: 5, elapsedMs: 8125 });
     expect(result.results[0]).toMatchObject({ passed: true, verdict: 'passed', status: 200, attempts: 5, reason: null, body: null });
@@ -56,7 +57,7 @@ describe('retry until the deadline', () => {
   it('caps waits at 5x interval, never waits past the deadline, and tries once more at it', async () => {
     const { checks, clock, logger, redactor } = setup('/a');
     const { send, calls } = scripted(clock, { '/a': [ok(503, 'upstream connect error')] });
-    const result = await verifyEndpoints(checks, options, { send, clock, logger, redactor });
+    const result = await runChecks(checks, options, { send, clock, logger, redactor });
     expect(clock.sleeps).toEqual([1000, 1500, 2250, 3375, 5000, 5000, 1875]);
     expect(calls.at(-1)!.at - calls[0]!.at).toBe(20_000);
     expect(result.passed).toBe(false);
@@ -75,7 +76,7 @@ describe('retry until the deadline', () => {
   it('waits as long as Retry-After asks, within the cap', async () => {
     const { checks, clock, logger, redactor } = setup('/a');
     const { send } = scripted(clock, { '/a': [ok(503, '', { 'retry-after': '3' }), ok(429, '', { 'retry-after': '60' }), ok(200)] });
-    await verifyEndpoints(checks, options, { send, clock, logger, redactor });
+    await runChecks(checks, options, { send, clock, logger, redactor });
     expect(clock.sleeps).toEqual([3000, 5000]);
   });
 
@@ -83,7 +84,7 @@ describe('retry until the deadline', () => {
     const sha = 'c945b89bbfd82a5ca2e1629e3fa2c8327703b855';
     const { checks, clock, logger, redactor } = setup('- path: /v\n  expect: { version: $.sha }', sha);
     const { send } = scripted(clock, { '/v': [ok(200, '{"sha":"1111111"}')] });
-    const result = await verifyEndpoints(checks, { ...options, timeoutMs: 2000, expectVersion: sha }, { send, clock, logger, redactor });
+    const result = await runChecks(checks, { ...options, timeoutMs: 2000, expectVersion: sha }, { send, clock, logger, redactor });
     expect(result.results[0]).toMatchObject({ verdict: 'old-version', version: '1111111', provesVersion: true });
   });
 });
@@ -124,7 +125,7 @@ describe('report', () => {
       '/': [{ kind: 'error', error: Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), latencyMs: 3 }],
     });
     // No time to retry: one attempt each.
-    return verifyEndpoints(checks, { ...options, timeoutMs: 0 }, { send, clock, logger, redactor });
+    return runChecks(checks, { ...options, timeoutMs: 0 }, { send, clock, logger, redactor });
   }
 
   it('masks echoed credentials in results', async () => {
