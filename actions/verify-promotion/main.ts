@@ -2,16 +2,17 @@
 import { runAction } from '../../shared/core/action.ts';
 import { productionClients } from './clients.ts';
 import { readInputs } from './inputs.ts';
-import { toOutputs } from './outputs.ts';
-import { failureError, newReport, writeSummary } from './summary.ts';
-import { verifyPromotion } from './verify-promotion.ts';
+import { reportOutputs, toOutputs } from './outputs.ts';
+import { failureError, writeSummary } from './summary.ts';
+import { newReport, verifyPromotion } from './verify-promotion.ts';
 
 await runAction({
   name: 'verify-promotion',
   readInputs: () => readInputs(),
   newReport,
-  execute: (inputs) => verifyPromotion(inputs, productionClients(inputs)),
+  execute: (inputs, report) => verifyPromotion(inputs, productionClients(inputs), report),
   toOutputs,
+  reportOutputs,
   writeSummary,
   failure: (result) => (result.passed ? undefined : failureError(result)),
 });

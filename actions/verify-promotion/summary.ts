@@ -2,12 +2,11 @@
 // endpoint checks and the rollback; and the error a promotion that was not verified fails with.
 import { formatDuration } from '../../shared/core/duration.ts';
 import { TABLE_HEADER, tableRows, textTable } from '../../shared/endpoints/report.ts';
-import { UserError } from '../../shared/core/errors.ts';
+import { UserError, errorMessage, isUserError } from '../../shared/core/errors.ts';
 import type { Outcome } from '../../shared/core/action.ts';
 import { Summary, writeFailureSummary } from '../../shared/core/summary.ts';
-import type { Verdict } from '../../shared/core/verdict.ts';
-import type { Inputs } from './inputs.ts';
-import { RESOURCE_HEADER, resourceRows, type PromotionResult } from './verify-promotion.ts';
+import type { Failure, Verdict } from '../../shared/core/verdict.ts';
+import { RESOURCE_HEADER, resourceRows, type PromotionReport, type PromotionResult } from './verify-promotion.ts';
 
 /** The resources table as aligned text for the log and error message. */
 export function resourceText(result: PromotionResult): string {
@@ -32,6 +31,9 @@ export function failureError(result: PromotionResult): UserError {
   return new UserError(parts.join('\n'), { fix: fixOf(result) });
 }
 
+/** What to do when the rollback pull request could not be opened. */
+const BY_HAND = 'Look at the resources below (kubectl describe, logs); roll back by hand, or re-run once the rollback pull request can be opened.';
+
 /** What to do about a promotion that was not verified. */
 function fixOf(result: PromotionResult): string {
   return result.rollback
@@ -39,29 +41,30 @@ function fixOf(result: PromotionResult): string {
     : 'Look at the resources above (kubectl describe, logs); set `rollback: true` to have a rollback pull request opened.';
 }
 
-/** What the summary knows from the start, so a run that fails half way still names its Application. */
-export interface PromotionReport {
-  application: string;
-  revision: string;
-}
-
-/** The report of a run, made before the work starts. */
-export function newReport(inputs: Inputs): PromotionReport {
-  return { application: inputs.application, revision: inputs.revision };
-}
-
 /** The first line: the Application and revision, and what happened; on failure, the reason and the fix below it. */
-export function promotionVerdict(result: PromotionResult, report: PromotionReport, ms: number): Verdict {
+export function promotionVerdict(result: PromotionResult, report: PromotionReport, ms: number, rollbackError?: unknown): Verdict {
   const what = `${report.application} at ${report.revision.slice(0, 7)}`;
   if (result.passed) return { action: 'verify-promotion', status: 'success', text: `${what}: ${result.reason}`, ms };
-  const object = result.app.outcome === 'healthy' ? "Production's endpoints" : `Application ${report.application}`;
-  const reason = `${result.reason}${result.app.message ? `: ${result.app.message}` : ''}`;
-  return { action: 'verify-promotion', status: 'failure', text: `${what}: not verified`, ms, failures: [{ object, reason, fix: fixOf(result) }] };
+  const argo = result.app.outcome !== 'healthy';
+  const object = argo ? `Application ${report.application}` : "Production's endpoints";
+  const reason = `${result.reason}${argo && result.app.message ? `: ${result.app.message}` : ''}`;
+  const failures: Failure[] = [{ object, reason, fix: rollbackError === undefined ? fixOf(result) : BY_HAND }];
+  if (rollbackError !== undefined) {
+    const fix = isUserError(rollbackError) ? rollbackError.fix : undefined;
+    failures.push({ object: 'Rollback pull request', reason: `could not be opened: ${errorMessage(rollbackError)}`, ...(fix ? { fix } : {}) });
+  }
+  return { action: 'verify-promotion', status: 'failure', text: `${what}: not verified`, ms, failures };
 }
 
 /** Writes the job summary: the verdict, Argo CD's status, the resources, the endpoint checks and the rollback. */
-export async function writePromotionSummary(result: PromotionResult, report: PromotionReport, summary = new Summary(), ms = performance.now()): Promise<void> {
-  summary.verdict(promotionVerdict(result, report, ms));
+export async function writePromotionSummary(
+  result: PromotionResult,
+  report: PromotionReport,
+  summary = new Summary(),
+  ms = performance.now(),
+  rollbackError?: unknown,
+): Promise<void> {
+  summary.verdict(promotionVerdict(result, report, ms, rollbackError));
   summary.paragraph(
     `Argo CD: sync ${result.app.syncStatus ?? '—'}, operation ${result.app.phase ?? '—'}, health ${result.app.health ?? '—'} (after ${formatDuration(result.waitedMs)})${result.app.message ? `: ${result.app.message}` : ''}`,
   );
@@ -71,8 +74,12 @@ export async function writePromotionSummary(result: PromotionResult, report: Pro
   await summary.write();
 }
 
-/** The job summary of a run: the verification, or the failure (naming the Application) with its fix. */
+/**
+ * The job summary of a run: the verification; when the rollback could not be opened, the verification with that
+ * failure below; when the run stopped before Argo CD was judged, the failure (naming the Application) with its fix.
+ */
 export async function writeSummary(report: PromotionReport, outcome: Outcome<PromotionResult>, summary = new Summary(), ms = performance.now()): Promise<void> {
   if (outcome.result) await writePromotionSummary(outcome.result, report, summary, ms);
+  else if (report.judged) await writePromotionSummary(report.judged, report, summary, ms, outcome.error);
   else await writeFailureSummary('verify-promotion', `Application ${report.application} at ${report.revision.slice(0, 7)}`, outcome.error, summary, ms);
 }

@@ -7,6 +7,7 @@ import type { VerifyResult } from '../../shared/endpoints/verify.ts';
 import { errorMessage } from '../../shared/core/errors.ts';
 import type { KubeClient, KubeObject } from '../../shared/kube/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
+import { explainGitHubError } from '../../shared/github/client.ts';
 import type { Clients } from './clients.ts';
 import type { Inputs } from './inputs.ts';
 import { findPromotionPull, openRollback, type RollbackResult } from './rollback.ts';
@@ -21,6 +22,19 @@ export interface PromotionResult {
   waitedMs: number;
   endpoints: VerifyResult | undefined;
   rollback: RollbackResult | undefined;
+}
+
+/** What a run knows as it goes, so a run that fails half way (the rollback could not be opened) still reports what it found. */
+export interface PromotionReport {
+  application: string;
+  revision: string;
+  /** Argo CD's (and the endpoints') verdict, once judged; the rollback is not tried yet. */
+  judged?: PromotionResult;
+}
+
+/** The report of a run, made before the work starts. */
+export function newReport(inputs: Inputs): PromotionReport {
+  return { application: inputs.application, revision: inputs.revision };
 }
 
 const WORDS: Record<AppVerdict['outcome'], string> = {
@@ -61,7 +75,7 @@ async function liveHealth(kube: KubeClient, rows: ResourceRow[]): Promise<void> 
  * Runs the action: wait for Argo CD, judge what it reports, prove production's endpoints, and
  * (when asked) open the rollback pull request for a promotion that did not converge.
  */
-export async function verifyPromotion(inputs: Inputs, clients: Clients): Promise<PromotionResult> {
+export async function verifyPromotion(inputs: Inputs, clients: Clients, report: PromotionReport = newReport(inputs)): Promise<PromotionResult> {
   const kube = await clients.kube();
   const { app, waitedMs } = await waitForArgo(kube, inputs, clients.logger);
   let verdict = await judgeArgo(kube, inputs, app, waitedMs, clients.logger);
@@ -70,8 +84,9 @@ export async function verifyPromotion(inputs: Inputs, clients: Clients): Promise
     endpoints = await runVerification(inputs.endpoints, { logger: clients.logger, setSecret: clients.setSecret });
     verdict = judgeEndpoints(endpoints);
   }
+  report.judged = { ...verdict, app, waitedMs, endpoints, rollback: undefined };
   const rollback = verdict.passed ? undefined : await rollBack(inputs, verdict.reason, clients);
-  return { ...verdict, app, waitedMs, endpoints, rollback };
+  return { ...report.judged, rollback };
 }
 
 /** Whether the promotion passed so far, and one line saying why. */
@@ -149,7 +164,8 @@ async function rollBack(inputs: Inputs, reason: string, clients: Clients): Promi
     };
     return await openRollback(octokit, request, clients.logger);
   } catch (error: unknown) {
-    clients.logger.error(`The rollback pull request could not be opened: ${errorMessage(error)}`);
-    throw error;
+    const explained = explainGitHubError(error, 'opening the rollback pull request');
+    clients.logger.error(`The rollback pull request could not be opened: ${errorMessage(explained)}`);
+    throw explained;
   }
 }

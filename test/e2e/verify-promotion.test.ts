@@ -116,4 +116,24 @@ describe('verify-promotion', () => {
     expect(openRollbacks()).toHaveLength(1);
     expectOnlyTagLine('v5', 'v2');
   }, 90_000);
+
+  it('a rollback that cannot be opened (read-only token) still gives what Argo CD and the endpoints found, in outputs and summary', async () => {
+    const promotion = await promote('v7');
+    world.answer('v2');
+    gh.addToken('ghs_read_only_verify', { contents: 'read', pull_requests: 'read' });
+    const rollbacks = openRollbacks().map((p) => p.number);
+    const run = await verify(promotion.sha, { 'expect-version': 'v7', token: 'ghs_read_only_verify' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ passed: 'false', outcome: 'healthy' });
+    expect(run.outputs['reason']).toContain('an old version still answers in production');
+    expect(run.outputs['rollback-pull-request-number']).toBeUndefined();
+    const lines = visibleLines(run.summary);
+    expect(lines[0]).toMatch(new RegExp(`^❌ verify-promotion: production at ${promotion.sha.slice(0, 7)}: not verified in \\d`));
+    expect(lines[1]).toMatch(/^❌ Production's endpoints: an old version still answers in production/);
+    expect(lines[1]).not.toContain('successfully synced'); // Argo CD's words belong to an Argo CD failure
+    expect(lines[2]).toMatch(
+      /^❌ Rollback pull request: could not be opened: GitHub refused opening the rollback pull request: .* Fix: Grant the workflow job `permissions:` /,
+    );
+    expect(openRollbacks().map((p) => p.number)).toEqual(rollbacks);
+  }, 90_000);
 });
