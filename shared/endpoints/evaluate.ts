@@ -74,7 +74,7 @@ class AnswerCheck {
   readonly failures: Failure[] = [];
   /** Appended to body messages when the body was cut. */
   readonly cut: string;
-  private parsed: { ok: true; value: unknown } | { ok: false } | undefined;
+  #parsed: { ok: true; value: unknown } | { ok: false } | undefined;
 
   constructor(answer: HttpAnswer) {
     this.answer = answer;
@@ -87,14 +87,14 @@ class AnswerCheck {
 
   /** The body as JSON (parsed on first use). */
   json(): { ok: true; value: unknown } | { ok: false } {
-    if (this.parsed === undefined) {
+    if (this.#parsed === undefined) {
       try {
-        this.parsed = { ok: true, value: JSON.parse(this.answer.body) as unknown };
+        this.#parsed = { ok: true, value: JSON.parse(this.answer.body) as unknown };
       } catch {
-        this.parsed = { ok: false };
+        this.#parsed = { ok: false };
       }
     }
-    return this.parsed;
+    return this.#parsed;
   }
 
   /** Why the body could not be read as JSON. */

@@ -129,20 +129,20 @@ interface Hop {
 
 /** {@link HttpClient} over an undici Agent: keep-alive connections, the TLS settings, redirects followed by hand. */
 class UndiciHttpClient implements HttpClient {
-  private readonly request: Undici['request'];
-  private readonly agent: InstanceType<Undici['Agent']>;
-  private readonly options: HttpClientOptions;
-  private readonly maxBody: number;
+  readonly #request: Undici['request'];
+  readonly #agent: InstanceType<Undici['Agent']>;
+  readonly #options: HttpClientOptions;
+  readonly #maxBody: number;
 
   constructor(undici: Undici, options: HttpClientOptions) {
-    this.request = undici.request;
-    this.options = options;
+    this.#request = undici.request;
+    this.#options = options;
     const ca = options.caCertificate ? [...tls.getCACertificates('default'), options.caCertificate] : undefined;
-    this.agent = new undici.Agent({
+    this.#agent = new undici.Agent({
       connect: { rejectUnauthorized: !options.insecureTls, ...(ca ? { ca } : {}) },
       keepAliveTimeout: 4000,
     });
-    this.maxBody = options.maxBodyBytes ?? 1024 * 1024;
+    this.#maxBody = options.maxBodyBytes ?? 1024 * 1024;
   }
 
   /** Sends a request with a time limit; never rejects (failures come back as `kind: 'error'`). Call it as a method. */
@@ -151,7 +151,7 @@ class UndiciHttpClient implements HttpClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new RequestTimeoutError(timeoutMs)), timeoutMs);
     try {
-      const answer = await this.exchange(req, controller.signal, timeoutMs);
+      const answer = await this.#exchange(req, controller.signal, timeoutMs);
       return { kind: 'answer', answer, latencyMs: performance.now() - started };
     } catch (error: unknown) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
@@ -163,16 +163,16 @@ class UndiciHttpClient implements HttpClient {
 
   /** Destroys every connection (including ones a hanging server holds open). */
   close(): Promise<void> {
-    return this.agent.destroy();
+    return this.#agent.destroy();
   }
 
   /** The request and the redirects it is sent on, up to the answer. */
-  private async exchange(req: HttpRequest, signal: AbortSignal, timeoutMs: number): Promise<HttpAnswer> {
+  async #exchange(req: HttpRequest, signal: AbortSignal, timeoutMs: number): Promise<HttpAnswer> {
     const hop: Hop = { url: new URL(req.url), method: req.method, body: req.body, headers: req.headers };
     const redirects: string[] = [];
     for (;;) {
-      const response = await this.request(hop.url, {
-        dispatcher: this.agent,
+      const response = await this.#request(hop.url, {
+        dispatcher: this.#agent,
         method: hop.method,
         headers: hop.headers,
         body: hop.body ?? null,
@@ -182,8 +182,8 @@ class UndiciHttpClient implements HttpClient {
       });
       const location = response.headers['location'];
       const target = Array.isArray(location) ? location[0] : location;
-      if (!this.options.followRedirects || !REDIRECT_STATUSES.has(response.statusCode) || target === undefined) {
-        const read = hop.method === 'HEAD' ? { text: '', truncated: false } : await readBody(response.body, this.maxBody);
+      if (!this.#options.followRedirects || !REDIRECT_STATUSES.has(response.statusCode) || target === undefined) {
+        const read = hop.method === 'HEAD' ? { text: '', truncated: false } : await readBody(response.body, this.#maxBody);
         return {
           status: response.statusCode,
           headers: flatHeaders(response.headers),
@@ -195,17 +195,17 @@ class UndiciHttpClient implements HttpClient {
       }
       await response.body.dump();
       if (redirects.length >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects (last to ${target})`);
-      this.redirect(hop, response.statusCode, target);
+      this.#redirect(hop, response.statusCode, target);
       redirects.push(hop.url.href);
     }
   }
 
   /** Moves `hop` to the redirect's target: credentials dropped across origins; a 303 (or a 301/302 after POST) becomes a GET without body. */
-  private redirect(hop: Hop, status: number, target: string): void {
+  #redirect(hop: Hop, status: number, target: string): void {
     const next = new URL(target, hop.url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new RedirectError(`redirected to a non-http URL ${next.protocol}//…`);
     const toGet = (status === 303 && hop.method !== 'HEAD') || ((status === 301 || status === 302) && hop.method === 'POST');
-    hop.headers = nextHeaders(hop.headers, next.origin !== hop.url.origin, toGet, this.options.markedHeaders ?? new Set());
+    hop.headers = nextHeaders(hop.headers, next.origin !== hop.url.origin, toGet, this.#options.markedHeaders ?? new Set());
     if (toGet) {
       hop.method = 'GET';
       hop.body = undefined;

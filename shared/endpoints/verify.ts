@@ -96,84 +96,84 @@ export async function runChecks(checks: readonly Check[], options: VerifyOptions
 
 /** One run: the shared deadline, the limit on requests in flight, and each check's retry loop. */
 class Verification {
-  private readonly options: VerifyOptions;
-  private readonly deps: VerifyDeps;
-  private readonly clock: Clock;
-  private readonly limiter: Limiter;
-  private readonly start: number;
-  private readonly deadline: number;
+  readonly #options: VerifyOptions;
+  readonly #deps: VerifyDeps;
+  readonly #clock: Clock;
+  readonly #limiter: Limiter;
+  readonly #start: number;
+  readonly #deadline: number;
   /** Longest wait between attempts. */
-  private readonly maxDelayMs: number;
+  readonly #maxDelayMs: number;
   /** Attempts sent by every check. */
-  private attemptsSent = 0;
+  #attemptsSent = 0;
 
   constructor(options: VerifyOptions, deps: VerifyDeps) {
-    this.options = options;
-    this.deps = deps;
-    this.clock = deps.clock ?? systemClock;
-    this.limiter = new Limiter(options.concurrency);
-    this.start = this.clock.now();
-    this.deadline = this.start + options.timeoutMs;
-    this.maxDelayMs = options.intervalMs * 5;
+    this.#options = options;
+    this.#deps = deps;
+    this.#clock = deps.clock ?? systemClock;
+    this.#limiter = new Limiter(options.concurrency);
+    this.#start = this.#clock.now();
+    this.#deadline = this.#start + options.timeoutMs;
+    this.#maxDelayMs = options.intervalMs * 5;
   }
 
   /** Every check at once; the run takes about as long as its slowest check. */
   async run(checks: readonly Check[]): Promise<VerifyResult> {
-    const results = await Promise.all(checks.map((check) => this.runCheck(check)));
-    return { passed: results.every((r) => r.passed), results, elapsedMs: this.clock.now() - this.start, attempts: this.attemptsSent };
+    const results = await Promise.all(checks.map((check) => this.#runCheck(check)));
+    return { passed: results.every((r) => r.passed), results, elapsedMs: this.#clock.now() - this.#start, attempts: this.#attemptsSent };
   }
 
   /** Retries one check until it passes or the deadline passes; its final state, logged. */
-  private async runCheck(check: Check): Promise<CheckResult> {
-    const label = this.deps.redactor.redact(`#${check.index} ${check.name}`);
+  async #runCheck(check: Check): Promise<CheckResult> {
+    const label = this.#deps.redactor.redact(`#${check.index} ${check.name}`);
     const state: { last?: Judgement; attempts: number; lastLogged: string } = { attempts: 0, lastLogged: '' };
     try {
       await retry(
         async (attempt) => {
-          const judgement = await this.attempt(check);
+          const judgement = await this.#attempt(check);
           state.attempts = attempt;
           state.last = judgement;
           if (judgement.verdict !== 'passed') throw new AttemptFailed(judgement);
         },
-        this.retryOptions(check, label, state),
+        this.#retryOptions(check, label, state),
       );
     } catch (error: unknown) {
       if (!(error instanceof DeadlineError) || state.last === undefined) throw error;
     }
     const judgement = state.last;
     if (judgement === undefined) throw new Error(`check ${label} made no attempt`);
-    const result = toResult(check, judgement, state.attempts, this.clock.now() - this.start, this.deps.redactor);
+    const result = toResult(check, judgement, state.attempts, this.#clock.now() - this.#start, this.#deps.redactor);
     if (judgement.verdict === 'passed')
-      this.deps.logger.info(`${label}: passed, HTTP ${judgement.status} in ${formatDuration(judgement.latencyMs)} (attempt ${state.attempts})`);
-    else this.deps.logger.info(`${label}: gave up after ${state.attempts} attempt(s): ${result.reason ?? ''}`);
+      this.#deps.logger.info(`${label}: passed, HTTP ${judgement.status} in ${formatDuration(judgement.latencyMs)} (attempt ${state.attempts})`);
+    else this.#deps.logger.info(`${label}: gave up after ${state.attempts} attempt(s): ${result.reason ?? ''}`);
     return result;
   }
 
   /** One request of the check, holding a slot only while it is in flight; judged. */
-  private attempt(check: Check): Promise<Judgement> {
-    return this.limiter.run(async () => {
-      const timeoutMs = Math.min(this.options.requestTimeoutMs, Math.max(this.deadline - this.clock.now(), FINAL_ATTEMPT_MS));
-      this.attemptsSent += 1;
+  #attempt(check: Check): Promise<Judgement> {
+    return this.#limiter.run(async () => {
+      const timeoutMs = Math.min(this.#options.requestTimeoutMs, Math.max(this.#deadline - this.#clock.now(), FINAL_ATTEMPT_MS));
+      this.#attemptsSent += 1;
       const request = { method: check.method, url: check.url, headers: check.headers, body: check.body };
-      return judge(check, await this.deps.send(request, timeoutMs), this.options.expectVersion);
+      return judge(check, await this.#deps.send(request, timeoutMs), this.#options.expectVersion);
     });
   }
 
   /** Backoff under the shared deadline (Retry-After honoured up to the longest wait); a changed failure logged, a repeated one at debug. */
-  private retryOptions(check: Check, label: string, state: { lastLogged: string }): RetryOptions {
-    const { redactor, logger } = this.deps;
+  #retryOptions(check: Check, label: string, state: { lastLogged: string }): RetryOptions {
+    const { redactor, logger } = this.#deps;
     return {
-      deadlineMs: Math.max(0, this.deadline - this.clock.now()),
-      initialDelayMs: this.options.intervalMs,
-      maxDelayMs: this.maxDelayMs,
+      deadlineMs: Math.max(0, this.#deadline - this.#clock.now()),
+      initialDelayMs: this.#options.intervalMs,
+      maxDelayMs: this.#maxDelayMs,
       factor: 1.5,
       jitter: false,
-      clock: this.clock,
+      clock: this.#clock,
       what: check.name,
       classify: (error) => {
         if (!(error instanceof AttemptFailed)) return { retryable: false, reason: String(error) };
         const wait = error.judgement.retryAfterMs;
-        return { retryable: true, reason: error.message, ...(wait === undefined ? {} : { retryAfterMs: Math.min(wait, this.maxDelayMs) }) };
+        return { retryable: true, reason: error.message, ...(wait === undefined ? {} : { retryAfterMs: Math.min(wait, this.#maxDelayMs) }) };
       },
       onRetry: ({ attempt, delayMs, error }) => {
         const text = redactor.redact(error instanceof AttemptFailed ? describe(error.judgement) : String(error));

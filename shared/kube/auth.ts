@@ -114,70 +114,70 @@ function execCredentials(status: ExecStatus): { credentials: Credentials; expire
 
 /** The exec plugin as a credential source, cached until its expiry (one run at a time). */
 class ExecAuthenticator implements Authenticator {
-  private readonly connection: KubeConnection;
-  private readonly exec: ExecConfig;
-  private readonly options: AuthOptions;
-  private readonly now: () => number;
+  readonly #connection: KubeConnection;
+  readonly #exec: ExecConfig;
+  readonly #options: AuthOptions;
+  readonly #now: () => number;
   /** The command as written (for messages). */
-  private readonly command: string;
+  readonly #command: string;
   /** The command to run (relative paths taken from the kubeconfig's folder, as client-go does). */
-  private readonly resolved: string;
-  private cached: { credentials: Credentials; expires: number } | undefined;
-  private pending: Promise<Credentials> | undefined;
+  readonly #resolved: string;
+  #cached: { credentials: Credentials; expires: number } | undefined;
+  #pending: Promise<Credentials> | undefined;
 
   constructor(connection: KubeConnection, exec: ExecConfig, options: AuthOptions) {
-    this.connection = connection;
-    this.exec = exec;
-    this.options = options;
-    this.now = options.now ?? Date.now;
-    this.command = exec.command ?? '';
-    if (this.command === '')
+    this.#connection = connection;
+    this.#exec = exec;
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#command = exec.command ?? '';
+    if (this.#command === '')
       throw new UserError(`The kubeconfig user ${quoteValue(connection.userName)} has an \`exec\` plugin without a \`command\`.`, {
         fix: 'Set `exec.command` (e.g. `kubelogin`), as `az aks get-credentials` writes it.',
       });
     // client-go: a command with a path separator but not absolute is relative to the kubeconfig's folder.
-    this.resolved = this.command.includes('/') && !path.isAbsolute(this.command) ? path.resolve(connection.baseDir, this.command) : this.command;
+    this.#resolved = this.#command.includes('/') && !path.isAbsolute(this.#command) ? path.resolve(connection.baseDir, this.#command) : this.#command;
   }
 
   /** The cached credentials while they are fresh, else those of one run of the plugin. */
   credentials(): Promise<Credentials> {
-    if (this.cached && this.cached.expires - EXPIRY_SKEW_MS > this.now()) return Promise.resolve(this.cached.credentials);
-    this.pending ??= this.renew().finally(() => (this.pending = undefined));
-    return this.pending;
+    if (this.#cached && this.#cached.expires - EXPIRY_SKEW_MS > this.#now()) return Promise.resolve(this.#cached.credentials);
+    this.#pending ??= this.#renew().finally(() => (this.#pending = undefined));
+    return this.#pending;
   }
 
   /** Forgets the cached credentials; the plugin always runs again. */
   invalidate(): boolean {
-    this.cached = undefined;
+    this.#cached = undefined;
     return true;
   }
 
   /** Runs the plugin, checks and masks what it printed, and caches the credentials. */
-  private async renew(): Promise<Credentials> {
-    const status = this.parseStatus(await this.runPlugin());
-    maskSecret(status.token, this.options.setSecret);
-    maskSecret(status.clientKeyData, this.options.setSecret);
+  async #renew(): Promise<Credentials> {
+    const status = this.#parseStatus(await this.#runPlugin());
+    maskSecret(status.token, this.#options.setSecret);
+    maskSecret(status.clientKeyData, this.#options.setSecret);
     if (!status.token && !(status.clientCertificateData && status.clientKeyData)) {
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(this.command)} returned neither a token nor a client certificate and key.`, {
+      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(this.#command)} returned neither a token nor a client certificate and key.`, {
         fix: "Check the plugin's login settings.",
       });
     }
-    this.cached = execCredentials(status);
-    return this.cached.credentials;
+    this.#cached = execCredentials(status);
+    return this.#cached.credentials;
   }
 
   /** The plugin's stdout; a missing command or a failed run becomes a UserError that says how to fix it. */
-  private async runPlugin(): Promise<string> {
-    const env = pluginEnvironment(this.connection, this.exec);
+  async #runPlugin(): Promise<string> {
+    const env = pluginEnvironment(this.#connection, this.#exec);
     try {
-      return await (this.options.runPlugin ?? defaultRunPlugin)(this.resolved, this.exec.args ?? [], env, this.options.pluginTimeoutMs ?? 120_000);
+      return await (this.#options.runPlugin ?? defaultRunPlugin)(this.#resolved, this.#exec.args ?? [], env, this.#options.pluginTimeoutMs ?? 120_000);
     } catch (error: unknown) {
       const missing = (error as { code?: unknown }).code === 'ENOENT';
       throw new UserError(
-        `The kubeconfig's credential plugin ${quoteValue(this.command)} ${missing ? 'is not installed (not found on PATH)' : `failed: ${errorMessage(error)}`}.`,
+        `The kubeconfig's credential plugin ${quoteValue(this.#command)} ${missing ? 'is not installed (not found on PATH)' : `failed: ${errorMessage(error)}`}.`,
         {
           fix: missing
-            ? this.exec.installHint?.trim() || 'Install it before this step (e.g. azure/use-kubelogin for kubelogin).'
+            ? this.#exec.installHint?.trim() || 'Install it before this step (e.g. azure/use-kubelogin for kubelogin).'
             : 'Run the same command locally to see why; with kubelogin, check the login mode (`kubelogin convert-kubeconfig -l workloadidentity` or `azurecli`).',
           cause: error,
         },
@@ -186,11 +186,11 @@ class ExecAuthenticator implements Authenticator {
   }
 
   /** The ExecCredential's status. */
-  private parseStatus(stdout: string): ExecStatus {
+  #parseStatus(stdout: string): ExecStatus {
     try {
       return (JSON.parse(stdout) as { status?: ExecStatus }).status ?? {};
     } catch {
-      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(this.command)} printed something that is not an ExecCredential JSON document.`, {
+      throw new UserError(`The kubeconfig's credential plugin ${quoteValue(this.#command)} printed something that is not an ExecCredential JSON document.`, {
         fix: 'Run it locally with KUBERNETES_EXEC_INFO set and check its output.',
       });
     }
@@ -199,53 +199,53 @@ class ExecAuthenticator implements Authenticator {
 
 /** A token (inline, or a `tokenFile` re-read after a minute as kubectl does), basic auth and a client certificate. */
 class UserAuthenticator implements Authenticator {
-  private readonly user: KubeConnection['user'];
-  private readonly setSecret: SetSecret;
-  private readonly now: () => number;
-  private readonly tls: { cert?: string; key?: string };
+  readonly #user: KubeConnection['user'];
+  readonly #setSecret: SetSecret;
+  readonly #now: () => number;
+  readonly #tls: { cert?: string; key?: string };
   /** `user:password`, base64 (masked), or ''. */
-  private readonly basic: string;
-  private fileToken: { token: string; read: number } | undefined;
+  readonly #basic: string;
+  #fileToken: { token: string; read: number } | undefined;
 
   constructor(connection: KubeConnection, options: AuthOptions) {
     const { user } = connection;
-    this.user = user;
-    this.setSecret = options.setSecret;
-    this.now = options.now ?? Date.now;
+    this.#user = user;
+    this.#setSecret = options.setSecret;
+    this.#now = options.now ?? Date.now;
     const cert = readPem(user['client-certificate-data'], user['client-certificate'], 'client-certificate');
     const key = readPem(user['client-key-data'], user['client-key'], 'client-key');
     if (key !== undefined) maskSecret(key, options.setSecret);
-    this.tls = cert !== undefined && key !== undefined ? { cert, key } : {};
-    this.basic =
+    this.#tls = cert !== undefined && key !== undefined ? { cert, key } : {};
+    this.#basic =
       typeof user.username === 'string' && typeof user.password === 'string' ? Buffer.from(`${user.username}:${user.password}`).toString('base64') : '';
-    maskSecret(this.basic, options.setSecret);
+    maskSecret(this.#basic, options.setSecret);
   }
 
   /** The bearer token (else basic auth) and the client certificate. */
   credentials(): Promise<Credentials> {
     return Promise.resolve().then(() => {
-      const token = this.bearer();
+      const token = this.#bearer();
       const headers: Record<string, string> = {};
       if (token) headers['Authorization'] = `Bearer ${token}`;
-      else if (this.basic !== '') headers['Authorization'] = `Basic ${this.basic}`;
-      return { headers, ...this.tls };
+      else if (this.#basic !== '') headers['Authorization'] = `Basic ${this.#basic}`;
+      return { headers, ...this.#tls };
     });
   }
 
   /** Forgets the token read from `tokenFile`; true when there was one (it may have been rotated). */
   invalidate(): boolean {
-    const hadFile = this.fileToken !== undefined;
-    this.fileToken = undefined;
+    const hadFile = this.#fileToken !== undefined;
+    this.#fileToken = undefined;
     return hadFile;
   }
 
   /** The inline token, else the `tokenFile`'s (re-read once it is a minute old). */
-  private bearer(): string | undefined {
-    const { user } = this;
+  #bearer(): string | undefined {
+    const user = this.#user;
     if (typeof user.token === 'string' && user.token !== '') return user.token;
     const file = user.tokenFile;
     if (typeof file !== 'string' || file === '') return undefined;
-    if (!this.fileToken || this.now() - this.fileToken.read > TOKEN_FILE_TTL_MS) {
+    if (!this.#fileToken || this.#now() - this.#fileToken.read > TOKEN_FILE_TTL_MS) {
       let token: string;
       try {
         token = readFileSync(file, 'utf8').trim();
@@ -254,10 +254,10 @@ class UserAuthenticator implements Authenticator {
           fix: "Check the path (relative paths are taken from the kubeconfig file's folder).",
         });
       }
-      maskSecret(token, this.setSecret);
-      this.fileToken = { token, read: this.now() };
+      maskSecret(token, this.#setSecret);
+      this.#fileToken = { token, read: this.#now() };
     }
-    return this.fileToken.token;
+    return this.#fileToken.token;
   }
 }
 

@@ -158,71 +158,72 @@ function notServed(apiVersion: string, kind: string): Error {
  * and tls modules) on the first request, off the start-up path.
  */
 class LazyKubeHttp implements KubeHttp {
-  private readonly connection: KubeConnection;
-  private readonly options: KubeClientOptions;
-  private ready: Promise<KubeHttp> | undefined;
+  readonly #connection: KubeConnection;
+  readonly #options: KubeClientOptions;
+  #ready: Promise<KubeHttp> | undefined;
 
   constructor(connection: KubeConnection, options: KubeClientOptions) {
-    this.connection = connection;
-    this.options = options;
+    this.#connection = connection;
+    this.#options = options;
   }
 
   async request(method: 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT', path: string, options?: RequestOptions): Promise<HttpResponse> {
-    return (await this.load()).request(method, path, options);
+    return (await this.#load()).request(method, path, options);
   }
 
   async stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
-    return (await this.load()).stream(path, query, onLine, signal);
+    return (await this.#load()).stream(path, query, onLine, signal);
   }
 
   /** The real client, made once. */
-  private load(): Promise<KubeHttp> {
-    const { connection, options } = this;
-    this.ready ??= Promise.all([import('./http.ts'), import('./auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
+  #load(): Promise<KubeHttp> {
+    const connection = this.#connection;
+    const options = this.#options;
+    this.#ready ??= Promise.all([import('./http.ts'), import('./auth.ts')]).then(([{ createKubeHttp }, { createAuthenticator }]) => {
       const auth = createAuthenticator(connection, {
         setSecret: options.setSecret ?? runner.setSecret,
         ...(options.runPlugin ? { runPlugin: options.runPlugin } : {}),
       });
       return createKubeHttp(connection, auth, options.signal ? { signal: options.signal } : {});
     });
-    return this.ready;
+    return this.#ready;
   }
 }
 
 /** {@link KubeClient} over the REST API: paths from discovery, every call retried under a deadline. */
 class RestKubeClient implements KubeClient {
   readonly connection: KubeConnection;
-  private readonly options: KubeClientOptions;
-  private readonly http: KubeHttp;
-  private readonly discovery: ReturnType<typeof discovery>;
+  readonly #options: KubeClientOptions;
+  readonly #http: KubeHttp;
+  readonly #discovery: ReturnType<typeof discovery>;
 
   constructor(connection: KubeConnection, options: KubeClientOptions) {
     this.connection = connection;
-    this.options = options;
-    this.http = new LazyKubeHttp(connection, options);
-    this.discovery = discovery(this.http);
+    this.#options = options;
+    this.#http = new LazyKubeHttp(connection, options);
+    this.#discovery = discovery(this.#http);
   }
 
   resource(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
-    return this.call(`discovery of ${apiVersion} ${kind}`, () => this.discovery.lookup(apiVersion, kind));
+    return this.#call(`discovery of ${apiVersion} ${kind}`, () => this.#discovery.lookup(apiVersion, kind));
   }
 
   prefetchDiscovery(): Promise<void> {
-    return this.discovery.prefetch();
+    return this.#discovery.prefetch();
   }
 
   apply(obj: KubeObject, options: ApplyOptions): Promise<{ code: number; object: KubeObject }> {
-    return this.call(`apply of ${describeRef(obj)}`, async () => {
+    return this.#call(`apply of ${describeRef(obj)}`, async () => {
       const query = { fieldManager: options.fieldManager, force: String(options.force === true), dryRun: options.dryRun ? 'All' : undefined };
-      const raw = await this.http.request('PATCH', await this.pathOf(obj), { query, body: obj, contentType: 'application/apply-patch+yaml' });
+      const raw = await this.#http.request('PATCH', await this.#pathOf(obj), { query, body: obj, contentType: 'application/apply-patch+yaml' });
       return { code: raw.code, object: parse(raw.text) };
     });
   }
 
   get(ref: KubeObject): Promise<KubeObject | undefined> {
-    return this.call(`read of ${describeRef(ref)}`, async () => {
+    return this.#call(`read of ${describeRef(ref)}`, async () => {
       try {
-        return parse((await this.http.request('GET', await this.pathOf(ref))).text);
+        return parse((await this.#http.request('GET', await this.#pathOf(ref))).text);
       } catch (error: unknown) {
         if (kubeApiError(error)?.code === 404) return undefined;
         throw error;
@@ -236,23 +237,23 @@ class RestKubeClient implements KubeClient {
     options: { namespace?: string; labelSelector?: string } = {},
   ): Promise<{ items: KubeObject[]; resourceVersion: string }> {
     // A namespaced kind listed without a namespace is listed across all of them.
-    return this.call(`list of ${kind}`, async () =>
-      this.listPages(apiVersion, kind, await this.collection(apiVersion, kind, options.namespace ?? ''), options.labelSelector),
+    return this.#call(`list of ${kind}`, async () =>
+      this.#listPages(apiVersion, kind, await this.#collection(apiVersion, kind, options.namespace ?? ''), options.labelSelector),
     );
   }
 
   mergePatch(ref: KubeObject, patch: unknown, fieldManager: string): Promise<KubeObject> {
-    return this.call(`patch of ${describeRef(ref)}`, async () => {
-      const path = await this.pathOf(ref);
-      return parse((await this.http.request('PATCH', path, { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text);
+    return this.#call(`patch of ${describeRef(ref)}`, async () => {
+      const path = await this.#pathOf(ref);
+      return parse((await this.#http.request('PATCH', path, { query: { fieldManager }, body: patch, contentType: 'application/merge-patch+json' })).text);
     });
   }
 
   delete(ref: KubeObject, options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; dryRun?: boolean } = {}): Promise<boolean> {
-    return this.call(`delete of ${describeRef(ref)}`, async () => {
+    return this.#call(`delete of ${describeRef(ref)}`, async () => {
       try {
         const query = { propagationPolicy: options.propagationPolicy ?? 'Background', dryRun: options.dryRun ? 'All' : undefined };
-        await this.http.request('DELETE', await this.pathOf(ref), { query });
+        await this.#http.request('DELETE', await this.#pathOf(ref), { query });
         return true;
       } catch (error: unknown) {
         if (kubeApiError(error)?.code === 404) return false;
@@ -262,28 +263,28 @@ class RestKubeClient implements KubeClient {
   }
 
   podLog(namespace: string, pod: string, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string> {
-    return this.call(`log of pod ${namespace}/${pod}`, async () => {
+    return this.#call(`log of pod ${namespace}/${pod}`, async () => {
       const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
       const query = {
         container: options.container,
         tailLines: options.tailLines === undefined ? undefined : String(options.tailLines),
         previous: options.previous ? 'true' : undefined,
       };
-      return (await this.http.request('GET', path, { query })).text;
+      return (await this.#http.request('GET', path, { query })).text;
     });
   }
 
   collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
-    return this.call(`discovery of ${apiVersion} ${kind}`, () => this.collection(apiVersion, kind, namespace ?? ''));
+    return this.#call(`discovery of ${apiVersion} ${kind}`, () => this.#collection(apiVersion, kind, namespace ?? ''));
   }
 
   stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
-    return this.http.stream(path, query, onLine, signal);
+    return this.#http.stream(path, query, onLine, signal);
   }
 
   /** Runs one call, retrying transient faults under the client's deadline. */
-  private call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    const { options } = this;
+  #call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const options = this.#options;
     return retry(fn, {
       deadlineMs: options.retryDeadlineMs ?? 30_000,
       initialDelayMs: 250,
@@ -295,7 +296,7 @@ class RestKubeClient implements KubeClient {
   }
 
   /** Every page of a list (built-in lists carry apiVersion and kind on the list only, so each item gets them). */
-  private async listPages(
+  async #listPages(
     apiVersion: string,
     kind: string,
     path: string,
@@ -305,7 +306,7 @@ class RestKubeClient implements KubeClient {
     let resourceVersion = '';
     let next: string | undefined;
     do {
-      const page = parse((await this.http.request('GET', path, { query: { labelSelector, limit: '500', continue: next } })).text);
+      const page = parse((await this.#http.request('GET', path, { query: { labelSelector, limit: '500', continue: next } })).text);
       const meta = (page.metadata ?? {}) as { continue?: string; resourceVersion?: string };
       const pageItems = Array.isArray(page['items']) ? (page['items'] as KubeObject[]) : [];
       for (const item of pageItems) items.push({ apiVersion, kind, ...item });
@@ -316,23 +317,23 @@ class RestKubeClient implements KubeClient {
   }
 
   /** The kind's resource (well-known kinds without a round trip); a 404 when the server does not serve it. */
-  private async servedResource(apiVersion: string, kind: string): Promise<ResourceInfo> {
-    const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await this.discovery.lookup(apiVersion, kind));
+  async #servedResource(apiVersion: string, kind: string): Promise<ResourceInfo> {
+    const info = WELL_KNOWN.get(`${apiVersion} ${kind}`) ?? (await this.#discovery.lookup(apiVersion, kind));
     if (!info) throw notServed(apiVersion, kind);
     return info;
   }
 
   /** The collection path of a kind; `namespace` '' means all namespaces, undefined the context's. */
-  private async collection(apiVersion: string, kind: string, namespace: string | undefined): Promise<string> {
-    const info = await this.servedResource(apiVersion, kind);
+  async #collection(apiVersion: string, kind: string, namespace: string | undefined): Promise<string> {
+    const info = await this.#servedResource(apiVersion, kind);
     const prefix = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     const ns = info.namespaced && namespace !== '' ? (namespace ?? this.connection.namespace) : undefined;
     return `${prefix}${ns === undefined ? '' : `/namespaces/${encodeURIComponent(ns)}`}/${info.name}`;
   }
 
   /** The object's own path. */
-  private async pathOf(obj: KubeObject): Promise<string> {
-    return `${await this.collection(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace)}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
+  async #pathOf(obj: KubeObject): Promise<string> {
+    return `${await this.#collection(obj.apiVersion ?? '', obj.kind ?? '', obj.metadata?.namespace)}/${encodeURIComponent(obj.metadata?.name ?? '')}`;
   }
 }
 

@@ -102,29 +102,29 @@ function proxyEnvironment(connection: KubeConnection, env: NodeJS.ProcessEnv | u
 
 /** Splits a streamed body into lines (each trimmed, empty ones skipped). */
 class LineSplitter {
-  private buffered = '';
-  private readonly onLine: (line: string) => void;
+  #buffered = '';
+  readonly #onLine: (line: string) => void;
 
   constructor(onLine: (line: string) => void) {
-    this.onLine = onLine;
+    this.#onLine = onLine;
   }
 
   /** Hands every complete line of `chunk` (with what was buffered) to `onLine`. */
   push(chunk: string): void {
-    this.buffered += chunk;
-    let newline = this.buffered.indexOf('\n');
+    this.#buffered += chunk;
+    let newline = this.#buffered.indexOf('\n');
     while (newline >= 0) {
-      const line = this.buffered.slice(0, newline).trim();
-      this.buffered = this.buffered.slice(newline + 1);
-      if (line !== '') this.onLine(line);
-      newline = this.buffered.indexOf('\n');
+      const line = this.#buffered.slice(0, newline).trim();
+      this.#buffered = this.#buffered.slice(newline + 1);
+      if (line !== '') this.#onLine(line);
+      newline = this.#buffered.indexOf('\n');
     }
   }
 
   /** Hands the last line, if the body did not end with a newline. */
   end(): void {
-    if (this.buffered.trim() !== '') this.onLine(this.buffered.trim());
-    this.buffered = '';
+    if (this.#buffered.trim() !== '') this.#onLine(this.#buffered.trim());
+    this.#buffered = '';
   }
 }
 
@@ -145,46 +145,46 @@ interface RawAnswer {
 
 /** {@link KubeHttp} over Node's http/https, one keep-alive agent per client certificate. */
 export class NodeKubeHttp implements KubeHttp {
-  private readonly base: URL;
-  private readonly secure: boolean;
-  private readonly basePath: string;
-  private readonly proxyEnv: NodeJS.ProcessEnv;
-  private readonly ca: string | undefined;
-  private readonly insecure: boolean;
-  private readonly servername: string | undefined;
-  private readonly agents = new Map<string, http.Agent>();
-  private readonly requestTimeoutMs: number;
-  private readonly auth: Authenticator;
-  private readonly options: KubeHttpOptions;
+  readonly #base: URL;
+  readonly #secure: boolean;
+  readonly #basePath: string;
+  readonly #proxyEnv: NodeJS.ProcessEnv;
+  readonly #ca: string | undefined;
+  readonly #insecure: boolean;
+  readonly #servername: string | undefined;
+  readonly #agents = new Map<string, http.Agent>();
+  readonly #requestTimeoutMs: number;
+  readonly #auth: Authenticator;
+  readonly #options: KubeHttpOptions;
 
   constructor(connection: KubeConnection, auth: Authenticator, options: KubeHttpOptions = {}) {
-    this.auth = auth;
-    this.options = options;
-    this.base = serverUrl(connection);
-    this.secure = this.base.protocol === 'https:';
-    this.proxyEnv = proxyEnvironment(connection, options.env);
-    this.ca = this.secure ? clusterCa(connection) : undefined;
-    this.insecure = connection.cluster['insecure-skip-tls-verify'] === true;
+    this.#auth = auth;
+    this.#options = options;
+    this.#base = serverUrl(connection);
+    this.#secure = this.#base.protocol === 'https:';
+    this.#proxyEnv = proxyEnvironment(connection, options.env);
+    this.#ca = this.#secure ? clusterCa(connection) : undefined;
+    this.#insecure = connection.cluster['insecure-skip-tls-verify'] === true;
     const servername = connection.cluster['tls-server-name'];
-    this.servername = typeof servername === 'string' ? servername : undefined;
-    this.basePath = this.base.pathname.replace(/\/+$/, '');
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+    this.#servername = typeof servername === 'string' ? servername : undefined;
+    this.#basePath = this.#base.pathname.replace(/\/+$/, '');
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   }
 
   /** One request; a 401 is tried once more with fresh credentials; a non-2xx answer throws {@link KubeApiException}. */
   async request(method: 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT', path: string, options: RequestOptions = {}): Promise<HttpResponse> {
-    let answer = await this.once(method, path, options);
-    if (answer.code === 401 && this.auth.invalidate()) answer = await this.once(method, path, options);
+    let answer = await this.#once(method, path, options);
+    if (answer.code === 401 && this.#auth.invalidate()) answer = await this.#once(method, path, options);
     if (answer.code < 200 || answer.code > 299) throw new KubeApiException(answer.code, answer.text, answer.headers, `${method} ${path}`);
     return { code: answer.code, text: answer.text, contentType: answer.headers['content-type'] ?? '' };
   }
 
   /** A streaming GET: each line of the body to `onLine` until the server ends it or `signal` aborts. */
   async stream(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
-    const credentials = await this.auth.credentials();
+    const credentials = await this.#auth.credentials();
     await new Promise<void>((resolve, reject) => {
       if (signal.aborted) return resolve();
-      const req = this.send('GET', path, query, credentials, { Accept: 'application/json' });
+      const req = this.#send('GET', path, query, credentials, { Accept: 'application/json' });
       const abort = (): void => void req.destroy();
       signal.addEventListener('abort', abort, { once: true });
       const done = (error?: unknown): void => {
@@ -192,20 +192,20 @@ export class NodeKubeHttp implements KubeHttp {
         if (error === undefined || signal.aborted) resolve();
         else reject(error instanceof Error ? error : new Error('the stream failed'));
       };
-      const idleMs = this.options.streamIdleMs ?? 330_000;
+      const idleMs = this.#options.streamIdleMs ?? 330_000;
       req.setTimeout(idleMs, () => req.destroy(Object.assign(new Error(`watch ${path} idle too long`), { code: 'ETIMEDOUT' })));
       req.on('error', done);
-      req.on('response', (res) => this.readStream(res, path, onLine, done));
+      req.on('response', (res) => this.#readStream(res, path, onLine, done));
       req.end();
     });
   }
 
   /** Reads a stream's answer: lines to `onLine`, or (non-2xx) the status as a {@link KubeApiException}. */
-  private readStream(res: http.IncomingMessage, path: string, onLine: (line: string) => void, done: (error?: unknown) => void): void {
+  #readStream(res: http.IncomingMessage, path: string, onLine: (line: string) => void, done: (error?: unknown) => void): void {
     const code = res.statusCode ?? 0;
     if (code < 200 || code > 299) {
       readBody(res, (text) => {
-        if (code === 401) this.auth.invalidate();
+        if (code === 401) this.#auth.invalidate();
         done(new KubeApiException(code, text, res.headers, `GET ${path}`));
       });
       return;
@@ -222,8 +222,8 @@ export class NodeKubeHttp implements KubeHttp {
   }
 
   /** One request with the current credentials, under the request deadline; any status. */
-  private async once(method: string, path: string, options: RequestOptions): Promise<RawAnswer> {
-    const credentials = await this.auth.credentials();
+  async #once(method: string, path: string, options: RequestOptions): Promise<RawAnswer> {
+    const credentials = await this.#auth.credentials();
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, */*' };
     if (body !== undefined) {
@@ -231,8 +231,8 @@ export class NodeKubeHttp implements KubeHttp {
       headers['Content-Length'] = String(Buffer.byteLength(body));
     }
     return new Promise((resolve, reject) => {
-      const req = this.send(method, path, options.query, credentials, headers, this.options.signal);
-      const timeoutMs = this.requestTimeoutMs;
+      const req = this.#send(method, path, options.query, credentials, headers, this.#options.signal);
+      const timeoutMs = this.#requestTimeoutMs;
       req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer to ${method} ${path} within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
       req.on('error', reject);
       req.on('response', (res) => readBody(res, (text) => resolve({ code: res.statusCode ?? 0, text, headers: res.headers }), reject));
@@ -241,7 +241,7 @@ export class NodeKubeHttp implements KubeHttp {
   }
 
   /** Starts a request to the API server (the caller ends it). */
-  private send(
+  #send(
     method: string,
     path: string,
     query: Query | undefined,
@@ -249,35 +249,35 @@ export class NodeKubeHttp implements KubeHttp {
     headers: Record<string, string>,
     signal?: AbortSignal,
   ): http.ClientRequest {
-    return (this.secure ? https : http).request({
-      protocol: this.base.protocol,
-      hostname: this.base.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: this.base.port || undefined,
+    return (this.#secure ? https : http).request({
+      protocol: this.#base.protocol,
+      hostname: this.#base.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: this.#base.port || undefined,
       method,
-      path: `${this.basePath}${path}${queryString(query)}`,
+      path: `${this.#basePath}${path}${queryString(query)}`,
       headers: { ...headers, ...credentials.headers, 'User-Agent': 'branch-env' },
-      agent: this.agentFor(credentials),
+      agent: this.#agentFor(credentials),
       ...(signal ? { signal } : {}),
     });
   }
 
   /** The keep-alive agent for these credentials' client certificate (made once). */
-  private agentFor(credentials: Credentials): http.Agent {
+  #agentFor(credentials: Credentials): http.Agent {
     const id = `${credentials.cert ?? ''}\0${credentials.key ?? ''}`;
-    let agent = this.agents.get(id);
+    let agent = this.#agents.get(id);
     if (!agent) {
-      agent = this.secure
+      agent = this.#secure
         ? new https.Agent({
             keepAlive: true,
-            ca: this.ca,
+            ca: this.#ca,
             cert: credentials.cert,
             key: credentials.key,
-            rejectUnauthorized: !this.insecure,
-            ...(this.servername ? { servername: this.servername } : {}),
-            proxyEnv: this.proxyEnv,
+            rejectUnauthorized: !this.#insecure,
+            ...(this.#servername ? { servername: this.#servername } : {}),
+            proxyEnv: this.#proxyEnv,
           })
-        : new http.Agent({ keepAlive: true, proxyEnv: this.proxyEnv });
-      this.agents.set(id, agent);
+        : new http.Agent({ keepAlive: true, proxyEnv: this.#proxyEnv });
+      this.#agents.set(id, agent);
     }
     return agent;
   }
