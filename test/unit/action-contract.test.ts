@@ -40,9 +40,10 @@ import { readInputs as readCommentInputs } from '../../actions/pr-comment/inputs
 import { toOutputs as commentOutputs } from '../../actions/pr-comment/outputs.ts';
 import { readInputs as readProvisionInputs } from '../../actions/provision-db/inputs.ts';
 import { serverFacts } from '../../actions/provision-db/policy.ts';
-import { toOutputs as provisionOutputs } from '../../actions/provision-db/summary.ts';
+import { toOutputs as provisionOutputs } from '../../actions/provision-db/outputs.ts';
 import { readInputs as readPromotionInputs } from '../../actions/verify-promotion/inputs.ts';
-import { toOutputs as promotionOutputs } from '../../actions/verify-promotion/outputs.ts';
+import { reportOutputs as promotionReportOutputs, toOutputs as promotionOutputs } from '../../actions/verify-promotion/outputs.ts';
+import type { PromotionResult } from '../../actions/verify-promotion/verify-promotion.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -77,6 +78,8 @@ interface Contract {
   valid: [Record<string, string>, ...Record<string, string>[]];
   /** toOutputs of a representative result in which every output has a value. */
   outputs(): Record<string, OutputValue> | Promise<Record<string, OutputValue>>;
+  /** The outputs a failed run still writes from its report (runAction's reportOutputs), for actions that have them. */
+  failedOutputs?(): Record<string, OutputValue>;
 }
 
 const CONTRACTS: Contract[] = [
@@ -119,6 +122,7 @@ const CONTRACTS: Contract[] = [
       { server: 'psql-x', 'subscription-id': SUBSCRIPTION, 'resource-group': 'rg', 'identity-name': 'id-app' },
     ],
     outputs: () => cleanupOutputs(newCleanupReport()),
+    failedOutputs: () => cleanupOutputs(newCleanupReport()),
   },
   {
     name: 'deploy-overlay',
@@ -174,17 +178,22 @@ const CONTRACTS: Contract[] = [
       { application: 'production', token: TOKEN },
       { application: 'production', token: TOKEN, checks: CHECKS, 'base-url': 'https://app.example.com', rollback: 'true', kustomization: 'k.yaml' },
     ],
-    outputs: () =>
-      promotionOutputs({
-        passed: false,
-        reason: 'production is Degraded',
-        app: { outcome: 'degraded', revision: SHA, syncStatus: 'Synced', phase: 'Succeeded', health: 'Degraded', message: '', resources: [], seenAt: 0 },
-        waitedMs: 1000,
-        endpoints: undefined,
-        rollback: { number: 9, url: 'https://github.com/octo/app/pull/9', created: true, changes: [], diff: '' },
-      }),
+    outputs: () => promotionOutputs(degradedPromotion({ number: 9, url: 'https://github.com/octo/app/pull/9', created: true, changes: [], diff: '' })),
+    failedOutputs: () => promotionReportOutputs({ application: 'production', revision: SHA, judged: degradedPromotion(undefined) }),
   },
 ];
+
+/** A promotion Argo CD found Degraded, with or without its rollback pull request. */
+function degradedPromotion(rollback: PromotionResult['rollback']): PromotionResult {
+  return {
+    passed: false,
+    reason: 'production is Degraded',
+    app: { outcome: 'degraded', revision: SHA, syncStatus: 'Synced', phase: 'Succeeded', health: 'Degraded', message: '', resources: [], seenAt: 0 },
+    waitedMs: 1000,
+    endpoints: undefined,
+    rollback,
+  };
+}
 
 /** The parts of action.yml the contract reads. */
 interface ActionYml {
@@ -266,6 +275,9 @@ async function outputProblems(contract: Contract, yml: ActionYml): Promise<strin
     if (!written.has(name)) problems.push(`${contract.name}: action.yml declares output \`${name}\`, but toOutputs does not write it`);
   for (const name of written)
     if (!declared.has(name)) problems.push(`${contract.name}: toOutputs writes output \`${name}\`, which action.yml does not declare`);
+  const failed = contract.failedOutputs?.() ?? {};
+  for (const name of Object.keys(failed))
+    if (!declared.has(name)) problems.push(`${contract.name}: a failed run writes output \`${name}\`, which action.yml does not declare`);
   return problems;
 }
 
