@@ -7,7 +7,7 @@
 // of type Container gets when stored (core/v1 SetDefaults_LimitRangeItem).
 import type { KubeStore } from './store.ts';
 import { formatQuantity, isByteResource, parseQuantity } from './quantity.ts';
-import { isRecord, type KubeObject } from './types.ts';
+import { byteOrder, isRecord, type KubeObject } from './types.ts';
 
 type ResourceList = Record<string, unknown>;
 
@@ -36,7 +36,8 @@ export function defaultLimitRange(obj: KubeObject): void {
 /** The Container items of the namespace's LimitRanges, in name order. */
 function containerItems(store: KubeStore, namespace: string, type: 'Container' | 'Pod'): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
-  for (const range of store.select('limitranges', namespace, () => true)) {
+  const ranges = store.scan('limitranges', namespace, () => true).sort((a, b) => byteOrder(a.metadata.name ?? '', b.metadata.name ?? ''));
+  for (const range of ranges) {
     const limits = isRecord(range.spec) && Array.isArray(range.spec.limits) ? range.spec.limits : [];
     for (const item of limits) if (isRecord(item) && item.type === type) items.push(item);
   }
