@@ -230,38 +230,63 @@ function inputNameProblems(contract: Contract, yml: ActionYml): string[] {
 /** `value` as the runner passes it: YAML scalars as text. */
 const asInput = (value: unknown): string => (typeof value === 'string' ? value : String(value));
 
+/** The defaults of action.yml the runner passes as they are (an expression default is evaluated by the runner: left out). */
+function plainDefaults(yml: ActionYml): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(yml.inputs ?? {})) {
+    if (spec?.default === undefined) continue;
+    const value = asInput(spec.default);
+    if (!value.includes('${{')) defaults[name] = value;
+  }
+  return defaults;
+}
+
 /** (b) For each input with a (non-expression) default: unset and set to that default read the same. */
 function defaultProblems(contract: Contract, yml: ActionYml): string[] {
   const problems: string[] = [];
   const askedBy = contract.valid.map((record) => readRecording(contract, record).asked);
-  for (const [name, spec] of Object.entries(yml.inputs ?? {})) {
-    if (spec?.default === undefined) continue;
-    const value = asInput(spec.default);
-    if (value.includes('${{')) continue; // evaluated by the runner, always passed
+  for (const [name, value] of Object.entries(plainDefaults(yml))) {
     const index = askedBy.findIndex((asked) => asked.has(name));
-    const record = contract.valid[index === -1 ? 0 : index] ?? {};
-    const { [name]: _given, ...unset } = record;
-    const without = attempt(() => contract.readInputs(inputsFromRecord(unset)));
-    const withDefault = attempt(() => contract.readInputs(inputsFromRecord({ ...unset, [name]: value })));
-    if (without instanceof Refused || withDefault instanceof Refused) {
-      if (without instanceof Refused && withDefault instanceof Refused && without.message === withDefault.message) continue;
-      problems.push(
-        `${contract.name}: input \`${name}\` defaults to ${JSON.stringify(value)} in action.yml, but readInputs ` +
-          (without instanceof Refused ? `refuses it unset (${without.message})` : 'accepts it unset') +
-          ' and ' +
-          (withDefault instanceof Refused ? `refuses it set to that default (${withDefault.message})` : 'accepts it set to that default'),
-      );
-      continue;
-    }
-    const difference = firstDifference(without, withDefault, '');
-    if (difference !== undefined) {
-      problems.push(
-        `${contract.name}: input \`${name}\` defaults to ${JSON.stringify(value)} in action.yml, but readInputs reads ${difference.path || 'the inputs'} ` +
-          `as ${show(difference.a)} when it is unset and as ${show(difference.b)} when it is set to that default`,
-      );
-    }
+    const { [name]: _given, ...unset } = contract.valid[index === -1 ? 0 : index] ?? {};
+    const difference = readDifference(contract, unset, { ...unset, [name]: value }, { unset: 'when it is unset', set: 'when it is set to that default' });
+    if (difference !== undefined)
+      problems.push(`${contract.name}: input \`${name}\` defaults to ${JSON.stringify(value)} in action.yml, but readInputs ${difference}`);
   }
   return problems;
+}
+
+/** (b) The runner's case: every default passed at once, for each valid input set, reads as none passed. */
+function allDefaultsProblems(contract: Contract, yml: ActionYml): string[] {
+  const defaults = plainDefaults(yml);
+  const problems: string[] = [];
+  for (const record of contract.valid) {
+    const words = { unset: 'when the defaults are unset', set: 'when every default is passed (as the runner does)' };
+    const difference = readDifference(contract, record, { ...defaults, ...record }, words);
+    if (difference !== undefined) problems.push(`${contract.name}: with ${JSON.stringify(record)}, readInputs ${difference}`);
+  }
+  return problems;
+}
+
+/** How readInputs reads `unset` differently from `set`, as the rest of a sentence; undefined when it reads them the same. */
+function readDifference(
+  contract: Contract,
+  unset: Record<string, string>,
+  set: Record<string, string>,
+  words: { unset: string; set: string },
+): string | undefined {
+  const without = attempt(() => contract.readInputs(inputsFromRecord(unset)));
+  const withDefault = attempt(() => contract.readInputs(inputsFromRecord(set)));
+  if (without instanceof Refused || withDefault instanceof Refused) {
+    if (without instanceof Refused && withDefault instanceof Refused && without.message === withDefault.message) return undefined;
+    return (
+      (without instanceof Refused ? `refuses the inputs ${words.unset} (${without.message})` : `accepts the inputs ${words.unset}`) +
+      ' and ' +
+      (withDefault instanceof Refused ? `refuses them ${words.set} (${withDefault.message})` : `accepts them ${words.set}`)
+    );
+  }
+  const difference = firstDifference(without, withDefault, '');
+  if (difference === undefined) return undefined;
+  return `reads ${difference.path || 'the inputs'} as ${show(difference.a)} ${words.unset} and as ${show(difference.b)} ${words.set}`;
 }
 
 /** (c) Every declared output written by toOutputs (or, `verdict`, by the summary), nothing else. */
@@ -365,6 +390,10 @@ describe.each(CONTRACTS.map((c) => [c.name, c] as const))('%s action.yml ↔ cod
     expect(defaultProblems(contract, yml)).toEqual([]);
   });
 
+  it('(b) every default passed at once, as the runner does, reads as none passed', () => {
+    expect(allDefaultsProblems(contract, yml)).toEqual([]);
+  });
+
   it('(c) toOutputs writes every declared output and no other; verdict is declared for the summary', async () => {
     expect(await outputProblems(contract, yml)).toEqual([]);
     expect(Object.keys(yml.outputs ?? {})).toContain('verdict');
@@ -391,7 +420,7 @@ function changed(name: string, change: (yml: ActionYml) => void): ActionYml {
   return yml;
 }
 
-describe('the contract finds drift (each check run on a parsed action.yml changed in memory)', () => {
+describe('the contract finds a default that drifted (each check run on a parsed action.yml changed in memory)', () => {
   it('a default that differs from readInputs is named with the action, the input and both values', () => {
     const yml = changed('pr-comment', (y) => {
       const marker = y.inputs?.['marker'];
@@ -400,6 +429,16 @@ describe('the contract finds drift (each check run on a parsed action.yml change
     expect(defaultProblems(contract('pr-comment'), yml)).toEqual([
       'pr-comment: input `marker` defaults to "deploy-preview" in action.yml, but readInputs reads .marker as ' +
         "'feature-environment' when it is unset and as 'deploy-preview' when it is set to that default",
+    ]);
+  });
+
+  it("the runner's case (every default at once) reports it too", () => {
+    const yml = changed('pr-comment', (y) => {
+      const status = y.inputs?.['status'];
+      if (status) status.default = 'failure';
+    });
+    expect(allDefaultsProblems(contract('pr-comment'), yml)).toEqual([
+      `pr-comment: with {"github-token":"${TOKEN}"}, readInputs reads .status as 'success' when the defaults are unset and as 'failure' when every default is passed (as the runner does)`,
     ]);
   });
 
@@ -421,11 +460,13 @@ describe('the contract finds drift (each check run on a parsed action.yml change
     const [problem, ...rest] = defaultProblems(contract('bump-prod-tag'), yml);
     expect(rest).toEqual([]);
     expect(problem).toBe(
-      'bump-prod-tag: input `mode` defaults to "pull_request" in action.yml, but readInputs accepts it unset and refuses it set to that default ' +
+      'bump-prod-tag: input `mode` defaults to "pull_request" in action.yml, but readInputs accepts the inputs when it is unset and refuses them when it is set to that default ' +
         '(Input `mode` must be one of "pull-request", "commit", "local", got "pull_request".)',
     );
   });
+});
 
+describe('the contract finds an input or output that drifted (each check run on a parsed action.yml changed in memory)', () => {
   it('an input action.yml lacks, or one readInputs never reads, is named', () => {
     const yml = changed('verify-promotion', (y) => {
       if (y.inputs) {
