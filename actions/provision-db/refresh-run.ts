@@ -4,17 +4,17 @@
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { repositoryOf } from '../../shared/branch/target.ts';
 import { UserError, errorMessage, isUserError } from '../../shared/core/errors.ts';
-import type { OutputValue } from '../../shared/core/outputs.ts';
 import { maskSecret } from '../../shared/core/secrets.ts';
 import { Summary } from '../../shared/core/summary.ts';
 import type { Verdict } from '../../shared/core/verdict.ts';
 import { systemClock } from '../../shared/core/clock.ts';
 import { azureLogin } from '../../shared/azure/login.ts';
+import { adminHost } from '../../shared/azure/postgres-admin.ts';
 import { closeQuietly, connectPostgres, entraPassword } from '../../shared/postgres/client.ts';
 import { currentUser } from './access.ts';
-import { Budget } from './budget.ts';
+import { Deadline } from '../../shared/core/deadline.ts';
 import type { Inputs } from './inputs.ts';
-import type { Deps } from './provision.ts';
+import type { Clients as Deps } from './clients.ts';
 import { refreshTemplate, type RefreshResult } from './refresh-template.ts';
 import { loadSeed } from './seed.ts';
 
@@ -47,7 +47,7 @@ async function adminPassword(inputs: Inputs, deps: Deps): Promise<string> {
 /** Rebuilds `template-database`; see refresh-template.ts. */
 export async function refreshRun(inputs: Inputs, context: EventContext, deps: Deps, report: RefreshReport): Promise<RefreshResult> {
   const clock = deps.clock ?? systemClock;
-  const budget = new Budget(inputs.timeoutMs, deps.logger, clock);
+  const deadline = new Deadline(inputs.timeoutMs, { clock, logger: deps.logger });
   const template = inputs.templateDatabase ?? '';
   report.template = template;
   const seed = await loadSeed(inputs, inputs.workingDirectory);
@@ -57,7 +57,7 @@ export async function refreshRun(inputs: Inputs, context: EventContext, deps: De
       fix: 'Give the server administrator login (or the name of an Entra administrator, with no `admin-password`).',
     });
   }
-  const host = inputs.host ?? `${inputs.server ?? ''}.postgres.database.azure.com`;
+  const host = adminHost(inputs, undefined);
   const admin = {
     host,
     port: inputs.port,
@@ -67,7 +67,7 @@ export async function refreshRun(inputs: Inputs, context: EventContext, deps: De
     database: 'postgres',
     password: await adminPassword(inputs, deps),
   };
-  const client = await connectPostgres(admin, { retryForMs: Math.min(budget.remaining(), 60_000), clock, logger: deps.logger, login: 'admin' });
+  const client = await connectPostgres(admin, { retryForMs: Math.min(deadline.remaining(), 60_000), clock, logger: deps.logger, login: 'admin' });
   try {
     const me = await currentUser(client);
     report.result = await refreshTemplate(
@@ -82,7 +82,7 @@ export async function refreshRun(inputs: Inputs, context: EventContext, deps: De
         admin,
         me,
       },
-      budget,
+      deadline,
       deps.logger,
     );
     report.elapsedMs = clock.now() - report.startedAt;
@@ -126,9 +126,4 @@ export async function writeRefreshSummary(report: RefreshReport, summary = new S
       ],
     );
   await summary.write();
-}
-
-/** The outputs of a refresh (mirrors action.yml). */
-export function refreshOutputs(result: RefreshResult): Record<string, OutputValue> {
-  return { database: result.template, seeded: true, 'seed-source': result.source };
 }

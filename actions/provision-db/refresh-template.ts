@@ -9,7 +9,7 @@ import type { Logger } from '../../shared/core/logger.ts';
 import { MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { closeQuietly, connectPostgres, quoteIdent, quoteLiteral, sharedComment, type PgClient, type PgTarget } from '../../shared/postgres/client.ts';
 import { createDatabaseSql, lockBranch } from './access.ts';
-import type { Budget } from './budget.ts';
+import type { Deadline } from '../../shared/core/deadline.ts';
 import type { Seed } from './seed.ts';
 import { restoreArchive } from './seed-file.ts';
 import { InUseError, copyTemplate, describeSession, runWhenUnused } from './seed-template.ts';
@@ -81,20 +81,20 @@ async function checkOurs(admin: PgClient, name: string, request: RefreshRequest,
 }
 
 /** Builds `<template>_next`: a copy of the source database, or an empty database with the seed file restored as the admin. */
-async function build(admin: PgClient, next: string, request: RefreshRequest, budget: Budget, logger: Logger): Promise<void> {
+async function build(admin: PgClient, next: string, request: RefreshRequest, deadline: Deadline, logger: Logger): Promise<void> {
   const { seed } = request;
   if (seed.kind === 'database') {
-    await copyTemplate(admin, { database: next, template: seed.template, me: request.me, strategy: seed.strategy }, budget, logger);
+    await copyTemplate(admin, { database: next, template: seed.template, me: request.me, strategy: seed.strategy }, deadline, logger);
   } else {
     await createDatabaseSql(admin, next, request.charset, request.collation);
   }
   await admin.query(
-    `COMMENT ON DATABASE ${quoteIdent(next)} IS ${quoteLiteral(templateMark(request.template, request.repository, 'building', sourceText(seed), new Date(budget.clock.now())))}`,
+    `COMMENT ON DATABASE ${quoteIdent(next)} IS ${quoteLiteral(templateMark(request.template, request.repository, 'building', sourceText(seed), new Date(deadline.clock.now())))}`,
   );
   await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(next)} FROM PUBLIC`);
   const target = { ...request.admin, database: next };
-  if (seed.kind === 'file' && seed.file.format === 'custom') await restoreArchive(seed.file, target, budget.remaining());
-  const client = await connectPostgres(target, { retryForMs: Math.min(budget.remaining(), 30_000), login: 'admin' });
+  if (seed.kind === 'file' && seed.file.format === 'custom') await restoreArchive(seed.file, target, deadline.remaining());
+  const client = await connectPostgres(target, { retryForMs: Math.min(deadline.remaining(), 30_000), login: 'admin' });
   try {
     await client.query('BEGIN');
     if (seed.kind === 'file' && seed.file.format === 'sql') await runAs(client, 'Seed', seed.file.path, seed.file.sql);
@@ -127,17 +127,17 @@ function sourceText(seed: Seed): string {
  * Rebuilds the template; see the file comment. Takes the template's advisory lock, so two
  * refreshes take turns. A failure before the swap leaves the template in use untouched.
  */
-export async function refreshTemplate(admin: PgClient, request: RefreshRequest, budget: Budget, logger: Logger): Promise<RefreshResult> {
+export async function refreshTemplate(admin: PgClient, request: RefreshRequest, deadline: Deadline, logger: Logger): Promise<RefreshResult> {
   const { template } = request;
   const next = `${template}_next`;
   const old = `${template}_old`;
-  await lockBranch(admin, `seed-template:${template}`, budget.remaining());
+  await lockBranch(admin, `seed-template:${template}`, deadline.remaining());
   const replaced = await checkOurs(admin, template, request, request.adoptExisting);
   for (const leftover of [next, old]) {
     if (await checkOurs(admin, leftover, request, false)) await admin.query(`DROP DATABASE ${quoteIdent(leftover)} WITH (FORCE)`);
   }
   try {
-    await build(admin, next, request, budget, logger);
+    await build(admin, next, request, deadline, logger);
   } catch (error: unknown) {
     await admin
       .query(`DROP DATABASE IF EXISTS ${quoteIdent(next)} WITH (FORCE)`)
@@ -145,10 +145,10 @@ export async function refreshTemplate(admin: PgClient, request: RefreshRequest, 
     throw error;
   }
   await admin.query(`ALTER DATABASE ${quoteIdent(next)} ALLOW_CONNECTIONS false`);
-  if (replaced) await swapOut(admin, template, old, budget, logger);
+  if (replaced) await swapOut(admin, template, old, deadline, logger);
   await admin.query(`ALTER DATABASE ${quoteIdent(next)} RENAME TO ${quoteIdent(template)}`);
   await admin.query(
-    `COMMENT ON DATABASE ${quoteIdent(template)} IS ${quoteLiteral(templateMark(template, request.repository, 'ready', sourceText(request.seed), new Date(budget.clock.now())))}`,
+    `COMMENT ON DATABASE ${quoteIdent(template)} IS ${quoteLiteral(templateMark(template, request.repository, 'ready', sourceText(request.seed), new Date(deadline.clock.now())))}`,
   );
   if (replaced) await admin.query(`DROP DATABASE ${quoteIdent(old)} WITH (FORCE)`);
   logger.info(
@@ -158,9 +158,9 @@ export async function refreshTemplate(admin: PgClient, request: RefreshRequest, 
 }
 
 /** Renames the template in use out of the way, waiting while a session is connected to it. */
-async function swapOut(admin: PgClient, template: string, old: string, budget: Budget, logger: Logger): Promise<void> {
+async function swapOut(admin: PgClient, template: string, old: string, deadline: Deadline, logger: Logger): Promise<void> {
   try {
-    await runWhenUnused(admin, template, `ALTER DATABASE ${quoteIdent(template)} RENAME TO ${quoteIdent(old)}`, budget, logger);
+    await runWhenUnused(admin, template, `ALTER DATABASE ${quoteIdent(template)} RENAME TO ${quoteIdent(old)}`, deadline, logger);
   } catch (error: unknown) {
     if (!(error instanceof InUseError)) throw error;
     throw new UserError(

@@ -7,7 +7,7 @@ import { checkMark, markRefusal, type EnvironmentOwner } from '../../shared/bran
 import { createKubeClient } from '../../shared/kube/client.ts';
 import { loadKubeconfig } from '../../shared/kube/config.ts';
 import { retry } from '../../shared/core/retry.ts';
-import type { Budget } from './budget.ts';
+import type { Deadline } from '../../shared/core/deadline.ts';
 
 /** Reads the password the suite keeps for the role. */
 export interface PasswordStore {
@@ -31,7 +31,7 @@ export interface SecretLocation {
 }
 
 /** A store reading the Secret through the cluster API; undefined when no kubeconfig is available. */
-export async function kubeSecretStore(location: SecretLocation, budget: Budget, mask: (value: string) => void): Promise<PasswordStore | undefined> {
+export async function kubeSecretStore(location: SecretLocation, deadline: Deadline, mask: (value: string) => void): Promise<PasswordStore | undefined> {
   if (location.kubeconfig === undefined && location.kubeconfigPath === undefined) return undefined;
   // loadKubeconfig masks every credential of the kubeconfig and merges a KUBECONFIG list as kubectl does.
   const loaded = await loadKubeconfig({
@@ -48,7 +48,7 @@ export async function kubeSecretStore(location: SecretLocation, budget: Budget, 
         // Never hand one branch another's password: the namespace must be this branch's (exact mark).
         const namespace = await retry(
           () => client.get({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: location.namespace } }),
-          budget.retry(`Reading namespace ${location.namespace}`, 60_000),
+          deadline.retry(`Reading namespace ${location.namespace}`, 60_000),
         );
         const refusal = markRefusal(checkMark(namespace, location.owner), `The namespace ${location.namespace}`, location.owner);
         if (refusal !== undefined) {
@@ -59,7 +59,7 @@ export async function kubeSecretStore(location: SecretLocation, budget: Budget, 
         if (namespace === undefined) return undefined;
         const secret = await retry(
           () => client.get({ apiVersion: 'v1', kind: 'Secret', metadata: { name: location.name, namespace: location.namespace } }),
-          budget.retry(`Reading ${describe}`, 60_000),
+          deadline.retry(`Reading ${describe}`, 60_000),
         );
         const encoded = (secret?.['data'] as Record<string, string> | undefined)?.[location.key];
         if (encoded === undefined) return undefined;

@@ -8,7 +8,7 @@ import { UserError } from '../../shared/core/errors.ts';
 import type { Logger } from '../../shared/core/logger.ts';
 import { parseOwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
 import { quoteIdent, sessionsOf, sharedComment, sqlState, type PgClient, type Session } from '../../shared/postgres/client.ts';
-import type { Budget } from './budget.ts';
+import type { Deadline } from '../../shared/core/deadline.ts';
 import type { CopyStrategy } from './seed-inputs.ts';
 
 /** How a copy is asked for. */
@@ -94,7 +94,7 @@ export class InUseError extends Error {
  * statement's database exists already (42P04).
  * @throws InUseError naming the sessions still there at the deadline.
  */
-export async function runWhenUnused(admin: PgClient, held: string, statement: string, budget: Budget, logger: Logger): Promise<boolean> {
+export async function runWhenUnused(admin: PgClient, held: string, statement: string, deadline: Deadline, logger: Logger): Promise<boolean> {
   for (let attempt = 1, delayMs = 250; ; attempt += 1, delayMs = Math.min(delayMs * 2, 5000)) {
     try {
       await admin.query(statement);
@@ -104,11 +104,11 @@ export async function runWhenUnused(admin: PgClient, held: string, statement: st
       if (state === '42P04') return false;
       if (state !== '55006') throw error;
       const sessions = await sessionsOf(admin, held);
-      if (budget.remaining() <= delayMs) throw new InUseError(sessions, attempt, { cause: error });
+      if (deadline.remaining() <= delayMs) throw new InUseError(sessions, attempt, { cause: error });
       logger.info(
         `Database ${held} is in use by ${sessions.length} other session(s) (${sessions.map(describeSession).join('; ') || 'gone meanwhile'}); trying again in ${delayMs} ms.`,
       );
-      await budget.clock.sleep(delayMs);
+      await deadline.clock.sleep(delayMs);
     }
   }
 }
@@ -118,10 +118,10 @@ export async function runWhenUnused(admin: PgClient, held: string, statement: st
  * sessions are connected to the template; the final error names each session. Returns false
  * when the database exists already.
  */
-export async function copyTemplate(admin: PgClient, request: CopyRequest, budget: Budget, logger: Logger): Promise<boolean> {
+export async function copyTemplate(admin: PgClient, request: CopyRequest, deadline: Deadline, logger: Logger): Promise<boolean> {
   await checkTemplate(admin, request);
   try {
-    return await runWhenUnused(admin, request.template, await createSql(admin, request), budget, logger);
+    return await runWhenUnused(admin, request.template, await createSql(admin, request), deadline, logger);
   } catch (error: unknown) {
     if (error instanceof InUseError) throw busyTemplate(request, error.sessions, error.attempts, error.cause);
     throw error;

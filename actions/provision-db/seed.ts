@@ -9,7 +9,7 @@ import { UserError, errorMessage, isUserError } from '../../shared/core/errors.t
 import type { Logger } from '../../shared/core/logger.ts';
 import { quoteIdent, sqlState, type PgClient, type PgTarget } from '../../shared/postgres/client.ts';
 import { lockKey } from './access.ts';
-import type { Budget } from './budget.ts';
+import type { Deadline } from '../../shared/core/deadline.ts';
 import { MIGRATIONS_TABLE } from './migrations.ts';
 import { loadSeedFile, loadSqlFile, restoreArchive, type SeedFile, type SqlFile } from './seed-file.ts';
 import type { CopyStrategy, SeedInputs } from './seed-inputs.ts';
@@ -131,7 +131,7 @@ async function seedInTransaction(client: PgClient, seed: Seed, role: string): Pr
 export interface SeedContext {
   database: string;
   role: string;
-  budget: Budget;
+  deadline: Deadline;
   logger: Logger;
 }
 
@@ -160,11 +160,11 @@ export class SeedRun {
   /** Copies the template into the new database; false when it exists already. */
   async createDatabase(admin: PgClient, me: string): Promise<boolean> {
     if (this.seed?.kind !== 'database') throw new Error('SeedRun.createDatabase: no template to copy');
-    const { database, budget, logger } = this.ctx;
-    const started = budget.clock.now();
-    this.created = await copyTemplate(admin, { database, template: this.seed.template, me, strategy: this.seed.strategy }, budget, logger);
+    const { database, deadline, logger } = this.ctx;
+    const started = deadline.clock.now();
+    this.created = await copyTemplate(admin, { database, template: this.seed.template, me, strategy: this.seed.strategy }, deadline, logger);
     if (this.created)
-      logger.info(`Copied template ${this.seed.template} into ${database} in ${budget.clock.now() - started} ms (CREATE DATABASE ... TEMPLATE).`);
+      logger.info(`Copied template ${this.seed.template} into ${database} in ${deadline.clock.now() - started} ms (CREATE DATABASE ... TEMPLATE).`);
     return this.created;
   }
 
@@ -211,7 +211,7 @@ export class SeedRun {
       );
     }
     this.created = this.created || seed.kind === 'file';
-    if (seed.kind === 'file' && seed.file.format === 'custom') await restoreArchive(seed.file, roleTarget, this.ctx.budget.remaining());
+    if (seed.kind === 'file' && seed.file.format === 'custom') await restoreArchive(seed.file, roleTarget, this.ctx.deadline.remaining());
     await seedInTransaction(roleClient, seed, this.ctx.role);
     this.recorded = true;
     return this.note(

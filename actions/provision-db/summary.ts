@@ -1,11 +1,12 @@
 import { formatDuration } from '../../shared/core/duration.ts';
 import { errorMessage, isUserError } from '../../shared/core/errors.ts';
 import { Summary } from '../../shared/core/summary.ts';
-import type { OutputValue } from '../../shared/core/outputs.ts';
 import type { Failure, Verdict } from '../../shared/core/verdict.ts';
+import type { Outcome } from '../../shared/core/action.ts';
+import { writeRefreshSummary, type RefreshReport } from './refresh-run.ts';
 import type { Plan } from './plan.ts';
 import { factRows, type PolicyRow, type ServerFacts } from './policy.ts';
-import type { ProvisionResult } from './provision.ts';
+import type { ProvisionResult } from './provision-db.ts';
 
 /** What the summary can show; filled as the run goes, so a failed run still shows the server. */
 export interface ProvisionReport {
@@ -87,22 +88,25 @@ export async function writeProvisionSummary(report: ProvisionReport, summary = n
   await summary.write();
 }
 
-/** The action's outputs, by output name (mirrors action.yml). */
-export function toOutputs(result: ProvisionResult): Record<string, OutputValue> {
-  return {
-    database: result.plan.database,
-    host: result.host,
-    port: result.port,
-    user: result.plan.role,
-    password: result.password,
-    'database-url': result.databaseUrl,
-    created: result.created,
-    'password-source': result.passwordSource,
-    namespace: result.plan.namespace,
-    'migrations-applied': result.migrationsApplied,
-    seeded: result.seed?.seeded ?? false,
-    'seed-source': result.seed?.source ?? '',
-    'federated-credential': result.federated?.name ?? '',
-    'identity-client-id': result.federated?.identityClientId ?? '',
-  };
+/** What one run of the action reports: a branch provisioning, or (`mode: refresh-template`) a refresh. */
+export interface RunReport {
+  provision: ProvisionReport;
+  refresh?: RefreshReport;
+}
+
+/** The report a run starts with, for its mode. */
+export function newReport(inputs: { mode: string }): RunReport {
+  const startedAt = Date.now();
+  return inputs.mode === 'refresh-template' ? { provision: { startedAt }, refresh: { startedAt } } : { provision: { startedAt } };
+}
+
+/** The job summary of a run, passed or failed. */
+export async function writeSummary(report: RunReport, outcome: Outcome<RunReport>): Promise<void> {
+  if (report.refresh) {
+    report.refresh.error = outcome.error;
+    await writeRefreshSummary(report.refresh);
+    return;
+  }
+  report.provision.error = outcome.error;
+  await writeProvisionSummary(report.provision);
 }

@@ -11,7 +11,7 @@ import { closeQuietly, connectOnce, connectPostgres, type PgClient } from '../..
 import { readInputs } from '../../actions/provision-db/inputs.ts';
 import { branchNames } from '../../shared/branch/naming.ts';
 import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
-import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
+import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision-db.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
 import { decodeJwt } from '../emulators/azure/jwt.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';

@@ -14,7 +14,7 @@ import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { parseOwnershipMark } from '../../shared/branch/ownership/azure-marks.ts';
 import { closeQuietly, connectOnce, type PgClient } from '../../shared/postgres/client.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
-import { provisionDb } from '../../actions/provision-db/provision.ts';
+import { provisionDb } from '../../actions/provision-db/provision-db.ts';
 import { readInputs as readCleanupInputs } from '../../actions/cleanup-branch/inputs.ts';
 import { cleanupBranch } from '../../actions/cleanup-branch/cleanup-branch.ts';
 import { fetchOidcToken, flexibleServerClient } from '../emulators/azure/clients.ts';

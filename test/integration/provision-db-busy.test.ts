@@ -12,7 +12,7 @@ import { branchNames } from '../../shared/branch/naming.ts';
 import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import { closeQuietly, connectOnce, type PgClient } from '../../shared/postgres/client.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
-import { provisionDb } from '../../actions/provision-db/provision.ts';
+import { provisionDb } from '../../actions/provision-db/provision-db.ts';
 import { fetchOidcToken } from '../emulators/azure/clients.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { serviceTarget } from '../emulators/postgres.ts';

@@ -14,7 +14,7 @@ import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { closeQuietly, connectOnce, connectPostgres, quoteIdent, sharedComment, type PgClient, type PgTarget } from '../../shared/postgres/client.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
-import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
+import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision-db.ts';
 import { refreshRun, type RefreshReport } from '../../actions/provision-db/refresh-run.ts';
 import { serviceTarget, startPostgres } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';

@@ -14,7 +14,7 @@ import { parseOwnershipMark } from '../../shared/branch/ownership/azure-marks.ts
 import { closeQuietly, connectOnce, connectPostgres, quoteIdent, quoteLiteral, type PgClient, type PgTarget } from '../../shared/postgres/client.ts';
 import { lockBranch } from '../../actions/provision-db/access.ts';
 import { readInputs } from '../../actions/provision-db/inputs.ts';
-import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision.ts';
+import { provisionDb, type ProvisionResult } from '../../actions/provision-db/provision-db.ts';
 import type { PasswordStore } from '../../actions/provision-db/secret-store.ts';
 import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';

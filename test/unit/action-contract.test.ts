@@ -8,6 +8,7 @@
 //   (c) toOutputs writes every output action.yml declares, and no other (`verdict` comes from the
 //       shared summary, also when the run fails);
 //   (d) the README's input and output tables are the ones generated from action.yml.
+//   (e) every field of the action's `Inputs` (and of the interfaces it extends) has a doc comment.
 //
 // The checks return their findings as sentences naming the action, the input or output and the
 // values, and the last block shows they do find a difference planted in a parsed action.yml.
@@ -15,6 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import * as yaml from 'js-yaml';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { renderActionDocs, updateReadme } from '../../.github/scripts/action-docs.ts';
 import { branchNames } from '../../shared/branch/naming.ts';
@@ -68,6 +70,8 @@ const TOKEN = 'ghs_contract';
 interface Contract {
   /** The folder under actions/. */
   name: string;
+  /** The file declaring its `Inputs` (default `actions/<name>/inputs.ts`). */
+  inputsFile?: string;
   /** The action's readInputs over `source`, in {@link ENV}. */
   readInputs(source: InputSource): unknown;
   /**
@@ -167,6 +171,7 @@ const CONTRACTS: Contract[] = [
   },
   {
     name: 'verify-endpoints',
+    inputsFile: 'shared/endpoints/inputs.ts',
     readInputs: (source) => readEndpointInputs(new InputReader(source), noMasking),
     valid: [{ checks: CHECKS, 'base-url': 'https://ex-3-9.preview.example.com' }],
     outputs: () => endpointOutputs({ passed: true, results: [], elapsedMs: 120, attempts: 1 }),
@@ -318,6 +323,32 @@ function readmeProblems(name: string): string[] {
   return [`${file} line ${line + 1} is ${JSON.stringify(has[line])} where action.yml makes ${JSON.stringify(makes[line])}: run npm run docs`];
 }
 
+/** (e) The fields of interface `name` in `file` (and of the interfaces it extends, followed through imports) without a doc comment. */
+function undocumentedFields(file: string, name = 'Inputs'): string[] {
+  const source = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  if (declaration === undefined) return [`${file} declares no interface ${name}`];
+  const missing = declaration.members
+    .filter((m) => ts.getJSDocCommentsAndTags(m).length === 0)
+    .map((m) => `${name}.${m.name?.getText(source) ?? '?'} (${file})`);
+  for (const base of (declaration.heritageClauses ?? []).flatMap((clause) => clause.types.map((t) => t.expression.getText(source)))) {
+    missing.push(...undocumentedFields(importedFrom(source, base) ?? file, base));
+  }
+  return missing;
+}
+
+/** The repository path of the module `source` imports `name` from, if it imports it. */
+function importedFrom(source: ts.SourceFile, name: string): string | undefined {
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings) && bindings.elements.some((e) => e.name.text === name)) {
+      return path.posix.join(path.posix.dirname(source.fileName), statement.moduleSpecifier.text);
+    }
+  }
+  return undefined;
+}
+
 /** readInputs refused the inputs, with this message. */
 class Refused {
   readonly message: string;
@@ -401,6 +432,10 @@ describe.each(CONTRACTS.map((c) => [c.name, c] as const))('%s action.yml ↔ cod
 
   it('(d) the README tables are the ones generated from action.yml (fix: npm run docs)', () => {
     expect(readmeProblems(name)).toEqual([]);
+  });
+
+  it('(e) every field of Inputs has a doc comment', () => {
+    expect(undocumentedFields(contract.inputsFile ?? `actions/${name}/inputs.ts`)).toEqual([]);
   });
 
   it('describes every input and output, and runs its bundle on node24', () => {

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { MemorySink } from '../../shared/testing/summary-sink.ts';
 import { Summary } from '../../shared/core/summary.ts';
 import { branchNames } from '../../shared/branch/naming.ts';
-import type { ProvisionResult } from '../../actions/provision-db/provision.ts';
+import type { ProvisionResult } from '../../actions/provision-db/provision-db.ts';
 import { serverFacts } from '../../actions/provision-db/policy.ts';
-import { toOutputs, writeProvisionSummary } from '../../actions/provision-db/summary.ts';
+import { toOutputs } from '../../actions/provision-db/outputs.ts';
+import { writeProvisionSummary } from '../../actions/provision-db/summary.ts';
 
 const names = branchNames('ex-3-9');
 const PASSWORD = 'Abcdefghijklmnopqrstuvwxyz012345';
