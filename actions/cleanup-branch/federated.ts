@@ -8,7 +8,7 @@
 // ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity, which is also retried when
 // another run causes it); the list is read to its last page.
 import { ManagedIdentity } from '../../shared/azure/managed-identity.ts';
-import { isProtectedNamespace } from '../../shared/kube/client.ts';
+import { isProtectedNamespace } from '../../shared/branch/ownership/protected.ts';
 import { credentialNameParts, federatedCredentialName, isSuiteCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
 import type { Owner, StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';

@@ -3,7 +3,7 @@ import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import { readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure/inputs.ts';
 import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
-import { readProductionNamespaces } from '../../shared/kube/client.ts';
+import { readProductionNamespaces } from '../../shared/branch/ownership/protected.ts';
 import { readTtl, type TtlInputs } from './ttl.ts';
 import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 

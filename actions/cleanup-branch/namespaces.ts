@@ -16,7 +16,8 @@ import {
 } from '../../shared/branch/ownership/outside-objects.ts';
 import { BRANCH_NAME_ANNOTATION, REPOSITORY_ANNOTATION, checkMark, markRefusal } from '../../shared/branch/ownership/kube-marks.ts';
 import { describeKubeError } from '../../shared/kube/errors.ts';
-import { isProtectedNamespace, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { isProtectedNamespace } from '../../shared/branch/ownership/protected.ts';
+import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { kubeOwner, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';

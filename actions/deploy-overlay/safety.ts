@@ -9,7 +9,8 @@
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import { protectedTargetReason, refOf } from '../../shared/branch/ownership/outside-objects.ts';
 import { checkMark, markArguments, markRefusal, reservedKeys, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
-import { isProtectedNamespace, isTerminating, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
+import { isProtectedNamespace } from '../../shared/branch/ownership/protected.ts';
+import { isTerminating, type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { displayName, isOutside, objectKey, type Planned } from './objects.ts';
 

@@ -5,7 +5,8 @@ import { isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from
 import { ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
 import { resolveBranchTarget } from '../../shared/branch/target.ts';
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
-import { ownershipSelector, type KubeObject } from '../../shared/kube/client.ts';
+import { ownershipSelector } from '../../shared/branch/ownership/protected.ts';
+import { type KubeObject } from '../../shared/kube/client.ts';
 import type { Inputs } from './inputs.ts';
 import { APPLY_SET_LABEL } from './objects.ts';
 import { assertUsableNamespace } from './safety.ts';

@@ -8,7 +8,7 @@
 // looked up, protected targets are refused by that scope, and the live object must carry the
 // exact mark of the branch (kube-marks.ts). Pure functions, no I/O.
 import type { KubeObject } from '../../kube/client.ts';
-import { isProtectedNamespace } from '../../kube/client.ts';
+import { isProtectedNamespace } from './protected.ts';
 import { checkMark, markRefusal, type EnvironmentOwner } from './kube-marks.ts';
 
 /** Prefix of the namespace annotations that list an apply set's objects in other namespaces. */
