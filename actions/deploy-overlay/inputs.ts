@@ -3,8 +3,8 @@ import path from 'node:path';
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
-import { isProtectedNamespace, readProductionNamespaces } from '../../shared/kube/client.ts';
-import { DEFAULT_MAX_SLUG_LENGTH, DEFAULT_NAMESPACE_PREFIX, MAX_SLUG_LENGTH, MIN_SLUG_LENGTH } from '../../shared/branch/naming.ts';
+import { isProtectedNamespace, readProductionNamespaces } from '../../shared/branch/ownership/protected.ts';
+import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
 import * as runner from '../../shared/core/workflow-commands.ts';
 import { parseImageRules, type ImageRule } from './images.ts';
@@ -23,8 +23,8 @@ export interface SecretEntry {
 /** `false` (apply), `client` (render and plan, no cluster) or `server` (dryRun=All). */
 export type DryRun = 'false' | 'client' | 'server';
 
-/** Everything deploy-overlay reads from its inputs. */
-export interface Inputs {
+/** Everything deploy-overlay reads from its inputs (`namespace-prefix` and `max-slug-length`: {@link NamingInputs}). */
+export interface Inputs extends NamingInputs {
   /** Kustomize directories, as given (relative to `workingDirectory`). */
   overlays: string[];
   /** Where overlay paths are resolved (`working-directory`, default the workspace), absolute. */
@@ -39,10 +39,6 @@ export interface Inputs {
   sha: string | undefined;
   /** Explicit namespace; undefined means prefix + slug. */
   namespace: string | undefined;
-  /** Prefix of the branch namespace (`namespace-prefix`, the same as build-tag's). */
-  namespacePrefix: string;
-  /** Longest branch slug (`max-slug-length`, the same as build-tag's). */
-  maxSlugLength: number;
   /** Images to point at the new build (`images`), matched by exact name. */
   images: ImageRule[];
   /** TOKEN → value (values may use {slug}, {namespace}, ... tokens). */
@@ -216,8 +212,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     branch: reader.optional('branch'),
     sha: reader.optional('sha'),
     namespace: reader.optional('namespace'),
-    namespacePrefix: reader.string('namespace-prefix', DEFAULT_NAMESPACE_PREFIX),
-    maxSlugLength: reader.integer('max-slug-length', { fallback: DEFAULT_MAX_SLUG_LENGTH, min: MIN_SLUG_LENGTH, max: MAX_SLUG_LENGTH }),
+    ...readNamingInputs(reader),
     images: parseImageRules(reader.list('images', { commas: false })),
     replacements,
     placeholders: checked(reader.list('placeholders'), 'placeholders', TOKEN, 'a placeholder token'),
