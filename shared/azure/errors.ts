@@ -67,103 +67,125 @@ function aadstsText(text: string, code: string): string {
 export function explainAzureAuthError(error: unknown, ctx: AuthContext): unknown {
   if (error instanceof UserError) return error;
   const text = allMessages(error);
-  const app = ctx.clientId ?? '(unknown)';
-  const tenant = ctx.tenantId ?? '(unknown)';
-  const explained = (message: string, fix: string): UserError => new UserError(message, { fix, cause: error });
+  const found = oidcRequestFailure(ctx, text) ?? aadstsFailure(ctx, text) ?? otherFailure(error, ctx, text);
+  return found ? new UserError(found[0], { fix: found[1], cause: error }) : error;
+}
+
+/** A message and its fix. */
+type Explanation = [message: string, fix: string];
+
+/** Who was signing in, as the explanations name it. */
+interface Signer {
+  app: string;
+  tenant: string;
+  where: string;
+  ctx: AuthContext;
+}
+
+/** The job could not get a GitHub OIDC token (no `id-token: write`, or GitHub refused). */
+function oidcRequestFailure(ctx: AuthContext, text: string): Explanation | undefined {
   const oidcFailure = ctx.assertionError === undefined ? '' : errorMessage(ctx.assertionError);
   if (/ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN/.test(`${oidcFailure} ${text}`)) {
-    return explained(
+    return [
       'This job cannot request a GitHub OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set.',
       "Add `permissions: id-token: write` to the job (workflows from forks never get one), or leave `client-id` and `tenant-id` empty to use a preceding azure/login step's credential.",
-    );
+    ];
   }
   if (oidcFailure !== '' && /Failed to get ID Token/i.test(oidcFailure)) {
-    return explained(
+    return [
       `GitHub refused the OIDC token request: ${oidcFailure.replace(/\s+/g, ' ').trim()}.`,
       'Check `permissions: id-token: write` on the job; re-run if GitHub had an outage.',
-    );
+    ];
   }
+  return undefined;
+}
+
+/** No federated credential for the subject GitHub presented (AADSTS700213, or 7002138 for a case-only difference). */
+function subjectMismatch(s: Signer, code: string, text: string): Explanation {
+  const subject = s.ctx.subject ?? /subject '([^']*)'/.exec(text)?.[1] ?? '(unknown)';
+  const params = JSON.stringify({
+    name: 'github-<branch>',
+    issuer: 'https://token.actions.githubusercontent.com',
+    subject,
+    audiences: [TOKEN_EXCHANGE_AUDIENCE],
+  });
+  const caseOnly =
+    code === '7002138'
+      ? ' One credential matches it except for letter case: Entra compares subjects case-sensitively, so its subject must be spelled exactly like this (owner, repository, branch or environment).'
+      : '';
+  const immutable = /^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(subject)
+    ? ' This repository presents the immutable subject form (owner and repository with their numeric ids, the default for repositories created or renamed since July 2026): a credential written as `repo:owner/repo:...` does not match it.'
+    : '';
+  return [
+    `Microsoft Entra ID has no federated credential on ${s.where} for the subject GitHub presented: ${JSON.stringify(subject)} (AADSTS${code}).${caseOnly}${immutable}`,
+    `Add one for exactly that subject (copy it from here; never build it by hand): Entra ID > App registrations > ${s.app} > Certificates & secrets > Federated credentials > Add (GitHub Actions), or \`az ad app federated-credential create --id ${s.app} --parameters '${params}'\`. The subject names the branch, pull request, tag or \`environment:\` of the job, so add one per branch pattern you deploy from, or use an environment.`,
+  ];
+}
+
+/** What each AADSTS code means, with its fix. */
+const AADSTS: Readonly<Record<string, (s: Signer) => Explanation>> = {
+  '700016': (s) => [
+    `App (client-id) ${s.app} does not exist in tenant ${s.tenant} (AADSTS700016).`,
+    "Check `client-id` (the app registration's Application (client) ID) and `tenant-id` (its Directory (tenant) ID).",
+  ],
+  '7000215': (s) => [
+    `Microsoft Entra ID rejected the client secret of ${s.where} (AADSTS7000215: invalid client secret).`,
+    'Update the secret used by azure/login (it may have expired), or sign in with GitHub OIDC: give `client-id` and `tenant-id` and grant `id-token: write`.',
+  ],
+  '90002': (s) => [
+    `Tenant ${s.tenant} was not found at ${s.ctx.authorityHost} (AADSTS90002).`,
+    'Check `tenant-id`, and `authority-host` for a sovereign cloud (e.g. https://login.microsoftonline.us).',
+  ],
+  '700211': (s) => [
+    `The federated credentials of ${s.where} do not trust the issuer GitHub presented (AADSTS700211).`,
+    "Set the federated credential's issuer to https://token.actions.githubusercontent.com (or your GitHub Enterprise issuer).",
+  ],
+  '700212': (s) => [
+    `The federated credentials of ${s.where} do not accept the audience ${TOKEN_EXCHANGE_AUDIENCE} (AADSTS700212).`,
+    `Set the federated credential's audience to ${TOKEN_EXCHANGE_AUDIENCE}.`,
+  ],
+  '700024': () => [
+    `The GitHub OIDC token was outside its validity period when Entra ID checked it (AADSTS700024).`,
+    "Re-run the job; check the runner's clock if it keeps happening.",
+  ],
+  '500011': (s) => [
+    `Tenant ${s.tenant} does not know the resource asked for (${(s.ctx.scopes ?? []).join(' ')}) (AADSTS500011).`,
+    '`arm-endpoint` and `authority-host` must belong to the same cloud (e.g. https://management.usgovcloudapi.net with https://login.microsoftonline.us).',
+  ],
+};
+
+/** An AADSTS answer from Microsoft Entra ID, explained by its code. */
+function aadstsFailure(ctx: AuthContext, text: string): Explanation | undefined {
   const code = /AADSTS(\d+)/.exec(text)?.[1];
-  const where = `app ${app} in tenant ${tenant}`;
-  switch (code) {
-    case '700213':
-    case '7002138': {
-      const subject = ctx.subject ?? /subject '([^']*)'/.exec(text)?.[1] ?? '(unknown)';
-      const params = JSON.stringify({
-        name: 'github-<branch>',
-        issuer: 'https://token.actions.githubusercontent.com',
-        subject,
-        audiences: [TOKEN_EXCHANGE_AUDIENCE],
-      });
-      const caseOnly =
-        code === '7002138'
-          ? ' One credential matches it except for letter case: Entra compares subjects case-sensitively, so its subject must be spelled exactly like this (owner, repository, branch or environment).'
-          : '';
-      const immutable = /^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(subject)
-        ? ' This repository presents the immutable subject form (owner and repository with their numeric ids, the default for repositories created or renamed since July 2026): a credential written as `repo:owner/repo:...` does not match it.'
-        : '';
-      return explained(
-        `Microsoft Entra ID has no federated credential on ${where} for the subject GitHub presented: ${JSON.stringify(subject)} (AADSTS${code}).${caseOnly}${immutable}`,
-        `Add one for exactly that subject (copy it from here; never build it by hand): Entra ID > App registrations > ${app} > Certificates & secrets > Federated credentials > Add (GitHub Actions), or \`az ad app federated-credential create --id ${app} --parameters '${params}'\`. The subject names the branch, pull request, tag or \`environment:\` of the job, so add one per branch pattern you deploy from, or use an environment.`,
-      );
-    }
-    case '700016':
-      return explained(
-        `App (client-id) ${app} does not exist in tenant ${tenant} (AADSTS700016).`,
-        "Check `client-id` (the app registration's Application (client) ID) and `tenant-id` (its Directory (tenant) ID).",
-      );
-    case '7000215':
-      return explained(
-        `Microsoft Entra ID rejected the client secret of ${where} (AADSTS7000215: invalid client secret).`,
-        'Update the secret used by azure/login (it may have expired), or sign in with GitHub OIDC: give `client-id` and `tenant-id` and grant `id-token: write`.',
-      );
-    case '90002':
-      return explained(
-        `Tenant ${tenant} was not found at ${ctx.authorityHost} (AADSTS90002).`,
-        'Check `tenant-id`, and `authority-host` for a sovereign cloud (e.g. https://login.microsoftonline.us).',
-      );
-    case '700211':
-      return explained(
-        `The federated credentials of ${where} do not trust the issuer GitHub presented (AADSTS700211).`,
-        "Set the federated credential's issuer to https://token.actions.githubusercontent.com (or your GitHub Enterprise issuer).",
-      );
-    case '700212':
-      return explained(
-        `The federated credentials of ${where} do not accept the audience ${TOKEN_EXCHANGE_AUDIENCE} (AADSTS700212).`,
-        `Set the federated credential's audience to ${TOKEN_EXCHANGE_AUDIENCE}.`,
-      );
-    case '700024':
-      return explained(
-        `The GitHub OIDC token was outside its validity period when Entra ID checked it (AADSTS700024).`,
-        "Re-run the job; check the runner's clock if it keeps happening.",
-      );
-    case '500011':
-      return explained(
-        `Tenant ${tenant} does not know the resource asked for (${(ctx.scopes ?? []).join(' ')}) (AADSTS500011).`,
-        '`arm-endpoint` and `authority-host` must belong to the same cloud (e.g. https://management.usgovcloudapi.net with https://login.microsoftonline.us).',
-      );
-    case undefined:
-      break;
-    default:
-      return explained(
-        `Microsoft Entra ID refused the sign-in of ${where}: ${aadstsText(text, code)}`,
-        'See https://login.microsoftonline.com/error?code=' + code + ' for this code.',
-      );
-  }
+  if (code === undefined) return undefined;
+  const app = ctx.clientId ?? '(unknown)';
+  const tenant = ctx.tenantId ?? '(unknown)';
+  const signer: Signer = { app, tenant, where: `app ${app} in tenant ${tenant}`, ctx };
+  if (code === '700213' || code === '7002138') return subjectMismatch(signer, code, text);
+  const known = AADSTS[code];
+  if (known) return known(signer);
+  return [
+    `Microsoft Entra ID refused the sign-in of ${signer.where}: ${aadstsText(text, code)}`,
+    'See https://login.microsoftonline.com/error?code=' + code + ' for this code.',
+  ];
+}
+
+/** An unknown tenant or authority host, or no credential at all in the azure/login chain. */
+function otherFailure(error: unknown, ctx: AuthContext, text: string): Explanation | undefined {
   if (/endpoints_resolution_error/.test(text)) {
-    return explained(
-      `Cannot find tenant ${tenant} at ${ctx.authorityHost}: Entra ID did not serve its OpenID configuration (unknown tenant, or the wrong authority host).`,
+    return [
+      `Cannot find tenant ${ctx.tenantId ?? '(unknown)'} at ${ctx.authorityHost}: Entra ID did not serve its OpenID configuration (unknown tenant, or the wrong authority host).`,
       'Check `tenant-id`, and `authority-host` (only for sovereign clouds or emulators; https and reachable from the runner).',
-    );
+    ];
   }
   const name = (error as { name?: unknown } | null)?.name;
   if (ctx.method === 'azure-login' && (name === 'CredentialUnavailableError' || name === 'AggregateAuthenticationError')) {
-    return explained(
+    return [
       `No Azure credential is available: ${text.split(' | ')[0] ?? text}`,
       'Give `client-id` and `tenant-id` to sign in with GitHub OIDC (the job needs `permissions: id-token: write`), or run azure/login before this step.',
-    );
+    ];
   }
-  return error;
+  return undefined;
 }
 
 /** What {@link explainArmError} says about the request that failed. */
