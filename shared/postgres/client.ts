@@ -285,29 +285,33 @@ export function explainPgError(error: unknown, target: ExplainTarget, login: Log
 /** What an explanation needs of the target; a function `password` means Entra sign-in. */
 export type ExplainTarget = Pick<PgTarget, 'host' | 'port' | 'user' | 'database' | 'sslmode'> & { password?: PgTarget['password'] };
 
-function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): { message: string; fix: string } | undefined {
-  const where = hostPort(target);
-  const message = errorMessage(error);
+/** A message and its fix. */
+type Explained = { message: string; fix: string };
+
+/** What the explanations of one failure read. */
+interface Failed {
+  where: string;
+  message: string;
+  code: string;
+  who: string;
+  target: ExplainTarget;
+  login: LoginKind;
+}
+
+function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): Explained | undefined {
   const raw = (error as { code?: unknown } | null)?.code;
   const code = typeof raw === 'string' ? raw : '';
   const who = login === 'admin' ? `the admin login (\`admin-user\`) ${JSON.stringify(target.user)}` : `role ${JSON.stringify(target.user)}`;
-  const tlsFix =
-    "Azure's servers use certificates from public CAs that Node trusts; for another server give its CA in `ssl-root-cert`, or set `sslmode: require` to encrypt without verifying (not for production).";
-  switch (code) {
+  const failed: Failed = { where: hostPort(target), message: errorMessage(error), code, who, target, login };
+  return explainSqlState(failed) ?? explainNetwork(failed);
+}
+
+/** A refusal by PostgreSQL itself, by SQLSTATE. */
+function explainSqlState(f: Failed): Explained | undefined {
+  const { where, message, who, target, login } = f;
+  switch (f.code) {
     case '28P01':
-      if (typeof target.password === 'function') {
-        return {
-          message: `PostgreSQL at ${where} refused the Microsoft Entra token of ${who} (28P01: ${message}).`,
-          fix: '`admin-user` must be the name of an Entra administrator of the server that the signed-in identity is (az postgres flexible-server microsoft-entra-admin create), or give `admin-password`.',
-        };
-      }
-      return {
-        message: `PostgreSQL at ${where} refused the password of ${who} (28P01: ${message}).`,
-        fix:
-          login === 'admin'
-            ? 'Check `admin-password` (the server administrator password), or leave it empty to sign in with a Microsoft Entra token as an Entra administrator of the server.'
-            : 'The role password does not match; re-run with `rotate-password: true` to set a new one.',
-      };
+      return explainBadPassword(f);
     case '28000':
       return /SSL off|no encryption/i.test(message)
         ? {
@@ -329,33 +333,58 @@ function explainOne(error: unknown, target: ExplainTarget, login: LoginKind): { 
         fix: 'Grant it CONNECT on the database.',
       };
     case '55000':
-      if (!/not currently accepting connections/.test(message)) break;
+      if (!/not currently accepting connections/.test(message)) return undefined;
       return {
         message: `Database ${JSON.stringify(target.database)} on ${where} does not accept connections (55000: ${message}).`,
         fix: 'It was closed with ALLOW_CONNECTIONS false (cleanup-branch does this before dropping it); re-open it or let the cleanup finish.',
       };
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return {
-        message: `The PostgreSQL host ${JSON.stringify(target.host)} does not resolve (${code}).`,
-        fix: 'Check `host`. A server with private access resolves only inside its virtual network (private DNS zone): run the job on a runner there.',
-      };
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return {
-        message: `TLS verification failed: the certificate of ${where} is not valid for the name ${JSON.stringify(target.host)} (${message}).`,
-        fix: 'Connect by the name in the certificate (for Azure `<server>.postgres.database.azure.com`), or set `sslmode: require` to encrypt without verifying the name.',
-      };
-    case 'CERT_HAS_EXPIRED':
-    case 'CERT_NOT_YET_VALID':
-      return {
-        message: `TLS verification failed: the certificate of ${where} is outside its validity period (${code}).`,
-        fix: 'Renew the server certificate, or check the runner clock.',
-      };
     default:
-      break;
+      return undefined;
+  }
+}
+
+/** 28P01: a refused password or Entra token, with the input to fix. */
+function explainBadPassword({ where, message, who, target, login }: Failed): Explained {
+  if (typeof target.password === 'function') {
+    return {
+      message: `PostgreSQL at ${where} refused the Microsoft Entra token of ${who} (28P01: ${message}).`,
+      fix: '`admin-user` must be the name of an Entra administrator of the server that the signed-in identity is (az postgres flexible-server microsoft-entra-admin create), or give `admin-password`.',
+    };
+  }
+  return {
+    message: `PostgreSQL at ${where} refused the password of ${who} (28P01: ${message}).`,
+    fix:
+      login === 'admin'
+        ? 'Check `admin-password` (the server administrator password), or leave it empty to sign in with a Microsoft Entra token as an Entra administrator of the server.'
+        : 'The role password does not match; re-run with `rotate-password: true` to set a new one.',
+  };
+}
+
+/** DNS, TLS and reachability failures before PostgreSQL answers. */
+function explainNetwork({ where, message, code, target }: Failed): Explained | undefined {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return {
+      message: `The PostgreSQL host ${JSON.stringify(target.host)} does not resolve (${code}).`,
+      fix: 'Check `host`. A server with private access resolves only inside its virtual network (private DNS zone): run the job on a runner there.',
+    };
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return {
+      message: `TLS verification failed: the certificate of ${where} is not valid for the name ${JSON.stringify(target.host)} (${message}).`,
+      fix: 'Connect by the name in the certificate (for Azure `<server>.postgres.database.azure.com`), or set `sslmode: require` to encrypt without verifying the name.',
+    };
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return {
+      message: `TLS verification failed: the certificate of ${where} is outside its validity period (${code}).`,
+      fix: 'Renew the server certificate, or check the runner clock.',
+    };
   }
   if (UNTRUSTED_CERT.has(code)) {
-    return { message: `TLS verification failed for ${where}: the server certificate is not signed by a trusted CA (${code}: ${message}).`, fix: tlsFix };
+    return {
+      message: `TLS verification failed for ${where}: the server certificate is not signed by a trusted CA (${code}: ${message}).`,
+      fix: "Azure's servers use certificates from public CAs that Node trusts; for another server give its CA in `ssl-root-cert`, or set `sslmode: require` to encrypt without verifying (not for production).",
+    };
   }
   if (message === 'The server does not support SSL connections') {
     return {
