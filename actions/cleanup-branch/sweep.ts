@@ -51,80 +51,87 @@ function groupFor(groups: Map<string, Group>, slug: string, branch: string | und
   return group;
 }
 
+/** What discovery shares: the groups found so far, and where refusals are noted. */
+interface Discovery {
+  groups: Map<string, Group>;
+  ctx: StepContext;
+  recorder: Recorder;
+  repository: string;
+}
+
 /** Everything managed, grouped by exact branch. */
 async function discover(clients: Connections, ctx: StepContext, recorder: Recorder, repository: string): Promise<Map<string, Group>> {
-  const groups = new Map<string, Group>();
-  const { kube, pg, identity } = clients;
-  if (kube) {
-    const namespaces = await listManagedNamespaces(kube).catch((error: unknown) => {
-      throw new UserError(`Cannot list the namespaces the suite manages: ${describeKubeError(error)}.`, {
-        fix: "A sweep lists namespaces by label cluster-wide: allow the kubeconfig's identity to list namespaces, or leave `kubeconfig` empty (and KUBECONFIG unset) to sweep without them.",
-        cause: error,
-      });
+  const found: Discovery = { groups: new Map<string, Group>(), ctx, recorder, repository };
+  if (clients.kube) await discoverNamespaces(clients.kube, found);
+  if (clients.pg) await discoverDatabases(clients.pg, found);
+  if (clients.identity) await discoverCredentials(clients.identity, found);
+  return found.groups;
+}
+
+/** Namespaces by their marks: another repository's are skipped; a hashed label-only slug proves no branch. */
+async function discoverNamespaces(kube: NonNullable<Connections['kube']>, { groups, ctx, recorder, repository }: Discovery): Promise<void> {
+  const namespaces = await listManagedNamespaces(kube).catch((error: unknown) => {
+    throw new UserError(`Cannot list the namespaces the suite manages: ${describeKubeError(error)}.`, {
+      fix: "A sweep lists namespaces by label cluster-wide: allow the kubeconfig's identity to list namespaces, or leave `kubeconfig` empty (and KUBECONFIG unset) to sweep without them.",
+      cause: error,
     });
-    for (const ns of namespaces) {
-      if (ns.branch !== undefined && ns.repository !== undefined && ns.repository !== '' && !sameRepository(ns.repository, repository)) {
-        recorder.note('namespace', ns.name, ns.slug, {
-          action: 'skipped',
-          reason: `its mark names repository ${ns.repository ?? '?'}, not ${repository}: that repository's sweep decides`,
-        });
-        continue;
-      }
-      // A label-only mark (made before exact marks) names a branch only through an unhashed slug.
-      const branch = ns.branch ?? (slugOf(ns.slug, ctx.naming) === ns.slug ? ns.slug : undefined);
-      if (branch === undefined) {
-        recorder.note('namespace', ns.name, ns.slug, {
-          action: 'skipped',
-          reason: `it has no exact branch mark and its slug ${ns.slug} is hashed, so no branch can be proven its owner; remove it by hand if it is stale`,
-          warn: true,
-        });
-        continue;
-      }
-      const group = groupFor(groups, ns.slug, branch, repository);
-      group.env.namespaces.push(ns.name);
-      if (ns.lastChange !== undefined) group.times.push(ns.lastChange);
+  });
+  for (const ns of namespaces) {
+    if (ns.branch !== undefined && ns.repository !== undefined && ns.repository !== '' && !sameRepository(ns.repository, repository)) {
+      recorder.note('namespace', ns.name, ns.slug, {
+        action: 'skipped',
+        reason: `its mark names repository ${ns.repository ?? '?'}, not ${repository}: that repository's sweep decides`,
+      });
+      continue;
     }
-  }
-  if (pg) {
-    const marked = await pg.withClient(listMarked);
-    for (const [kind, list] of [
-      ['database', marked.databases],
-      ['role', marked.roles],
-    ] as const) {
-      for (const { name, mark } of list) {
-        if (mark.repository !== undefined && !sameRepository(mark.repository, repository)) {
-          recorder.note(kind, name, '', {
-            action: 'skipped',
-            reason: `its mark names repository ${mark.repository}, not ${repository}: that repository's sweep decides`,
-          });
-          continue;
-        }
-        const slug = slugOf(mark.branch, ctx.naming);
-        if (slug === undefined) {
-          recorder.note(kind, name, '', {
-            action: 'skipped',
-            reason: `its mark names branch ${JSON.stringify(mark.branch)}, which yields no name`,
-            warn: true,
-          });
-          continue;
-        }
-        const group = groupFor(groups, slug, mark.branch, repository);
-        (kind === 'database' ? group.env.databases : group.env.roles).push(name);
-        const created = Date.parse(mark.createdAt);
-        if (Number.isFinite(created)) group.times.push(created);
-      }
+    // A label-only mark (made before exact marks) names a branch only through an unhashed slug.
+    const branch = ns.branch ?? (slugOf(ns.slug, ctx.naming) === ns.slug ? ns.slug : undefined);
+    if (branch === undefined) {
+      recorder.note('namespace', ns.name, ns.slug, {
+        action: 'skipped',
+        reason: `it has no exact branch mark and its slug ${ns.slug} is hashed, so no branch can be proven its owner; remove it by hand if it is stale`,
+        warn: true,
+      });
+      continue;
     }
+    const group = groupFor(groups, ns.slug, branch, repository);
+    group.env.namespaces.push(ns.name);
+    if (ns.lastChange !== undefined) group.times.push(ns.lastChange);
   }
-  if (identity) {
-    for (const credential of await listSuiteCredentials(identity, ctx)) {
-      // A credential's name holds only the slug: it joins the one environment with that slug, or stands alone.
-      const slug = credentialSlug(credential.name);
-      const matches = [...groups.values()].filter((g) => g.env.slug === slug && g.env.branch !== undefined);
-      const group = matches.length === 1 && matches[0] ? matches[0] : groupFor(groups, slug, undefined, repository);
-      group.env.federatedCredentials.push(credential.name);
+}
+
+/** Databases and roles by their comment marks: another repository's are skipped. */
+async function discoverDatabases(pg: NonNullable<Connections['pg']>, { groups, ctx, recorder, repository }: Discovery): Promise<void> {
+  const marked = await pg.withClient(listMarked);
+  const all = [...marked.databases.map((m) => ({ kind: 'database' as const, ...m })), ...marked.roles.map((m) => ({ kind: 'role' as const, ...m }))];
+  for (const { kind, name, mark } of all) {
+    if (mark.repository !== undefined && !sameRepository(mark.repository, repository)) {
+      recorder.note(kind, name, '', {
+        action: 'skipped',
+        reason: `its mark names repository ${mark.repository}, not ${repository}: that repository's sweep decides`,
+      });
+      continue;
     }
+    const slug = slugOf(mark.branch, ctx.naming);
+    if (slug === undefined) {
+      recorder.note(kind, name, '', { action: 'skipped', reason: `its mark names branch ${JSON.stringify(mark.branch)}, which yields no name`, warn: true });
+      continue;
+    }
+    const group = groupFor(groups, slug, mark.branch, repository);
+    (kind === 'database' ? group.env.databases : group.env.roles).push(name);
+    const created = Date.parse(mark.createdAt);
+    if (Number.isFinite(created)) group.times.push(created);
   }
-  return groups;
+}
+
+/** Federated credentials: a name holds only the slug, so it joins the one environment with that slug, or stands alone. */
+async function discoverCredentials(identity: NonNullable<Connections['identity']>, { groups, ctx, repository }: Discovery): Promise<void> {
+  for (const credential of await listSuiteCredentials(identity, ctx)) {
+    const slug = credentialSlug(credential.name);
+    const matches = [...groups.values()].filter((g) => g.env.slug === slug && g.env.branch !== undefined);
+    const group = matches.length === 1 && matches[0] ? matches[0] : groupFor(groups, slug, undefined, repository);
+    group.env.federatedCredentials.push(credential.name);
+  }
 }
 
 /**
