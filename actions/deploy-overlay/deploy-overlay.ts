@@ -4,13 +4,12 @@
 // (diagnosing failures) → record the GitHub deployment. Each stage fills the report it is given.
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { externalRefs, formatExternalRef } from '../../shared/branch/ownership/outside-objects.ts';
-import { UserError } from '../../shared/core/errors.ts';
 import type { KubeClient, KubeObject } from '../../shared/kube/client.ts';
 import { describeConnection } from '../../shared/kube/config.ts';
 import { isWaitedFor } from '../../shared/kube/readiness/registry.ts';
 import { applyPlan, resultOf, type ObjectResult } from './apply.ts';
 import type { Clients } from './clients.ts';
-import { diagnose } from './diagnose.ts';
+import { diagnose, failedWorkloads, rolloutFailure } from './diagnose.ts';
 import { startDeployment, type GitHubDeployment } from './github-deployment.ts';
 import type { Inputs } from './inputs.ts';
 import { objectKey, offlineNamespaced, typeKey, type Planned } from './objects.ts';
@@ -22,7 +21,7 @@ import { checkNamespace, checkOutsideObjects } from './safety.ts';
 import { resolveScopes, typesToList, type Scopes } from './scopes.ts';
 import { environmentUrl, resolveTarget, type Target } from './target.ts';
 import { fillTemplate } from './transform.ts';
-import { watchRollouts, type RolloutResult, type RolloutWatch, type WaitOutcome } from './wait.ts';
+import { watchRollouts, type RolloutWatch } from './wait.ts';
 
 /** What every stage reads: the inputs, the event, the clients and where the deploy goes. */
 interface Run {
@@ -288,13 +287,6 @@ async function waitForRollouts(run: Run, live: Live, watching: Watching, report:
   report.failure = rolloutFailure(run.target.namespace, failed);
 }
 
-/** The last state seen of each failed workload (else what was applied). */
-function failedWorkloads(failed: readonly RolloutResult[], outcome: WaitOutcome, targets: readonly KubeObject[]): KubeObject[] {
-  return failed
-    .map((r) => outcome.workloads.get(`${r.kind}/${r.name}`) ?? targets.find((t) => t.kind === r.kind && t.metadata?.name === r.name))
-    .filter((w): w is KubeObject => w !== undefined);
-}
-
 /** Pods, container states, recent events and log lines of the failed workloads, to the log and the report. */
 async function diagnoseFailures(run: Run, live: Live, workloads: KubeObject[], report: DeployReport): Promise<void> {
   const { logger } = run.clients;
@@ -302,13 +294,6 @@ async function diagnoseFailures(run: Run, live: Live, workloads: KubeObject[], r
   await logger.group('Diagnosis', () => {
     for (const lines of report.diagnosis.values()) for (const line of lines) logger.info(line);
     return Promise.resolve();
-  });
-}
-
-function rolloutFailure(namespace: string, failed: readonly RolloutResult[]): UserError {
-  const lines = failed.map((r) => `- ${r.kind}/${r.name}: ${r.message}`);
-  return new UserError(`${failed.length} workload(s) did not become ready in namespace ${namespace}:\n${lines.join('\n')}\n`, {
-    fix: 'The diagnosis above shows the pods, their container states, recent events and log lines. Fix the image or configuration and push again, or raise `timeout` if the rollout is only slow.',
   });
 }
 

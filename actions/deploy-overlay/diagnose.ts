@@ -1,11 +1,13 @@
 // Why a workload did not become ready: its state in kubectl's words, its pods (phase, container
 // waiting reasons, restarts, exit codes), the recent events about it, its ReplicaSets and pods,
 // and the last log lines of a failing container.
+import { UserError } from '../../shared/core/errors.ts';
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { at, displayName, text } from './objects.ts';
 import { isRecord } from '../../shared/core/json.ts';
 import { belongsTo, isCurrentPod, readiness } from '../../shared/kube/readiness/registry.ts';
+import type { RolloutResult, WaitOutcome } from './wait.ts';
 
 /** How much to show. */
 export interface DiagnoseOptions {
@@ -146,4 +148,19 @@ export async function diagnose(
     blocks.set(displayName(workload), lines);
   }
   return blocks;
+}
+
+/** The last state seen of each failed workload (else what was applied). */
+export function failedWorkloads(failed: readonly RolloutResult[], outcome: WaitOutcome, targets: readonly KubeObject[]): KubeObject[] {
+  return failed
+    .map((r) => outcome.workloads.get(`${r.kind}/${r.name}`) ?? targets.find((t) => t.kind === r.kind && t.metadata?.name === r.name))
+    .filter((w): w is KubeObject => w !== undefined);
+}
+
+/** The error that fails the run: each workload that did not become ready, with its reason, and what to do. */
+export function rolloutFailure(namespace: string, failed: readonly RolloutResult[]): UserError {
+  const lines = failed.map((r) => `- ${r.kind}/${r.name}: ${r.message}`);
+  return new UserError(`${failed.length} workload(s) did not become ready in namespace ${namespace}:\n${lines.join('\n')}\n`, {
+    fix: 'The diagnosis above shows the pods, their container states, recent events and log lines. Fix the image or configuration and push again, or raise `timeout` if the rollout is only slow.',
+  });
 }
