@@ -11,16 +11,23 @@ export interface Inputs extends NamingInputs {
   forks: ForkPolicy;
   /** Explicit sha; undefined means "what the event means". */
   sha: string | undefined;
+  /** The branch that deploys to production (`production-branch`); on it `is-production` is true. */
   productionBranch: string;
+  /** The namespace output on the production branch (`production-namespace`). */
   productionNamespace: string;
+  /** Image tag format (`tag-format`): `{slug}` and `{sha}` or `{short-sha}`. */
   tagFormat: string;
   /** Image names without tags. */
   images: string[];
   /** Service name to path globs; empty when detection is off. */
   services: Map<string, string[]>;
+  /** What changed services are compared with (`base-ref`); undefined means what the event means. */
   baseRef: string | undefined;
+  /** The repository's default branch (`default-branch`); undefined means the event's. */
   defaultBranch: string | undefined;
+  /** The git checkout (`working-directory`, default the workspace). */
   workingDirectory: string;
+  /** How deep to fetch when the base is missing from a shallow clone (`fetch-depth`). */
   fetchDepth: number;
 }
 

@@ -15,6 +15,7 @@ export type DropMethod = 'arm' | 'sql';
 
 /** Everything cleanup-branch reads from its inputs (names mirror action.yml). */
 export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, NamingInputs {
+  /** `branch`: one branch's environment; `sweep`: every environment whose branch is gone (or idle past `ttl`). */
   mode: Mode;
   /** Explicit branch; undefined means the branch the event means (branch mode only; only on events that mean a branch is gone). */
   branch: string | undefined;

@@ -14,7 +14,9 @@ export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInpu
   forks: ForkPolicy;
   /** Explicit database name; undefined means the naming function's. */
   database: string | undefined;
+  /** Encoding of a new database (`charset`, default UTF8). */
   charset: string;
+  /** Collation of a new database (`collation`, default en_US.utf8). */
   collation: string;
   /**
    * How a new database is made with `server`: `arm` (a management-plane create), `sql`
@@ -26,10 +28,13 @@ export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInpu
   protectedDatabases: string[];
   /** Take over an existing database or role that carries no ownership mark. */
   adoptExisting: boolean;
+  /** Refuse a server without high availability (`require-high-availability`). */
   requireHighAvailability: boolean;
   /** 0 means no check. */
   minBackupRetentionDays: number;
+  /** Refuse a server with public network access (`require-private-access`). */
   requirePrivateAccess: boolean;
+  /** Set a new role password even when the stored one works (`rotate-password`). */
   rotatePassword: boolean;
   /** Kubeconfig YAML text from the `kubeconfig` input. */
   kubeconfig: string | undefined;
@@ -37,16 +42,21 @@ export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInpu
   kubeconfigPath: string | undefined;
   /** Secret in the branch namespace holding the role's password (written by deploy-overlay). */
   passwordSecret: string;
+  /** Key of the password in that Secret (`password-secret-key`). */
   passwordSecretKey: string;
   /** SQL files or directories of them, in order. */
   migrations: string[];
+  /** Where relative migration and seed paths start (`working-directory`, default the workspace). */
   workingDirectory: string;
+  /** Kubernetes service account the federated credential trusts (`service-account`). */
   serviceAccount: string | undefined;
   /** OIDC issuer URL of the AKS cluster (for the federated credential). */
   oidcIssuer: string | undefined;
   /** Explicit namespace; undefined means the naming function's. */
   namespace: string | undefined;
+  /** The whole run's deadline (`timeout`), in ms. */
   timeoutMs: number;
+  /** How often a long-running ARM operation is polled (`poll-interval`), in ms. */
   pollIntervalMs: number;
 }
 

@@ -20,7 +20,9 @@ export function matching(name: string, value: string | undefined, pattern: RegEx
 export interface AzureTargetInputs {
   /** Flexible Server name; undefined means no ARM part (SQL only, `host` required). */
   server: string | undefined;
+  /** Resource group of the server (and, by default, of the identity). */
   resourceGroup: string | undefined;
+  /** Subscription of the server and identity (a GUID). */
   subscriptionId: string | undefined;
   /** User-assigned managed identity holding the branch's federated credential. */
   identityName: string | undefined;
@@ -28,6 +30,7 @@ export interface AzureTargetInputs {
   identityResourceGroup: string | undefined;
   /** With `client-id`: GitHub OIDC straight to Entra; without: the azure/login credential. */
   tenantId: string | undefined;
+  /** Application (client) ID to sign in as with GitHub OIDC. */
   clientId: string | undefined;
   /** ARM endpoint without a trailing slash (sovereign clouds, emulators). */
   armEndpoint: string;
@@ -64,11 +67,13 @@ export function readAzureTarget(reader: InputReader): AzureTargetInputs {
 export interface PostgresAdminInputs {
   /** Host; undefined means the server's FQDN from ARM (`<server>.postgres.database.azure.com`). */
   host: string | undefined;
+  /** PostgreSQL port (default 5432). */
   port: number;
   /** Admin login; undefined means the server's `administratorLogin` read from ARM. */
   adminUser: string | undefined;
   /** Admin password; undefined means a Microsoft Entra token. */
   adminPassword: string | undefined;
+  /** TLS: `verify-full` (default), `require`, or `disable`. */
   sslmode: SslMode;
   /** Extra CA (PEM text) for `verify-full`. */
   sslRootCert: string | undefined;
