@@ -2,6 +2,7 @@
 // diagnosis folded; a run that failed before it had a report says why and how to fix it.
 import type { Outcome } from '../../shared/core/action.ts';
 import { formatDuration } from '../../shared/core/duration.ts';
+import { isUserError } from '../../shared/core/errors.ts';
 import { Summary, writeFailureSummary, type Cell } from '../../shared/core/summary.ts';
 import { kindCountsText, type Failure, type Result, type Verdict } from '../../shared/core/verdict.ts';
 import type { ObjectOutcome } from './apply.ts';
@@ -102,10 +103,12 @@ export async function writeDeploySummary(report: DeployReport, summary = new Sum
 }
 
 /**
- * The job summary of a run: the deploy's (also when a rollout failed), or, when the run stopped
- * with an error before applying, the error with its fix.
+ * The job summary of a run: the deploy's (also when a rollout failed, or when an error stopped a
+ * run that had already applied objects: what it did, and the error); a run stopped before it
+ * applied anything shows the error with its fix.
  */
 export async function writeSummary(report: DeployReport, outcome: Outcome<DeployReport>, summary = new Summary()): Promise<void> {
   if (outcome.result) await writeDeploySummary(outcome.result, summary);
+  else if (report.objects.length > 0 && isUserError(outcome.error)) await writeDeploySummary({ ...report, failure: outcome.error }, summary);
   else await writeFailureSummary('deploy-overlay', report.namespace || 'Deploying the overlays', outcome.error, summary);
 }

@@ -7,7 +7,7 @@ import { Summary } from '../../shared/core/summary.ts';
 import { allLines, firstHeading, visibleLines } from '../helpers/render-summary.ts';
 import type { DeployReport } from '../../actions/deploy-overlay/report.ts';
 import { appliedList, toOutputs } from '../../actions/deploy-overlay/outputs.ts';
-import { writeDeploySummary } from '../../actions/deploy-overlay/summary.ts';
+import { writeDeploySummary, writeSummary } from '../../actions/deploy-overlay/summary.ts';
 
 function report(extra: Partial<DeployReport> = {}): DeployReport {
   return {
@@ -120,5 +120,27 @@ describe('job summary (rendered as GitHub renders it)', () => {
     expect(visibleLines(sink.html)[0]).toBe(
       '➖ deploy-overlay: Dry run (server) of feature/<login> to feature-feature-login--abcd2345, nothing was changed: 3 object(s) checked in 1.6s',
     );
+  });
+});
+
+describe('job summary of a run that stopped with an error', () => {
+  const error = new UserError('Namespace feature-x belongs to branch "feature/y" of octo-org/other, not this branch.', { fix: 'Use another namespace.' });
+
+  it('before anything was applied: the verdict and the error with its fix', async () => {
+    const sink = new MemorySink();
+    const stopped = report({ namespace: 'feature-x', objects: [], rollouts: [] });
+    await writeSummary(stopped, { error }, new Summary(sink));
+    const lines = visibleLines(sink.html);
+    expect(lines[0]).toMatch(/^❌ deploy-overlay: Failed in /);
+    expect(lines[1]).toBe(`❌ feature-x: ${error.message} Fix: Use another namespace.`);
+  });
+
+  it('after objects were applied: what was applied, and the error as the failure', async () => {
+    const sink = new MemorySink();
+    await writeSummary(report({ rollouts: [] }), { error }, new Summary(sink));
+    const lines = visibleLines(sink.html);
+    expect(lines[0]).toMatch(/^❌ deploy-overlay: Deploy of feature\/<login> to feature-feature-login--abcd2345 failed, 1 failure\(s\) in /);
+    expect(lines[1]).toBe(`❌ feature-feature-login--abcd2345: ${error.message} Fix: Use another namespace.`);
+    expect(lines).toContain('All 3 object(s)');
   });
 });
