@@ -53,8 +53,9 @@ interface Watching {
 }
 
 /**
- * Renders, applies, prunes and waits, filling `report` as it goes. Throws a `UserError` before it
- * changes the cluster; after that, a failure is `report.failure` and the report is returned.
+ * Renders, applies, prunes and waits, filling `report` as it goes. A problem found before anything
+ * is applied (input, render, ownership) is thrown; a failed apply or rollout is `report.failure`
+ * and the report is returned. Whatever happens, the report keeps what was done (for the summary).
  */
 export async function deployOverlay(inputs: Inputs, context: EventContext, clients: Clients, report: DeployReport): Promise<DeployReport> {
   const startedAt = Date.now();
