@@ -14,6 +14,10 @@ import { editLocal } from './local.ts';
 import { Promoter, type PromotionRequest } from './promote.ts';
 import type { PullInfo } from './pulls.ts';
 import { verifyImages } from './registry.ts';
+import { Deadline } from '../../shared/core/deadline.ts';
+
+/** The whole run's budget, retries included: the registry checks (at most 60 s) and the promotion. */
+const RUN_BUDGET_MS = 240_000;
 
 /** Called once before the first write, with the edits. */
 type BeforeWrite = (edits: readonly EditResult[]) => Promise<void>;
@@ -82,22 +86,24 @@ async function defaultBranchOf(octokit: Octokit, repo: RepoRef, context: EventCo
  * workspace or through GitHub, then the log of what changed.
  */
 export async function bumpProdTag(inputs: Inputs, context: EventContext, clients: Clients): Promise<BumpResult> {
+  const deadline = new Deadline(clients.deadlineMs ?? RUN_BUDGET_MS, clients.clock ? { clock: clients.clock } : {});
   const verified: string[] = [];
-  const beforeWrite = imageCheck(inputs, clients, verified);
-  const result = inputs.mode === 'local' ? await promoteLocally(inputs, beforeWrite) : await promoteInRepository(inputs, context, clients, beforeWrite);
+  const beforeWrite = imageCheck(inputs, clients, verified, deadline);
+  const result =
+    inputs.mode === 'local' ? await promoteLocally(inputs, beforeWrite) : await promoteInRepository(inputs, context, clients, beforeWrite, deadline);
   result.verified = verified;
   logResult(result, clients.logger);
   return result;
 }
 
 /** Called before the first write: checks the promoted images exist (with `verify-images`), recording them in `verified`. */
-function imageCheck(inputs: Inputs, clients: Clients, verified: string[]): BeforeWrite {
+function imageCheck(inputs: Inputs, clients: Clients, verified: string[], deadline: Deadline): BeforeWrite {
   const { logger } = clients;
   return async (edits) => {
     if (!inputs.verifyImages) return;
     const references = promotedReferences(edits, inputs);
     await logger.group('Verify images', async () => {
-      const registryDeps = { logger, ...(clients.fetch ? { fetch: clients.fetch } : {}), ...(clients.clock ? { clock: clients.clock } : {}) };
+      const registryDeps = { logger, deadline, ...(clients.fetch ? { fetch: clients.fetch } : {}) };
       await verifyImages(references, inputs.registry, registryDeps);
     });
     verified.push(...references);
@@ -136,7 +142,7 @@ async function promoteLocally(inputs: Inputs, beforeWrite: BeforeWrite): Promise
 }
 
 /** `pull-request` and `commit` modes: the promotion through the GitHub API. */
-async function promoteInRepository(inputs: Inputs, context: EventContext, clients: Clients, beforeWrite: BeforeWrite): Promise<BumpResult> {
+async function promoteInRepository(inputs: Inputs, context: EventContext, clients: Clients, beforeWrite: BeforeWrite, deadline: Deadline): Promise<BumpResult> {
   const repo = inputs.repository;
   if (!repo) throw new Error('readInputs guarantees a repository outside local mode');
   const octokit = await clients.github();
@@ -161,8 +167,7 @@ async function promoteInRepository(inputs: Inputs, context: EventContext, client
     reviewers: inputs.reviewers,
     links: linksOf(inputs, context, clients.env ?? process.env),
   };
-  const { logger, clock, deadlineMs } = clients;
-  const promoted = await new Promoter(request, { octokit, logger, beforeWrite, ...(clock ? { clock } : {}), ...(deadlineMs ? { deadlineMs } : {}) }).run();
+  const promoted = await new Promoter(request, { octokit, logger: clients.logger, beforeWrite, deadline }).run();
   return { ...emptyResult(inputs), ...promoted, base: baseBranch, branch: inputs.mode === 'pull-request' ? branch : undefined };
 }
 

@@ -13,7 +13,7 @@ export interface Clients {
   /** Reaches the registries for `verify-images` (default the global fetch). */
   fetch?: typeof fetch;
   clock?: Clock;
-  /** Budget of the promotion, retries included (default the promoter's). */
+  /** Budget of the whole run, retries included (default 4 minutes). */
   deadlineMs?: number;
   /** Where the run's id is read from, for the link in the pull request (default process.env). */
   env?: NodeJS.ProcessEnv;

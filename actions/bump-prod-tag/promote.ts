@@ -8,13 +8,13 @@ import { createCommit, explainGitHubError, githubStatus, readRepositoryPath, typ
 import type { Logger } from '../../shared/core/logger.ts';
 import { classifyError } from '../../shared/core/retry-policy.ts';
 import { retry } from '../../shared/core/retry.ts';
-import { type Clock } from '../../shared/core/clock.ts';
 import { commitMessage, promotionBody, promotionTitle, type LinkContext } from './body.ts';
 import { describeChanges, mergeRequests, pendingRequests, shaOfTag, type FileVersions } from './compare.ts';
 import { editKustomization, type Change, type EditResult } from '../../shared/kustomize-images/edit.ts';
 import type { ImageRequest } from '../../shared/kustomize-images/image-spec.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../../shared/kustomize-images/kustomization.ts';
 import { conflictMessage, ensurePull, findOpenPull, PromotionConflict, wasRejected, type PullInfo } from './pulls.ts';
+import type { Deadline } from '../../shared/core/deadline.ts';
 
 /** What to promote, and where. */
 export interface PromotionRequest {
@@ -39,9 +39,8 @@ export interface PromotionRequest {
 export interface PromotionDeps {
   octokit: Octokit;
   logger: Logger;
-  clock?: Clock;
-  /** Budget for the whole promotion, retries included (default 3 minutes). */
-  deadlineMs?: number;
+  /** The run's deadline: the promotion, retries included, ends by it. */
+  deadline: Deadline;
   /** Called once, before the first write, with the edits (verify-images goes here). */
   beforeWrite?: (edits: readonly EditResult[]) => Promise<void>;
 }
@@ -93,7 +92,8 @@ export class Promoter {
         }
       },
       {
-        deadlineMs: this.deps.deadlineMs ?? 180_000,
+        deadlineMs: this.deps.deadline.remaining(),
+        clock: this.deps.deadline.clock,
         initialDelayMs: 250,
         maxDelayMs: 5_000,
         what: `promoting to ${this.request.repo.owner}/${this.request.repo.repo}`,
@@ -107,7 +107,6 @@ export class Promoter {
               ? { retryable: false, reason: error.message }
               : classifyError(error),
         onRetry: ({ reason, delayMs }) => this.deps.logger.info(`Starting over: ${reason}; retrying in ${delayMs} ms.`),
-        ...(this.deps.clock ? { clock: this.deps.clock } : {}),
       },
     );
   }

@@ -5,9 +5,9 @@
 import { UserError, errorMessage, quoteValue } from '../../shared/core/errors.ts';
 import type { Logger } from '../../shared/core/logger.ts';
 import { retry } from '../../shared/core/retry.ts';
-import { type Clock } from '../../shared/core/clock.ts';
 import { maskSecret } from '../../shared/core/secrets.ts';
 import { splitReference } from '../../shared/kustomize-images/image-spec.ts';
+import type { Deadline } from '../../shared/core/deadline.ts';
 
 /** Credentials for the registries (all optional: public images need none). */
 export interface RegistryAuth {
@@ -24,9 +24,8 @@ export interface RegistryAuth {
 export interface RegistryDeps {
   logger: Logger;
   fetch?: typeof fetch;
-  clock?: Clock;
-  /** Time budget per image, retries included (default 60 s). */
-  deadlineMs?: number;
+  /** The run's deadline; each image gets at most 60 s of it, retries included. */
+  deadline: Deadline;
 }
 
 /** Where an image lives. */
@@ -210,11 +209,11 @@ export async function verifyImages(images: readonly string[], auth: RegistryAuth
   const missing: string[] = [];
   for (const image of new Set(images)) {
     const result = await retry(() => client.exists(image), {
-      deadlineMs: deps.deadlineMs ?? 60_000,
+      deadlineMs: deps.deadline.within(60_000),
+      clock: deps.deadline.clock,
       initialDelayMs: 500,
       what: `checking ${image} in its registry`,
       onRetry: ({ reason, delayMs }) => deps.logger.info(`Registry check of ${image} failed (${reason}); retrying in ${delayMs} ms.`),
-      ...(deps.clock ? { clock: deps.clock } : {}),
     }).catch((error: unknown) => {
       if (error instanceof UserError) throw error;
       throw new UserError(`Could not check ${image} in its registry: ${errorMessage(error)}.`, {

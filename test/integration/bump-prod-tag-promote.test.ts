@@ -14,6 +14,7 @@ import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { FakeClock } from '../../shared/testing/clock.ts';
 import { userErrorOf } from '../helpers/bump-prod-tag-expect.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/index.ts';
+import { Deadline } from '../../shared/core/deadline.ts';
 
 const PROD = 'manifests/overlays/production/kustomization.yaml';
 const OLD = 'main-1111111111111111111111111111111111111111';
@@ -66,7 +67,8 @@ async function promote(
   client = octokit,
   logger = new RecordingLogger(),
 ): Promise<PromotionResult> {
-  return new Promoter(request(overrides), { octokit: client, logger, clock: new FakeClock() }).run();
+  const clock = new FakeClock();
+  return new Promoter(request(overrides), { octokit: client, logger, deadline: new Deadline(180_000, { clock }) }).run();
 }
 
 const openPulls = (branch: string): ReturnType<GitHubEmulator['pulls']> => gh.pulls().filter((p) => p.head === branch && p.state === 'open');
@@ -255,6 +257,7 @@ describe('bump-prod-tag promotion on the GitHub emulator', () => {
     const promoter = new Promoter(request({ paths, branch, requests: [{ name: API, newTag: 'missing' }] }), {
       octokit,
       logger: new RecordingLogger(),
+      deadline: new Deadline(180_000),
       beforeWrite: () => Promise.reject(new UserError('Not in the registry: "acme.azurecr.io/todo-api:missing".')),
     });
     expect(await userErrorOf(promoter.run())).toMatch(/Not in the registry/);

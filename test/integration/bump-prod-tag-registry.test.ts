@@ -7,6 +7,7 @@ import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { FakeClock } from '../../shared/testing/clock.ts';
 import { userErrorOf } from '../helpers/bump-prod-tag-expect.ts';
 import { startRegistryStub, type RegistryStub, type RegistryStubOptions } from '../helpers/registry-stub.ts';
+import { Deadline } from '../../shared/core/deadline.ts';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 let stub: RegistryStub | undefined;
@@ -22,7 +23,7 @@ async function start(options: Partial<RegistryStubOptions> = {}): Promise<Regist
 }
 
 function check(images: string[], auth: RegistryAuth = {}, clock = new FakeClock()): Promise<Map<string, string | undefined>> {
-  return verifyImages(images, auth, { logger: new RecordingLogger(), clock });
+  return verifyImages(images, auth, { logger: new RecordingLogger(), deadline: new Deadline(60_000, { clock }) });
 }
 
 describe('verify-images against a registry stub', () => {
