@@ -150,7 +150,8 @@ export class Controllers implements NodeKit {
     const batch = [...this.queue.values()];
     this.queue.clear();
     for (const [resource, namespace, name] of batch) {
-      const obj = this.store.get(resource, namespace, name);
+      // The stored object itself (frozen): every reconcile copies what it changes.
+      const obj = this.store.peek(resource, namespace, name) as KubeObject | undefined;
       const reconcile = RECONCILERS[resource];
       if (!obj || !reconcile || obj.metadata.deletionTimestamp) continue;
       try {

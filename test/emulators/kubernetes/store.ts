@@ -4,7 +4,7 @@
 // change as it is committed.
 import { randomUUID } from 'node:crypto';
 import { resourceKey, type ResourceRegistry, type ResourceType } from './resources.ts';
-import { byteOrder, clone, splitApiVersion, timestamp, type KubeObject } from './types.ts';
+import { byteOrder, clone, deepFreeze, splitApiVersion, timestamp, type KubeObject } from './types.ts';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -185,6 +185,9 @@ export class KubeStore {
     this.rv += 1;
     const stored = clone(object);
     stored.metadata.resourceVersion = String(this.rv);
+    // Frozen: listeners, peek and scan hand it out without copying, and a writer that changed it
+    // in place would change history; a change to it throws instead.
+    deepFreeze(stored);
     const map = this.objects.get(resource) ?? new Map<string, KubeObject>();
     this.objects.set(resource, map);
     const key = keyOf(stored.metadata.namespace, stored.metadata.name ?? '');

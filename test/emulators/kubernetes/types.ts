@@ -53,6 +53,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Freezes a JSON value and everything in it: what the store keeps is never changed in place. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 /** A deep copy through JSON (objects in the store are plain JSON). */
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
