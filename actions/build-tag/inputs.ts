@@ -1,14 +1,9 @@
 import { InputReader } from '../../shared/core/inputs.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { readTargetInputs, type TargetInputs } from '../../shared/branch/target.ts';
 import { UserError } from '../../shared/core/errors.ts';
-import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 
 /** Everything build-tag reads from its inputs (names mirror action.yml). */
-export interface Inputs extends NamingInputs {
-  /** Explicit branch; undefined means "what the event means". */
-  branch: string | undefined;
-  /** What a pull request from a fork is named as (`fork-pull-requests`): `refuse`, or its own `isolate`d names. */
-  forks: ForkPolicy;
+export interface Inputs extends TargetInputs {
   /** Explicit sha; undefined means "what the event means". */
   sha: string | undefined;
   /** The branch that deploys to production (`production-branch`); on it `is-production` is true. */
@@ -43,13 +38,11 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     }
   }
   return {
-    branch: reader.optional('branch'),
-    forks: readForkPolicy(reader),
     sha: reader.optional('sha'),
     productionBranch: reader.string('production-branch', 'main'),
     productionNamespace: reader.string('production-namespace', 'production'),
     tagFormat: reader.string('tag-format', '{slug}-{sha}'),
-    ...readNamingInputs(reader),
+    ...readTargetInputs(reader),
     images,
     services: readServices(reader.document('services')),
     baseRef: reader.optional('base-ref'),

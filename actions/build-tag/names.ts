@@ -1,4 +1,4 @@
-import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { targetOf } from '../../shared/branch/target.ts';
 import { imageTag, normalizeSha, type BranchNames } from '../../shared/branch/naming.ts';
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { UserError } from '../../shared/core/errors.ts';
@@ -20,13 +20,7 @@ export interface TagResult {
 
 /** Resolves the branch and sha (inputs first, then the event) and derives every name. */
 export function computeNames(inputs: Inputs, context: EventContext, now: Date = new Date()): TagResult {
-  const { names } = resolveBranchTarget({
-    input: inputs.branch,
-    context,
-    forks: inputs.forks,
-    doing: 'name',
-    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
-  });
+  const { names } = targetOf(inputs, context, 'name');
   const branch = names.branch;
   const rawSha = inputs.sha ?? context.sha;
   if (!rawSha) {

@@ -5,7 +5,7 @@
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { UserError, errorMessage } from '../../shared/core/errors.ts';
 import type { Logger } from '../../shared/core/logger.ts';
-import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { targetOf } from '../../shared/branch/target.ts';
 import { checkMark } from '../../shared/branch/ownership/kube-marks.ts';
 import type { BranchNames } from '../../shared/branch/naming.ts';
 import { federatedCredentialName } from '../../shared/branch/ownership/azure-marks.ts';
@@ -90,14 +90,7 @@ function resolveBranch(inputs: Inputs, context: EventContext): { names: BranchNa
       },
     );
   }
-  const { names, repository } = resolveBranchTarget({
-    input: inputs.branch,
-    context,
-    forks: inputs.forks,
-    doing: 'clean up',
-    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
-    ...(inputs.repository === undefined ? {} : { repository: inputs.repository }),
-  });
+  const { names, repository } = targetOf(inputs, context, 'clean up', inputs.repository);
   return { names, repository };
 }
 

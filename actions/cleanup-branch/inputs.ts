@@ -1,11 +1,10 @@
 // Every input of cleanup-branch, read and checked in one place before anything is contacted.
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import { readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure/inputs.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { readTargetInputs, type TargetInputs } from '../../shared/branch/target.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
 import { readProductionNamespaces } from '../../shared/branch/ownership/protected.ts';
 import { readTtl, type TtlInputs } from './ttl.ts';
-import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 
 /** `branch`: one branch's environment; `sweep`: every stale one. */
 export type Mode = 'branch' | 'sweep';
@@ -14,13 +13,9 @@ export type Mode = 'branch' | 'sweep';
 export type DropMethod = 'arm' | 'sql';
 
 /** Everything cleanup-branch reads from its inputs (names mirror action.yml). */
-export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, NamingInputs {
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, TargetInputs {
   /** `branch`: one branch's environment; `sweep`: every environment whose branch is gone (or idle past `ttl`). */
   mode: Mode;
-  /** Explicit branch; undefined means the branch the event means (branch mode only; only on events that mean a branch is gone). */
-  branch: string | undefined;
-  /** What a pull request from a fork maps to (`fork-pull-requests`): `refuse`, or its own `isolate`d environment. */
-  forks: ForkPolicy;
   /** List and explain only. Default: false for `branch`, true for `sweep`. */
   dryRun: boolean;
   /** Namespaces never deleted, besides `default` and `kube-*` (input `production-namespaces`). */
@@ -88,14 +83,12 @@ export function readInputs(reader = new InputReader()): Inputs {
       'A sweep asks GitHub which branches still exist: pass `token: ${{ github.token }}` (with `contents: read` and `pull-requests: read`).',
     );
   }
-  const naming = readNamingInputs(reader);
+  const target = readTargetInputs(reader);
   const productionNamespaces = readProductionNamespaces(reader);
   return {
     mode,
-    branch: reader.optional('branch'),
-    forks: readForkPolicy(reader),
     dryRun: reader.boolean('dry-run', mode === 'sweep'),
-    ...naming,
+    ...target,
     productionNamespaces,
     protectedDatabases: reader.list('protected-databases'),
     gracePeriodMs: reader.duration('grace-period', '24h', 366 * 24 * 3_600_000),

@@ -1,10 +1,9 @@
 // The only place deploy-overlay reads its inputs (names mirror action.yml).
 import path from 'node:path';
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { readTargetInputs, type TargetInputs } from '../../shared/branch/target.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
 import { isProtectedNamespace, readProductionNamespaces } from '../../shared/branch/ownership/protected.ts';
-import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 import { maskSecret, type SetSecret } from '../../shared/core/secrets.ts';
 import * as runner from '../../shared/core/workflow-commands.ts';
 import { parseImageRules, type ImageRule } from './images.ts';
@@ -24,7 +23,7 @@ export interface SecretEntry {
 export type DryRun = 'false' | 'client' | 'server';
 
 /** Everything deploy-overlay reads from its inputs (`namespace-prefix` and `max-slug-length`: {@link NamingInputs}). */
-export interface Inputs extends NamingInputs {
+export interface Inputs extends TargetInputs {
   /** Kustomize directories, as given (relative to `workingDirectory`). */
   overlays: string[];
   /** Where overlay paths are resolved (`working-directory`, default the workspace), absolute. */
@@ -33,8 +32,6 @@ export interface Inputs extends NamingInputs {
   kustomizeFlags: string[];
   /** kubeconfig YAML or path; undefined means KUBECONFIG. */
   kubeconfig: string | undefined;
-  /** Explicit branch; undefined means what the event means. */
-  branch: string | undefined;
   /** The commit deployed (the `branch-env.io/sha` label); undefined means the event's head commit. */
   sha: string | undefined;
   /** Explicit namespace; undefined means prefix + slug. */
@@ -59,8 +56,6 @@ export interface Inputs extends NamingInputs {
   productionNamespaces: string[];
   /** Take over existing objects outside the branch namespace that lack this branch's mark (`adopt-existing`, dangerous). */
   adoptExisting: boolean;
-  /** What a pull request from a fork gets (`fork-pull-requests`): `refuse` or `isolate`. */
-  forks: ForkPolicy;
   /** Remove what an earlier deploy of this apply set made and this one no longer renders. */
   prune: boolean;
   /** `resource-quota`: the branch namespace's ResourceQuota spec.hard (undefined: none). */
@@ -209,10 +204,9 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     workingDirectory,
     kustomizeFlags: reader.list('kustomize-flags', { commas: false }).flatMap((line) => line.split(/\s+/)),
     kubeconfig: reader.optional('kubeconfig'),
-    branch: reader.optional('branch'),
     sha: reader.optional('sha'),
     namespace: reader.optional('namespace'),
-    ...readNamingInputs(reader),
+    ...readTargetInputs(reader),
     images: parseImageRules(reader.list('images', { commas: false })),
     replacements,
     placeholders: checked(reader.list('placeholders'), 'placeholders', TOKEN, 'a placeholder token'),
@@ -223,7 +217,6 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
     allowNamespaces,
     productionNamespaces,
     adoptExisting: reader.boolean('adopt-existing', false),
-    forks: readForkPolicy(reader),
     prune: reader.boolean('prune', true),
     resourceQuota: parseResourceQuota(reader.optional('resource-quota')),
     limitRange: parseLimitRange(reader.optional('limit-range')),

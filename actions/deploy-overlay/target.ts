@@ -3,7 +3,7 @@
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { isValidDnsLabel, normalizeSha, ownershipLabels, type BranchNames } from '../../shared/branch/naming.ts';
 import { ownerOf, ownershipAnnotations, type EnvironmentOwner } from '../../shared/branch/ownership/kube-marks.ts';
-import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { targetOf } from '../../shared/branch/target.ts';
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import { ownershipSelector } from '../../shared/branch/ownership/protected.ts';
 import { type KubeObject } from '../../shared/kube/client.ts';
@@ -32,13 +32,7 @@ export interface Target {
 
 /** The branch (input, else the event), its names and namespace; refuses a namespace that is not a DNS label or is protected. */
 export function resolveTarget(inputs: Inputs, context: EventContext): Target {
-  const { names, repository } = resolveBranchTarget({
-    input: inputs.branch,
-    context,
-    forks: inputs.forks,
-    doing: 'deploy',
-    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
-  });
+  const { names, repository } = targetOf(inputs, context, 'deploy');
   const rawSha = inputs.sha ?? context.sha;
   const sha = rawSha === undefined ? undefined : normalizeSha(rawSha);
   const namespace = inputs.namespace ?? names.namespace;

@@ -1,17 +1,12 @@
 import { InputReader } from '../../shared/core/inputs.ts';
-import { readForkPolicy, type ForkPolicy } from '../../shared/branch/target.ts';
+import { readTargetInputs, type TargetInputs } from '../../shared/branch/target.ts';
 import { UserError } from '../../shared/core/errors.ts';
 import { httpsUrl } from '../../shared/azure/login.ts';
 import { matching as check, readAzureTarget, readPostgresAdmin, type AzureTargetInputs, type PostgresAdminInputs } from '../../shared/azure/inputs.ts';
 import { readSeedInputs, type SeedInputs } from './seed-inputs.ts';
-import { readNamingInputs, type NamingInputs } from '../../shared/branch/naming-inputs.ts';
 
 /** Everything provision-db reads from its inputs (names mirror action.yml). */
-export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInputs, NamingInputs {
-  /** Explicit branch; undefined means the branch the event means. */
-  branch: string | undefined;
-  /** What a pull request from a fork gets (`fork-pull-requests`): `refuse`, or its own `isolate`d database. */
-  forks: ForkPolicy;
+export interface Inputs extends AzureTargetInputs, PostgresAdminInputs, SeedInputs, TargetInputs {
   /** Explicit database name; undefined means the naming function's. */
   database: string | undefined;
   /** Encoding of a new database (`charset`, default UTF8). */
@@ -84,9 +79,7 @@ export function readInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = 
   const protectedDatabases = reader.list('protected-databases');
   return {
     ...readSeedInputs(reader, protectedDatabases),
-    branch: reader.optional('branch'),
-    forks: readForkPolicy(reader),
-    ...readNamingInputs(reader),
+    ...readTargetInputs(reader),
     ...azure,
     ...postgres,
     database: reader.optional('database'),

@@ -3,7 +3,7 @@
 // database is given), the namespace of the password Secret and the federated subject.
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
-import { resolveBranchTarget } from '../../shared/branch/target.ts';
+import { targetOf } from '../../shared/branch/target.ts';
 import { isProtectedDatabase, isProtectedRole, type BranchNames } from '../../shared/branch/naming.ts';
 import type { Inputs } from './inputs.ts';
 
@@ -31,13 +31,7 @@ const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  *   name that is reserved or is the admin login.
  */
 export function planNames(inputs: Inputs, context: EventContext): Plan {
-  const { names, repository } = resolveBranchTarget({
-    input: inputs.branch,
-    context,
-    forks: inputs.forks,
-    doing: 'provision a database for',
-    naming: { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength },
-  });
+  const { names, repository } = targetOf(inputs, context, 'provision a database for');
   const database = inputs.database ?? names.database;
   if (!DATABASE_NAME.test(database)) {
     throw new UserError(

@@ -6,6 +6,7 @@
 import type { EventContext } from './event-context.ts';
 import { UserError } from '../core/errors.ts';
 import type { InputReader } from '../core/inputs.ts';
+import { readNamingInputs, type NamingInputs } from './naming-inputs.ts';
 import { branchNames, forkPullRequestIdentity, forkPullRequestNames, type BranchNames, type NamingOptions } from './naming.ts';
 
 /** What to do with a pull request from a fork (input `fork-pull-requests`). */
@@ -88,4 +89,23 @@ export function resolveBranchTarget(request: ResolveRequest): BranchTarget {
     });
   }
   return { names: branchNames(branch, request.naming), repository };
+}
+
+/** The inputs that say which environment a run acts on: `branch`, `fork-pull-requests` and the naming inputs. */
+export interface TargetInputs extends NamingInputs {
+  /** The `branch` input, taken exactly as given; undefined means the branch the event means. */
+  branch: string | undefined;
+  /** What a pull request from a fork gets (`fork-pull-requests`): `refuse`, or its own `isolate`d environment. */
+  forks: ForkPolicy;
+}
+
+/** Reads `branch`, `fork-pull-requests`, `namespace-prefix` and `max-slug-length`. */
+export function readTargetInputs(reader: InputReader): TargetInputs {
+  return { branch: reader.optional('branch'), forks: readForkPolicy(reader), ...readNamingInputs(reader) };
+}
+
+/** The environment the inputs and the event mean ({@link resolveBranchTarget}); `doing` words the errors. */
+export function targetOf(inputs: TargetInputs, context: EventContext, doing: string, repository?: string): BranchTarget {
+  const naming = { namespacePrefix: inputs.namespacePrefix, maxSlugLength: inputs.maxSlugLength };
+  return resolveBranchTarget({ input: inputs.branch, context, forks: inputs.forks, doing, naming, ...(repository === undefined ? {} : { repository }) });
 }
