@@ -151,7 +151,7 @@ export class Controllers implements NodeKit {
     this.queue.clear();
     for (const [resource, namespace, name] of batch) {
       // The stored object itself (frozen): every reconcile copies what it changes.
-      const obj = this.store.peek(resource, namespace, name) as KubeObject | undefined;
+      const obj = this.store.peek(resource, namespace, name);
       const reconcile = RECONCILERS[resource];
       if (!obj || !reconcile || obj.metadata.deletionTimestamp) continue;
       try {
