@@ -11,6 +11,7 @@ import { judge, type Failure, type Judgement, type Verdict } from './evaluate.ts
 import type { Sender } from './http-client.ts';
 import { Limiter } from '../core/limit.ts';
 import type { Redactor } from './redact.ts';
+import { Deadline } from '../core/deadline.ts';
 
 /** Timing and proof settings of a run. */
 export interface VerifyOptions {
@@ -101,7 +102,7 @@ class Verification {
   readonly #clock: Clock;
   readonly #limiter: Limiter;
   readonly #start: number;
-  readonly #deadline: number;
+  readonly #deadline: Deadline;
   /** Longest wait between attempts. */
   readonly #maxDelayMs: number;
   /** Attempts sent by every check. */
@@ -113,7 +114,7 @@ class Verification {
     this.#clock = deps.clock ?? systemClock;
     this.#limiter = new Limiter(options.concurrency);
     this.#start = this.#clock.now();
-    this.#deadline = this.#start + options.timeoutMs;
+    this.#deadline = new Deadline(options.timeoutMs, { clock: this.#clock });
     this.#maxDelayMs = options.intervalMs * 5;
   }
 
@@ -152,7 +153,7 @@ class Verification {
   /** One request of the check, holding a slot only while it is in flight; judged. */
   #attempt(check: Check): Promise<Judgement> {
     return this.#limiter.run(async () => {
-      const timeoutMs = Math.min(this.#options.requestTimeoutMs, Math.max(this.#deadline - this.#clock.now(), FINAL_ATTEMPT_MS));
+      const timeoutMs = Math.min(this.#options.requestTimeoutMs, Math.max(this.#deadline.remaining(), FINAL_ATTEMPT_MS));
       this.#attemptsSent += 1;
       const request = { method: check.method, url: check.url, headers: check.headers, body: check.body };
       return judge(check, await this.#deps.send(request, timeoutMs), this.#options.expectVersion);
@@ -163,7 +164,7 @@ class Verification {
   #retryOptions(check: Check, label: string, state: { lastLogged: string }): RetryOptions {
     const { redactor, logger } = this.#deps;
     return {
-      deadlineMs: Math.max(0, this.#deadline - this.#clock.now()),
+      deadlineMs: this.#deadline.remaining(),
       initialDelayMs: this.#options.intervalMs,
       maxDelayMs: this.#maxDelayMs,
       factor: 1.5,
