@@ -8,16 +8,17 @@
 // the cluster where the words alone do not tell (is the named ServiceAccount or ConfigMap still
 // missing? is the pod bigger than any node?).
 //
-// RolloutWatcher keeps the rollouts (judging, settling, the wait itself); PodSightings keeps what
-// the pod and event watches saw and turns it into explanations; ClusterFacts looks things up.
+// RolloutWatcher keeps the rollouts (judging, settling, the wait itself); what the pod and event
+// watches saw, and the cluster lookups, are in rollout-evidence.ts.
 import { formatDuration } from '../../shared/core/duration.ts';
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { watchObjects } from '../../shared/kube/watch.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import type { Logger } from '../../shared/core/logger.ts';
 import { isCurrentPod, olderPodsLeaving, readiness } from '../../shared/kube/readiness/registry.ts';
-import { explainEvent, explainPod, explainReplicaFailure, explainUnready, oneLine, quantity, type Explanation } from './explain.ts';
-import { at, displayName, text, typeKey } from './objects.ts';
+import { oneLine, type Explanation } from './explain.ts';
+import { displayName, typeKey } from './objects.ts';
+import { ClusterFacts, PodSightings, type WatchEvent } from './rollout-evidence.ts';
 
 /** How one workload's rollout ended. */
 export interface RolloutResult {
@@ -73,292 +74,174 @@ interface Entry {
   why?: Explanation;
 }
 
-type WatchEvent = 'ADDED' | 'MODIFIED' | 'DELETED';
-
 /** How long after the first workload is applied the namespace's events are watched too. */
 const EVENTS_AFTER_MS = 1000;
 
-/** How long a missing-object lookup is trusted. */
-const LOOKUP_TTL_MS = 2000;
-
 /** Events this long before a workload's apply still explain it. */
 const EVENTS_BEFORE_APPLY_MS = 2000;
-
-/** The API group/version of the kinds a missing-object check looks up. */
-const LOOKUP_VERSIONS: Record<string, string> = { ServiceAccount: 'v1', ConfigMap: 'v1', Secret: 'v1', SecretProviderClass: 'secrets-store.csi.x-k8s.io/v1' };
-
-/** Cluster lookups that tell whether a failure can still get better, cached for a short while. */
-class ClusterFacts {
-  private readonly lookups = new Map<string, { at: number; missing: Promise<boolean> }>();
-  private nodes: Promise<{ cpu: number; memory: number } | undefined> | undefined;
-  private readonly client: KubeClient;
-  private readonly namespace: string;
-
-  constructor(client: KubeClient, namespace: string) {
-    this.client = client;
-    this.namespace = namespace;
-  }
-
-  /** Whether the ServiceAccount, ConfigMap, ... a pod waits for is still missing (a failed lookup says no). */
-  stillMissing(m: NonNullable<Explanation['missing']>): Promise<boolean> {
-    const key = `${m.kind}/${m.name}`;
-    const cached = this.lookups.get(key);
-    if (cached && Date.now() - cached.at < LOOKUP_TTL_MS) return cached.missing;
-    const missing = this.client.get({ apiVersion: LOOKUP_VERSIONS[m.kind] ?? 'v1', kind: m.kind, metadata: { name: m.name, namespace: this.namespace } }).then(
-      (found) => found === undefined,
-      () => false,
-    );
-    this.lookups.set(key, { at: Date.now(), missing });
-    return missing;
-  }
-
-  /** Whether a pod's requests exceed what the largest node can give. Listing nodes needs a cluster-wide read; without it, an unschedulable pod is waited for. */
-  async biggerThanAnyNode(r: NonNullable<Explanation['requests']>): Promise<boolean> {
-    this.nodes ??= this.client.list('v1', 'Node').then(
-      ({ items }) =>
-        items.length === 0
-          ? undefined
-          : {
-              cpu: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.cpu')))),
-              memory: Math.max(...items.map((n) => quantity(at(n, 'status.allocatable.memory')))),
-            },
-      () => undefined,
-    );
-    const largest = await this.nodes;
-    return largest !== undefined && (r.cpu > largest.cpu || r.memory > largest.memory);
-  }
-}
-
-/** An event's time in ms (its last occurrence). */
-function eventTime(event: KubeObject): number {
-  return Date.parse(text(event['lastTimestamp'], text(event['eventTime'], text(event['firstTimestamp'])))) || 0;
-}
-
-/** Failures that cannot get better first, readiness probes (which may) last. */
-function byUrgency(a: Explanation, b: Explanation): number {
-  return Number(b.final) - Number(a.final) || Number(a.object.includes('not ready')) - Number(b.object.includes('not ready'));
-}
-
-/** What the pod and event watches saw: pods by uid, Warning events by the uid they are about, the kubelet's last pull errors. */
-class PodSightings {
-  readonly pods = new Map<string, KubeObject>();
-  private readonly warnings = new Map<string, KubeObject[]>();
-  /** The kubelet's last pull error by pod and container (ImagePullBackOff's own message only says "Back-off"). */
-  private readonly pullErrors = new Map<string, Map<string, string>>();
-
-  /** Records a pod event; returns the pod when it is still there. */
-  seePod(type: WatchEvent, pod: KubeObject): KubeObject | undefined {
-    const uid = pod.metadata?.uid ?? '';
-    if (type === 'DELETED') return void this.pods.delete(uid);
-    this.pods.set(uid, pod);
-    const statuses = at(pod, 'status.containerStatuses');
-    for (const status of Array.isArray(statuses) ? statuses : []) {
-      if (at(status, 'state.waiting.reason') !== 'ErrImagePull') continue;
-      const errors = this.pullErrors.get(uid) ?? new Map<string, string>();
-      errors.set(text(at(status, 'name')), text(at(status, 'state.waiting.message')));
-      this.pullErrors.set(uid, errors);
-    }
-    return pod;
-  }
-
-  /** Records a Warning event (the last 20 per object); returns the uid it is about, or undefined for other events. */
-  seeEvent(type: WatchEvent, event: KubeObject): string | undefined {
-    if (type === 'DELETED' || event['type'] !== 'Warning') return undefined;
-    const uid = text(at(event, 'involvedObject.uid'));
-    const list = (this.warnings.get(uid) ?? []).filter((e) => e.metadata?.name !== event.metadata?.name);
-    this.warnings.set(uid, [...list, event].slice(-20));
-    return uid;
-  }
-
-  podByUid(uid: string): KubeObject | undefined {
-    return [...this.pods.values()].find((p) => p.metadata?.uid === uid);
-  }
-
-  /** Everything that explains why this workload's rollout is not done (seen since `since` ms): its own failures, then its current pods'. */
-  explain(live: KubeObject, since: number): Explanation[] {
-    const fresh = (uid: string | undefined): KubeObject[] => (this.warnings.get(uid ?? '') ?? []).filter((e) => eventTime(e) >= since);
-    const found: Explanation[] = [];
-    const add = (e: Explanation | undefined): void => {
-      if (e) found.push(e);
-    };
-    if (live.kind === 'Deployment') add(explainReplicaFailure(live));
-    for (const event of fresh(live.metadata?.uid)) add(explainEvent(event));
-    const unready: Explanation[] = [];
-    for (const pod of this.pods.values()) {
-      if (!isCurrentPod(live, pod)) continue;
-      add(explainPod(pod, this.pullErrors.get(pod.metadata?.uid ?? '')));
-      for (const event of fresh(pod.metadata?.uid)) add(explainEvent(event));
-      const quiet = explainUnready(pod);
-      if (quiet) unready.push(quiet);
-    }
-    // Running but not ready, with no event saying why (yet): better than nothing.
-    if (found.length === 0) found.push(...unready.slice(0, 1));
-    return found.sort(byUrgency);
-  }
-}
 
 const VERBS: Record<RolloutResult['state'], string> = { ready: 'is ready', failed: 'failed', timeout: 'timed out', stopped: 'was not waited for any longer' };
 
 /** The rollouts of a set of workloads, judged on every watch event. */
 class RolloutWatcher implements RolloutWatch {
-  private readonly entries: Map<string, Entry>;
-  private readonly options: WaitOptions;
-  private readonly seen = new PodSightings();
-  private readonly facts: ClusterFacts;
-  private readonly controller = new AbortController();
-  private readonly watches: Promise<void>[] = [];
-  private readonly finished: Promise<void>;
-  private finish: () => void = () => undefined;
-  private stopping = false;
+  readonly #entries: Map<string, Entry>;
+  readonly #options: WaitOptions;
+  readonly #seen = new PodSightings();
+  readonly #facts: ClusterFacts;
+  readonly #controller = new AbortController();
+  readonly #watches: Promise<void>[] = [];
+  readonly #finished: Promise<void>;
+  #finish: () => void = () => undefined;
+  #stopping = false;
   /** Outcomes noticed while objects are still being applied, logged when the wait starts. */
-  private held: (() => void)[] | undefined = [];
-  private eventsWatch: NodeJS.Timeout | undefined;
+  #held: (() => void)[] | undefined = [];
+  #eventsWatch: NodeJS.Timeout | undefined;
 
   constructor(targets: readonly KubeObject[], options: WaitOptions) {
-    this.options = options;
-    this.entries = new Map(targets.map((target) => [displayName(target), { target, last: 'waiting for the first status' }]));
-    this.facts = new ClusterFacts(options.client, options.namespace);
-    this.finished = new Promise<void>((resolve) => (this.finish = resolve));
+    this.#options = options;
+    this.#entries = new Map(targets.map((target) => [displayName(target), { target, last: 'waiting for the first status' }]));
+    this.#facts = new ClusterFacts(options.client, options.namespace);
+    this.#finished = new Promise<void>((resolve) => (this.#finish = resolve));
     const kinds = new Map(targets.map((t) => [typeKey(t), { apiVersion: t.apiVersion ?? '', kind: t.kind ?? '' }]));
-    for (const { apiVersion, kind } of kinds.values()) this.watch(apiVersion, kind, (type, obj) => this.onWorkload(apiVersion, kind, type, obj));
-    this.watch('v1', 'Pod', (type, pod) => this.onPod(type, pod));
+    for (const { apiVersion, kind } of kinds.values()) this.#watch(apiVersion, kind, (type, obj) => this.#onWorkload(apiVersion, kind, type, obj));
+    this.#watch('v1', 'Pod', (type, pod) => this.#onPod(type, pod));
   }
 
   arm(applied: KubeObject): void {
-    const entry = this.entries.get(displayName(applied));
+    const entry = this.#entries.get(displayName(applied));
     if (!entry || entry.armed) return;
     entry.armed = { generation: applied.metadata?.generation ?? 0, at: Date.now() };
-    this.eventsWatch ??= setTimeout(() => this.watchEvents(), EVENTS_AFTER_MS);
-    this.evaluate(entry);
+    this.#eventsWatch ??= setTimeout(() => this.#watchEvents(), EVENTS_AFTER_MS);
+    this.#evaluate(entry);
   }
 
   async wait(timeoutMs: number): Promise<WaitOutcome> {
-    for (const write of this.held ?? []) write();
-    this.held = undefined;
-    for (const entry of this.entries.values()) entry.armed ??= { generation: 0, at: Date.now() };
-    this.eventsWatch ??= setTimeout(() => this.watchEvents(), EVENTS_AFTER_MS);
-    for (const entry of this.open()) this.evaluate(entry);
-    const timeout = setTimeout(() => this.timeOut(timeoutMs), timeoutMs);
-    const progress = setInterval(() => this.logProgress(), this.options.progressEveryMs ?? 15_000);
-    if (this.open().length === 0) this.finish();
+    for (const write of this.#held ?? []) write();
+    this.#held = undefined;
+    for (const entry of this.#entries.values()) entry.armed ??= { generation: 0, at: Date.now() };
+    this.#eventsWatch ??= setTimeout(() => this.#watchEvents(), EVENTS_AFTER_MS);
+    for (const entry of this.#open()) this.#evaluate(entry);
+    const timeout = setTimeout(() => this.#timeOut(timeoutMs), timeoutMs);
+    const progress = setInterval(() => this.#logProgress(), this.#options.progressEveryMs ?? 15_000);
+    if (this.#open().length === 0) this.#finish();
     try {
-      await this.finished;
+      await this.#finished;
     } finally {
       clearTimeout(timeout);
       clearInterval(progress);
-      await this.stop();
+      await this.#stop();
     }
-    return this.outcome();
+    return this.#outcome();
   }
 
   cancel(): Promise<void> {
-    return this.stop();
+    return this.#stop();
   }
 
-  private async stop(): Promise<void> {
-    clearTimeout(this.eventsWatch);
-    this.controller.abort();
-    await Promise.all(this.watches);
+  async #stop(): Promise<void> {
+    clearTimeout(this.#eventsWatch);
+    this.#controller.abort();
+    await Promise.all(this.#watches);
   }
 
-  private outcome(): WaitOutcome {
+  #outcome(): WaitOutcome {
     const workloads = new Map<string, KubeObject>();
-    for (const [key, entry] of this.entries) if (entry.live) workloads.set(key, entry.live);
-    return { results: [...this.entries.values()].map((e) => e.result).filter((r): r is RolloutResult => r !== undefined), workloads };
+    for (const [key, entry] of this.#entries) if (entry.live) workloads.set(key, entry.live);
+    return { results: [...this.#entries.values()].map((e) => e.result).filter((r): r is RolloutResult => r !== undefined), workloads };
   }
 
-  private timeOut(timeoutMs: number): void {
-    for (const entry of this.open()) this.settle(entry, 'timeout', `not ready within ${formatDuration(timeoutMs)}: ${entry.last}${because(entry)}`);
+  #timeOut(timeoutMs: number): void {
+    for (const entry of this.#open()) this.#settle(entry, 'timeout', `not ready within ${formatDuration(timeoutMs)}: ${entry.last}${because(entry)}`);
   }
 
-  private logProgress(): void {
-    for (const entry of this.open()) this.options.logger.info(`Waiting for ${displayName(entry.target)}: ${entry.last}${because(entry)}`);
+  #logProgress(): void {
+    for (const entry of this.#open()) this.#options.logger.info(`Waiting for ${displayName(entry.target)}: ${entry.last}${because(entry)}`);
   }
 
-  private log(write: () => void): void {
-    if (this.held) this.held.push(write);
+  #log(write: () => void): void {
+    if (this.#held) this.#held.push(write);
     else write();
   }
 
   /** The entries without an outcome yet. */
-  private open(): Entry[] {
-    return [...this.entries.values()].filter((e) => e.result === undefined);
+  #open(): Entry[] {
+    return [...this.#entries.values()].filter((e) => e.result === undefined);
   }
 
-  private settle(entry: Entry, state: RolloutResult['state'], message: string): void {
+  #settle(entry: Entry, state: RolloutResult['state'], message: string): void {
     const now = Date.now();
     const since = entry.armed?.at ?? now;
     const { kind = '', metadata } = entry.target;
     entry.result = { kind, name: metadata?.name ?? '', state, message, seconds: (now - since) / 1000, at: new Date(now).toISOString() };
     const line = `${displayName(entry.target)} ${VERBS[state]} after ${formatDuration(now - since)}: ${message}`;
-    this.log(() => (state === 'failed' || state === 'timeout' ? this.options.logger.error(line) : this.options.logger.info(line)));
-    if (state === 'failed' && !this.stopping) this.stopOthers();
-    if (this.open().length === 0) this.finish();
+    this.#log(() => (state === 'failed' || state === 'timeout' ? this.#options.logger.error(line) : this.#options.logger.info(line)));
+    if (state === 'failed' && !this.#stopping) this.#stopOthers();
+    if (this.#open().length === 0) this.#finish();
   }
 
   /** The run fails anyway: report the others that are already stuck too, and stop waiting for the rest. */
-  private stopOthers(): void {
-    this.stopping = true;
-    for (const other of this.open()) this.evaluate(other);
-    for (const other of this.open()) this.settle(other, 'stopped', `another workload failed first; last seen: ${other.last}${because(other)}`);
+  #stopOthers(): void {
+    this.#stopping = true;
+    for (const other of this.#open()) this.#evaluate(other);
+    for (const other of this.#open()) this.#settle(other, 'stopped', `another workload failed first; last seen: ${other.last}${because(other)}`);
   }
 
   /** Judges the entry on its live object (once that is at least as new as what was applied). */
-  private evaluate(entry: Entry): void {
+  #evaluate(entry: Entry): void {
     const live = current(entry);
     if (entry.result !== undefined || live === undefined) return;
     const state = readiness(live);
     entry.last = state.message;
-    if (state.done) return this.settle(entry, 'ready', state.message);
-    const found = this.seen.explain(live, (entry.armed?.at ?? 0) - EVENTS_BEFORE_APPLY_MS);
+    if (state.done) return this.#settle(entry, 'ready', state.message);
+    const found = this.#seen.explain(live, (entry.armed?.at ?? 0) - EVENTS_BEFORE_APPLY_MS);
     entry.why = found[0] ?? entry.why;
-    if (state.failed !== undefined) return this.settle(entry, 'failed', `${state.failed}: ${state.message}${because(entry)}`);
-    if (this.options.failFast) this.failFast(entry, live, found);
+    if (state.failed !== undefined) return this.#settle(entry, 'failed', `${state.failed}: ${state.message}${because(entry)}`);
+    if (this.#options.failFast) this.#failFast(entry, live, found);
   }
 
   /** With fail-fast: fails the entry on a failure that cannot get better (checking the cluster where needed). */
-  private failFast(entry: Entry, live: KubeObject, found: readonly Explanation[]): void {
+  #failFast(entry: Entry, live: KubeObject, found: readonly Explanation[]): void {
     // Pods of the older rollout still going away free quota for the new ones.
     const oldPods = olderPodsLeaving(live);
     const final = found.find((e) => e.final && !(e.unlessOldPods === true && oldPods));
-    if (final) return this.settle(entry, 'failed', oneLine(final));
+    if (final) return this.#settle(entry, 'failed', oneLine(final));
     for (const candidate of found) {
       const check = candidate.missing
-        ? this.facts.stillMissing(candidate.missing)
+        ? this.#facts.stillMissing(candidate.missing)
         : candidate.requests
-          ? this.facts.biggerThanAnyNode(candidate.requests)
+          ? this.#facts.biggerThanAnyNode(candidate.requests)
           : undefined;
       void check?.then((hopeless) => {
-        if (hopeless && entry.result === undefined) this.settle(entry, 'failed', oneLine(candidate));
+        if (hopeless && entry.result === undefined) this.#settle(entry, 'failed', oneLine(candidate));
       });
     }
   }
 
-  private watch(apiVersion: string, kind: string, onEvent: (type: WatchEvent, obj: KubeObject) => void, labelSelector = this.options.selector): void {
-    const { client, namespace, logger } = this.options;
+  #watch(apiVersion: string, kind: string, onEvent: (type: WatchEvent, obj: KubeObject) => void, labelSelector = this.#options.selector): void {
+    const { client, namespace, logger } = this.#options;
     const onError = (error: unknown): void => logger.debug(`watch reconnecting: ${describeKubeError(error)}`);
     const selector = labelSelector ? { labelSelector } : {};
-    this.watches.push(watchObjects(client, { apiVersion, kind, namespace, ...selector, signal: this.controller.signal, onError, onEvent }));
+    this.#watches.push(watchObjects(client, { apiVersion, kind, namespace, ...selector, signal: this.#controller.signal, onError, onEvent }));
   }
 
-  private onWorkload(apiVersion: string, kind: string, type: WatchEvent, obj: KubeObject): void {
-    const entry = this.entries.get(displayName({ kind, metadata: obj.metadata ?? {} }));
+  #onWorkload(apiVersion: string, kind: string, type: WatchEvent, obj: KubeObject): void {
+    const entry = this.#entries.get(displayName({ kind, metadata: obj.metadata ?? {} }));
     if (!entry) return;
     // Judged by the rule of the watched kind, also if the server left the type out.
     entry.live = type === 'DELETED' ? undefined : obj.apiVersion && obj.kind ? obj : { apiVersion, kind, ...obj };
-    this.evaluate(entry);
+    this.#evaluate(entry);
   }
 
-  private onPod(type: WatchEvent, pod: KubeObject): void {
-    const seen = this.seen.seePod(type, pod);
-    if (seen) this.concerned(undefined, seen);
+  #onPod(type: WatchEvent, pod: KubeObject): void {
+    const seen = this.#seen.seePod(type, pod);
+    if (seen) this.#concerned(undefined, seen);
   }
 
   /** Judges again only the entries this pod (or event about `uid`) may concern. */
-  private concerned(uid: string | undefined, pod?: KubeObject): void {
-    for (const entry of this.open()) {
+  #concerned(uid: string | undefined, pod?: KubeObject): void {
+    for (const entry of this.#open()) {
       const live = current(entry);
-      if (live && (live.metadata?.uid === uid || (pod !== undefined && isCurrentPod(live, pod)))) this.evaluate(entry);
+      if (live && (live.metadata?.uid === uid || (pod !== undefined && isCurrentPod(live, pod)))) this.#evaluate(entry);
     }
   }
 
@@ -367,13 +250,13 @@ class RolloutWatcher implements RolloutWatch {
    * Most rollouts finish without one, so the watch opens only once a workload has waited a while
    * (it starts with every event the namespace holds, so nothing said before is missed).
    */
-  private watchEvents(): void {
-    if (this.controller.signal.aborted || this.open().length === 0) return;
+  #watchEvents(): void {
+    if (this.#controller.signal.aborted || this.#open().length === 0) return;
     const onEvent = (type: WatchEvent, event: KubeObject): void => {
-      const uid = this.seen.seeEvent(type, event);
-      if (uid !== undefined) this.concerned(uid, this.seen.podByUid(uid));
+      const uid = this.#seen.seeEvent(type, event);
+      if (uid !== undefined) this.#concerned(uid, this.#seen.podByUid(uid));
     };
-    this.watch('v1', 'Event', onEvent, '');
+    this.#watch('v1', 'Event', onEvent, '');
   }
 }
 
