@@ -2,7 +2,7 @@
 // runner's masker and the log.
 import { actionsLogger } from '../../shared/core/logger.ts';
 import { setSecret } from '../../shared/core/workflow-commands.ts';
-import type { EndpointClients } from '../../shared/endpoints/verify-endpoints.ts';
+import type { EndpointClients } from '../../shared/endpoints/run-verification.ts';
 
 /** verify-endpoints' clients (the shared verification's); tests pass their own HTTP client maker and clock. */
 export type Clients = EndpointClients;

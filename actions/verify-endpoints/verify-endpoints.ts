@@ -1,8 +1,8 @@
 // verify-endpoints from validated inputs to results. The stages (mask the credentials, show the
 // plan, send every check with retries under one deadline, show the table) are
-// shared/endpoints/verify-endpoints.ts, which verify-promotion runs as one of its own stages.
+// shared/endpoints/run-verification.ts, which verify-promotion runs as one of its own stages.
 import type { Inputs } from '../../shared/endpoints/inputs.ts';
-import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
+import { runVerification } from '../../shared/endpoints/run-verification.ts';
 import type { VerifyResult } from '../../shared/endpoints/verify.ts';
 import type { Clients } from './clients.ts';
 

@@ -1,7 +1,7 @@
 // The action's work: wait for Argo CD to report the promotion synced and healthy, prove the new
 // version answers in production, and on failure (when asked) open the rollback pull request.
 import { formatDuration } from '../../shared/core/duration.ts';
-import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
+import { runVerification } from '../../shared/endpoints/run-verification.ts';
 import { headline } from '../../shared/endpoints/report.ts';
 import type { VerifyResult } from '../../shared/endpoints/verify.ts';
 import { errorMessage } from '../../shared/core/errors.ts';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readInputs } from '../../shared/endpoints/inputs.ts';
-import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
+import { runVerification } from '../../shared/endpoints/run-verification.ts';
 import { InputReader, inputEnvName } from '../../shared/core/inputs.ts';
 import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { silentLogger } from '../../shared/testing/logger.ts';

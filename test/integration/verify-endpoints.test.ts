@@ -7,7 +7,7 @@ import { InputReader } from '../../shared/core/inputs.ts';
 import { inputsFromRecord } from '../../shared/testing/inputs.ts';
 import { RecordingLogger } from '../../shared/testing/logger.ts';
 import { readInputs } from '../../shared/endpoints/inputs.ts';
-import { runVerification } from '../../shared/endpoints/verify-endpoints.ts';
+import { runVerification } from '../../shared/endpoints/run-verification.ts';
 import { makeCa, serverCert } from '../helpers/http-servers/certs.ts';
 import { startTestServer, type TestServer } from '../helpers/http-servers/servers.ts';
 
