@@ -4,7 +4,8 @@
 import { UserError } from '../../shared/core/errors.ts';
 import { describeKubeError } from '../../shared/kube/errors.ts';
 import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
-import { at, displayName, text } from './objects.ts';
+import { at, text } from '../../shared/core/json.ts';
+import { displayName } from './objects.ts';
 import { isRecord } from '../../shared/core/json.ts';
 import { belongsTo, isCurrentPod, readiness } from '../../shared/kube/readiness/registry.ts';
 import type { RolloutResult, WaitOutcome } from './wait.ts';

@@ -5,7 +5,7 @@
 // Whether a failure can still get better is decided here where the words alone tell
 // (`final`), or named (`missing`, `requests`) for wait.ts to check against the cluster.
 import type { KubeObject } from '../../shared/kube/client.ts';
-import { at, text } from './objects.ts';
+import { at, text } from '../../shared/core/json.ts';
 import { isRecord } from '../../shared/core/json.ts';
 
 /** Why a workload is not becoming ready. */

@@ -116,13 +116,6 @@ export function crdServes(crd: KubeObject, obj: KubeObject): boolean {
   return crd.kind === 'CustomResourceDefinition' && spec.group === groupOf(obj.apiVersion) && spec.names?.kind === obj.kind;
 }
 
-/** The value at a dotted path (`spec.template.metadata`), or undefined. */
-export function at(value: unknown, path: string): unknown {
-  let node = value;
-  for (const part of path.split('.')) node = isRecord(node) ? node[part] : undefined;
-  return node;
-}
-
 /** A JSON path for messages: `spec.containers[0].image`. */
 export function joinPath(base: string, part: string | number): string {
   if (typeof part === 'number') return `${base}[${part}]`;
@@ -151,11 +144,4 @@ export function walkStrings(
     }
   }
   return value;
-}
-
-/** A JSON value as text: strings as they are, numbers and booleans printed, anything else `fallback`. */
-export function text(value: unknown, fallback = ''): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return fallback;
 }

@@ -6,7 +6,7 @@
 import type { KubeClient, KubeObject } from '../../shared/kube/client.ts';
 import { isCurrentPod } from '../../shared/kube/readiness/registry.ts';
 import { explainEvent, explainPod, explainReplicaFailure, explainUnready, quantity, type Explanation } from './explain.ts';
-import { at, text } from './objects.ts';
+import { at, text } from '../../shared/core/json.ts';
 
 /** A watch event's type. */
 export type WatchEvent = 'ADDED' | 'MODIFIED' | 'DELETED';

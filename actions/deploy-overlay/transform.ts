@@ -4,7 +4,8 @@
 import { UserError, quoteValue } from '../../shared/core/errors.ts';
 import type { KubeObject } from '../../shared/kube/client.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
-import { APPLY_SET_LABEL, TEMPLATE_KINDS, at, displayName, joinPath, walkStrings } from './objects.ts';
+import { APPLY_SET_LABEL, TEMPLATE_KINDS, displayName, joinPath, walkStrings } from './objects.ts';
+import { at } from '../../shared/core/json.ts';
 import { isRecord } from '../../shared/core/json.ts';
 
 /** Values of the `{name}` tokens that replacement values, `environment-url` and `environment` may use. */

@@ -12,3 +12,17 @@ export function isRecord(value: unknown): value is JsonRecord {
 export function recordOr(value: unknown): JsonRecord {
   return isRecord(value) ? value : {};
 }
+
+/** The value at a dotted path (`status.updatedReplicas`) through plain objects, or undefined. */
+export function at(value: unknown, path: string): unknown {
+  let node = value;
+  for (const part of path.split('.')) node = isRecord(node) ? node[part] : undefined;
+  return node;
+}
+
+/** Strings as they are, numbers and booleans printed, anything else `fallback`. */
+export function text(value: unknown, fallback = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fallback;
+}

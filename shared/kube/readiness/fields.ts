@@ -1,37 +1,23 @@
 // Reading the fields readiness rules look at, on objects whose shape is not trusted: a missing or
 // mistyped field reads as the fallback, never throws.
-import { isRecord } from '../../core/json.ts';
+import { at, isRecord } from '../../core/json.ts';
 import type { KubeObject } from '../client.ts';
-
-/** The value at a dotted path (`status.updatedReplicas`), or undefined. */
-export function field(value: unknown, path: string): unknown {
-  let node = value;
-  for (const part of path.split('.')) node = isRecord(node) ? node[part] : undefined;
-  return node;
-}
 
 /** A finite number, else `fallback`. */
 export function num(value: unknown, fallback = 0): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-/** Strings as they are, numbers and booleans printed, anything else `fallback`. */
-export function str(value: unknown, fallback = ''): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return fallback;
-}
-
 /** The `status.conditions` entry of this type, if any. */
 export function conditionOf(obj: KubeObject, type: string): Record<string, unknown> | undefined {
-  const list = field(obj, 'status.conditions');
+  const list = at(obj, 'status.conditions');
   return (Array.isArray(list) ? list : []).find((c): c is Record<string, unknown> => isRecord(c) && c['type'] === type);
 }
 
 /** A waiting verdict while the controller has not observed the object's generation yet, else undefined. */
 export function unobserved(obj: KubeObject): { done: false; message: string } | undefined {
   const generation = obj.metadata?.generation ?? 0;
-  const seen = num(field(obj, 'status.observedGeneration'), -1);
+  const seen = num(at(obj, 'status.observedGeneration'), -1);
   return generation <= seen ? undefined : { done: false, message: `waiting for the controller to observe generation ${generation}` };
 }
 

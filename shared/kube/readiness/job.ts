@@ -1,24 +1,25 @@
 // batch/Job, as `kubectl wait --for=condition=complete` judges it, and failed for good on its
 // `Failed` condition. A suspended Job is not waited for.
 import type { KubeObject } from '../client.ts';
-import { conditionOf, field, num, ownsByUid, str } from './fields.ts';
+import { conditionOf, num, ownsByUid } from './fields.ts';
+import { at, text } from '../../core/json.ts';
 import type { Readiness, ReadinessRule } from './rule.ts';
 
 function readiness(obj: KubeObject): Readiness {
-  if (field(obj, 'spec.suspend') === true) return { done: true, message: 'suspended (not waited for)' };
+  if (at(obj, 'spec.suspend') === true) return { done: true, message: 'suspended (not waited for)' };
   const failed = conditionOf(obj, 'Failed');
   if (failed?.['status'] === 'True') {
     return {
       done: false,
-      failed: `job "${obj.metadata?.name ?? ''}" failed: ${str(failed['reason'])} ${str(failed['message'])}`.trim(),
-      message: str(failed['message'], 'failed'),
+      failed: `job "${obj.metadata?.name ?? ''}" failed: ${text(failed['reason'])} ${text(failed['message'])}`.trim(),
+      message: text(failed['message'], 'failed'),
     };
   }
-  if (conditionOf(obj, 'Complete')?.['status'] === 'True') return { done: true, message: `complete (${num(field(obj, 'status.succeeded'))} succeeded)` };
-  const completions = num(field(obj, 'spec.completions'), 1);
+  if (conditionOf(obj, 'Complete')?.['status'] === 'True') return { done: true, message: `complete (${num(at(obj, 'status.succeeded'))} succeeded)` };
+  const completions = num(at(obj, 'spec.completions'), 1);
   return {
     done: false,
-    message: `${num(field(obj, 'status.active'))} active, ${num(field(obj, 'status.succeeded'))} of ${completions} succeeded, ${num(field(obj, 'status.failed'))} failed`,
+    message: `${num(at(obj, 'status.active'))} active, ${num(at(obj, 'status.succeeded'))} of ${completions} succeeded, ${num(at(obj, 'status.failed'))} failed`,
   };
 }
 

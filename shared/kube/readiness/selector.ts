@@ -1,13 +1,13 @@
 // Whether a label selector (`matchLabels` and `matchExpressions`, as in a Deployment's
 // spec.selector) selects a set of labels. Anything that is not a selector selects nothing.
 import { isRecord } from '../../core/json.ts';
-import { field, str } from './fields.ts';
+import { at, text } from '../../core/json.ts';
 
 function expressionMatches(expression: unknown, labels: Record<string, string>): boolean {
-  const key = str(field(expression, 'key'));
-  const values = field(expression, 'values');
+  const key = text(at(expression, 'key'));
+  const values = at(expression, 'values');
   const list = Array.isArray(values) ? values.map(String) : [];
-  switch (field(expression, 'operator')) {
+  switch (at(expression, 'operator')) {
     case 'In':
       return key in labels && list.includes(labels[key] ?? '');
     case 'NotIn':
