@@ -21,6 +21,7 @@ import { type KubeClient, type KubeObject } from '../../shared/kube/client.ts';
 import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/branch/naming.ts';
 import { kubeOwner, type Owner, type StepContext } from './environment.ts';
 import type { StepResult } from './report.ts';
+import { compareText } from '../../shared/core/order.ts';
 
 const NAMESPACE_REF = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 
@@ -181,7 +182,7 @@ async function objectsLeft(kube: KubeClient, namespace: string): Promise<string[
       }
     }),
   );
-  found.sort((a, b) => Number(b.held) - Number(a.held) || a.text.localeCompare(b.text));
+  found.sort((a, b) => Number(b.held) - Number(a.held) || compareText(a.text, b.text));
   const texts = found.map((f) => f.text);
   return texts.length > 10 ? [...texts.slice(0, 10), `and ${texts.length - 10} more`] : texts;
 }

@@ -23,6 +23,7 @@ import { listManagedNamespaces } from './namespaces.ts';
 import type { ObjectKind, Recorder } from './report.ts';
 import { primaryNamespace, teardown, type Connections } from './teardown.ts';
 import { commentIdleRemovals, idleReason } from './ttl.ts';
+import { compareText } from '../../shared/core/order.ts';
 
 /** What the sweep decided for one environment. */
 export interface EnvironmentDecision {
@@ -185,7 +186,7 @@ export async function sweep(
   }
   const liveBy = liveReasons(live, setup);
   logger.info(`Found ${groups.size} managed environment(s); ${live.branches.length} branch(es) and ${live.pulls.length} open pull request(s) on GitHub.`);
-  const ordered = [...groups.values()].sort((a, b) => a.env.slug.localeCompare(b.env.slug) || (a.env.branch ?? '').localeCompare(b.env.branch ?? ''));
+  const ordered = [...groups.values()].sort((a, b) => compareText(a.env.slug, b.env.slug) || compareText(a.env.branch ?? '', b.env.branch ?? ''));
   const { peak } = await mapLimit(ordered, inputs.concurrency, async (group) => {
     const { env } = group;
     try {
@@ -199,7 +200,7 @@ export async function sweep(
       report.environments.push({ slug: env.slug, branch: env.branch, decision: 'failed', reason: 'unexpected error (see the log)', lastDeploy: undefined });
     }
   });
-  report.environments.sort((a, b) => a.slug.localeCompare(b.slug));
+  report.environments.sort((a, b) => compareText(a.slug, b.slug));
   await commentIdleRemovals(report.environments, live.pulls, github, logger);
   report.peakConcurrency = peak;
   logger.info(

@@ -9,6 +9,7 @@ import { displayName } from './objects.ts';
 import { isRecord } from '../../shared/core/json.ts';
 import { belongsTo, isCurrentPod, readiness } from '../../shared/kube/readiness/registry.ts';
 import type { RolloutResult, WaitOutcome } from './wait.ts';
+import { compareText } from '../../shared/core/order.ts';
 
 /** How much to show. */
 export interface DiagnoseOptions {
@@ -48,7 +49,7 @@ function podLines(pod: KubeObject, current: boolean): string[] {
 /** Chronological order: the event's time, then (same second) the order the API server stored them. */
 function byTime(a: KubeObject, b: KubeObject): number {
   const time = (e: KubeObject): string => text(e['lastTimestamp'], text(e['eventTime'], text(e['firstTimestamp'])));
-  return time(a).localeCompare(time(b)) || Number(a.metadata?.resourceVersion ?? 0) - Number(b.metadata?.resourceVersion ?? 0);
+  return compareText(time(a), time(b)) || Number(a.metadata?.resourceVersion ?? 0) - Number(b.metadata?.resourceVersion ?? 0);
 }
 
 /** The most recent events, keeping every warning that fits: they say what went wrong. */

@@ -164,6 +164,9 @@ export function explainUnready(pod: KubeObject): Explanation | undefined {
   };
 }
 
+/** The LimitRanger admission plugin's refusals (plugin/pkg/admission/limitranger): over max, under min, over the ratio. */
+const LIMIT_RANGE = /(maximum|minimum) \S+ usage per (Container|Pod|PersistentVolumeClaim) is|limit to request ratio per (Container|Pod)/;
+
 /** Why a controller could not create pods (a Deployment's ReplicaFailure, or a FailedCreate message). */
 export function explainFailedCreate(owner: string, message: string, namespace: string): Explanation {
   const missing = missingObject(message);
@@ -173,6 +176,8 @@ export function explainFailedCreate(owner: string, message: string, namespace: s
   else if (quota?.[1] === 'failed quota')
     fix = `set resources.requests and resources.limits for what the message lists: ResourceQuota "${quota[2] ?? ''}" requires them of every container.`;
   else if (quota) fix = `lower the pods' requests or the replicas, or raise ResourceQuota "${quota[2] ?? ''}" in namespace ${namespace}.`;
+  else if (LIMIT_RANGE.test(message))
+    fix = `bring the container's requests and limits within the namespace's LimitRange (the \`limit-range\` input, or a LimitRange in ${namespace}), or change that LimitRange.`;
   // The ReplicaSet (or StatefulSet...) that failed is the one the message's pod name belongs to.
   const exceeded = quota?.[1] === 'exceeded quota';
   return {

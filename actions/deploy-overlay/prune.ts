@@ -21,6 +21,7 @@ import type { Logger } from '../../shared/core/logger.ts';
 import { resultOf, type ObjectResult } from './apply.ts';
 import { mapLimit } from '../../shared/core/limit.ts';
 import { APPLY_SET_LABEL, FIELD_MANAGER, INVENTORY_ANNOTATION_PREFIX, displayName, isOutside, objectKey, typeKey, type Planned } from './objects.ts';
+import { compareText } from '../../shared/core/order.ts';
 
 /** A kind as `apiVersion Kind` with its scope. */
 export interface TypeRef {
@@ -142,7 +143,7 @@ export async function pruneExternal(
       results.push(resultOf(externalObject(recorded), 'earlier deploy', 'failed', `prune: ${describeKubeError(error)}`));
     }
   });
-  return results.sort((a, b) => `${a.namespace ?? ''}/${a.kind}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.kind}/${b.name}`));
+  return results.sort((a, b) => compareText(`${a.namespace ?? ''}/${a.kind}/${a.name}`, `${b.namespace ?? ''}/${b.kind}/${b.name}`));
 }
 
 /**
@@ -180,7 +181,7 @@ export function pruneCandidates(existing: ReadonlyMap<string, KubeObject>, plann
     .filter(([key, obj]) => !keep.has(key) && obj.kind !== 'Namespace' && obj.metadata?.namespace === namespace)
     .map(([, obj]) => obj)
     .filter((obj) => appliedBySuite(obj) && !(obj.metadata?.ownerReferences ?? []).some((ref) => ref.controller === true))
-    .sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
+    .sort((a, b) => compareText(objectKey(a), objectKey(b)));
 }
 
 /** Deletes the candidates (dry run: asks the server with dryRun=All). */

@@ -7,6 +7,7 @@ import { BRANCH_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../shared/b
 import { APPLY_SET_LABEL, TEMPLATE_KINDS, displayName, joinPath, walkStrings } from './objects.ts';
 import { at } from '../../shared/core/json.ts';
 import { isRecord } from '../../shared/core/json.ts';
+import { compareText } from '../../shared/core/order.ts';
 
 /** Values of the `{name}` tokens that replacement values, `environment-url` and `environment` may use. */
 export type TemplateValues = Readonly<Record<string, string>>;
@@ -29,7 +30,7 @@ function escapeRegExp(text: string): string {
 export function applyReplacements(objects: readonly KubeObject[], replacements: ReadonlyMap<string, string>): Map<string, number> {
   const counts = new Map<string, number>([...replacements.keys()].map((token) => [token, 0]));
   if (replacements.size === 0) return counts;
-  const tokens = [...replacements.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const tokens = [...replacements.keys()].sort((a, b) => b.length - a.length || compareText(a, b));
   const pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${tokens.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`, 'g');
   for (const obj of objects) {
     walkStrings(obj, (text) =>

@@ -2,6 +2,7 @@
 // vocabulary of results, durations in one format, and the verdict as plain text (one line with
 // the mark, what was done and how long; then each failure in one line: object, reason, fix).
 import { formatDuration } from './duration.ts';
+import { compareText } from './order.ts';
 
 /** How a run (or one object) ended, as a mark shows it. */
 export type Status = 'success' | 'failure' | 'unchanged' | 'warning';
@@ -85,6 +86,6 @@ export function plural(kind: string, n: number): string {
 export function kindCountsText(items: readonly { kind: string; result: Result }[]): string {
   const byKind = new Map<string, number>();
   for (const item of items) byKind.set(item.kind, (byKind.get(item.kind) ?? 0) + 1);
-  const kinds = [...byKind].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, n]) => `${n} ${plural(kind, n)}`);
+  const kinds = [...byKind].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([kind, n]) => `${n} ${plural(kind, n)}`);
   return `${countsText(countResults(items.map((i) => i.result)))}: ${kinds.join(', ')}`;
 }

@@ -3,14 +3,13 @@
 // run's error (the object, the cluster's words, the fix), and those that cannot get better fail
 // fast, long before `timeout`. Then kubectl on what the runs left: `logs --previous` of a crash
 // loop, `rollout history` with real revision numbers, and `rollout undo` reusing the old ReplicaSet.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
-import { kubectl, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
+import { kubectl, appDeployment, objectsOverlay } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let dir: string;
@@ -26,39 +25,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A Deployment `app` (one container `app`, nginx:1.27 on port 8080) with these pod spec and container fields. */
-function app(spec: Record<string, unknown> = {}, container: Record<string, unknown> = {}, replicas = 1): Record<string, unknown> {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'app' },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: 'app' } },
-      template: {
-        metadata: { labels: { app: 'app' } },
-        spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] },
-      },
-    },
-  };
-}
-
 /** Runs the bundle on an overlay of these objects for a branch. */
 function deploy(branch: string, objects: Record<string, unknown>[], overrides: Record<string, string> = {}): Promise<RunResult> {
-  const overlay = mkdtempSync(path.join(dir, 'overlay-'));
-  writeFileSync(path.join(overlay, 'objects.yaml'), objects.map((o) => yaml.dump(o)).join('---\n'));
-  writeFileSync(path.join(overlay, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
-  const inputs = sampleInputs('', {
-    kubeconfig: '',
-    branch,
-    overlays: '.',
-    'working-directory': overlay,
-    images: '',
-    replacements: '',
-    placeholders: '',
-    timeout: '60s',
-    ...overrides,
-  });
+  const inputs = objectsOverlay(dir, branch, objects, { kubeconfig: '', timeout: '60s', ...overrides });
   return runAction('deploy-overlay', { inputs, env: { KUBECONFIG: path.join(dir, 'kubeconfig') } });
 }
 
@@ -90,55 +59,55 @@ describe('deploy-overlay bundle: each failure a real cluster has, in one line, f
     [
       'a ConfigMap the container reads and nobody creates',
       'e2e-env',
-      [app({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })],
+      [appDeployment({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })],
       /^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay/,
     ],
     [
       'a Secret volume that is missing',
       'e2e-mount',
-      [app({ volumes: [{ name: 'tls', secret: { secretName: 'app-tls' } }] }, { volumeMounts: [{ name: 'tls', mountPath: '/tls' }] })],
+      [appDeployment({ volumes: [{ name: 'tls', secret: { secretName: 'app-tls' } }] }, { volumeMounts: [{ name: 'tls', mountPath: '/tls' }] })],
       /^- Deployment\/app: pod app-\S+: FailedMount: MountVolume\.SetUp failed for volume "tls" : secret "app-tls" not found\. Fix: add Secret "app-tls" to the overlay/,
     ],
     [
       'a ServiceAccount nobody creates',
       'e2e-sa',
-      [app({ serviceAccountName: 'workload-identity' })],
+      [appDeployment({ serviceAccountName: 'workload-identity' })],
       /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-e2e-sa\/workload-identity: serviceaccount "workload-identity" not found\. Fix: add ServiceAccount "workload-identity"/,
     ],
     [
       'a ResourceQuota the pods exceed',
       'e2e-quota',
-      [quota({ pods: '1' }), app({}, {}, 2)],
+      [quota({ pods: '1' }), appDeployment({}, {}, 2)],
       /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: pods=1, used: pods=1, limited: pods=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota"/,
     ],
     [
       'a ResourceQuota that requires requests',
       'e2e-quota-spec',
-      [quota({ 'requests.memory': '1Gi' }), app()],
+      [quota({ 'requests.memory': '1Gi' }), appDeployment()],
       /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: failed quota: branch-quota: must specify requests\.memory for: app\. Fix: set resources\.requests and resources\.limits/,
     ],
     [
       'a pod larger than any node',
       'e2e-big',
-      [app({}, { resources: { requests: { memory: '64Gi' } } })],
+      [appDeployment({}, { resources: { requests: { memory: '64Gi' } } })],
       /^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient memory\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/,
     ],
     [
       'an image tag the registry does not have',
       'e2e-pull',
-      [app({}, { image: 'registry.example.com/sample/web:fail-pull' })],
+      [appDeployment({}, { image: 'registry.example.com/sample/web:fail-pull' })],
       /^- Deployment\/app: pod app-\S+: container app is in ImagePullBackOff \(rpc error: code = NotFound desc = failed to pull and unpack image "registry\.example\.com\/sample\/web:fail-pull": .*: not found\)\. Fix: push registry\.example\.com\/sample\/web:fail-pull/,
     ],
     [
       'an invalid image name',
       'e2e-name',
-      [app({}, { image: 'Registry.example.com/App:1' })],
+      [appDeployment({}, { image: 'Registry.example.com/App:1' })],
       /^- Deployment\/app: pod app-\S+: container app is in InvalidImageName \(Failed to apply default image tag "Registry\.example\.com\/App:1": couldn't parse image name .*\)\. Fix: correct the image reference/,
     ],
     [
       'a command that exits',
       'e2e-crash',
-      [app({}, { command: ['sh', '-c', 'echo "cannot reach database"; exit 3'] })],
+      [appDeployment({}, { command: ['sh', '-c', 'echo "cannot reach database"; exit 3'] })],
       /^- Deployment\/app: pod app-\S+: container app is in CrashLoopBackOff \(back-off 10s restarting failed container=app pod=app-\S+; last exit code 3 \(Error\), 1 restarts\)\. Fix: the container stops right after it starts/,
     ],
   ])('%s', async (_what, branch, objects, expected) => {
@@ -153,14 +122,14 @@ describe('deploy-overlay bundle: each failure a real cluster has, in one line, f
 
   it('a registry that refuses the cluster (no AcrPull): the 401 and how to grant the pull', async () => {
     kube.images.refuse('myacr.azurecr.io/todo-app-be:1.0.0', 'Unauthorized');
-    const run = await deploy('e2e-acr', [app({}, { image: 'myacr.azurecr.io/todo-app-be:1.0.0' })]);
+    const run = await deploy('e2e-acr', [appDeployment({}, { image: 'myacr.azurecr.io/todo-app-be:1.0.0' })]);
     expect(lineFor(run)).toMatch(
       /container app is in ImagePullBackOff \(rpc error: code = Unknown desc = .*401 Unauthorized\)\. Fix: let the cluster pull from myacr\.azurecr\.io \(on AKS: az aks update --attach-acr <registry>/,
     );
   });
 
   it('a readiness probe that never passes: waited for until timeout, then explained', async () => {
-    const run = await deploy('e2e-probe', [app({}, { readinessProbe: { tcpSocket: { port: 9000 }, periodSeconds: 5 } })], { timeout: '2s' });
+    const run = await deploy('e2e-probe', [appDeployment({}, { readinessProbe: { tcpSocket: { port: 9000 }, periodSeconds: 5 } })], { timeout: '2s' });
     expect(run.exitCode).toBe(1);
     expect(lineFor(run)).toMatch(
       /^- Deployment\/app: not ready within 2s: 0 of 1 updated replicas are available; pod app-\S+ is running but not ready: Readiness probe failed: dial tcp 10\.244\.\d+\.\d+:9000: connect: connection refused\. Fix: make the readiness probe ask the port/,
@@ -178,7 +147,7 @@ describe('deploy-overlay bundle: each failure a real cluster has, in one line, f
     const current = await k('logs', name, '-n', 'feature-e2e-crash');
     expect(run(current.stdout)).toBeGreaterThan(run(previous.stdout));
 
-    for (const tag of ['1.27', '1.28']) expect((await deploy('e2e-history', [app({}, { image: `nginx:${tag}` })])).exitCode).toBe(0);
+    for (const tag of ['1.27', '1.28']) expect((await deploy('e2e-history', [appDeployment({}, { image: `nginx:${tag}` })])).exitCode).toBe(0);
     const history = await k('rollout', 'history', 'deployment/app', '-n', 'feature-e2e-history');
     expect(history.stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
     const undo = await k('rollout', 'undo', 'deployment/app', '-n', 'feature-e2e-history');

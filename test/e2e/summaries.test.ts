@@ -6,12 +6,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
 import { runAction, type RunResult } from '../helpers/run-action.ts';
 import { visibleLines } from '../helpers/render-summary.ts';
-import { sampleInputs } from '../helpers/deploy-overlay-harness.ts';
+import { appDeployment, objectsOverlay, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 let dir: string;
@@ -33,35 +32,11 @@ function keep(name: string, run: RunResult): void {
 
 const env = (): Record<string, string> => ({ KUBECONFIG: path.join(dir, 'kubeconfig') });
 
-/** A Deployment `app` with these container fields, alone in an overlay. */
+/** A Deployment `app` with these container fields, and its Service, alone in an overlay. */
 async function deployApp(branch: string, container: Record<string, unknown>): Promise<RunResult> {
-  const overlay = mkdtempSync(path.join(dir, 'overlay-'));
-  const app = {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'app' },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: 'app' } },
-      template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...container }] } },
-    },
-  };
   const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'app' }, spec: { selector: { app: 'app' }, ports: [{ port: 80 }] } };
-  writeFileSync(path.join(overlay, 'objects.yaml'), [app, service].map((o) => yaml.dump(o)).join('---\n'));
-  writeFileSync(path.join(overlay, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
-  return runAction('deploy-overlay', {
-    inputs: sampleInputs('', {
-      kubeconfig: '',
-      branch,
-      overlays: '.',
-      'working-directory': overlay,
-      images: '',
-      replacements: '',
-      placeholders: '',
-      timeout: '60s',
-    }),
-    env: env(),
-  });
+  const inputs = objectsOverlay(dir, branch, [appDeployment({}, container), service], { kubeconfig: '', timeout: '60s' });
+  return runAction('deploy-overlay', { inputs, env: env() });
 }
 
 describe('deploy-overlay summaries lead with the verdict', () => {

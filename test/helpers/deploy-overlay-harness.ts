@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as yaml from 'js-yaml';
 import type { EventContext } from '../../shared/branch/event-context.ts';
 import { exec } from '../../shared/core/exec.ts';
 import { InputReader } from '../../shared/core/inputs.ts';
@@ -38,6 +39,39 @@ export function sampleInputs(kubeconfig: string, overrides: Record<string, strin
     'environment-url': 'https://{slug}.preview.example.com',
     timeout: '30s',
     ...overrides,
+  };
+}
+
+/**
+ * An overlay of just these objects in a new folder under `parent`, and the sample inputs that
+ * deploy it for `branch` (no images, replacements or placeholders; `overrides` last).
+ */
+export function objectsOverlay(
+  parent: string,
+  branch: string,
+  objects: Record<string, unknown>[],
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  const dir = mkdtempSync(path.join(parent, 'overlay-'));
+  writeFileSync(path.join(dir, 'objects.yaml'), objects.map((o) => yaml.dump(o)).join('---\n'));
+  writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
+  return sampleInputs('', { branch, overlays: '.', 'working-directory': dir, images: '', replacements: '', placeholders: '', ...overrides });
+}
+
+/** A Deployment `app` (one container `app`, nginx:1.27 on port 8080) with these pod spec and container fields. */
+export function appDeployment(spec: Record<string, unknown> = {}, container: Record<string, unknown> = {}, replicas = 1): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'app' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'app' } },
+      template: {
+        metadata: { labels: { app: 'app' } },
+        spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] },
+      },
+    },
   };
 }
 

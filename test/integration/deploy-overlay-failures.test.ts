@@ -4,13 +4,12 @@
 // missing ConfigMap (env or volume), ServiceAccount, an exceeded or unmet ResourceQuota, a pod
 // larger than any node, a readiness probe that fails, a progress deadline, a timeout, a failed
 // Job; also a Job whose immutable template changed, and transient API faults that are retried.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
-import { TAG, deployInProcess, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
+import { TAG, deployInProcess, appDeployment, objectsOverlay, sampleInputs } from '../helpers/deploy-overlay-harness.ts';
 
 let kube: KubeEmulator;
 
@@ -24,30 +23,11 @@ afterAll(async () => {
 
 const dirs: string[] = [];
 
-/** An overlay of these objects (and a Deployment `app` built from `pod`), deployed to branch `branch`. */
+/** An overlay of these objects, deployed to branch `branch` on the emulator. */
 function overlayInputs(branch: string, objects: Record<string, unknown>[], overrides: Record<string, string> = {}): Record<string, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'failing-overlay-'));
   dirs.push(dir);
-  writeFileSync(path.join(dir, 'objects.yaml'), objects.map((o) => yaml.dump(o)).join('---\n'));
-  writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - objects.yaml\n');
-  return sampleInputs(kube.kubeconfig(), { branch, overlays: '.', 'working-directory': dir, images: '', replacements: '', placeholders: '', ...overrides });
-}
-
-/** A Deployment `app` with this pod spec (one container `app`, image nginx:1.27 unless given). */
-export function app(spec: Record<string, unknown> = {}, container: Record<string, unknown> = {}, replicas = 1): Record<string, unknown> {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'app' },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: 'app' } },
-      template: {
-        metadata: { labels: { app: 'app' } },
-        spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080 }], ...container }] },
-      },
-    },
-  };
+  return objectsOverlay(dir, branch, objects, { kubeconfig: kube.kubeconfig(), ...overrides });
 }
 
 /** The one line deploy-overlay gave the workload, and how long the wait took. */
@@ -130,7 +110,7 @@ describe('failed rollouts', () => {
 
 describe('failures a real cluster has, one line each, failing fast where waiting cannot help', () => {
   it('a container whose envFrom names a ConfigMap nobody creates: CreateContainerConfigError', async () => {
-    const { line, seconds } = await failedLine(overlayInputs('no-configmap', [app({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })]));
+    const { line, seconds } = await failedLine(overlayInputs('no-configmap', [appDeployment({}, { envFrom: [{ configMapRef: { name: 'settings' } }] })]));
     expect(line).toMatch(
       /^- Deployment\/app: pod app-\S+: container app is in CreateContainerConfigError \(configmap "settings" not found\)\. Fix: add ConfigMap "settings" to the overlay \(or create it in namespace feature-no-configmap before deploying\), or correct the env\/envFrom of container app that names it\.$/,
     );
@@ -139,7 +119,9 @@ describe('failures a real cluster has, one line each, failing fast where waiting
 
   it('a key missing from a Secret the overlay creates', async () => {
     const { line } = await failedLine(
-      overlayInputs('no-key', [app({}, { env: [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'database-credentials', key: 'PASSWORD' } } }] })]),
+      overlayInputs('no-key', [
+        appDeployment({}, { env: [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'database-credentials', key: 'PASSWORD' } } }] }),
+      ]),
     );
     expect(line).toMatch(
       /container app is in CreateContainerConfigError \(couldn't find key PASSWORD in Secret feature-no-key\/database-credentials\)\. Fix: add key PASSWORD to Secret feature-no-key\/database-credentials/,
@@ -149,7 +131,7 @@ describe('failures a real cluster has, one line each, failing fast where waiting
   it('a ConfigMap volume that is missing: FailedMount', async () => {
     const spec = { volumes: [{ name: 'config', configMap: { name: 'nginx-conf' } }] };
     // A real progress deadline (minutes) leaves time for the events watch, opened 1 s into the wait; 600 ms here would not.
-    const mounted = app(spec, { volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d' }] });
+    const mounted = appDeployment(spec, { volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d' }] });
     (mounted['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 5000;
     const { line, seconds } = await failedLine(overlayInputs('no-volume', [mounted]));
     expect(line).toMatch(
@@ -159,7 +141,7 @@ describe('failures a real cluster has, one line each, failing fast where waiting
   });
 
   it('a ServiceAccount nobody creates: FailedCreate on the ReplicaSet, no pods', async () => {
-    const { line, seconds, diagnosis } = await failedLine(overlayInputs('no-sa', [app({ serviceAccountName: 'app-identity' })]));
+    const { line, seconds, diagnosis } = await failedLine(overlayInputs('no-sa', [appDeployment({ serviceAccountName: 'app-identity' })]));
     expect(line).toMatch(
       /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+-" is forbidden: error looking up service account feature-no-sa\/app-identity: serviceaccount "app-identity" not found\. Fix: add ServiceAccount "app-identity" to the overlay/,
     );
@@ -170,7 +152,10 @@ describe('failures a real cluster has, one line each, failing fast where waiting
 
   it('the same ServiceAccount in the overlay: ready', async () => {
     const { report } = await deployInProcess(
-      overlayInputs('with-sa', [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app-identity' } }, app({ serviceAccountName: 'app-identity' })]),
+      overlayInputs('with-sa', [
+        { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app-identity' } },
+        appDeployment({ serviceAccountName: 'app-identity' }),
+      ]),
     );
     expect(report.failure).toBeUndefined();
   });
@@ -183,12 +168,12 @@ describe('failures a real cluster has, one line each, failing fast where waiting
       spec: { hard },
     });
     const resources = { requests: { cpu: '500m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } };
-    const exceeded = await failedLine(overlayInputs('quota', [quota({ 'requests.cpu': '1', pods: '10' }), app({}, { resources }, 3)]));
+    const exceeded = await failedLine(overlayInputs('quota', [quota({ 'requests.cpu': '1', pods: '10' }), appDeployment({}, { resources }, 3)]));
     expect(exceeded.line).toMatch(
       /^- Deployment\/app: ReplicaSet app-\S+: FailedCreate: pods "app-\S+" is forbidden: exceeded quota: branch-quota, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1\. Fix: lower the pods' requests or the replicas, or raise ResourceQuota "branch-quota" in namespace feature-quota\.$/,
     );
     expect(exceeded.seconds).toBeLessThan(5);
-    const unmet = await failedLine(overlayInputs('quota-limits', [quota({ 'limits.cpu': '2', 'limits.memory': '1Gi' }), app()]));
+    const unmet = await failedLine(overlayInputs('quota-limits', [quota({ 'limits.cpu': '2', 'limits.memory': '1Gi' }), appDeployment()]));
     expect(unmet.line).toContain('FailedCreate: pods "app-');
     expect(unmet.line).toContain(
       'is forbidden: failed quota: branch-quota: must specify limits.cpu for: app; limits.memory for: app. Fix: set resources.requests and resources.limits',
@@ -196,7 +181,7 @@ describe('failures a real cluster has, one line each, failing fast where waiting
   });
 
   it("a pod larger than any node: Unschedulable with the scheduler's message", async () => {
-    const { line, seconds } = await failedLine(overlayInputs('too-big', [app({}, { resources: { requests: { cpu: '6', memory: '1Gi' } } })]));
+    const { line, seconds } = await failedLine(overlayInputs('too-big', [appDeployment({}, { resources: { requests: { cpu: '6', memory: '1Gi' } } })]));
     expect(line).toMatch(
       /^- Deployment\/app: pod app-\S+: Unschedulable: 0\/2 nodes are available: 2 Insufficient cpu\. preemption: 0\/2 nodes are available: 2 No preemption victims found for incoming pod\. Fix: lower the pod's resource requests/,
     );
@@ -205,14 +190,14 @@ describe('failures a real cluster has, one line each, failing fast where waiting
 
   it('a registry that refuses the kubelet: ErrImagePull, then ImagePullBackOff with the 401', async () => {
     kube.images.refuse('myacr.azurecr.io/app:v1', 'Unauthorized');
-    const { line } = await failedLine(overlayInputs('acr', [app({}, { image: 'myacr.azurecr.io/app:v1' })]));
+    const { line } = await failedLine(overlayInputs('acr', [appDeployment({}, { image: 'myacr.azurecr.io/app:v1' })]));
     expect(line).toContain('container app is in ImagePullBackOff (rpc error: code = Unknown desc = failed to pull and unpack image "myacr.azurecr.io/app:v1"');
     expect(line).toContain('401 Unauthorized). Fix: let the cluster pull from myacr.azurecr.io (on AKS: az aks update --attach-acr <registry>');
   });
 
   it("a command that exits: CrashLoopBackOff with its exit code, and the previous run's log", async () => {
     const { line, diagnosis } = await failedLine(
-      overlayInputs('exits', [app({}, { command: ['sh', '-c', 'echo "config file /etc/app.yaml missing"; exit 3'] })]),
+      overlayInputs('exits', [appDeployment({}, { command: ['sh', '-c', 'echo "config file /etc/app.yaml missing"; exit 3'] })]),
     );
     expect(line).toMatch(/container app is in CrashLoopBackOff \(back-off 10s restarting failed container=app .*; last exit code 3 \(Error\), 1 restarts\)/);
     expect(diagnosis).toContain('  | config file /etc/app.yaml missing');
@@ -220,7 +205,7 @@ describe('failures a real cluster has, one line each, failing fast where waiting
 
   it('a readiness probe on a port the container does not serve: waits, then explains the timeout', async () => {
     const probe = { readinessProbe: { httpGet: { path: '/healthz', port: 9090 } } };
-    const slow = app({}, probe);
+    const slow = appDeployment({}, probe);
     (slow['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 3600;
     const timedOut = await failedLine(overlayInputs('probe', [slow], { timeout: '2s' }));
     expect(timedOut.line).toMatch(
@@ -228,7 +213,7 @@ describe('failures a real cluster has, one line each, failing fast where waiting
     );
     expect(timedOut.seconds).toBeGreaterThanOrEqual(2);
     // With fail-fast, a probe may still pass: it is waited for, until the progress deadline (2 s here).
-    const short = app({}, probe);
+    const short = appDeployment({}, probe);
     (short['spec'] as Record<string, unknown>)['progressDeadlineSeconds'] = 2000;
     const deadline = await failedLine(overlayInputs('probe-deadline', [short], { timeout: '10s' }));
     expect(deadline.line).toMatch(

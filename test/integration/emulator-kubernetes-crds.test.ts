@@ -41,7 +41,8 @@ function kubectl(args: string[], stdin?: string): Promise<Run> {
 const KUBEMOOC = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'kubemooc', 'manifests', 'base');
 const SAMPLE = path.resolve(import.meta.dirname, '..', 'fixtures', 'sample-app', 'base');
 
-const route = (name: string, spec: string): string => `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ${name}, namespace: crd}\nspec:\n${spec}\n`;
+const route = (name: string, spec: string): string =>
+  `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ${name}, namespace: crd}\nspec:\n${spec}\n`;
 
 interface Case {
   name: string;
@@ -146,7 +147,8 @@ const cases: Case[] = [
   {
     name: 'a ServiceMonitor with a bad scheme and interval is refused',
     args: ['apply', '--server-side', '-f', '-'],
-    stdin: 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: sm, namespace: crd}\nspec:\n  selector: {matchLabels: {a: b}}\n  endpoints: [{port: web, scheme: ftp, interval: 30 seconds}]\n',
+    stdin:
+      'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: sm, namespace: crd}\nspec:\n  selector: {matchLabels: {a: b}}\n  endpoints: [{port: web, scheme: ftp, interval: 30 seconds}]\n',
     code: 1,
     err: /\* spec\.endpoints\[0\]\.interval: Invalid value: "30 seconds": spec\.endpoints\[0\]\.interval in body should match '\^\(0\|[^\n]*\n\* spec\.endpoints\[0\]\.scheme: Unsupported value: "ftp": supported values: "http", "https", "HTTP", "HTTPS"/,
     source: `${VALIDATION} (prometheus-operator v0.93.0 CRD)`,
@@ -162,7 +164,8 @@ const cases: Case[] = [
   {
     name: 'a SecretProviderClass with a mistyped parameter value is refused',
     args: ['apply', '--server-side', '-f', '-'],
-    stdin: 'apiVersion: secrets-store.csi.x-k8s.io/v1\nkind: SecretProviderClass\nmetadata: {name: spc, namespace: crd}\nspec:\n  provider: azure\n  parameters: {usePodIdentity: false}\n',
+    stdin:
+      'apiVersion: secrets-store.csi.x-k8s.io/v1\nkind: SecretProviderClass\nmetadata: {name: spc, namespace: crd}\nspec:\n  provider: azure\n  parameters: {usePodIdentity: false}\n',
     code: 1,
     err: /\.spec\.parameters\.usePodIdentity: expected string, got &value\.valueUnstructured\{Value:false\}/,
     source: 'structured-merge-diff typed conversion (parameters is map[string]string)',

@@ -45,7 +45,16 @@ async function ok(args: string[], stdin?: string): Promise<string> {
 /** The FailedCreate messages on the namespace's objects, once there is one. */
 async function failedCreates(namespace: string): Promise<string[]> {
   for (let i = 0; i < 50; i += 1) {
-    const out = await ok(['get', 'events', '-n', namespace, '--field-selector', 'reason=FailedCreate', '-o', 'jsonpath={range .items[*]}{.message}{"\\n"}{end}']);
+    const out = await ok([
+      'get',
+      'events',
+      '-n',
+      namespace,
+      '--field-selector',
+      'reason=FailedCreate',
+      '-o',
+      'jsonpath={range .items[*]}{.message}{"\\n"}{end}',
+    ]);
     const lines = out.split('\n').filter(Boolean);
     if (lines.length > 0) return lines;
     await new Promise((r) => setTimeout(r, 100));
@@ -110,7 +119,16 @@ describe('LimitRange and the LimitRanger admission plugin', () => {
   it("fills a pod's missing requests and limits and says so in its annotation", async () => {
     await ok(['apply', '--server-side', '-f', '-'], deployment('plain', '{}'));
     await ok(['rollout', 'status', 'deployment/plain', '-n', 'lim', '--timeout=20s']);
-    const out = await ok(['get', 'pods', '-n', 'lim', '-l', 'app=plain', '-o', 'jsonpath={.items[0].spec.containers[0].resources}|{.items[0].metadata.annotations.kubernetes\\.io/limit-ranger}']);
+    const out = await ok([
+      'get',
+      'pods',
+      '-n',
+      'lim',
+      '-l',
+      'app=plain',
+      '-o',
+      'jsonpath={.items[0].spec.containers[0].resources}|{.items[0].metadata.annotations.kubernetes\\.io/limit-ranger}',
+    ]);
     const [resources, annotation] = out.split('|');
     expect(JSON.parse(resources ?? '')).toEqual({ limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '100m', memory: '256Mi' } });
     expect(annotation).toBe('LimitRanger plugin set: cpu, memory request for container app; cpu, memory limit for container app');
@@ -119,7 +137,16 @@ describe('LimitRange and the LimitRanger admission plugin', () => {
   it('keeps what the container sets (requests from its own limits first)', async () => {
     await ok(['apply', '--server-side', '-f', '-'], deployment('own', '{limits: {cpu: 800m}}'));
     await ok(['rollout', 'status', 'deployment/own', '-n', 'lim', '--timeout=20s']);
-    const out = await ok(['get', 'pods', '-n', 'lim', '-l', 'app=own', '-o', 'jsonpath={.items[0].spec.containers[0].resources}|{.items[0].metadata.annotations.kubernetes\\.io/limit-ranger}']);
+    const out = await ok([
+      'get',
+      'pods',
+      '-n',
+      'lim',
+      '-l',
+      'app=own',
+      '-o',
+      'jsonpath={.items[0].spec.containers[0].resources}|{.items[0].metadata.annotations.kubernetes\\.io/limit-ranger}',
+    ]);
     const [resources, annotation] = out.split('|');
     expect(JSON.parse(resources ?? '')).toEqual({ limits: { cpu: '800m', memory: '256Mi' }, requests: { cpu: '800m', memory: '256Mi' } });
     expect(annotation).toBe('LimitRanger plugin set: memory request for container app; memory limit for container app');
@@ -139,7 +166,10 @@ describe('LimitRange and the LimitRanger admission plugin', () => {
   it('refuses a pod under min, naming the request', async () => {
     await ok(['create', 'namespace', 'lim-min']);
     await ok(['apply', '--server-side', '-f', '-'], LIMITS.replace('namespace: lim', 'namespace: lim-min'));
-    await ok(['apply', '--server-side', '-f', '-'], deployment('small', '{requests: {memory: 32Mi}, limits: {memory: 32Mi}}').replace('namespace: lim', 'namespace: lim-min'));
+    await ok(
+      ['apply', '--server-side', '-f', '-'],
+      deployment('small', '{requests: {memory: 32Mi}, limits: {memory: 32Mi}}').replace('namespace: lim', 'namespace: lim-min'),
+    );
     const [message] = await failedCreates('lim-min');
     expect(message).toMatch(/is forbidden: minimum memory usage per Container is 64Mi, but request is 32Mi$/);
   });

@@ -78,9 +78,14 @@ async function observe(app: string, action: () => Promise<void>): Promise<{ maxA
       if (rs.metadata.labels?.['app'] !== app) continue;
       const spec = rs['spec'] as { replicas?: number };
       const status = (rs['status'] ?? {}) as { availableReplicas?: number };
-      sets.set(rs.metadata.uid ?? '', { replicas: spec.replicas ?? 0, available: status.availableReplicas ?? 0, hash: rs.metadata.labels['pod-template-hash'] ?? '' });
+      sets.set(rs.metadata.uid ?? '', {
+        replicas: spec.replicas ?? 0,
+        available: status.availableReplicas ?? 0,
+        hash: rs.metadata.labels['pod-template-hash'] ?? '',
+      });
     }
-    for (const pod of emu.store.list('pods', 'roll')) if (pod.metadata.labels?.['app'] === app) pods.set(pod.metadata.uid ?? '', pod.metadata.labels['pod-template-hash'] ?? '');
+    for (const pod of emu.store.list('pods', 'roll'))
+      if (pod.metadata.labels?.['app'] === app) pods.set(pod.metadata.uid ?? '', pod.metadata.labels['pod-template-hash'] ?? '');
     await action();
   } finally {
     unsubscribe();
@@ -130,7 +135,10 @@ describe('deployment rollout strategies', () => {
       'Scaled up replica set NEW from 3 to 4',
       'Scaled down replica set OLD from 1 to 0',
     ]);
-    const annotations = JSON.parse(await ok(['get', 'rs', '-n', 'roll', '-l', 'app=surge', '-o', 'jsonpath={.items[0].metadata.annotations}'])) as Record<string, string>;
+    const annotations = JSON.parse(await ok(['get', 'rs', '-n', 'roll', '-l', 'app=surge', '-o', 'jsonpath={.items[0].metadata.annotations}'])) as Record<
+      string,
+      string
+    >;
     expect(annotations['deployment.kubernetes.io/max-replicas']).toBe('5');
   });
 

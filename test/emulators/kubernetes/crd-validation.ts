@@ -128,7 +128,8 @@ export function validateCustomResource(obj: unknown, schema: Schema | undefined,
       }
       if (typeof value === 'string') {
         const length = runes(value);
-        if (checks.maxLength !== undefined && length > checks.maxLength) push({ reason: 'FieldValueTooLong', message: `Too long: may not be longer than ${checks.maxLength}`, field }, value);
+        if (checks.maxLength !== undefined && length > checks.maxLength)
+          push({ reason: 'FieldValueTooLong', message: `Too long: may not be longer than ${checks.maxLength}`, field }, value);
         if (checks.minLength !== undefined && length < checks.minLength) invalid(value, `should be at least ${checks.minLength} chars long`);
         const re = checks.pattern === undefined ? undefined : regex(checks.pattern);
         if (re && !re.test(value)) invalid(value, `should match '${checks.pattern ?? ''}'`);
@@ -159,7 +160,14 @@ export function validateCustomResource(obj: unknown, schema: Schema | undefined,
       for (const rule of checks.rules ?? []) {
         if (celCheck(rule.rule, value) !== false) continue;
         const at = rule.fieldPath ? `${field}${rule.fieldPath}` : field;
-        push({ reason: rule.reason === 'FieldValueForbidden' ? 'FieldValueForbidden' : 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(typeName(value))}: ${rule.message ?? `failed rule: ${rule.rule}`}`, field: at }, value);
+        push(
+          {
+            reason: rule.reason === 'FieldValueForbidden' ? 'FieldValueForbidden' : 'FieldValueInvalid',
+            message: `Invalid value: ${JSON.stringify(typeName(value))}: ${rule.message ?? `failed rule: ${rule.rule}`}`,
+            field: at,
+          },
+          value,
+        );
       }
     }
     if (Array.isArray(value) && node.type === 'list') {

@@ -157,7 +157,9 @@ function copiedAnnotations(deployment: KubeObject): Record<string, string> {
 function findNewReplicaSet(deployment: KubeObject, owned: readonly KubeObject[]): KubeObject | undefined {
   const template = getPath(deployment, 'spec.template');
   const hash = shortHash(template);
-  return owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)));
+  return (
+    owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash) ?? owned.find((rs) => deepEqual(templateWithoutHash(rs), withoutNulls(template)))
+  );
 }
 
 /**
@@ -230,7 +232,14 @@ function ensureNewReplicaSet(kit: Kit, deployment: KubeObject, desired: number, 
   };
   const created = kit.createChild('replicasets.apps', rs);
   if (size > 0) {
-    recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${size}`, 'deployment-controller');
+    recordEvent(
+      kit.store,
+      deployment,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled up replica set ${created.metadata.name ?? ''} from 0 to ${size}`,
+      'deployment-controller',
+    );
   }
   return created;
 }
@@ -282,7 +291,14 @@ export function reconcileDeployment(kit: Kit, deployment: KubeObject): void {
     const next = clone(rs);
     next.spec = { ...(isRecord(rs.spec) ? rs.spec : {}), replicas: size };
     kit.writeIfChanged('replicasets.apps', rs, next);
-    recordEvent(kit.store, deployment, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to ${size}`, 'deployment-controller');
+    recordEvent(
+      kit.store,
+      deployment,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled down replica set ${rs.metadata.name ?? ''} from ${replicas} to ${size}`,
+      'deployment-controller',
+    );
   }
   const all = [newRs, ...oldRs];
   const sum = (field: string): number => all.reduce((n, rs) => n + stat(rs, field), 0);

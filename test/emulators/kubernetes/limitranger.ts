@@ -96,16 +96,20 @@ function constraints(kind: 'Container' | 'Pod', item: Record<string, unknown>, r
     const lim = limits[resource];
     const bound = parseQuantity(enforced);
     if (req === undefined) errors.push(`minimum ${resource} usage per ${kind} is ${shown(enforced, resource)}.  No request is specified`);
-    else if (parseQuantity(req) < bound) errors.push(`minimum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but request is ${shown(req, resource)}`);
-    else if (lim !== undefined && parseQuantity(lim) < bound) errors.push(`minimum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but limit is ${shown(lim, resource)}`);
+    else if (parseQuantity(req) < bound)
+      errors.push(`minimum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but request is ${shown(req, resource)}`);
+    else if (lim !== undefined && parseQuantity(lim) < bound)
+      errors.push(`minimum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but limit is ${shown(lim, resource)}`);
   }
   for (const [resource, enforced] of Object.entries(list(item.max))) {
     const req = requests[resource];
     const lim = limits[resource];
     const bound = parseQuantity(enforced);
     if (lim === undefined) errors.push(`maximum ${resource} usage per ${kind} is ${shown(enforced, resource)}.  No limit is specified`);
-    else if (parseQuantity(lim) > bound) errors.push(`maximum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but limit is ${shown(lim, resource)}`);
-    else if (req !== undefined && parseQuantity(req) > bound) errors.push(`maximum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but request is ${shown(req, resource)}`);
+    else if (parseQuantity(lim) > bound)
+      errors.push(`maximum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but limit is ${shown(lim, resource)}`);
+    else if (req !== undefined && parseQuantity(req) > bound)
+      errors.push(`maximum ${resource} usage per ${kind} is ${shown(enforced, resource)}, but request is ${shown(req, resource)}`);
   }
   for (const [resource, enforced] of Object.entries(list(item.maxLimitRequestRatio))) {
     const req = requests[resource];

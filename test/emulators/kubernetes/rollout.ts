@@ -50,7 +50,9 @@ export function newReplicaSetSize(strategy: Strategy, desired: number, current: 
 export function oldReplicaSetSizes(strategy: Strategy, desired: number, newRs: KubeObject, old: readonly KubeObject[]): Map<string, number> {
   const sizes = new Map<string, number>();
   const size = (rs: KubeObject): number => sizes.get(rs.metadata.uid ?? '') ?? replicasOf(rs);
-  const byAge = [...old].sort((a, b) => byteOrder(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') || byteOrder(a.metadata.name ?? '', b.metadata.name ?? ''));
+  const byAge = [...old].sort(
+    (a, b) => byteOrder(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') || byteOrder(a.metadata.name ?? '', b.metadata.name ?? ''),
+  );
   if (strategy.type === 'Recreate') {
     for (const rs of byAge) if (replicasOf(rs) > 0) sizes.set(rs.metadata.uid ?? '', 0);
     return sizes;
