@@ -73,8 +73,12 @@ export async function deployOverlay(inputs: Inputs, context: EventContext, clien
       await recordDeployment(github, report, ['failure', 'Applying the manifests failed']);
       return report;
     }
-    await recordInventoryAndPrune(run, live, report);
+    // The inventory is written while the rollouts are waited for (one round trip off the critical path).
+    const recorded = settled(recordInventory(run, live));
+    await pruneStale(run, live, report);
     if (watching) await waitForRollouts(run, live, watching, report);
+    const recordError = await recorded;
+    if (recordError !== undefined) throw recordError;
     await recordDeployment(
       github,
       report,
@@ -246,17 +250,31 @@ async function applyObjects(run: Run, live: Live, watching: Watching | undefined
   return applied.failure === undefined;
 }
 
-/** Records what the apply set now holds (on the namespace), then prunes what an earlier deploy made and this one no longer renders. */
-async function recordInventoryAndPrune(run: Run, live: Live, report: DeployReport): Promise<void> {
+/** Resolves when `work` settles: to undefined, or to what it threw (so it can run alongside other stages). */
+function settled(work: Promise<unknown>): Promise<Error | undefined> {
+  return work.then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+}
+
+/** Records on the namespace what this deploy applied (kinds, outside objects), for the next deploy's prune and for cleanup. */
+async function recordInventory(run: Run, live: Live): Promise<void> {
   const { inputs, target } = run;
-  const started = Date.now();
+  if (inputs.dryRun === 'server') return;
   const external = planExternal(live.planned, target.namespace, live.scopes.namespaced);
   const externalBefore = externalRefs(live.liveNamespace, inputs.applySet).map(formatExternalRef).sort();
-  if (inputs.dryRun !== 'server') {
-    const inventory = { kinds: planInventory(live.planned, target.namespace), kindsBefore: live.inventory, external, externalBefore };
-    await writeInventory(live.client, target.namespace, inputs.applySet, inventory);
-  }
+  const inventory = { kinds: planInventory(live.planned, target.namespace), kindsBefore: live.inventory, external, externalBefore };
+  await writeInventory(live.client, target.namespace, inputs.applySet, inventory);
+}
+
+/** With `prune`: removes what the apply set held before and this deploy no longer renders. */
+async function pruneStale(run: Run, live: Live, report: DeployReport): Promise<void> {
+  const { inputs, target } = run;
+  const started = Date.now();
   if (inputs.prune) {
+    const external = planExternal(live.planned, target.namespace, live.scopes.namespaced);
+    const externalBefore = externalRefs(live.liveNamespace, inputs.applySet).map(formatExternalRef).sort();
     const staleExternal = externalBefore.filter((line) => !external.includes(line));
     report.objects.push(...(await prune(run, live, staleExternal)));
   }
