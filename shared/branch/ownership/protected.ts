@@ -36,4 +36,3 @@ export function isProtectedNamespace(name: string, extra: readonly string[] = []
 export function ownershipSelector(names: Pick<BranchNames, 'labelValue'>): string {
   return `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${BRANCH_LABEL}=${names.labelValue}`;
 }
-
