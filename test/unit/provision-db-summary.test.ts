@@ -1,7 +1,4 @@
 // The outputs and the job summary: every output named in action.yml, and no secret in the summary.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { MemorySink } from '../../shared/testing/summary-sink.ts';
 import { Summary } from '../../shared/core/summary.ts';
@@ -31,13 +28,8 @@ const result: ProvisionResult = {
 };
 
 describe('provision-db outputs', () => {
-  it('sets exactly the outputs action.yml declares', async () => {
-    const action = yaml.load(await readFile(path.join(import.meta.dirname, '../../actions/provision-db/action.yml'), 'utf8')) as {
-      outputs: Record<string, unknown>;
-    };
+  it('gives the values of the result (which outputs exist: test/unit/action-contract.test.ts)', () => {
     const outputs = toOutputs(result);
-    // `verdict` is set by the summary (shared/core/summary.ts), the rest here.
-    expect([...Object.keys(outputs), 'verdict'].sort()).toEqual(Object.keys(action.outputs).sort());
     expect(outputs).toMatchObject({
       database: 'ex_3_9',
       user: 'ex_3_9_user',
