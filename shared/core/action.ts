@@ -2,7 +2,8 @@
 // the same roles:
 //
 //   main.ts        `await runAction({...})` with the parts below, nothing else
-//   inputs.ts      `readInputs()`: the typed, validated `Inputs` (every field documented)
+//   inputs.ts      `readInputs()`: the typed, validated `Inputs` (every field documented); verify-endpoints
+//                  reads the endpoint inputs it shares with verify-promotion, shared/endpoints/inputs.ts
 //   clients.ts     `Clients` and `productionClients(inputs)`: everything that talks to the world
 //   <action>.ts    the orchestrator, named after the action: `(inputs, context, clients, report)`,
 //                  a list of named stages
@@ -33,7 +34,10 @@ export interface ActionParts<Inputs, Report, Result> {
   newReport(inputs: Inputs): Report;
   /** The work: builds the production clients and calls the orchestrator. */
   execute(inputs: Inputs, report: Report): Promise<Result>;
-  /** The outputs by action.yml name; written before the summary, also when `failure` is set. */
+  /**
+   * The outputs by action.yml name; written before the summary, also when `failure` is set (an action
+   * may return none for a result that is a failure, as deploy-overlay does for a failed rollout).
+   */
   toOutputs(result: Result, report: Report): Record<string, OutputValue>;
   /** The outputs a failed run still gives from its report (what was done before it failed); none when absent. */
   reportOutputs?(report: Report): Record<string, OutputValue>;
