@@ -7,35 +7,18 @@
 // CRD's defaults filled in, the enums shown by kubectl explain, and an unchanged invalid value
 // kept on update (CRDValidationRatcheting, on by default since 1.30). The real overlays' custom
 // resources (kubemooc, the sample app) are accepted.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { kubectlIn, type KubectlRun } from '../helpers/kubectl.ts';
 
 let emu: KubeEmulator;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kubectl(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'kubectl',
-      ['--cache-dir', path.join(dir, 'cache'), ...args],
-      { env: { ...process.env, KUBECONFIG: path.join(dir, 'kubeconfig') }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(new Error(`kubectl ${args.join(' ')} did not exit: ${error.message}`));
-        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? '');
-  });
+function kubectl(args: string[], stdin?: string): Promise<KubectlRun> {
+  return kubectlIn(dir, args, stdin);
 }
 
 const KUBEMOOC = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'kubemooc', 'manifests', 'base');

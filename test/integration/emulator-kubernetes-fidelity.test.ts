@@ -3,35 +3,18 @@
 // apply semantics, each with the answer a 1.32 API server gives (the source that
 // decides it is named with each case). The cases run in order and build on
 // each other.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { kubectlIn, type KubectlRun } from '../helpers/kubectl.ts';
 
 let emu: KubeEmulator;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kubectl(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'kubectl',
-      ['--cache-dir', path.join(dir, 'cache'), ...args],
-      { env: { ...process.env, KUBECONFIG: path.join(dir, 'kubeconfig'), ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(new Error(`kubectl ${args.join(' ')} did not exit: ${error.message}`));
-        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? '');
-  });
+function kubectl(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<KubectlRun> {
+  return kubectlIn(dir, args, stdin, env);
 }
 
 /** One case: kubectl's arguments (`-f -` reads `stdin`), the exit code, and what stdout or stderr must show. */

@@ -5,41 +5,22 @@
 // requests of the pods a ReplicaSet creates (annotation kubernetes.io/limit-ranger) and refuses
 // pods over max or under min, which leaves FailedCreate on the ReplicaSet in the controller's
 // words and no pod. A pod with limits but no requests requests its limits (SetDefaults_Pod).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/index.ts';
+import { kubectlIn, kubectlOkIn, type KubectlRun } from '../helpers/kubectl.ts';
 
 let emu: KubeEmulator;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
+function kubectl(args: string[], stdin?: string): Promise<KubectlRun> {
+  return kubectlIn(dir, args, stdin);
 }
 
-function kubectl(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'kubectl',
-      ['--cache-dir', path.join(dir, 'cache'), ...args],
-      { env: { ...process.env, KUBECONFIG: path.join(dir, 'kubeconfig') }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(new Error(`kubectl ${args.join(' ')} did not exit: ${error.message}`));
-        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? '');
-  });
-}
-
-async function ok(args: string[], stdin?: string): Promise<string> {
-  const run = await kubectl(args, stdin);
-  expect(run.code, `kubectl ${args.join(' ')}\n${run.stderr}`).toBe(0);
-  return run.stdout;
+function ok(args: string[], stdin?: string): Promise<string> {
+  return kubectlOkIn(dir, args, stdin);
 }
 
 /** The FailedCreate messages on the namespace's objects, once there is one. */

@@ -4,35 +4,18 @@
 // asked for nor fewer than replicas - maxUnavailable available, stepping the ReplicaSets with
 // "Scaled up/down replica set X from A to B" events; a Recreate removes every old pod before the
 // new ReplicaSet grows.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeEmulator, type KubeEmulator, type KubeObject } from '../emulators/kubernetes/index.ts';
+import { kubectlOkIn } from '../helpers/kubectl.ts';
 
 let emu: KubeEmulator;
 let dir: string;
 
-function kubectl(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'kubectl',
-      ['--cache-dir', path.join(dir, 'cache'), ...args],
-      { env: { ...process.env, KUBECONFIG: path.join(dir, 'kubeconfig') }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(new Error(`kubectl ${args.join(' ')} did not exit: ${error.message}`));
-        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? '');
-  });
-}
-
-async function ok(args: string[], stdin?: string): Promise<string> {
-  const run = await kubectl(args, stdin);
-  expect(run.code, `kubectl ${args.join(' ')}\n${run.stderr}`).toBe(0);
-  return run.stdout;
+function ok(args: string[], stdin?: string): Promise<string> {
+  return kubectlOkIn(dir, args, stdin);
 }
 
 const deployment = (name: string, replicas: number, strategy: string): string => `apiVersion: apps/v1
