@@ -74,8 +74,9 @@ export async function deployOverlay(inputs: Inputs, context: EventContext, clien
       return report;
     }
     // The inventory is written while the rollouts are waited for (one round trip off the critical path).
-    const recorded = settled(recordInventory(run, live));
-    await pruneStale(run, live, report);
+    const external = externalChange(run, live);
+    const recorded = settled(recordInventory(run, live, external));
+    await pruneStale(run, live, external, report);
     if (watching) await waitForRollouts(run, live, watching, report);
     const recordError = await recorded;
     if (recordError !== undefined) throw recordError;
@@ -258,23 +259,33 @@ function settled(work: Promise<unknown>): Promise<Error | undefined> {
   );
 }
 
+/** The objects outside the namespace this deploy holds (`external`) and those the namespace recorded before. */
+interface ExternalChange {
+  external: string[];
+  externalBefore: string[];
+}
+
+/** Reads the {@link ExternalChange} once, for the inventory and the prune. */
+function externalChange(run: Run, live: Live): ExternalChange {
+  const { inputs, target } = run;
+  return {
+    external: planExternal(live.planned, target.namespace, live.scopes.namespaced),
+    externalBefore: externalRefs(live.liveNamespace, inputs.applySet).map(formatExternalRef).sort(),
+  };
+}
+
 /** Records on the namespace what this deploy applied (kinds, outside objects), for the next deploy's prune and for cleanup. */
-async function recordInventory(run: Run, live: Live): Promise<void> {
+async function recordInventory(run: Run, live: Live, { external, externalBefore }: ExternalChange): Promise<void> {
   const { inputs, target } = run;
   if (inputs.dryRun === 'server') return;
-  const external = planExternal(live.planned, target.namespace, live.scopes.namespaced);
-  const externalBefore = externalRefs(live.liveNamespace, inputs.applySet).map(formatExternalRef).sort();
   const inventory = { kinds: planInventory(live.planned, target.namespace), kindsBefore: live.inventory, external, externalBefore };
   await writeInventory(live.client, target.namespace, inputs.applySet, inventory);
 }
 
 /** With `prune`: removes what the apply set held before and this deploy no longer renders. */
-async function pruneStale(run: Run, live: Live, report: DeployReport): Promise<void> {
-  const { inputs, target } = run;
+async function pruneStale(run: Run, live: Live, { external, externalBefore }: ExternalChange, report: DeployReport): Promise<void> {
   const started = Date.now();
-  if (inputs.prune) {
-    const external = planExternal(live.planned, target.namespace, live.scopes.namespaced);
-    const externalBefore = externalRefs(live.liveNamespace, inputs.applySet).map(formatExternalRef).sort();
+  if (run.inputs.prune) {
     const staleExternal = externalBefore.filter((line) => !external.includes(line));
     report.objects.push(...(await prune(run, live, staleExternal)));
   }
