@@ -23,6 +23,7 @@ import { IDENTITY_PERMISSION, checkIdentity } from './federated.ts';
 import type { Inputs } from './inputs.ts';
 import { PgPool } from './pg-pool.ts';
 import type { Connections } from './teardown.ts';
+import { Limiter } from '../../shared/core/limit.ts';
 
 /** Hooks for tests; production uses the defaults. */
 export interface ConnectDeps {
@@ -172,16 +173,11 @@ async function connectDatabase(
  * caused by someone else is waited out (Retry-After or backoff) under the environment's deadline.
  */
 function armDrop(arm: FlexibleServer, pollIntervalMs: number): PgAccess['drop'] {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const mine = queue.catch(() => undefined).then(work);
-    queue = mine;
-    return mine;
-  };
+  const oneAtATime = new Limiter(1);
   return async (name, ctx) => {
     const what = `Deleting database ${name} through ARM`;
     try {
-      await oneAtATime(() =>
+      await oneAtATime.run(() =>
         armOperation(ctx.deadline, what, {
           begin: (options) => arm.client.databases.beginDelete(arm.resourceGroup, arm.server, name, { updateIntervalInMs: pollIntervalMs, ...options }),
         }),

@@ -45,8 +45,8 @@ export function databaseResource(target: Pick<FlexibleServer, 'server'>, name: s
   return `Database ${JSON.stringify(name)} on server ${JSON.stringify(target.server)}`;
 }
 
-/** Reads the server. @throws UserError when it, its resource group or subscription is missing, or access is denied. */
-export function readServer(target: FlexibleServer, deadline: Deadline, permission = 'Microsoft.DBforPostgreSQL/flexibleServers/read'): Promise<Server> {
+/** Reads the server; `permission` is what a 403 answer says is missing. @throws UserError when it, its resource group or subscription is missing, or access is denied. */
+export function readServer(target: FlexibleServer, deadline: Deadline, permission: string): Promise<Server> {
   const context = serverContext(target, `Flexible Server ${JSON.stringify(target.server)}`, permission);
   return armCall(deadline, `Reading server ${target.server}`, context, () => target.client.servers.get(target.resourceGroup, target.server));
 }

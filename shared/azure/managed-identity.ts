@@ -5,7 +5,8 @@
 // overlapping ones (409 ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity,
 // which is also retried when another run causes it).
 import type { Deadline } from '../core/deadline.ts';
-import { isRecord } from '../core/json.ts';
+import { recordOr } from '../core/json.ts';
+import { Limiter } from '../core/limit.ts';
 import { retry } from '../core/retry.ts';
 import { armCall } from './arm-call.ts';
 import { ArmRequestError, type ArmRestClient } from './arm.ts';
@@ -33,8 +34,8 @@ export interface FederatedCredential {
 
 /** Reads one credential out of an ARM answer (anything missing is empty). */
 export function credentialOf(item: unknown): FederatedCredential {
-  const body = isRecord(item) ? item : {};
-  const properties = isRecord(body['properties']) ? body['properties'] : {};
+  const body = recordOr(item);
+  const properties = recordOr(body['properties']);
   const str = (value: unknown): string => (typeof value === 'string' ? value : '');
   const audiences = properties['audiences'];
   return {
@@ -45,7 +46,8 @@ export function credentialOf(item: unknown): FederatedCredential {
   };
 }
 
-const identityWrites = new Map<string, Promise<unknown>>();
+/** One write at a time per identity (by its path, in lower case), in this process. */
+const identityWrites = new Map<string, Limiter>();
 
 /** One managed identity; `permission` is what a 403 answer says is missing. */
 export class ManagedIdentity {
@@ -85,7 +87,7 @@ export class ManagedIdentity {
     const answer = await armCall(deadline, `Reading managed identity ${this.ref.identity}`, this.context, () =>
       this.arm.request('GET', this.path, MSI_API_VERSION),
     );
-    const properties = isRecord(answer.body) && isRecord(answer.body['properties']) ? answer.body['properties'] : {};
+    const properties = recordOr(recordOr(answer.body)['properties']);
     return { clientId: typeof properties['clientId'] === 'string' ? properties['clientId'] : undefined };
   }
 
@@ -129,15 +131,10 @@ export class ManagedIdentity {
   }
 
   /** Runs `write` after every earlier write to this identity in this process has settled. */
-  private async oneWriteAtATime<T>(write: () => Promise<T>): Promise<T> {
+  private oneWriteAtATime<T>(write: () => Promise<T>): Promise<T> {
     const key = this.path.toLowerCase();
-    const before = identityWrites.get(key) ?? Promise.resolve();
-    const mine = before.catch(() => undefined).then(write);
-    identityWrites.set(key, mine);
-    try {
-      return await mine;
-    } finally {
-      if (identityWrites.get(key) === mine) identityWrites.delete(key);
-    }
+    let queue = identityWrites.get(key);
+    if (!queue) identityWrites.set(key, (queue = new Limiter(1)));
+    return queue.run(write);
   }
 }
