@@ -24,6 +24,19 @@ export function emulatorInputs(az: AzureEmulator, pg: Pick<PostgresInfo, 'host' 
   };
 }
 
+/** The inputs of a SQL-only run (no `server`) as the server's admin, without TLS, collation C, files from `workingDirectory`. */
+export function sqlOnlyInputs(pg: Pick<PostgresInfo, 'host' | 'port' | 'user' | 'password'>, workingDirectory: string): Record<string, string> {
+  return {
+    host: pg.host,
+    port: String(pg.port),
+    'admin-user': pg.user,
+    'admin-password': pg.password,
+    sslmode: 'disable',
+    collation: 'C',
+    'working-directory': workingDirectory,
+  };
+}
+
 /** The UserError `work` fails with; fails the test when it succeeds or throws anything else. */
 export async function userErrorOf(work: Promise<unknown>): Promise<UserError> {
   try {

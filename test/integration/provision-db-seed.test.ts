@@ -18,7 +18,7 @@ import { provisionDb, type ProvisionResult } from '../../actions/provision-db/pr
 import { refreshRun, type RefreshReport } from '../../actions/provision-db/refresh-run.ts';
 import { serviceTarget, startPostgres } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
-import { dropMade, userErrorOf, type Made } from '../helpers/provision-db.ts';
+import { dropMade, userErrorOf, type Made, sqlOnlyInputs } from '../helpers/provision-db.ts';
 import { SANITIZE_SQL, TEMPLATE_SQL } from '../helpers/provision-db-seed.ts';
 
 const shared = sharedPostgres()!;
@@ -61,13 +61,7 @@ async function provision(branch: string, extra: Record<string, string> = {}): Pr
     new InputReader(
       inputsFromRecord({
         branch,
-        host: shared.host,
-        port: String(shared.port),
-        'admin-user': shared.user,
-        'admin-password': shared.password,
-        sslmode: 'disable',
-        collation: 'C',
-        'working-directory': workspace,
+        ...sqlOnlyInputs(shared, workspace),
         timeout: '20s',
         ...extra,
       }),
@@ -309,13 +303,7 @@ describe('mode: refresh-template', () => {
         inputsFromRecord({
           mode: 'refresh-template',
           'template-database': `seed_refresh_${run}`,
-          host: shared.host,
-          port: String(shared.port),
-          'admin-user': shared.user,
-          'admin-password': shared.password,
-          sslmode: 'disable',
-          collation: 'C',
-          'working-directory': workspace,
+          ...sqlOnlyInputs(shared, workspace),
           timeout: '20s',
           ...extra,
         }),

@@ -18,7 +18,7 @@ import { provisionDb, type ProvisionResult } from '../../actions/provision-db/pr
 import type { PasswordStore } from '../../actions/provision-db/secret-store.ts';
 import { serviceTarget } from '../emulators/postgres.ts';
 import { sharedPostgres } from '../emulators/postgres/shared.ts';
-import { dropMade, userErrorOf, type Made } from '../helpers/provision-db.ts';
+import { dropMade, userErrorOf, type Made, sqlOnlyInputs } from '../helpers/provision-db.ts';
 
 const shared = sharedPostgres()!;
 const admin: PgTarget = { host: shared.host, port: shared.port, user: shared.user, password: shared.password, database: 'postgres', sslmode: 'disable' };
@@ -56,13 +56,7 @@ async function provision(
     new InputReader(
       inputsFromRecord({
         branch,
-        host: shared.host,
-        port: String(shared.port),
-        'admin-user': shared.user,
-        'admin-password': shared.password,
-        sslmode: 'disable',
-        collation: 'C',
-        'working-directory': workspace,
+        ...sqlOnlyInputs(shared, workspace),
         timeout: '30s',
         ...extra,
       }),
