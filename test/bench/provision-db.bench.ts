@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAzureEmulator } from '../emulators/azure/index.ts';
 import { serviceTarget, startPostgres } from '../emulators/postgres.ts';
+import { emulatorInputs } from '../helpers/provision-db.ts';
 import { runAction } from '../helpers/run-action.ts';
 import { median } from './stats.ts';
 
@@ -27,17 +28,7 @@ export default async function bench(_ctx: { root: string }): Promise<void> {
         env: { ...az.env(), NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem') },
         inputs: {
           branch,
-          server: az.serverName,
-          'resource-group': az.resourceGroup,
-          'subscription-id': az.subscriptionId,
-          'tenant-id': az.tenantId,
-          'client-id': az.clientId,
-          'arm-endpoint': az.armEndpoint,
-          'authority-host': az.authorityHost,
-          host: pg.host,
-          port: String(pg.port),
-          'admin-password': pg.password,
-          sslmode: 'disable',
+          ...emulatorInputs(az, pg),
           'poll-interval': `${POLL_INTERVAL_MS}ms`,
         },
       });

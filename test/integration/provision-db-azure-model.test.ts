@@ -20,7 +20,7 @@ import { cleanupBranch } from '../../actions/cleanup-branch/cleanup-branch.ts';
 import { fetchOidcToken, flexibleServerClient } from '../emulators/azure/clients.ts';
 import { startAzureEmulator, type AzureEmulator } from '../emulators/azure/index.ts';
 import { matrixMajors, serviceTarget, startPostgres, type PostgresServer } from '../emulators/postgres.ts';
-import { userErrorOf } from '../helpers/provision-db.ts';
+import { emulatorInputs, userErrorOf } from '../helpers/provision-db.ts';
 
 const REPOSITORY = 'octo-org/preview-app';
 const context: EventContext = {
@@ -52,18 +52,8 @@ describe.each(matrixMajors())("PostgreSQL %i with Azure's privilege model", (maj
   });
 
   const base = (extra: Record<string, string> = {}): Record<string, string> => ({
-    server: az.serverName,
-    'resource-group': az.resourceGroup,
-    'subscription-id': az.subscriptionId,
-    'tenant-id': az.tenantId,
-    'client-id': az.clientId,
-    'arm-endpoint': az.armEndpoint,
-    'authority-host': az.authorityHost,
-    host: pg.host,
-    port: String(pg.port),
+    ...emulatorInputs(az, pg),
     'admin-user': pg.user,
-    'admin-password': pg.password,
-    sslmode: 'disable',
     'poll-interval': '50ms',
     timeout: '60s',
     ...extra,
